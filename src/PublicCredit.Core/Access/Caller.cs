@@ -1,0 +1,66 @@
+using PublicCredit.Errors;
+
+namespace PublicCredit.Access;
+
+/// <summary>
+/// Who is calling: an authenticated staff key (role + department), a subject's self-service token, or the public.
+/// Role and department scope are checked through this one type on every endpoint and in every use case.
+/// </summary>
+public sealed record Caller
+{
+    private Caller(string actor, Role? role, string? department, string? subjectId)
+    {
+        Actor = actor;
+        Role = role;
+        Department = department;
+        SubjectId = subjectId;
+    }
+
+    public static Caller Public { get; } = new("public", null, null, null);
+
+    /// <summary>The command line on the server itself (an operator with shell access to the host).</summary>
+    public static Caller Operator { get; } = new("operator", Access.Role.Admin, null, null);
+
+    public string Actor { get; }
+
+    public Role? Role { get; }
+
+    public string? Department { get; }
+
+    public string? SubjectId { get; }
+
+    public bool IsStaff => Role is not null;
+
+    public static Caller Staff(string actor, Role role, string department) => new(actor, role, department, null);
+
+    public static Caller Subject(string actor, string subjectId) => new(actor, null, null, subjectId);
+
+    /// <summary>Refuses unless the caller has one of the roles (HTTP 401 when anonymous, 403 otherwise).</summary>
+    public void RequireRole(params Role[] roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        if (this == Public)
+        {
+            throw DomainException.Unauthenticated("authentication-required",
+                "This endpoint needs an API key: Authorization: Bearer <key>.");
+        }
+
+        if (Role is not { } role || !roles.Contains(role))
+        {
+            throw DomainException.Forbidden("role-forbidden",
+                $"This needs the role {string.Join(" or ", roles.Select(r => r.ToCode()))}; the caller is {Describe()}.");
+        }
+    }
+
+    /// <summary>Refuses unless the caller acts for the department that owns the target (HTTP 403).</summary>
+    public void RequireDepartment(string owningDepartment)
+    {
+        if (!string.Equals(Department, owningDepartment, StringComparison.Ordinal))
+        {
+            throw DomainException.Forbidden("department-scope",
+                $"This belongs to department '{owningDepartment}'; the caller acts for '{Department ?? "no department"}'.");
+        }
+    }
+
+    private string Describe() => Role is { } role ? $"{role.ToCode()} of {Department}" : SubjectId is null ? "the public" : "a subject";
+}

@@ -1,0 +1,48 @@
+using PublicCredit.Errors;
+
+namespace PublicCredit.Access;
+
+/// <summary>The staff roles of API.md. A key has exactly one role and one department.</summary>
+public enum Role
+{
+    /// <summary>Keys, departments, catalog.</summary>
+    Admin,
+    /// <summary>Submits records and proposes designations for its own department.</summary>
+    Recorder,
+    /// <summary>Decides designations, objections and restorations owned by its department.</summary>
+    Reviewer,
+    /// <summary>Calls checks and sends feedback.</summary>
+    Checker,
+    /// <summary>Reads the ledger, statistics and all inquiries.</summary>
+    Auditor,
+}
+
+public static class Roles
+{
+    public static string ToCode(this Role role) => role switch
+    {
+        Role.Admin => "admin",
+        Role.Recorder => "recorder",
+        Role.Reviewer => "reviewer",
+        Role.Checker => "checker",
+        Role.Auditor => "auditor",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+    };
+
+    public static IReadOnlyList<Role> All { get; } = Enum.GetValues<Role>();
+
+    public static Role Parse(string? code)
+    {
+        var wanted = code?.Trim();
+        foreach (var role in All)
+        {
+            if (string.Equals(role.ToCode(), wanted, StringComparison.OrdinalIgnoreCase))
+            {
+                return role;
+            }
+        }
+
+        throw DomainException.Invalid("role", "role-unknown",
+            $"'{code}' is not a role; expected one of {string.Join(", ", All.Select(r => r.ToCode()))}");
+    }
+}

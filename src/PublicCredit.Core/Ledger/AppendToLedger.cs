@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using PublicCredit.Storage;
+
+namespace PublicCredit.Ledger;
+
+/// <summary>What a use case records: the event type, who did it, for which department and subject, and a payload.</summary>
+public sealed record LedgerEntry(string Type, string Actor, string? Department, string? Subject, object Payload);
+
+/// <summary>
+/// Appends events to the hash chain inside the caller's transaction, so an event exists exactly when the state
+/// change it records was committed (DESIGN principle 8). Writers are serialised: on PostgreSQL by a transaction
+/// advisory lock, on SQLite by its single writer (BEGIN IMMEDIATE); the unique index on the previous hash is the
+/// backstop that makes a fork impossible even if that serialisation were bypassed.
+/// </summary>
+public sealed class AppendToLedger(PublicCreditDbContext db, TimeProvider clock)
+{
+    private const string PostgresProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    // Any constant works; all ledger writers must use the same one.
+    private const long LedgerLockKey = 0x5043_4C45_4447_4552; // "PCLEDGER"
+
+    public async Task<LedgerEventRow> AppendAsync(LedgerEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException(
+                "A ledger event must be appended inside the transaction of the change it records.");
+        }
+
+        var (lastPosition, lastHash) = await CurrentHeadAsync(cancellationToken);
+        var content = new LedgerEventContent(
+            lastPosition + 1,
+            entry.Type,
+            LedgerChain.Truncate(clock.GetUtcNow()),
+            entry.Actor,
+            entry.Department,
+            entry.Subject,
+            CanonicalJson.Serialize(entry.Payload));
+        var hash = LedgerChain.ComputeHash(lastHash, content);
+        var row = new LedgerEventRow
+        {
+            Position = content.Position,
+            Type = content.Type,
+            OccurredAt = content.OccurredAt,
+            Actor = content.Actor,
+            Department = content.Department,
+            Subject = content.Subject,
+            Payload = content.Payload,
+            PreviousHash = lastHash,
+            Hash = hash,
+        };
+        db.LedgerEvents.Add(row);
+        MoveHead(content.Position, hash);
+        return row;
+    }
+
+    private async Task<(long Position, string Hash)> CurrentHeadAsync(CancellationToken cancellationToken)
+    {
+        // A second append in the same unit of work follows the first one, which is not saved yet.
+        var pending = db.ChangeTracker.Entries<LedgerEventRow>()
+            .Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity)
+            .MaxBy(e => e.Position);
+        if (pending is not null)
+        {
+            return (pending.Position, pending.Hash);
+        }
+
+        if (db.Database.ProviderName == PostgresProvider)
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "SELECT pg_advisory_xact_lock({0})", [LedgerLockKey], cancellationToken);
+        }
+
+        // Read after the lock, untracked: a head tracked earlier by this context may be stale.
+        var head = await db.LedgerHead.AsNoTracking().SingleAsync(cancellationToken);
+        return (head.Position, head.Hash);
+    }
+
+    private void MoveHead(long position, string hash)
+    {
+        var tracked = db.LedgerHead.Local.FirstOrDefault();
+        if (tracked is null)
+        {
+            tracked = new LedgerHeadRow { Id = LedgerHeadRow.SingletonId, Hash = hash };
+            db.LedgerHead.Attach(tracked);
+        }
+
+        tracked.Position = position;
+        tracked.Hash = hash;
+        db.Entry(tracked).State = EntityState.Modified;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace PublicCredit.Ledger;
+
+/// <summary>
+/// One canonical JSON text per value: object members sorted by ordinal name, no insignificant white space,
+/// camelCase names, minimal escaping. The ledger hashes this text, so the same event always hashes the same
+/// on every machine and provider (DESIGN principle 8).
+/// </summary>
+public static class CanonicalJson
+{
+    private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = false,
+    };
+
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = false,
+        // Chinese text stays readable in the stored payload; the escaping choice is fixed, so hashes are stable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Serialize<T>(T value)
+    {
+        var node = JsonSerializer.SerializeToNode(value, SerializerOptions);
+        return Write(node);
+    }
+
+    /// <summary>Re-writes any JSON text canonically; used to check that a stored payload is canonical.</summary>
+    public static string Canonicalize(string json) => Write(JsonNode.Parse(json));
+
+    private static string Write(JsonNode? node)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+        {
+            WriteNode(writer, node);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteNode(Utf8JsonWriter writer, JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case JsonObject obj:
+                writer.WriteStartObject();
+                foreach (var (name, child) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(name);
+                    WriteNode(writer, child);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case JsonArray array:
+                writer.WriteStartArray();
+                foreach (var child in array)
+                {
+                    WriteNode(writer, child);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                node.WriteTo(writer);
+                break;
+        }
+    }
+}

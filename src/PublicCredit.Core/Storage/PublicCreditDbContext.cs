@@ -1,0 +1,88 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using PublicCredit.Access;
+using PublicCredit.Ledger;
+
+namespace PublicCredit.Storage;
+
+/// <summary>
+/// The one database of the platform. Provider-neutral: PublicCredit.Data chooses SQLite or PostgreSQL from the
+/// connection string and supplies the migrations assembly of that provider (ADR 0001).
+/// </summary>
+public class PublicCreditDbContext(DbContextOptions<PublicCreditDbContext> options) : DbContext(options)
+{
+    public DbSet<LedgerEventRow> LedgerEvents => Set<LedgerEventRow>();
+
+    public DbSet<LedgerHeadRow> LedgerHead => Set<LedgerHeadRow>();
+
+    public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
+
+    public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        if (Database.ProviderName == SqliteProvider)
+        {
+            // SQLite has no instant type; fixed-width UTC text sorts and compares chronologically (ADR 0001).
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantTextConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PublicCreditDbContext).Assembly);
+        UseSnakeCaseNames(modelBuilder.Model);
+    }
+
+    /// <summary>snake_case tables and columns, so hand-written SQL (COPY, NOTIFY, psql) needs no quoting.</summary>
+    private static void UseSnakeCaseNames(IMutableModel model)
+    {
+        foreach (var entity in model.GetEntityTypes())
+        {
+            entity.SetTableName(ToSnakeCase(entity.GetTableName() ?? entity.ClrType.Name));
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(ToSnakeCase(property.Name));
+            }
+
+            foreach (var key in entity.GetKeys())
+            {
+                key.SetName(ToSnakeCase(key.GetName() ?? string.Empty));
+            }
+
+            foreach (var index in entity.GetIndexes())
+            {
+                index.SetDatabaseName(ToSnakeCase(index.GetDatabaseName() ?? string.Empty));
+            }
+        }
+    }
+
+    internal static string ToSnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                var afterLowerOrDigit = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]));
+                var beforeLower = i > 0 && i + 1 < name.Length && char.IsUpper(name[i - 1]) && char.IsLower(name[i + 1]);
+                if (afterLowerOrDigit || beforeLower)
+                {
+                    builder.Append('_');
+                }
+
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PublicCredit.Storage;
+
+namespace PublicCredit.Data;
+
+public static class StorageServices
+{
+    /// <summary>Registers a pooled context factory and a scoped context for the chosen database.</summary>
+    public static IServiceCollection AddPublicCreditStorage(this IServiceCollection services, DatabaseTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        services.AddSingleton(target);
+        services.AddPooledDbContextFactory<PublicCreditDbContext>(target.Configure);
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PublicCreditDbContext>>().CreateDbContext());
+        return services;
+    }
+
+    public static PublicCreditDbContext CreateContext(DatabaseTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var builder = new DbContextOptionsBuilder<PublicCreditDbContext>();
+        target.Configure(builder);
+        return new PublicCreditDbContext(builder.Options);
+    }
+
+    /// <summary>
+    /// Applies the provider's migrations (`pcredit db migrate`, and on first `serve`). For SQLite it first creates
+    /// the file's folder and switches the file to WAL so readers never wait for the writer.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(DatabaseTarget target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.Provider == DatabaseProvider.Sqlite)
+        {
+            var path = new SqliteConnectionStringBuilder(target.ConnectionString).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(folder) && !path.StartsWith(':'))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        await using var db = CreateContext(target);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (target.Provider == DatabaseProvider.Sqlite)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        return pending;
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using PublicCredit.Errors;
+
+namespace PublicCredit.Web.Errors;
+
+/// <summary>
+/// The one place where errors become HTTP: a <see cref="DomainException"/> becomes ProblemDetails with its stable
+/// <c>code</c> (and field <c>errors</c>), a body that is not JSON a 400 <c>body-invalid-json</c>. Only a real defect
+/// reaches 500 (API.md "Errors").
+/// </summary>
+internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            DomainException domain => FromDomain(domain),
+            BadHttpRequestException bad => Create(StatusCodes.Status400BadRequest, "body-invalid",
+                "The request could not be read: " + bad.Message, BodyCode(bad)),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            problem = Create(StatusCodes.Status500InternalServerError, "internal-error",
+                "An unexpected error occurred; it has been logged.", "internal-error");
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    public static int StatusOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Invalid => StatusCodes.Status422UnprocessableEntity,
+        ErrorKind.Malformed => StatusCodes.Status400BadRequest,
+        ErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    public static ProblemDetails FromDomain(DomainException domain)
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        var problem = Create(StatusOf(domain.Kind), TitleOf(domain.Kind), domain.Message, domain.Code);
+        if (domain.Errors.Count > 0)
+        {
+            problem.Extensions["errors"] = domain.Errors
+                .Select(e => new { field = e.Field, code = e.Code, message = e.Message })
+                .ToArray();
+        }
+
+        return problem;
+    }
+
+    private static string BodyCode(BadHttpRequestException bad) =>
+        bad.InnerException is System.Text.Json.JsonException || bad.Message.Contains("JSON", StringComparison.OrdinalIgnoreCase)
+            ? "body-invalid-json"
+            : "body-invalid";
+
+    private static ProblemDetails Create(int status, string title, string detail, string code)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        problem.Extensions["code"] = code;
+        return problem;
+    }
+
+    private static string TitleOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Invalid => "Invalid content",
+        ErrorKind.Malformed => "Malformed request",
+        ErrorKind.Unauthenticated => "Authentication required",
+        ErrorKind.Forbidden => "Forbidden",
+        ErrorKind.NotFound => "Not found",
+        ErrorKind.Conflict => "Conflict",
+        _ => "Error",
+    };
+}

@@ -1,0 +1,3 @@
+namespace PublicCredit.Web;
+
+internal static class Placeholder;

@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using PublicCredit.Access;
+using PublicCredit.Errors;
+
+namespace PublicCredit.Web.Security;
+
+/// <summary>
+/// `Authorization: Bearer &lt;token&gt;` → a principal carrying the <see cref="Caller"/>. No header means the public
+/// caller; a header with a bad token is remembered so that any endpoint needing a role answers 401 with the reason.
+/// </summary>
+internal sealed class BearerAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    AuthenticateApiKey apiKeys)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Bearer";
+    private const string CallerItem = "pcredit.caller";
+    private const string FailureItem = "pcredit.auth-failure";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(header))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return Fail(DomainException.Unauthenticated("authorization-scheme", "Use Authorization: Bearer <token>."));
+        }
+
+        try
+        {
+            var caller = await apiKeys.RunAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+            Context.Items[CallerItem] = caller;
+            var identity = new ClaimsIdentity(
+                [new Claim(ClaimTypes.NameIdentifier, caller.Actor), new Claim(ClaimTypes.Role, caller.Role?.ToCode() ?? "subject")],
+                SchemeName);
+            return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        }
+        catch (DomainException ex)
+        {
+            return Fail(ex);
+        }
+    }
+
+    private AuthenticateResult Fail(DomainException reason)
+    {
+        Context.Items[FailureItem] = reason;
+        return AuthenticateResult.Fail(reason.Message);
+    }
+
+    /// <summary>The caller of this request; throws the authentication failure if the token was bad.</summary>
+    public static Caller CallerOf(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Items[FailureItem] is DomainException failure)
+        {
+            throw failure;
+        }
+
+        return context.Items[CallerItem] as Caller ?? Caller.Public;
+    }
+}

@@ -1,0 +1,3 @@
+using PublicCredit.Web.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(PostgresCluster))]

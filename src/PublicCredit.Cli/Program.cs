@@ -1,10 +1,1 @@
-using System.CommandLine;
-using PublicCredit.Cli.Commands;
-
-// Composition root of the `pcredit` command line (API.md "Command line").
-var root = new RootCommand("PublicCredit — public credit information platform")
-{
-    ServeCommand.Create(),
-};
-
-return await root.Parse(args).InvokeAsync();
+return await PublicCredit.Cli.CommandLine.RunAsync(args);

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The README's test command: installs what the tests need (PostgreSQL server now; Chromium and CJK fonts once the
+# browser tests exist) when it can, then runs every test — on SQLite and on a throwaway PostgreSQL cluster that
+# the tests start themselves — and ends with one line "Tests: N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+have_pg_server() {
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || { command -v initdb >/dev/null && command -v pg_ctl >/dev/null; }
+}
+
+apt_install() {
+  local runner=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then runner=(sudo); else
+      echo "error: missing system packages ($*) and no root/sudo to install them: run 'sudo apt-get install -y $*'" >&2
+      exit 1
+    fi
+  fi
+  echo "==> installing $* (apt)"
+  "${runner[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${runner[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+missing=()
+have_pg_server || missing+=(postgresql)
+if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then missing+=(postgresql); fi
+if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+have_pg_server || { echo "error: PostgreSQL server binaries still not found after install" >&2; exit 1; }
+
+results="${PCREDIT_TEST_RESULTS:-$PWD/TestResults}"
+rm -rf "$results"
+status=0
+dotnet test --solution PublicCredit.slnx --results-directory "$results" --report-trx "$@" || status=$?
+
+# One closing line over all test assemblies, read from the TRX reports.
+passed=0; failed=0; total=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n1)
+  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters"); p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  total=$((total + ${t:-0})); passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+skipped=$((total - passed - failed))
+echo "Tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$total" -eq 0 ]; then echo "error: no test ran" >&2; exit 1; fi
+exit "$status"

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using PublicCredit.Cli.Commands;
+
+namespace PublicCredit.Cli;
+
+/// <summary>The `pcredit` command tree (API.md "Command line"); tests invoke it in-process with captured output.</summary>
+public static class CommandLine
+{
+    public static RootCommand Create() => new("pcredit — PublicCredit, the public credit information platform")
+    {
+        ServeCommand.Create(),
+        DbCommand.Create(),
+        KeysCommand.Create(),
+        LedgerCommand.Create(),
+    };
+
+    public static Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        var configuration = new InvocationConfiguration();
+        if (output is not null)
+        {
+            configuration.Output = output;
+        }
+
+        if (error is not null)
+        {
+            configuration.Error = error;
+        }
+
+        return Create().Parse(args).InvokeAsync(configuration);
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace PublicCredit.Web.Api;
+
+internal static class ApiEndpoints
+{
+    /// <summary>All of `/api/v1` (API.md). Each capability maps its own routes.</summary>
+    public static IEndpointRouteBuilder MapPublicCreditApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapCatalogEndpoints();
+        api.MapKeyEndpoints();
+        api.MapLedgerEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PublicCredit.Access;
+using PublicCredit.Data;
+using PublicCredit.Ledger;
+using PublicCredit.Web.Api;
+using PublicCredit.Web.Errors;
+using PublicCredit.Web.Security;
+
+namespace PublicCredit.Web.Hosting;
+
+/// <summary>
+/// The composition root of the web host: one place that wires storage, the catalog, security, errors and the
+/// endpoints. `pcredit serve` and the HTTP tests both build the application here, so tests run the real thing.
+/// </summary>
+public static class PublicCreditApp
+{
+    public static WebApplication Build(HostSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(PublicCreditApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        builder.WebHost.UseUrls([.. settings.Urls]);
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        ConfigureLogging(builder.Logging, settings);
+
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(settings.Clock);
+        services.AddPublicCreditStorage(settings.Database);
+        services.AddSingleton<AuthenticateApiKey>();
+        services.AddScoped<AppendToLedger>();
+        services.AddScoped<VerifyLedger>();
+        services.AddScoped<CreateApiKey>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemMapping>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        services.AddAuthentication(BearerAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BearerAuthentication>(BearerAuthentication.SchemeName, null);
+        services.AddOpenApi("v1");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowPublic();
+        app.MapHealthChecks("/healthz").AllowPublic();
+        app.MapPublicCreditApi();
+        return app;
+    }
+
+    /// <summary>Migrates the database, then starts listening. Returns once the server accepts requests.</summary>
+    public static async Task<WebApplication> StartAsync(HostSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        await StorageServices.MigrateAsync(settings.Database, cancellationToken);
+        var app = Build(settings);
+        await app.StartAsync(cancellationToken);
+        return app;
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, HostSettings settings)
+    {
+        logging.ClearProviders();
+        logging.SetMinimumLevel(settings.MinimumLogLevel);
+        logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        if (settings.JsonLogs)
+        {
+            logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        }
+        else
+        {
+            logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+        }
+    }
+}

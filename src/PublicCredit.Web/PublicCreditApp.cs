@@ -1,3 +1,0 @@
-namespace PublicCredit.Web;
-
-internal static class Placeholder;

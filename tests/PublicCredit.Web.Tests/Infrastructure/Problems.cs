@@ -1,0 +1,20 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace PublicCredit.Web.Tests.Infrastructure;
+
+/// <summary>Asserts the API.md error contract: the status, problem+json, and the stable `code`.</summary>
+public static class Problems
+{
+    public static async Task<JsonElement> AssertAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        return problem;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using PublicCredit.Access;
+using PublicCredit.Data;
+using PublicCredit.Web.Hosting;
+
+namespace PublicCredit.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real web host on Kestrel at a free loopback port, over a fresh database of one provider: tests speak HTTP to
+/// it exactly as a department's system would.
+/// </summary>
+public sealed class RunningServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private RunningServer(WebApplication app, DatabaseTarget database, FakeTimeProvider clock)
+    {
+        this.app = app;
+        Database = database;
+        Clock = clock;
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        BaseAddress = new Uri(address);
+    }
+
+    public DatabaseTarget Database { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public Uri BaseAddress { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<RunningServer> StartAsync(ITestDatabases databases, CancellationToken cancellationToken = default)
+    {
+        var database = await databases.CreateAsync(cancellationToken);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
+        var settings = new HostSettings
+        {
+            Database = database,
+            CatalogDirectory = RepositoryPaths.Catalog,
+            Urls = ["http://127.0.0.1:0"],
+            Clock = clock,
+            MinimumLogLevel = LogLevel.Warning,
+        };
+        var app = await PublicCreditApp.StartAsync(settings, cancellationToken);
+        return new RunningServer(app, database, clock);
+    }
+
+    public HttpClient Client(string? bearer = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return client;
+    }
+
+    /// <summary>Issues a key the way an operator does on the server (`pcredit keys create`).</summary>
+    public async Task<string> KeyAsync(Role role, string department)
+    {
+        using var scope = app.Services.CreateScope();
+        var created = await scope.ServiceProvider.GetRequiredService<CreateApiKey>()
+            .RunAsync(Caller.Operator, new CreateApiKeyRequest(role.ToCode(), department, null));
+        return created.Key;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

@@ -107,7 +107,7 @@ public class SubjectIdTests
     /// <summary>
     /// A known limit of deciding by content (reported, not hidden): 360402198001010298 is a valid resident ID;
     /// a slip on its last digit gives 360402198001010299, which fails GB 11643 but happens to pass both USCC checks
-    /// (about 1 in 31 × 11 single-digit slips do). Callers that know they expect an individual must use ResidentId.
+    /// (roughly 1 in 31 × 11 single-digit slips do). Callers that know they expect an individual must use ResidentId.
     /// </summary>
     [Fact]
     public void A_mistyped_resident_ID_that_happens_to_be_a_valid_USCC_is_read_as_an_organisation()

@@ -12,6 +12,7 @@ public static class CommandLine
         DbCommand.Create(),
         KeysCommand.Create(),
         LedgerCommand.Create(),
+        IdCheckCommand.Create(TimeProvider.System),
     };
 
     public static Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)

@@ -52,6 +52,7 @@ public static class CatalogLoader
         foreach (var name in Files.Where(f => !present.Contains(f, StringComparer.Ordinal)))
         {
             problems.Add(name, 1, "file-missing", $"the catalog folder has no '{name}'.");
+            parsed.UnreadableKinds.Add(CatalogParser.KindOf(name));
         }
 
         CatalogRules.Check(parsed, problems);

@@ -39,6 +39,9 @@ internal sealed class ParsedCatalog
     /// </summary>
     public Dictionary<string, HashSet<string>> DeclaredCodes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Kinds whose file could not be read at all (malformed YAML): references into them are not judged.</summary>
+    public HashSet<string> UnreadableKinds { get; } = new(StringComparer.Ordinal);
+
     public bool IsDeclared(string kind, string code) =>
         DeclaredCodes.TryGetValue(kind, out var codes) && codes.Contains(code);
 
@@ -141,6 +144,8 @@ internal static partial class CatalogParser
         var root = LoadRoot(file, text, problems);
         if (root is null)
         {
+            // One malformed file is one problem, not a reference-unknown for everything that points into it.
+            into.UnreadableKinds.Add(KindOf(file));
             return;
         }
 
@@ -190,6 +195,18 @@ internal static partial class CatalogParser
 
         fields.RejectUnknownKeys();
     }
+
+    internal static string KindOf(string file) => file switch
+    {
+        DepartmentsFile => "departments",
+        CategoriesFile => "categories",
+        MattersFile => "matters",
+        ListTypesFile => "listTypes",
+        MeasuresFile => "measures",
+        MemorandaFile => "memoranda",
+        CalendarFile => "years",
+        _ => file,
+    };
 
     private static YamlMappingNode? LoadRoot(string file, string text, ProblemSink problems)
     {

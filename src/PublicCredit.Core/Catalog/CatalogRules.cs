@@ -477,6 +477,11 @@ internal static partial class CatalogRules
                 return true;
             }
 
+            if (catalog.UnreadableKinds.Contains(kind))
+            {
+                return false;
+            }
+
             Report(item, field, "reference-unknown", $"unknown {what} '{code}'; it is not defined in {FileOf(kind)}.");
             return false;
         }

@@ -407,6 +407,16 @@ public sealed class CatalogValidationTests : IDisposable
     }
 
     [Fact]
+    public void A_malformed_departments_file_does_not_cascade_into_unknown_references()
+    {
+        _copy.Replace("departments.yaml", "    kind: court", "    kind: court: supreme");
+
+        var result = _copy.Load();
+
+        Assert.Equal("yaml-invalid", Assert.Single(result.Problems).Code);
+    }
+
+    [Fact]
     public void A_missing_file_and_a_misnamed_one_are_both_reported()
     {
         File.Move(Path.Combine(_copy.Directory, "memoranda.yaml"), Path.Combine(_copy.Directory, "memorandum.yaml"));
@@ -415,6 +425,7 @@ public sealed class CatalogValidationTests : IDisposable
 
         CatalogAssert.HasProblem(result, "memoranda.yaml", 1, "file-missing");
         CatalogAssert.HasProblem(result, "memorandum.yaml", 1, "file-unknown");
+        Assert.Equal(2, result.Problems.Count);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using PublicCredit.Cli.Commands;
 var root = new RootCommand("PublicCredit — public credit information platform")
 {
     ServeCommand.Create(),
+    CatalogCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

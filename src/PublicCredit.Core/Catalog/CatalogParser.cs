@@ -260,6 +260,9 @@ internal static partial class CatalogParser
             {
                 problems.Add(item.Source.File, item.Source.LineOf("code"), "code-duplicate",
                     $"{what} '{code}' is already defined on line {seen[code].ToString(CultureInfo.InvariantCulture)}; codes are unique within a kind.");
+
+                // Still read the duplicate (for its own field problems) but keep it out of the catalog.
+                parse(item, new ParsedCatalog());
                 item.RejectUnknownKeys();
                 continue;
             }

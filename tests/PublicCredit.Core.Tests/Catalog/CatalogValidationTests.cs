@@ -76,7 +76,12 @@ public sealed class CatalogValidationTests : IDisposable
     {
         var line = _copy.Replace("departments.yaml", "code: pboc", "code: ndrc");
 
-        CatalogAssert.HasProblem(_copy.Load(), "departments.yaml", line, "code-duplicate");
+        var result = _copy.Load();
+
+        CatalogAssert.HasProblem(result, "departments.yaml", line, "code-duplicate");
+        // The duplicate's other fields are still read: no spurious unknown fields. (pboc is now really gone,
+        // so the memoranda naming it are rightly reported.)
+        Assert.Single(result.Problems, p => p.File == "departments.yaml");
     }
 
     [Fact]

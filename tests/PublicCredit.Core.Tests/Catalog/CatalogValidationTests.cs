@@ -221,6 +221,49 @@ public sealed class CatalogValidationTests : IDisposable
         CatalogAssert.HasProblem(_copy.Load(), "list-types.yaml", line, "duration-invalid");
     }
 
+    [Fact]
+    public void A_standard_taking_effect_before_its_publication_is_refused()
+    {
+        var line = _copy.Replace("list-types.yaml", "effective: 2021-09-01", "effective: 2021-07-01");
+
+        CatalogAssert.HasProblem(_copy.Load(), "list-types.yaml", line, "standard-dates-invalid");
+    }
+
+    [Fact]
+    public void A_list_designating_individuals_under_a_category_about_organisations_is_refused()
+    {
+        var line = _copy.Replace("list-types.yaml", "subjectKinds: [organisation]", "subjectKinds: [organisation, individual]",
+            after: "code: abnormal-operations");
+
+        CatalogAssert.HasProblem(_copy.Load(), "list-types.yaml", line, "list-subjects-outside-category");
+    }
+
+    [Fact]
+    public void A_date_that_does_not_exist_is_refused()
+    {
+        var line = _copy.Replace("list-types.yaml", "published: 2021-07-30", "published: 2021-02-30");
+
+        CatalogAssert.HasProblem(_copy.Load(), "list-types.yaml", line, "date-invalid");
+    }
+
+    [Fact]
+    public void A_memorandum_without_measures_is_refused()
+    {
+        var line = _copy.Replace("memoranda.yaml",
+            "    measures:\n      - green-channel\n      - tolerance-acceptance\n      - fewer-inspections\n      - priority-grants\n      - tax-service-facilitation\n      - publish-honour\n",
+            "    measures: []\n");
+
+        CatalogAssert.HasProblem(_copy.Load(), "memoranda.yaml", line, "memorandum-incomplete");
+    }
+
+    [Fact]
+    public void A_memorandum_naming_a_measure_twice_is_refused()
+    {
+        var line = _copy.Replace("memoranda.yaml", "      - publish-honour\n", "      - publish-honour\n      - green-channel\n") + 1;
+
+        CatalogAssert.HasProblem(_copy.Load(), "memoranda.yaml", line, "code-duplicate");
+    }
+
     // ---- publicity (FACTS §4) ------------------------------------------------------------------------------
 
     [Fact]
@@ -277,6 +320,15 @@ public sealed class CatalogValidationTests : IDisposable
 
         CatalogAssert.HasProblem(result, "categories.yaml", line, "publicity-missing");
         CatalogAssert.HasProblem(result, "categories.yaml", line, "publicity-conflicting");
+    }
+
+    [Fact]
+    public void A_minimum_publicity_longer_than_the_maximum_is_refused()
+    {
+        var line = _copy.Replace("categories.yaml", "general: { min: P3M, default: P1Y, max: P1Y,", "general: { min: P1Y, default: P1Y, max: P6M,",
+            after: "code: administrative-penalty");
+
+        CatalogAssert.HasProblem(_copy.Load(), "categories.yaml", line, "publicity-bounds-inverted");
     }
 
     // ---- categories (FACTS §2) -----------------------------------------------------------------------------
@@ -389,6 +441,14 @@ public sealed class CatalogValidationTests : IDisposable
         CatalogAssert.HasProblem(_copy.Load(), "calendar.yaml", line, "calendar-range-invalid");
     }
 
+    [Fact]
+    public void A_year_listed_twice_is_refused()
+    {
+        var line = _copy.Replace("calendar.yaml", "year: 2027", "year: 2026");
+
+        CatalogAssert.HasProblem(_copy.Load(), "calendar.yaml", line, "calendar-year-duplicate");
+    }
+
     // ---- files and YAML ------------------------------------------------------------------------------------
 
     [Fact]
@@ -431,6 +491,14 @@ public sealed class CatalogValidationTests : IDisposable
         CatalogAssert.HasProblem(result, "memoranda.yaml", 1, "file-missing");
         CatalogAssert.HasProblem(result, "memorandum.yaml", 1, "file-unknown");
         Assert.Equal(2, result.Problems.Count);
+    }
+
+    [Fact]
+    public void A_folder_that_does_not_exist_is_reported_not_thrown()
+    {
+        var result = CatalogLoader.Load(Path.Combine(_copy.Directory, "nowhere"));
+
+        Assert.Equal("catalog-not-found", Assert.Single(result.Problems).Code);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PublicCredit.Calendar;
@@ -369,7 +370,7 @@ internal static partial class CatalogParser
         var defaultPeriod = f.Duration("default", required: false);
         var whileValid = f.Bool("whileValid", required: false) ?? false;
         f.RejectUnknownKeys();
-        return new Publicity(grades, defaultPeriod, whileValid);
+        return new Publicity(grades.AsReadOnly(), defaultPeriod, whileValid);
     }
 
     private static void ParseListType(YamlFields f, ParsedCatalog into)
@@ -538,7 +539,7 @@ internal static partial class CatalogParser
         var makeUp = f.DateList("makeUpWorkingDays");
         if (f.Source.Complete)
         {
-            into.Add(into.Years, new CalendarYear(year!.Value, provisional!.Value, source, holidays, makeUp), f.Source);
+            into.Add(into.Years, new CalendarYear(year!.Value, provisional!.Value, source, holidays.AsReadOnly(), makeUp), f.Source);
         }
     }
 
@@ -546,7 +547,7 @@ internal static partial class CatalogParser
     /// DESIGN principle 2: nothing without a legal basis. A missing or empty list, or an entry lacking its law or
     /// its article, is <c>legal-basis-missing</c> (not a generic missing field) so authors see the rule.
     /// </summary>
-    private static List<LegalBasis> ParseLegalBasis(YamlFields f, string key, bool required)
+    private static ReadOnlyCollection<LegalBasis> ParseLegalBasis(YamlFields f, string key, bool required)
     {
         if (!f.Has(key))
         {
@@ -556,7 +557,7 @@ internal static partial class CatalogParser
                 f.Source.MarkIncomplete();
             }
 
-            return [];
+            return ReadOnlyCollection<LegalBasis>.Empty;
         }
 
         var entries = f.MapList(key);
@@ -586,7 +587,7 @@ internal static partial class CatalogParser
             result.Add(new LegalBasis(law, article, document, en));
         }
 
-        return result;
+        return result.AsReadOnly();
     }
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]

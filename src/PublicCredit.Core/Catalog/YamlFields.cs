@@ -205,7 +205,7 @@ internal sealed class YamlFields
             }
         }
 
-        return result;
+        return result.AsReadOnly();
     }
 
     /// <summary>The mappings of a top-level list: each element is a catalog item with its own <see cref="ItemSource"/>.</summary>
@@ -225,7 +225,7 @@ internal sealed class YamlFields
             }
         }
 
-        return result;
+        return result.AsReadOnly();
     }
 
     /// <summary>The scalars of a list field; each element's line is recorded as <c>key[i]</c>.</summary>
@@ -248,7 +248,7 @@ internal sealed class YamlFields
             }
         }
 
-        return result;
+        return result.AsReadOnly();
     }
 
     public IReadOnlyList<TEnum> EnumList<TEnum>(string key, IReadOnlyDictionary<string, TEnum> values, bool required = true)
@@ -271,7 +271,7 @@ internal sealed class YamlFields
             }
         }
 
-        return result;
+        return result.AsReadOnly();
     }
 
     public IReadOnlyList<DateOnly> DateList(string key, bool required = true)
@@ -293,7 +293,7 @@ internal sealed class YamlFields
             }
         }
 
-        return result;
+        return result.AsReadOnly();
     }
 
     /// <summary>Reports a problem against a field of this mapping (or the mapping itself when the field is absent).</summary>

@@ -13,6 +13,7 @@ public static class CommandLine
         KeysCommand.Create(),
         LedgerCommand.Create(),
         IdCheckCommand.Create(TimeProvider.System),
+        CatalogCommand.Create(),
     };
 
     public static Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)

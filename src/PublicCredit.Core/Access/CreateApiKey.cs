@@ -36,7 +36,7 @@ public sealed class CreateApiKey(PublicCreditDbContext db, AppendToLedger ledger
         }
 
         var department = request.Department?.Trim() ?? string.Empty;
-        if (!catalog.Departments.ContainsKey(department))
+        if (!catalog.Departments.Contains(department))
         {
             errors.Add(new FieldError("department", "department-unknown",
                 $"'{request.Department}' is not a department of catalog {catalog.Version}."));

@@ -28,6 +28,11 @@ public class PublicCreditDbContext(DbContextOptions<PublicCreditDbContext> optio
             // SQLite has no instant type; fixed-width UTC text sorts and compares chronologically (ADR 0001).
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantTextConverter>();
         }
+        else
+        {
+            // PostgreSQL's timestamptz holds an instant; Npgsql accepts only UTC offsets for it.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantConverter>();
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

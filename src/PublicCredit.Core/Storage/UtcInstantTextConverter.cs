@@ -20,3 +20,8 @@ public sealed class UtcInstantTextConverter() : ValueConverter<DateTimeOffset, s
         new(DateTime.ParseExact(value, Pattern, CultureInfo.InvariantCulture,
             DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), TimeSpan.Zero);
 }
+
+/// <summary>Stores every instant in UTC (all instants are UTC in storage, on every provider).</summary>
+public sealed class UtcInstantConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+    v => v.ToUniversalTime(),
+    v => v);

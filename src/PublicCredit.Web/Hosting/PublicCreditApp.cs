@@ -7,7 +7,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using PublicCredit.Access;
+using PublicCredit.Catalog;
 using PublicCredit.Data;
 using PublicCredit.Ledger;
 using PublicCredit.Web.Api;
@@ -37,8 +41,15 @@ public static class PublicCreditApp
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         ConfigureLogging(builder.Logging, settings);
 
+        // The catalog is validated before anything else starts: a server never runs on rules that do not load.
+        var catalog = CatalogLoader.Load(settings.CatalogDirectory).GetCatalogOrThrow();
+
         var services = builder.Services;
         services.AddSingleton(settings);
+        services.AddSingleton(catalog);
+        services.AddSingleton(CatalogOverview.From(catalog));
+        services.AddSingleton<StartupReport>();
+        services.AddScoped<RecordCatalogVersion>();
         services.AddSingleton(settings.Clock);
         services.AddPublicCreditStorage(settings.Database);
         services.AddSingleton<AuthenticateApiKey>();
@@ -75,7 +86,23 @@ public static class PublicCreditApp
         ArgumentNullException.ThrowIfNull(settings);
         await StorageServices.MigrateAsync(settings.Database, cancellationToken);
         var app = Build(settings);
+        var report = app.Services.GetRequiredService<StartupReport>();
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RecordCatalogVersion>().RunAsync(Caller.Operator, cancellationToken);
+        }
+
+        if (settings.Demo)
+        {
+            await DemoData.SeedAsync(app.Services, report, cancellationToken);
+        }
+
         await app.StartAsync(cancellationToken);
+        var catalog = app.Services.GetRequiredService<CreditCatalog>();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        report.Insert($"database: {settings.Database.Describe()}");
+        report.Insert($"catalog: {catalog.Version} from {settings.CatalogDirectory}");
+        report.Insert($"PublicCredit listening on {string.Join(", ", addresses)}");
         return app;
     }
 

@@ -1,0 +1,136 @@
+using PublicCredit.Identifiers;
+using System.Globalization;
+using PublicCredit.Calendar;
+using PublicCredit.Text;
+using PublicCredit.Time;
+
+namespace PublicCredit.Catalog;
+
+/// <summary>Anything in the catalog addressed by a stable kebab-case code.</summary>
+public interface ICatalogItem
+{
+    string Code { get; }
+
+    LocalizedText Name { get; }
+}
+
+/// <summary>
+/// A legal basis: a law, regulation or State Council document, and the article relied on (DESIGN principle 2).
+/// <see cref="Law"/> is the title without 《》; <see cref="Document"/> the document number where it has one.
+/// </summary>
+public sealed record LegalBasis(string Law, string Article, string? Document = null, string? En = null)
+{
+    /// <summary>The citation as printed in Chinese documents: <c>《中华人民共和国政府采购法》第二十二条</c>.</summary>
+    public override string ToString() =>
+        Document is null ? $"《{Law}》{Article}" : $"《{Law}》（{Document}）{Article}";
+}
+
+public sealed record Department(string Code, LocalizedText Name, DepartmentKind Kind) : ICatalogItem;
+
+/// <summary>An approval or service procedure in which the embedded check runs (FACTS §7).</summary>
+public sealed record Matter(string Code, LocalizedText Name, string ApprovingDepartment) : ICatalogItem;
+
+/// <summary>How long records of one grade of a negative category are public (FACTS §4).</summary>
+/// <param name="Published">False for grades that are never published (minor information by default).</param>
+/// <param name="Min">The shortest publicity a department may set; restoration is possible only after it.</param>
+/// <param name="Default">The publicity applied when a record does not set its own.</param>
+/// <param name="Max">The longest publicity allowed.</param>
+/// <param name="EarliestRestoration">The earliest time after the decision at which restoration may be granted.</param>
+public sealed record GradePublicity(
+    bool Published,
+    IsoDuration Min,
+    IsoDuration Default,
+    IsoDuration Max,
+    IsoDuration? EarliestRestoration)
+{
+    public static GradePublicity NotPublished { get; } = new(false, IsoDuration.Zero, IsoDuration.Zero, IsoDuration.Zero, null);
+}
+
+/// <summary>
+/// Publicity of a category: per grade for negative categories; a default period, or "while the underlying
+/// decision is valid", for neutral and positive ones.
+/// </summary>
+public sealed record Publicity(
+    IReadOnlyDictionary<NegativeGrade, GradePublicity> Grades,
+    IsoDuration? Default,
+    bool WhileValid);
+
+public sealed record Category(
+    string Code,
+    LocalizedText Name,
+    int NationalItem,
+    string? Parent,
+    DataClass DataClass,
+    IReadOnlyList<SubjectKind> Subjects,
+    bool IndividualsPublic,
+    Polarity Polarity,
+    Publicity Publicity,
+    IReadOnlyList<LegalBasis> LegalBasis) : ICatalogItem;
+
+/// <summary>The published standard a list is designated by (seed 003 §(7): ≥ 30 days of public comment).</summary>
+public sealed record DesignationStandard(
+    string Document,
+    string Title,
+    DateOnly Published,
+    DateOnly Effective,
+    int CommentPeriodDays);
+
+/// <summary>Removal without an application, e.g. within 3 working days once a defaulter has paid (FACTS §5).</summary>
+public sealed record AutomaticRemoval(RemovalTrigger Trigger, WorkingDays Within);
+
+public sealed record ListType(
+    string Code,
+    LocalizedText Name,
+    ListKind Kind,
+    string Category,
+    IReadOnlyList<string> DesignatingDepartments,
+    IReadOnlyList<LegalBasis> LegalBasis,
+    DesignationStandard DesignationStandard,
+    IsoDuration DefaultTerm,
+    IsoDuration MaxTerm,
+    IReadOnlyList<LegalBasis> TermLegalBasis,
+    WorkingDays ObjectionWindow,
+    MeasureSeverity MaxMeasureSeverity,
+    IReadOnlyList<SubjectKind> SubjectKinds,
+    bool ReachesResponsiblePersons,
+    AutomaticRemoval? AutomaticRemoval) : ICatalogItem;
+
+/// <summary>
+/// Marks the seed 000 §(4) green channel: granted to subjects of <see cref="SubjectKinds"/> with no negative
+/// record and no black-list designation within <see cref="CleanPeriod"/> before the check.
+/// </summary>
+public sealed record GreenChannel(IsoDuration CleanPeriod, IReadOnlyList<SubjectKind> SubjectKinds);
+
+public sealed record Measure(
+    string Code,
+    LocalizedText Name,
+    MeasureKind Kind,
+    MeasureSeverity Severity,
+    Binding Binding,
+    IReadOnlyList<LegalBasis> LegalBasis,
+    string ImplementingDepartment,
+    IReadOnlyList<string> Matters,
+    bool ReachesResponsiblePersons,
+    GreenChannel? GreenChannel) : ICatalogItem;
+
+/// <summary>The document a memorandum of cooperation was issued with (its legal basis).</summary>
+public sealed record MemorandumDocument(string Number, string Title, DateOnly Date);
+
+public sealed record Memorandum(
+    string Code,
+    LocalizedText Name,
+    MemorandumDocument Document,
+    IReadOnlyList<string> Departments,
+    IReadOnlyList<string> ListTypes,
+    IReadOnlyList<string> Measures) : ICatalogItem;
+
+/// <summary>
+/// The identity of a loaded catalog: the version its author declared plus a SHA-256 over every catalog file's
+/// bytes in file-name order, so an edit that forgot to bump <see cref="Declared"/> still changes the identity.
+/// </summary>
+public sealed record CatalogVersion(string Declared, string ContentHash)
+{
+    /// <summary><c>2026.1+3f9a0c1d2e4b</c>: the declared version and the first 12 hex digits of the hash.</summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Declared}+{ContentHash[..Math.Min(12, ContentHash.Length)]}");
+}

@@ -1,0 +1,596 @@
+using PublicCredit.Identifiers;
+using System.Collections.Frozen;
+using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PublicCredit.Calendar;
+using PublicCredit.Text;
+using PublicCredit.Time;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace PublicCredit.Catalog;
+
+/// <summary>What the parser read: complete items in file order, where each came from, and every code declared.</summary>
+internal sealed class ParsedCatalog
+{
+    public string? DeclaredVersion { get; set; }
+
+    public LocalizedText? Title { get; set; }
+
+    public List<Department> Departments { get; } = [];
+
+    public List<Category> Categories { get; } = [];
+
+    public List<Matter> Matters { get; } = [];
+
+    public List<ListType> ListTypes { get; } = [];
+
+    public List<Measure> Measures { get; } = [];
+
+    public List<Memorandum> Memoranda { get; } = [];
+
+    public List<CalendarYear> Years { get; } = [];
+
+    /// <summary>Source of every parsed object, by reference (records compare by value).</summary>
+    public Dictionary<object, ItemSource> Sources { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Codes declared per kind, including items that failed to parse, so that one broken item yields one problem
+    /// and not a cascade of <c>reference-unknown</c> from everything that refers to it.
+    /// </summary>
+    public Dictionary<string, HashSet<string>> DeclaredCodes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Kinds whose file could not be read at all (malformed YAML): references into them are not judged.</summary>
+    public HashSet<string> UnreadableKinds { get; } = new(StringComparer.Ordinal);
+
+    public bool IsDeclared(string kind, string code) =>
+        DeclaredCodes.TryGetValue(kind, out var codes) && codes.Contains(code);
+
+    public T Add<T>(List<T> list, T item, ItemSource source)
+        where T : notnull
+    {
+        list.Add(item);
+        Sources[item] = source;
+        return item;
+    }
+}
+
+/// <summary>Reads the catalog's YAML files into <see cref="ParsedCatalog"/>: structure, types and legal-basis presence.</summary>
+internal static partial class CatalogParser
+{
+    public const string CatalogFile = "catalog.yaml";
+    public const string DepartmentsFile = "departments.yaml";
+    public const string CategoriesFile = "categories.yaml";
+    public const string MattersFile = "matters.yaml";
+    public const string ListTypesFile = "list-types.yaml";
+    public const string MeasuresFile = "measures.yaml";
+    public const string MemorandaFile = "memoranda.yaml";
+    public const string CalendarFile = "calendar.yaml";
+
+    public static IReadOnlyList<string> Files { get; } =
+        [CatalogFile, DepartmentsFile, CategoriesFile, MattersFile, ListTypesFile, MeasuresFile, MemorandaFile, CalendarFile];
+
+    private static readonly FrozenDictionary<string, DepartmentKind> DepartmentKinds = new Dictionary<string, DepartmentKind>
+    {
+        ["government"] = DepartmentKind.Government,
+        ["court"] = DepartmentKind.Court,
+        ["non-government"] = DepartmentKind.NonGovernment,
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<string, SubjectKind> SubjectKinds = new Dictionary<string, SubjectKind>
+    {
+        ["organisation"] = SubjectKind.Organisation,
+        ["individual"] = SubjectKind.Individual,
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<string, Polarity> Polarities = new Dictionary<string, Polarity>
+    {
+        ["negative"] = Polarity.Negative,
+        ["neutral"] = Polarity.Neutral,
+        ["positive"] = Polarity.Positive,
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<string, DataClass> DataClasses = new Dictionary<string, DataClass>
+    {
+        ["legal-status"] = DataClass.LegalStatus,
+        ["legal-decision"] = DataClass.LegalDecision,
+        ["list-designation"] = DataClass.ListDesignation,
+        ["contract"] = DataClass.Contract,
+        ["commitment"] = DataClass.Commitment,
+        ["evaluation"] = DataClass.Evaluation,
+        ["honour"] = DataClass.Honour,
+        ["voluntary"] = DataClass.Voluntary,
+        ["political"] = DataClass.Political,
+        ["religious"] = DataClass.Religious,
+        ["health"] = DataClass.Health,
+        ["biometric"] = DataClass.Biometric,
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<string, ListKind> ListKinds = new Dictionary<string, ListKind>
+    {
+        ["black"] = ListKind.Black,
+        ["red"] = ListKind.Red,
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<string, MeasureKind> MeasureKinds = new Dictionary<string, MeasureKind>
+    {
+        ["disciplinary"] = MeasureKind.Disciplinary,
+        ["incentive"] = MeasureKind.Incentive,
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<string, MeasureSeverity> Severities = new Dictionary<string, MeasureSeverity>
+    {
+        ["notice"] = MeasureSeverity.Notice,
+        ["management"] = MeasureSeverity.Management,
+        ["restriction"] = MeasureSeverity.Restriction,
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<string, Binding> Bindings = new Dictionary<string, Binding>
+    {
+        ["mandatory"] = Binding.Mandatory,
+        ["recommended"] = Binding.Recommended,
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<string, RemovalTrigger> Triggers = new Dictionary<string, RemovalTrigger>
+    {
+        ["obligation-performed"] = RemovalTrigger.ObligationPerformed,
+        ["cause-corrected"] = RemovalTrigger.CauseCorrected,
+    }.ToFrozenDictionary();
+
+    private static readonly (string Key, NegativeGrade Grade)[] GradeKeys =
+        [("minor", NegativeGrade.Minor), ("general", NegativeGrade.General), ("serious", NegativeGrade.Serious)];
+
+    public static void Parse(string file, string text, ParsedCatalog into, ProblemSink problems)
+    {
+        var root = LoadRoot(file, text, problems);
+        if (root is null)
+        {
+            // One malformed file is one problem, not a reference-unknown for everything that points into it.
+            into.UnreadableKinds.Add(KindOf(file));
+            return;
+        }
+
+        var fields = new YamlFields(root, new ItemSource(file, root.Start.Line), problems, file);
+        switch (file)
+        {
+            case CatalogFile:
+                into.DeclaredVersion = fields.String("version");
+                into.Title = fields.Text("title");
+                break;
+            case DepartmentsFile:
+                Items(fields, "departments", "department", into, problems, ParseDepartment);
+                break;
+            case CategoriesFile:
+                Items(fields, "categories", "category", into, problems, ParseCategory);
+                break;
+            case MattersFile:
+                Items(fields, "matters", "matter", into, problems, ParseMatter);
+                break;
+            case ListTypesFile:
+                Items(fields, "listTypes", "list type", into, problems, ParseListType);
+                break;
+            case MeasuresFile:
+                Items(fields, "measures", "measure", into, problems, ParseMeasure);
+                break;
+            case MemorandaFile:
+                Items(fields, "memoranda", "memorandum", into, problems, ParseMemorandum);
+                break;
+            case CalendarFile:
+                var years = fields.ItemList("years", "calendar year");
+                if (years.Count == 0 && fields.Has("years"))
+                {
+                    problems.Add(file, fields.Source.LineOf("years"), "calendar-year-missing",
+                        "the calendar lists no year; deadlines in working days cannot be computed (FACTS §10).");
+                }
+
+                foreach (var year in years)
+                {
+                    ParseYear(year, into);
+                    year.RejectUnknownKeys();
+                }
+
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(file), file, "Not a catalog file.");
+        }
+
+        fields.RejectUnknownKeys();
+    }
+
+    internal static string KindOf(string file) => file switch
+    {
+        DepartmentsFile => "departments",
+        CategoriesFile => "categories",
+        MattersFile => "matters",
+        ListTypesFile => "listTypes",
+        MeasuresFile => "measures",
+        MemorandaFile => "memoranda",
+        CalendarFile => "years",
+        _ => file,
+    };
+
+    private static YamlMappingNode? LoadRoot(string file, string text, ProblemSink problems)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            problems.Add(file, e.Start.Line, "yaml-invalid", e.InnerException?.Message ?? e.Message);
+            return null;
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            problems.Add(file, 1, "field-required", "the file is empty; it must hold a mapping of fields.");
+            return null;
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            problems.Add(file, stream.Documents[1].RootNode.Start.Line, "yaml-invalid",
+                "a catalog file holds one YAML document; remove the '---' separator.");
+            return null;
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            problems.Add(file, stream.Documents[0].RootNode.Start.Line, "yaml-invalid",
+                "the file must hold a mapping of fields at its top level.");
+            return null;
+        }
+
+        return root;
+    }
+
+    private static void Items(
+        YamlFields fields,
+        string key,
+        string what,
+        ParsedCatalog into,
+        ProblemSink problems,
+        Action<YamlFields, ParsedCatalog> parse)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var item in fields.ItemList(key, what))
+        {
+            // Duplicates are found here, over every entry, so a duplicate of a broken entry is still reported.
+            if (PeekCode(item, into, key) is { } code && !seen.TryAdd(code, item.Line))
+            {
+                problems.Add(item.Source.File, item.Source.LineOf("code"), "code-duplicate",
+                    $"{what} '{code}' is already defined on line {seen[code].ToString(CultureInfo.InvariantCulture)}; codes are unique within a kind.");
+
+                // Still read the duplicate (for its own field problems) but keep it out of the catalog.
+                parse(item, new ParsedCatalog());
+                item.RejectUnknownKeys();
+                continue;
+            }
+
+            parse(item, into);
+            item.RejectUnknownKeys();
+        }
+    }
+
+    private static string? PeekCode(YamlFields item, ParsedCatalog into, string kind)
+    {
+        var code = item.String("code");
+        if (code is null)
+        {
+            return null;
+        }
+
+        if (!KebabCase().IsMatch(code))
+        {
+            item.Report("code", "code-invalid", $"code '{code}' must be kebab-case: lower-case letters and digits separated by single hyphens.");
+        }
+
+        if (!into.DeclaredCodes.TryGetValue(kind, out var codes))
+        {
+            into.DeclaredCodes[kind] = codes = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        codes.Add(code);
+        return code;
+    }
+
+    private static void ParseDepartment(YamlFields f, ParsedCatalog into)
+    {
+        var code = f.String("code");
+        var name = f.Text("name");
+        var kind = f.Enum("kind", DepartmentKinds);
+        if (f.Source.Complete)
+        {
+            into.Add(into.Departments, new Department(code!, name!, kind!.Value), f.Source);
+        }
+    }
+
+    private static void ParseMatter(YamlFields f, ParsedCatalog into)
+    {
+        var code = f.String("code");
+        var name = f.Text("name");
+        var department = f.String("approvingDepartment");
+        if (f.Source.Complete)
+        {
+            into.Add(into.Matters, new Matter(code!, name!, department!), f.Source);
+        }
+    }
+
+    private static void ParseCategory(YamlFields f, ParsedCatalog into)
+    {
+        var code = f.String("code");
+        var item = f.Int("nationalItem");
+        var parent = f.String("parent", required: false);
+        var name = f.Text("name");
+        var dataClass = f.Enum("dataClass", DataClasses);
+        var subjects = f.EnumList("subjects", SubjectKinds);
+        var individualsPublic = f.Bool("individualsPublic");
+        var polarity = f.Enum("polarity", Polarities);
+        var publicity = ParsePublicity(f.Map("publicity"));
+        var legalBasis = ParseLegalBasis(f, "legalBasis", required: true);
+        if (f.Source.Complete)
+        {
+            into.Add(into.Categories, new Category(code!, name!, item!.Value, parent, dataClass!.Value, subjects,
+                individualsPublic!.Value, polarity!.Value, publicity!, legalBasis), f.Source);
+        }
+    }
+
+    private static Publicity? ParsePublicity(YamlFields? f)
+    {
+        if (f is null)
+        {
+            return null;
+        }
+
+        var grades = new Dictionary<NegativeGrade, GradePublicity>();
+        foreach (var (key, grade) in GradeKeys)
+        {
+            if (f.Map(key, required: false) is not { } g)
+            {
+                continue;
+            }
+
+            var published = g.Bool("published", required: false) ?? true;
+            var min = g.Duration("min", required: false);
+            var @default = g.Duration("default", required: published);
+            var max = g.Duration("max", required: published);
+            var restoration = g.Duration("earliestRestoration", required: false);
+            if (!published && (min ?? @default ?? max ?? restoration) is not null)
+            {
+                g.Report("published", "publicity-conflicting", $"the {key} grade is not published, so it has no publicity periods.");
+            }
+
+            grades[grade] = published
+                ? new GradePublicity(true, min ?? IsoDuration.Zero, @default ?? IsoDuration.Zero, max ?? IsoDuration.Zero, restoration)
+                : GradePublicity.NotPublished;
+            g.RejectUnknownKeys();
+        }
+
+        var defaultPeriod = f.Duration("default", required: false);
+        var whileValid = f.Bool("whileValid", required: false) ?? false;
+        f.RejectUnknownKeys();
+        return new Publicity(grades.AsReadOnly(), defaultPeriod, whileValid);
+    }
+
+    private static void ParseListType(YamlFields f, ParsedCatalog into)
+    {
+        var code = f.String("code");
+        var name = f.Text("name");
+        var kind = f.Enum("kind", ListKinds);
+        var category = f.String("category");
+        var designating = f.StringList("designatingDepartments");
+        if (designating.Count == 0 && f.Has("designatingDepartments"))
+        {
+            f.Report("designatingDepartments", "field-required", "a list type needs at least one designating department.");
+        }
+
+        var legalBasis = ParseLegalBasis(f, "legalBasis", required: true);
+        var standard = ParseStandard(f.Map("designationStandard"));
+        var defaultTerm = f.Duration("defaultTerm");
+        var maxTerm = f.Duration("maxTerm");
+        var termLegalBasis = ParseLegalBasis(f, "termLegalBasis", required: false);
+        var window = f.Int("objectionWindowWorkingDays");
+        if (window is < 1)
+        {
+            // DESIGN principle 3: notice before listing — the subject always gets a window to object.
+            f.Report("objectionWindowWorkingDays", "objection-window-too-short",
+                "the objection window must be at least 1 working day: a subject is notified and may object before designation (FACTS §5).");
+            f.Source.MarkIncomplete();
+        }
+
+        var maxSeverity = f.Enum("maxMeasureSeverity", Severities);
+        var subjectKinds = f.EnumList("subjectKinds", SubjectKinds);
+        var reaches = f.Bool("reachesResponsiblePersons");
+        AutomaticRemoval? removal = null;
+        if (f.Map("automaticRemoval", required: false) is { } r)
+        {
+            var trigger = r.Enum("trigger", Triggers);
+            var within = r.Int("withinWorkingDays");
+            if (within is < 1)
+            {
+                r.Report("withinWorkingDays", "field-invalid", "withinWorkingDays must be at least 1.");
+                f.Source.MarkIncomplete();
+            }
+
+            r.RejectUnknownKeys();
+            if (trigger is not null && within is >= 1)
+            {
+                removal = new AutomaticRemoval(trigger.Value, new WorkingDays(within.Value));
+            }
+        }
+
+        if (f.Source.Complete)
+        {
+            into.Add(into.ListTypes, new ListType(code!, name!, kind!.Value, category!, designating, legalBasis,
+                standard!, defaultTerm!.Value, maxTerm!.Value, termLegalBasis, new WorkingDays(window!.Value),
+                maxSeverity!.Value, subjectKinds, reaches!.Value, removal), f.Source);
+        }
+    }
+
+    private static DesignationStandard? ParseStandard(YamlFields? f)
+    {
+        if (f is null)
+        {
+            return null;
+        }
+
+        var document = f.String("document");
+        var title = f.String("title");
+        var published = f.Date("published");
+        var effective = f.Date("effective");
+        var comment = f.Int("commentPeriodDays");
+        f.RejectUnknownKeys();
+        return document is null || title is null || published is null || effective is null || comment is null
+            ? null
+            : new DesignationStandard(document, title, published.Value, effective.Value, comment.Value);
+    }
+
+    private static void ParseMeasure(YamlFields f, ParsedCatalog into)
+    {
+        var code = f.String("code");
+        var name = f.Text("name");
+        var kind = f.Enum("kind", MeasureKinds);
+        var severity = f.Enum("severity", Severities);
+        var binding = f.Enum("binding", Bindings);
+        var legalBasis = ParseLegalBasis(f, "legalBasis", required: true);
+        var department = f.String("implementingDepartment");
+        var matters = f.StringList("matters");
+        var reaches = f.Bool("reachesResponsiblePersons");
+        GreenChannel? greenChannel = null;
+        if (f.Map("greenChannel", required: false) is { } g)
+        {
+            var clean = g.Duration("cleanPeriod");
+            var kinds = g.EnumList("subjectKinds", SubjectKinds);
+            g.RejectUnknownKeys();
+            greenChannel = clean is null ? null : new GreenChannel(clean.Value, kinds);
+        }
+
+        if (f.Source.Complete)
+        {
+            into.Add(into.Measures, new Measure(code!, name!, kind!.Value, severity!.Value, binding!.Value, legalBasis,
+                department!, matters, reaches!.Value, greenChannel), f.Source);
+        }
+    }
+
+    private static void ParseMemorandum(YamlFields f, ParsedCatalog into)
+    {
+        var code = f.String("code");
+        var name = f.Text("name");
+        MemorandumDocument? document = null;
+        if (f.Map("document", required: false) is { } d)
+        {
+            var number = d.String("number", required: false);
+            var title = d.String("title");
+            var date = d.Date("date");
+            d.RejectUnknownKeys();
+            if (number is null)
+            {
+                d.Report("number", "legal-basis-missing", "a memorandum's document needs its document number (e.g. 发改财金〔2016〕141号).");
+                f.Source.MarkIncomplete();
+            }
+            else if (title is not null && date is not null)
+            {
+                document = new MemorandumDocument(number, title, date.Value);
+            }
+        }
+        else
+        {
+            // DESIGN principle 2: joint measures act only through a signed, numbered memorandum.
+            f.Report("document", "legal-basis-missing", $"memorandum '{code}' has no document (number, title, date) as its legal basis.");
+            f.Source.MarkIncomplete();
+        }
+
+        var departments = f.StringList("departments");
+        var listTypes = f.StringList("listTypes");
+        var measures = f.StringList("measures");
+        foreach (var (key, list) in new[] { ("departments", departments), ("listTypes", listTypes), ("measures", measures) })
+        {
+            if (list.Count == 0 && f.Has(key))
+            {
+                f.Report(key, "memorandum-incomplete", $"a memorandum names at least one entry in '{key}' (FACTS §7).");
+            }
+        }
+
+        if (f.Source.Complete)
+        {
+            into.Add(into.Memoranda, new Memorandum(code!, name!, document!, departments, listTypes, measures), f.Source);
+        }
+    }
+
+    private static void ParseYear(YamlFields f, ParsedCatalog into)
+    {
+        var year = f.Int("year");
+        var provisional = f.Bool("provisional");
+        var source = f.String("source", required: false);
+        var holidays = new List<Holiday>();
+        foreach (var h in f.MapList("holidays"))
+        {
+            var name = h.Text("name");
+            var from = h.Date("from");
+            var to = h.Date("to");
+            h.RejectUnknownKeys();
+            if (name is not null && from is not null && to is not null)
+            {
+                holidays.Add(new Holiday(name, from.Value, to.Value));
+            }
+        }
+
+        var makeUp = f.DateList("makeUpWorkingDays");
+        if (f.Source.Complete)
+        {
+            into.Add(into.Years, new CalendarYear(year!.Value, provisional!.Value, source, holidays.AsReadOnly(), makeUp), f.Source);
+        }
+    }
+
+    /// <summary>
+    /// DESIGN principle 2: nothing without a legal basis. A missing or empty list, or an entry lacking its law or
+    /// its article, is <c>legal-basis-missing</c> (not a generic missing field) so authors see the rule.
+    /// </summary>
+    private static ReadOnlyCollection<LegalBasis> ParseLegalBasis(YamlFields f, string key, bool required)
+    {
+        if (!f.Has(key))
+        {
+            if (required)
+            {
+                f.Report(key, "legal-basis-missing", $"'{key}' is required: cite the law or regulation and its article.");
+                f.Source.MarkIncomplete();
+            }
+
+            return ReadOnlyCollection<LegalBasis>.Empty;
+        }
+
+        var entries = f.MapList(key);
+        if (entries.Count == 0 && required)
+        {
+            f.Report(key, "legal-basis-missing", $"'{key}' is empty: cite at least one law or regulation and its article.");
+            f.Source.MarkIncomplete();
+        }
+
+        var result = new List<LegalBasis>();
+        foreach (var entry in entries)
+        {
+            var law = entry.String("law", required: false);
+            var article = entry.String("article", required: false);
+            var document = entry.String("document", required: false);
+            var en = entry.String("en", required: false);
+            entry.RejectUnknownKeys();
+            if (law is null || article is null)
+            {
+                var missing = law is null ? "law" : "article";
+                entry.Report(missing, "legal-basis-missing",
+                    $"a legal basis in '{key}' lacks its {missing}: cite both the law and the article relied on.");
+                f.Source.MarkIncomplete();
+                continue;
+            }
+
+            result.Add(new LegalBasis(law, article, document, en));
+        }
+
+        return result.AsReadOnly();
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex KebabCase();
+}

@@ -1,0 +1,93 @@
+using System.Collections;
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+using PublicCredit.Calendar;
+using PublicCredit.Text;
+
+namespace PublicCredit.Catalog;
+
+/// <summary>Catalog items of one kind in file order, with lookup by code.</summary>
+public sealed class CodedCollection<T> : IReadOnlyList<T>
+    where T : ICatalogItem
+{
+    private readonly IReadOnlyList<T> _items;
+    private readonly FrozenDictionary<string, T> _byCode;
+
+    public CodedCollection(IEnumerable<T> items)
+    {
+        _items = [.. items];
+        _byCode = _items.ToFrozenDictionary(i => i.Code, StringComparer.Ordinal);
+    }
+
+    public int Count => _items.Count;
+
+    public T this[int index] => _items[index];
+
+    /// <exception cref="KeyNotFoundException">No item has this code.</exception>
+    public T this[string code] => _byCode[code];
+
+    public IReadOnlyDictionary<string, T> ByCode => _byCode;
+
+    public bool Contains(string code) => _byCode.ContainsKey(code);
+
+    public bool TryGet(string code, [MaybeNullWhen(false)] out T item) => _byCode.TryGetValue(code, out item);
+
+    public IEnumerator<T> GetEnumerator() => _items.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
+/// <summary>
+/// The loaded, validated catalog (DESIGN "catalog/"): what may be recorded, which lists exist, which measures
+/// they trigger through which memoranda, and the working-day calendar. Immutable; obtained only from
+/// <see cref="CatalogLoader"/>, so every instance has passed every validation rule.
+/// </summary>
+public sealed class CreditCatalog
+{
+    internal CreditCatalog(
+        CatalogVersion version,
+        LocalizedText title,
+        IEnumerable<Department> departments,
+        IEnumerable<Category> categories,
+        IEnumerable<Matter> matters,
+        IEnumerable<ListType> listTypes,
+        IEnumerable<Measure> measures,
+        IEnumerable<Memorandum> memoranda,
+        WorkingDayCalendar calendar)
+    {
+        Version = version;
+        Title = title;
+        Departments = new(departments);
+        Categories = new(categories);
+        Matters = new(matters);
+        ListTypes = new(listTypes);
+        Measures = new(measures);
+        Memoranda = new(memoranda);
+        Calendar = calendar;
+    }
+
+    public CatalogVersion Version { get; }
+
+    public LocalizedText Title { get; }
+
+    public CodedCollection<Department> Departments { get; }
+
+    public CodedCollection<Category> Categories { get; }
+
+    public CodedCollection<Matter> Matters { get; }
+
+    public CodedCollection<ListType> ListTypes { get; }
+
+    public CodedCollection<Measure> Measures { get; }
+
+    public CodedCollection<Memorandum> Memoranda { get; }
+
+    public WorkingDayCalendar Calendar { get; }
+
+    /// <summary>The measures marked as the seed 000 §(4) green channel.</summary>
+    public IEnumerable<Measure> GreenChannelMeasures => Measures.Where(m => m.GreenChannel is not null);
+
+    /// <summary>The memoranda that act on <paramref name="listTypeCode"/>.</summary>
+    public IEnumerable<Memorandum> MemorandaFor(string listTypeCode) =>
+        Memoranda.Where(m => m.ListTypes.Contains(listTypeCode, StringComparer.Ordinal));
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PublicCredit.Access;
+using PublicCredit.Ledger;
+using PublicCredit.Storage;
+
+namespace PublicCredit.Catalog;
+
+/// <summary>
+/// A catalog version change is an event: when a server starts with a catalog whose content differs from the one
+/// the ledger last recorded, it appends <c>catalog-activated</c> with the version, so every later event can be read
+/// against the rules that were in force (issue "Foundation" §6).
+/// </summary>
+public sealed class RecordCatalogVersion(PublicCreditDbContext db, AppendToLedger ledger, CreditCatalog catalog)
+{
+    public const string EventType = "catalog-activated";
+
+    /// <returns>true if the version was new to this database and an event was appended.</returns>
+    public async Task<bool> RunAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var last = await db.LedgerEvents.AsNoTracking()
+            .Where(e => e.Type == EventType)
+            .OrderByDescending(e => e.Position)
+            .Select(e => e.Payload)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (last is not null && ContentHashOf(last) == catalog.Version.ContentHash)
+        {
+            return false;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ledger.AppendAsync(
+            new LedgerEntry(EventType, caller.Actor, null, null, new
+            {
+                version = catalog.Version.Declared,
+                contentHash = catalog.Version.ContentHash,
+                categories = catalog.Categories.Count,
+                listTypes = catalog.ListTypes.Count,
+                measures = catalog.Measures.Count,
+                memoranda = catalog.Memoranda.Count,
+            }),
+            cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private static string? ContentHashOf(string payload)
+    {
+        using var document = JsonDocument.Parse(payload);
+        return document.RootElement.TryGetProperty("contentHash", out var hash) ? hash.GetString() : null;
+    }
+}

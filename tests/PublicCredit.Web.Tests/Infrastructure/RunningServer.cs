@@ -39,7 +39,13 @@ public sealed class RunningServer : IAsyncDisposable
 
     public static async Task<RunningServer> StartAsync(ITestDatabases databases, CancellationToken cancellationToken = default)
     {
-        var database = await databases.CreateAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(databases);
+        return await RestartAsync(await databases.CreateAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Another server process's view: a new host over an existing database.</summary>
+    public static async Task<RunningServer> RestartAsync(DatabaseTarget database, CancellationToken cancellationToken = default)
+    {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
         var settings = new HostSettings
         {

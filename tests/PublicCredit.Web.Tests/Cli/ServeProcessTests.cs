@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace PublicCredit.Web.Tests.Cli;
+
+/// <summary>`pcredit serve` as a real process, started the way the README tells a newcomer to.</summary>
+public sealed class ServeProcessTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Serve_in_an_empty_directory_creates_the_database_serves_the_catalog_and_prints_demo_keys()
+    {
+        var empty = Directory.CreateTempSubdirectory("pcredit-empty-").FullName;
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = empty,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "pcredit.dll"), "serve", "--demo", "--urls", $"http://127.0.0.1:{port}" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var lines = new List<string>();
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+            timeout.CancelAfter(TimeSpan.FromSeconds(60));
+            string? line;
+            while ((line = await process.StandardOutput.ReadLineAsync(timeout.Token)) is not null)
+            {
+                lines.Add(line);
+                if (line.TrimStart().StartsWith("auditor", StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+
+            Assert.Contains(lines, l => l.Contains($"listening on http://127.0.0.1:{port}", StringComparison.Ordinal));
+            Assert.True(File.Exists(Path.Combine(empty, "data", "pcredit.db")), string.Join('\n', lines));
+            var adminKey = lines.Single(l => l.TrimStart().StartsWith("admin", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
+
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            var catalog = await client.GetFromJsonAsync<JsonElement>("/api/v1/catalog", Cancel);
+            Assert.True(catalog.GetProperty("categories").GetArrayLength() >= 14);
+            client.DefaultRequestHeaders.Authorization = new("Bearer", adminKey);
+            var keys = await client.GetFromJsonAsync<JsonElement>("/api/v1/keys", Cancel);
+            Assert.Equal(5, keys.GetArrayLength());
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(Cancel);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using System.ComponentModel.DataAnnotations;
+using PublicCredit.Errors;
 using PublicCredit.Data;
 
 namespace PublicCredit.Web.Hosting;
@@ -11,12 +10,9 @@ public sealed record HostSettings
     public required DatabaseTarget Database { get; init; }
 
     /// <summary>Folder of the catalog YAML files.</summary>
-    [Required]
     public required string CatalogDirectory { get; init; }
 
     /// <summary>Kestrel addresses, e.g. <c>http://127.0.0.1:5080</c>; port 0 picks a free port.</summary>
-    [Required]
-    [MinLength(1)]
     public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:5080"];
 
     /// <summary>Load the demo data set if the database is empty.</summary>
@@ -30,26 +26,31 @@ public sealed record HostSettings
 
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
 
-    /// <summary>Refuses settings that cannot work, naming the setting (options validated at start).</summary>
+    /// <summary>Refuses settings that cannot work, naming each setting (options are validated before start).</summary>
     public void Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<FieldError>();
         if (!Directory.Exists(CatalogDirectory))
         {
-            problems.Add($"catalog: the folder '{CatalogDirectory}' does not exist");
+            problems.Add(new FieldError("catalog", "setting-catalog-missing", $"the catalog folder '{CatalogDirectory}' does not exist"));
+        }
+
+        if (Urls.Count == 0)
+        {
+            problems.Add(new FieldError("urls", "setting-urls-missing", "at least one address to listen on is needed"));
         }
 
         foreach (var url in Urls)
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
-                problems.Add($"urls: '{url}' is not an http(s) address");
+                problems.Add(new FieldError("urls", "setting-url-invalid", $"'{url}' is not an http(s) address"));
             }
         }
 
         if (problems.Count > 0)
         {
-            throw new OptionsValidationException(nameof(HostSettings), typeof(HostSettings), problems);
+            throw DomainException.Invalid(problems);
         }
     }
 }

@@ -71,6 +71,7 @@ public static class PublicCreditApp
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
@@ -80,12 +81,13 @@ public static class PublicCreditApp
         return app;
     }
 
-    /// <summary>Migrates the database, then starts listening. Returns once the server accepts requests.</summary>
+    /// <summary>Validates, migrates the database, records the catalog version, then starts listening. Returns once the server accepts requests.</summary>
     public static async Task<WebApplication> StartAsync(HostSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        await StorageServices.MigrateAsync(settings.Database, cancellationToken);
+        // Settings and catalog are checked (Build) before the database is touched.
         var app = Build(settings);
+        await StorageServices.MigrateAsync(settings.Database, cancellationToken);
         var report = app.Services.GetRequiredService<StartupReport>();
         using (var scope = app.Services.CreateScope())
         {

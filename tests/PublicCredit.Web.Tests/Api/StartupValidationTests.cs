@@ -1,0 +1,61 @@
+using PublicCredit.Data;
+using PublicCredit.Errors;
+using PublicCredit.Web.Hosting;
+using PublicCredit.Web.Tests.Cli;
+using PublicCredit.Web.Tests.Infrastructure;
+
+namespace PublicCredit.Web.Tests.Api;
+
+/// <summary>A server never starts on settings or rules that do not hold; it says which and why.</summary>
+public sealed class StartupValidationTests
+{
+    private static HostSettings Settings(string catalog, params string[] urls) => new()
+    {
+        Database = DatabaseTarget.Parse(Path.Combine(Path.GetTempPath(), "pcredit-unused-" + Guid.NewGuid().ToString("N"), "x.db")),
+        CatalogDirectory = catalog,
+        Urls = urls.Length == 0 ? ["http://127.0.0.1:0"] : urls,
+    };
+
+    [Fact]
+    public void A_missing_catalog_folder_is_refused_naming_the_setting()
+    {
+        var ex = Assert.Throws<DomainException>(() => PublicCreditApp.Build(Settings("/no/such/catalog")));
+
+        Assert.Equal("setting-catalog-missing", ex.Code);
+        Assert.Equal("catalog", ex.Errors[0].Field);
+    }
+
+    [Fact]
+    public void An_address_that_is_not_http_is_refused()
+    {
+        var ex = Assert.Throws<DomainException>(() => PublicCreditApp.Build(Settings(RepositoryPaths.Catalog, "ftp://127.0.0.1:21")));
+
+        Assert.Equal("setting-url-invalid", ex.Code);
+    }
+
+    [Fact]
+    public void A_catalog_that_does_not_validate_stops_the_server_from_starting()
+    {
+        var broken = Directory.CreateTempSubdirectory("pcredit-broken-").FullName;
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Catalog))
+        {
+            File.Copy(file, Path.Combine(broken, Path.GetFileName(file)));
+        }
+
+        File.Delete(Path.Combine(broken, "measures.yaml"));
+
+        var ex = Assert.Throws<DomainException>(() => PublicCreditApp.Build(Settings(broken)));
+
+        Assert.Equal("catalog-invalid", ex.Code);
+        Assert.Contains(ex.Errors, e => e.Code == "file-missing" && e.Field.StartsWith("measures.yaml", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Serve_with_a_missing_catalog_exits_2_and_says_why()
+    {
+        var result = await CliRunner.RunAsync("serve", "--catalog", "/no/such/catalog", "--db", Path.Combine(Path.GetTempPath(), "pcredit-x-" + Guid.NewGuid().ToString("N") + ".db"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("setting-catalog-missing", result.Error, StringComparison.Ordinal);
+    }
+}

@@ -12,20 +12,12 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Api;
 
 /// <summary>API keys are stored hashed; role and department scope are enforced on every endpoint (API.md "Roles").</summary>
-public abstract class AccessTests(ITestDatabases databases) : IAsyncLifetime
+public abstract class AccessTests(ITestDatabases databases) : ServerTests(databases)
 {
-    private RunningServer server = null!;
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => server = await RunningServer.StartAsync(databases, Cancel);
-
-    public async ValueTask DisposeAsync() => await server.DisposeAsync();
-
     [Fact]
     public async Task A_protected_endpoint_without_a_key_answers_401_with_a_code()
     {
-        using var client = server.Client();
+        using var client = Server.Client();
 
         var response = await client.GetAsync(new Uri("/api/v1/keys", UriKind.Relative), Cancel);
 
@@ -35,7 +27,7 @@ public abstract class AccessTests(ITestDatabases databases) : IAsyncLifetime
     [Fact]
     public async Task A_made_up_key_answers_401()
     {
-        using var client = server.Client("pck_abcdefghijkm_" + new string('x', 43));
+        using var client = Server.Client("pck_abcdefghijkm_" + new string('x', 43));
 
         var response = await client.GetAsync(new Uri("/api/v1/keys", UriKind.Relative), Cancel);
 
@@ -45,9 +37,9 @@ public abstract class AccessTests(ITestDatabases databases) : IAsyncLifetime
     [Fact]
     public async Task A_key_whose_secret_differs_in_one_character_is_refused()
     {
-        var key = await server.KeyAsync(Role.Admin, Departments.Ndrc);
+        var key = await Server.KeyAsync(Role.Admin, Departments.Ndrc);
         var altered = key[..^1] + (key[^1] == 'A' ? 'B' : 'A');
-        using var client = server.Client(altered);
+        using var client = Server.Client(altered);
 
         var response = await client.GetAsync(new Uri("/api/v1/keys", UriKind.Relative), Cancel);
 
@@ -57,8 +49,8 @@ public abstract class AccessTests(ITestDatabases databases) : IAsyncLifetime
     [Fact]
     public async Task A_key_with_the_wrong_role_answers_403()
     {
-        var recorder = await server.KeyAsync(Role.Recorder, Departments.Samr);
-        using var client = server.Client(recorder);
+        var recorder = await Server.KeyAsync(Role.Recorder, Departments.Samr);
+        using var client = Server.Client(recorder);
 
         var response = await client.PostAsJsonAsync("/api/v1/keys", new { role = "admin", department = Departments.Samr }, Cancel);
 
@@ -68,14 +60,14 @@ public abstract class AccessTests(ITestDatabases databases) : IAsyncLifetime
     [Fact]
     public async Task An_admin_creates_a_key_that_then_authenticates_with_its_role()
     {
-        using var admin = server.Client(await server.KeyAsync(Role.Admin, Departments.Ndrc));
+        using var admin = Server.Client(await Server.KeyAsync(Role.Admin, Departments.Ndrc));
 
         var response = await admin.PostAsJsonAsync("/api/v1/keys", new { role = "auditor", department = Departments.Ndrc, name = "审计系统" }, Cancel);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var created = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
         var key = created.GetProperty("key").GetString()!;
-        using var auditor = server.Client(key);
+        using var auditor = Server.Client(key);
         var verification = await auditor.GetFromJsonAsync<JsonElement>("/api/v1/ledger/verification", Cancel);
         Assert.True(verification.GetProperty("ok").GetBoolean());
         // the auditor key is not an admin key
@@ -86,10 +78,10 @@ public abstract class AccessTests(ITestDatabases databases) : IAsyncLifetime
     [Fact]
     public async Task Only_a_hash_of_a_key_is_stored()
     {
-        var key = await server.KeyAsync(Role.Checker, Departments.Mof);
+        var key = await Server.KeyAsync(Role.Checker, Departments.Mof);
         var secret = key[(key.LastIndexOf('_') + 1)..];
 
-        await using var db = StorageServices.CreateContext(server.Database);
+        await using var db = StorageServices.CreateContext(Server.Database);
         var row = await db.ApiKeys.SingleAsync(Cancel);
         Assert.DoesNotContain(secret, row.SecretHash, StringComparison.Ordinal);
         Assert.Equal(ApiKeyToken.HashOf(key), row.SecretHash);
@@ -100,9 +92,9 @@ public abstract class AccessTests(ITestDatabases databases) : IAsyncLifetime
     [Fact]
     public async Task Creating_a_key_is_a_ledger_event()
     {
-        await server.KeyAsync(Role.Reviewer, Departments.Samr);
+        await Server.KeyAsync(Role.Reviewer, Departments.Samr);
 
-        await using var db = StorageServices.CreateContext(server.Database);
+        await using var db = StorageServices.CreateContext(Server.Database);
         var events = await db.LedgerEvents.Where(e => e.Type == CreateApiKey.EventType).ToListAsync(Cancel);
         var created = Assert.Single(events);
         Assert.Equal(Departments.Samr, created.Department);
@@ -112,7 +104,7 @@ public abstract class AccessTests(ITestDatabases databases) : IAsyncLifetime
     [Fact]
     public async Task A_key_for_a_department_outside_the_catalog_is_refused_naming_the_field()
     {
-        using var admin = server.Client(await server.KeyAsync(Role.Admin, Departments.Ndrc));
+        using var admin = Server.Client(await Server.KeyAsync(Role.Admin, Departments.Ndrc));
 
         var response = await admin.PostAsJsonAsync("/api/v1/keys", new { role = "recorder", department = "ministry-of-magic" }, Cancel);
 
@@ -123,7 +115,7 @@ public abstract class AccessTests(ITestDatabases databases) : IAsyncLifetime
     [Fact]
     public async Task An_unknown_role_is_refused_naming_the_field()
     {
-        using var admin = server.Client(await server.KeyAsync(Role.Admin, Departments.Ndrc));
+        using var admin = Server.Client(await Server.KeyAsync(Role.Admin, Departments.Ndrc));
 
         var response = await admin.PostAsJsonAsync("/api/v1/keys", new { role = "superuser", department = Departments.Ndrc }, Cancel);
 
@@ -134,7 +126,7 @@ public abstract class AccessTests(ITestDatabases databases) : IAsyncLifetime
     [Fact]
     public async Task A_body_that_is_not_json_answers_400_not_500()
     {
-        using var admin = server.Client(await server.KeyAsync(Role.Admin, Departments.Ndrc));
+        using var admin = Server.Client(await Server.KeyAsync(Role.Admin, Departments.Ndrc));
         using var body = new StringContent("{\"role\": \"admin\", ", Encoding.UTF8, "application/json");
 
         var response = await admin.PostAsync(new Uri("/api/v1/keys", UriKind.Relative), body, Cancel);
@@ -145,7 +137,7 @@ public abstract class AccessTests(ITestDatabases databases) : IAsyncLifetime
     [Fact]
     public async Task Every_route_declares_who_may_call_it()
     {
-        var endpoints = server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        var endpoints = Server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
 
         var undeclared = endpoints
             .Where(e => e.Metadata.GetMetadata<PublicCredit.Web.Security.RequiredRolesMetadata>() is null)

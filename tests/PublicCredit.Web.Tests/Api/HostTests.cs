@@ -9,20 +9,12 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Api;
 
 /// <summary>The web host: health, OpenAPI, the public catalog (API.md shape), ProblemDetails everywhere.</summary>
-public abstract class HostTests(ITestDatabases databases) : IAsyncLifetime
+public abstract class HostTests(ITestDatabases databases) : ServerTests(databases)
 {
-    private RunningServer server = null!;
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => server = await RunningServer.StartAsync(databases, Cancel);
-
-    public async ValueTask DisposeAsync() => await server.DisposeAsync();
-
     [Fact]
     public async Task Health_is_reported_when_the_database_answers()
     {
-        using var client = server.Client();
+        using var client = Server.Client();
 
         var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), Cancel);
 
@@ -33,7 +25,7 @@ public abstract class HostTests(ITestDatabases databases) : IAsyncLifetime
     [Fact]
     public async Task The_OpenAPI_document_describes_the_catalog_endpoint()
     {
-        using var client = server.Client();
+        using var client = Server.Client();
 
         var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Cancel);
 
@@ -44,7 +36,7 @@ public abstract class HostTests(ITestDatabases databases) : IAsyncLifetime
     [Fact]
     public async Task The_catalog_is_public_and_has_the_contract_shape()
     {
-        using var client = server.Client();
+        using var client = Server.Client();
 
         var catalog = await client.GetFromJsonAsync<JsonElement>("/api/v1/catalog", Cancel);
 
@@ -88,7 +80,7 @@ public abstract class HostTests(ITestDatabases databases) : IAsyncLifetime
     [Fact]
     public async Task An_unknown_route_answers_404_as_problem_details()
     {
-        using var client = server.Client();
+        using var client = Server.Client();
 
         var response = await client.GetAsync(new Uri("/api/v1/no-such-thing", UriKind.Relative), Cancel);
 
@@ -99,23 +91,23 @@ public abstract class HostTests(ITestDatabases databases) : IAsyncLifetime
     [Fact]
     public async Task Starting_records_the_catalog_version_in_the_ledger_once()
     {
-        var catalog = (CreditCatalog)server.Services.GetService(typeof(CreditCatalog))!;
-        await using var db = StorageServices.CreateContext(server.Database);
+        var catalog = (CreditCatalog)Server.Services.GetService(typeof(CreditCatalog))!;
+        await using var db = StorageServices.CreateContext(Server.Database);
         var activations = await db.LedgerEvents.Where(e => e.Type == RecordCatalogVersion.EventType).ToListAsync(Cancel);
         var activation = Assert.Single(activations);
         Assert.Contains(catalog.Version.ContentHash, activation.Payload, StringComparison.Ordinal);
 
         // a second server on the same database and catalog records nothing new
-        await using var again = await RunningServer.RestartAsync(server.Database, Cancel);
+        await using var again = await RunningServer.RestartAsync(Server.Database, Cancel);
         Assert.Equal(1, await db.LedgerEvents.CountAsync(e => e.Type == RecordCatalogVersion.EventType, Cancel));
     }
 
     [Fact]
     public async Task The_model_has_no_changes_missing_from_the_migrations()
     {
-        await using var db = StorageServices.CreateContext(server.Database);
+        await using var db = StorageServices.CreateContext(Server.Database);
 
-        Assert.False(db.Database.HasPendingModelChanges(), $"run `dotnet ef migrations add` for {server.Database.Provider}");
+        Assert.False(db.Database.HasPendingModelChanges(), $"run `dotnet ef migrations add` for {Server.Database.Provider}");
     }
 }
 

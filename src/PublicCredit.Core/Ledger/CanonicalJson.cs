@@ -17,7 +17,7 @@ public static class CanonicalJson
         WriteIndented = false,
     };
 
-    private static readonly JsonWriterOptions WriterOptions = new()
+    internal static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = false,
         // Chinese text stays readable in the stored payload; the escaping choice is fixed, so hashes are stable.

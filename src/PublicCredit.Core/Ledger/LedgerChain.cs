@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 
 namespace PublicCredit.Ledger;
 
@@ -27,18 +29,44 @@ public static class LedgerChain
     {
         ArgumentNullException.ThrowIfNull(previousHash);
         ArgumentNullException.ThrowIfNull(content);
-        var canonical = CanonicalJson.Serialize(new
+        var buffer = new ArrayBufferWriter<byte>(512 + (content.Payload.Length * 3));
+        buffer.Write(Encoding.UTF8.GetBytes(previousHash + "\n"));
+        using (var writer = new Utf8JsonWriter(buffer, CanonicalJson.WriterOptions))
         {
-            position = content.Position,
-            type = content.Type,
-            occurredAt = FormatInstant(content.OccurredAt),
-            actor = content.Actor,
-            department = content.Department,
-            subject = content.Subject,
-            payload = content.Payload,
-        });
-        var bytes = Encoding.UTF8.GetBytes(previousHash + "\n" + canonical);
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+            WriteCanonical(writer, content);
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+    }
+
+    /// <summary>
+    /// The canonical JSON of an event, written directly: members in ordinal order (actor, department, occurredAt,
+    /// payload, position, subject, type), the same text <see cref="CanonicalJson"/> produces for these members —
+    /// a test holds the two together — without building a JSON tree for every event.
+    /// </summary>
+    internal static void WriteCanonical(Utf8JsonWriter writer, LedgerEventContent content)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("actor", content.Actor);
+        WriteNullable(writer, "department", content.Department);
+        writer.WriteString("occurredAt", FormatInstant(content.OccurredAt));
+        writer.WriteString("payload", content.Payload);
+        writer.WriteNumber("position", content.Position);
+        WriteNullable(writer, "subject", content.Subject);
+        writer.WriteString("type", content.Type);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
     }
 
     /// <summary>

@@ -47,9 +47,34 @@ public sealed record Caller
 
         if (Role is not { } role || !roles.Contains(role))
         {
+            if (SubjectId is not null)
+            {
+                throw DomainException.Forbidden("role-forbidden",
+                    $"This needs a staff key with the role {string.Join(" or ", roles.Select(r => r.ToCode()))}; a self-service token cannot call it.");
+            }
+
             throw DomainException.Forbidden("role-forbidden",
                 $"This needs the role {string.Join(" or ", roles.Select(r => r.ToCode()))}; the caller is {Describe()}.");
         }
+    }
+
+    /// <summary>
+    /// Admits staff with one of the roles, or the subject's own self-service token — never a token of another
+    /// subject (403 <c>subject-scope</c>) — for reads and acts on one subject's data.
+    /// </summary>
+    public void RequireSubjectOrRole(string subjectId, params Role[] roles)
+    {
+        if (SubjectId is not null)
+        {
+            if (!string.Equals(SubjectId, subjectId, StringComparison.Ordinal))
+            {
+                throw DomainException.Forbidden("subject-scope", "A self-service token gives access to its own subject only.");
+            }
+
+            return;
+        }
+
+        RequireRole(roles);
     }
 
     /// <summary>Refuses unless the caller acts for the department that owns the target (HTTP 403).</summary>

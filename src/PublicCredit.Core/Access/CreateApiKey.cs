@@ -53,7 +53,7 @@ public sealed class CreateApiKey(PublicCreditDbContext db, AppendToLedger ledger
             throw DomainException.Invalid(errors);
         }
 
-        var token = ApiKeyToken.Generate();
+        var token = AccessToken.Generate(TokenKind.ApiKey);
         var row = new ApiKeyRow
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),

@@ -18,6 +18,8 @@ public class PublicCreditDbContext(DbContextOptions<PublicCreditDbContext> optio
 
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
 
+    public DbSet<SubjectTokenRow> SubjectTokens => Set<SubjectTokenRow>();
+
     public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -52,10 +52,11 @@ public static class PublicCreditApp
         services.AddScoped<RecordCatalogVersion>();
         services.AddSingleton(settings.Clock);
         services.AddPublicCreditStorage(settings.Database);
-        services.AddSingleton<AuthenticateApiKey>();
+        services.AddSingleton<AuthenticateBearer>();
         services.AddScoped<AppendToLedger>();
         services.AddScoped<VerifyLedger>();
         services.AddScoped<CreateApiKey>();
+        services.AddScoped<IssueSubjectToken>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();

@@ -30,8 +30,19 @@ internal static class AccessRules
         return builder;
     }
 
+    /// <summary>Marks an endpoint that a subject's self-service token may call (its handler checks the subject).</summary>
+    public static TBuilder AllowSubjectToken<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        builder.WithMetadata(new RequiredRolesMetadata([]) { SubjectTokens = true });
+        return builder;
+    }
+
     public static Caller Caller(this HttpContext context) => BearerAuthentication.CallerOf(context);
 }
 
 /// <summary>Which roles an endpoint admits (empty = public); read by tests that check every route is marked.</summary>
-internal sealed record RequiredRolesMetadata(IReadOnlyList<Role> Roles);
+internal sealed record RequiredRolesMetadata(IReadOnlyList<Role> Roles)
+{
+    public bool SubjectTokens { get; init; }
+}

@@ -16,7 +16,7 @@ internal sealed class BearerAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    AuthenticateApiKey apiKeys)
+    AuthenticateBearer bearer)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -38,7 +38,7 @@ internal sealed class BearerAuthentication(
 
         try
         {
-            var caller = await apiKeys.RunAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+            var caller = await bearer.RunAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
             Context.Items[CallerItem] = caller;
             var identity = new ClaimsIdentity(
                 [new Claim(ClaimTypes.NameIdentifier, caller.Actor), new Claim(ClaimTypes.Role, caller.Role?.ToCode() ?? "subject")],

@@ -31,7 +31,7 @@ public abstract class AccessTests(ITestDatabases databases) : ServerTests(databa
 
         var response = await client.GetAsync(new Uri("/api/v1/keys", UriKind.Relative), Cancel);
 
-        await Problems.AssertAsync(response, HttpStatusCode.Unauthorized, "api-key-invalid");
+        await Problems.AssertAsync(response, HttpStatusCode.Unauthorized, "token-invalid");
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public abstract class AccessTests(ITestDatabases databases) : ServerTests(databa
 
         var response = await client.GetAsync(new Uri("/api/v1/keys", UriKind.Relative), Cancel);
 
-        await Problems.AssertAsync(response, HttpStatusCode.Unauthorized, "api-key-invalid");
+        await Problems.AssertAsync(response, HttpStatusCode.Unauthorized, "token-invalid");
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public abstract class AccessTests(ITestDatabases databases) : ServerTests(databa
         await using var db = StorageServices.CreateContext(Server.Database);
         var row = await db.ApiKeys.SingleAsync(Cancel);
         Assert.DoesNotContain(secret, row.SecretHash, StringComparison.Ordinal);
-        Assert.Equal(ApiKeyToken.HashOf(key), row.SecretHash);
+        Assert.Equal(AccessToken.HashOf(key), row.SecretHash);
         var ledger = await db.LedgerEvents.Select(e => e.Payload).ToListAsync(Cancel);
         Assert.All(ledger, payload => Assert.DoesNotContain(secret, payload, StringComparison.Ordinal));
     }

@@ -79,6 +79,15 @@ public sealed class RunningServer : IAsyncDisposable
         return created.Key;
     }
 
+    /// <summary>Issues a self-service token the way an operator does (`pcredit subjects token`).</summary>
+    public async Task<string> SubjectTokenAsync(string subjectId, int? validDays = null)
+    {
+        using var scope = app.Services.CreateScope();
+        var issued = await scope.ServiceProvider.GetRequiredService<IssueSubjectToken>()
+            .RunAsync(Caller.Operator, new IssueSubjectTokenRequest(subjectId, validDays));
+        return issued.Token;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();

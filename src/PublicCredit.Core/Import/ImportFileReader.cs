@@ -1,0 +1,289 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using PublicCredit.Errors;
+
+namespace PublicCredit.Import;
+
+public enum ImportFormat
+{
+    Csv,
+    Ndjson,
+}
+
+/// <summary>A row read from an import file: its fields by canonical name, and where it stands in the file.</summary>
+/// <param name="Line">The line the row starts on (1-based; in a CSV file the header is line 1).</param>
+/// <param name="EndOffset">The byte offset just after the row: a checkpoint after it resumes here.</param>
+public sealed record ImportRow(long Line, long EndOffset, IReadOnlyDictionary<string, string?> Fields);
+
+/// <summary>A row that could not be read as a row at all; it is reported, and the rest of the file goes on.</summary>
+public sealed record ImportRowProblem(long Line, long EndOffset, string? Field, string Code, string Message);
+
+/// <summary>
+/// Reads a CSV (English or national Chinese headers) or NDJSON import file row by row in constant memory. File-level
+/// problems (no header, a header that is not a known column, a duplicated column) refuse the whole file with
+/// <c>import-header-invalid</c>; row-level problems (too long, broken UTF-8, wrong column count, malformed quoting or
+/// JSON, unknown JSON field) are yielded as <see cref="ImportRowProblem"/> and reading goes on (issue 5, "Bad input").
+/// </summary>
+public sealed class ImportFileReader
+{
+    public const int DefaultMaxRowBytes = 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly RecordFramer framer;
+    private readonly ImportFormat format;
+    private readonly int maxRowBytes;
+    private readonly IReadOnlyList<string> columns;
+
+    private ImportFileReader(RecordFramer framer, ImportFormat format, int maxRowBytes, IReadOnlyList<string> columns, string? impliedCategory, long dataStart)
+    {
+        this.framer = framer;
+        this.format = format;
+        this.maxRowBytes = maxRowBytes;
+        this.columns = columns;
+        ImpliedCategory = impliedCategory;
+        DataStartOffset = dataStart;
+    }
+
+    /// <summary>Canonical field per CSV column (empty for NDJSON).</summary>
+    public IReadOnlyList<string> Columns => columns;
+
+    /// <summary>The category a national template implies when the file has no category column.</summary>
+    public string? ImpliedCategory { get; }
+
+    /// <summary>Where the first data row starts (after the CSV header).</summary>
+    public long DataStartOffset { get; }
+
+    public static ImportFileReader Open(Stream stream, ImportFormat format, int maxRowBytes = DefaultMaxRowBytes)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var framer = new RecordFramer(stream, quoteAware: format == ImportFormat.Csv, maxRowBytes);
+        SkipByteOrderMark(stream);
+        var start = stream.CanSeek ? stream.Position : 0;
+        if (stream.CanSeek)
+        {
+            framer.Seek(start, 1);
+        }
+
+        if (format == ImportFormat.Ndjson)
+        {
+            return new ImportFileReader(framer, format, maxRowBytes, [], null, start);
+        }
+
+        if (!framer.TryNext(out var header))
+        {
+            throw HeaderInvalid("the file is empty: a CSV import starts with a header line");
+        }
+
+        if (header.TooLong || !Utf8.IsValid(header.Bytes.Span))
+        {
+            throw HeaderInvalid("the header line is too long or not UTF-8");
+        }
+
+        var names = CsvFields.Split(Encoding.UTF8.GetString(header.Bytes.Span), out var malformed);
+        if (malformed is not null)
+        {
+            throw HeaderInvalid($"the header line is not valid CSV: {malformed}");
+        }
+
+        var mapped = new List<string>(names.Count);
+        var problems = new List<FieldError>();
+        foreach (var name in names)
+        {
+            var canonical = name is null ? null : ImportColumns.Canonical(name);
+            if (canonical is null)
+            {
+                problems.Add(new FieldError(name ?? "(empty)", "import-header-unknown-column",
+                    $"'{name}' is not a known column; expected the API field names ({string.Join(", ", ImportColumns.RecordFields)}) or the national headers (FACTS §3)"));
+            }
+            else if (mapped.Contains(canonical))
+            {
+                problems.Add(new FieldError(name!, "import-header-duplicate-column", $"'{name}' gives '{canonical}' a second time"));
+            }
+            else
+            {
+                mapped.Add(canonical);
+            }
+        }
+
+        var implied = mapped.Contains(ImportColumns.Category) ? null : ImportColumns.CategoryImpliedBy(names.OfType<string>());
+        foreach (var required in new[] { ImportColumns.SubjectId, ImportColumns.DocumentNumber })
+        {
+            if (!mapped.Contains(required))
+            {
+                problems.Add(new FieldError(required, "import-header-missing-column", $"the file has no '{required}' column"));
+            }
+        }
+
+        if (!mapped.Contains(ImportColumns.Category) && implied is null)
+        {
+            problems.Add(new FieldError(ImportColumns.Category, "import-header-missing-column",
+                "the file has no 'category' column and its headers are not a national penalty or licensing template"));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new DomainException(ErrorKind.Invalid, "import-header-invalid",
+                $"The header line cannot be imported: {problems[0].Message}", problems);
+        }
+
+        return new ImportFileReader(framer, format, maxRowBytes, mapped, implied, header.EndOffset);
+    }
+
+    /// <summary>Continues after a checkpoint: the next row read is the one starting at <paramref name="offset"/>.</summary>
+    public void ResumeAt(long offset, long line) => framer.Seek(offset, line);
+
+    /// <summary>The rows in file order; each item is either a row or a problem with a row.</summary>
+    public IEnumerable<(ImportRow? Row, ImportRowProblem? Problem)> ReadRows()
+    {
+        while (framer.TryNext(out var framed))
+        {
+            if (framed.Bytes.Length == 0 && !framed.TooLong)
+            {
+                continue; // blank line
+            }
+
+            yield return Read(framed);
+        }
+    }
+
+    private (ImportRow?, ImportRowProblem?) Read(FramedRecord framed)
+    {
+        if (framed.TooLong)
+        {
+            return Problem(framed, null, "row-too-long",
+                string.Create(CultureInfo.InvariantCulture, $"the row is longer than {maxRowBytes / 1024} KiB; it was skipped"));
+        }
+
+        if (framed.UnterminatedQuote)
+        {
+            return Problem(framed, null, "row-unterminated-quote", "a quoted field is never closed before the end of the file");
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(framed.Bytes.Span);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            return Problem(framed, null, "row-invalid-utf8",
+                string.Create(CultureInfo.InvariantCulture, $"the row is not valid UTF-8 (byte {ex.Index} of the row); save the file as UTF-8"));
+        }
+
+        return format == ImportFormat.Csv ? ReadCsv(framed, text) : ReadJson(framed, text);
+    }
+
+    private (ImportRow?, ImportRowProblem?) ReadCsv(FramedRecord framed, string text)
+    {
+        var values = CsvFields.Split(text, out var malformed);
+        if (malformed is not null)
+        {
+            return Problem(framed, null, "row-malformed-csv", malformed);
+        }
+
+        if (values.Count != columns.Count)
+        {
+            return Problem(framed, null, "row-column-count",
+                string.Create(CultureInfo.InvariantCulture, $"the row has {values.Count} fields; the header has {columns.Count}"));
+        }
+
+        var fields = new Dictionary<string, string?>(columns.Count, StringComparer.Ordinal);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            fields[columns[i]] = Clean(values[i]);
+        }
+
+        return (new ImportRow(framed.Line, framed.EndOffset, fields), null);
+    }
+
+    private static (ImportRow?, ImportRowProblem?) ReadJson(FramedRecord framed, string text)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text);
+        }
+        catch (JsonException ex)
+        {
+            return Problem(framed, null, "row-invalid-json", $"the line is not JSON: {ex.Message}");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return Problem(framed, null, "row-invalid-json", "each line must be one JSON object");
+            }
+
+            var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (property.NameEquals("subject") && property.Value.ValueKind == JsonValueKind.Object)
+                {
+                    // The API shape {subject:{id,name}} is accepted as well as the flattened one.
+                    foreach (var inner in property.Value.EnumerateObject())
+                    {
+                        var innerField = ImportColumns.Canonical("subject." + inner.Name);
+                        if (innerField is null)
+                        {
+                            return Problem(framed, "subject." + inner.Name, "row-unknown-field", $"'subject.{inner.Name}' is not a record field");
+                        }
+
+                        fields[innerField] = Scalar(inner.Value);
+                    }
+
+                    continue;
+                }
+
+                var field = ImportColumns.Canonical(property.Name);
+                if (field is null)
+                {
+                    return Problem(framed, property.Name, "row-unknown-field", $"'{property.Name}' is not a record field");
+                }
+
+                if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                {
+                    return Problem(framed, property.Name, "row-field-not-scalar", $"'{property.Name}' must be a string, number or null");
+                }
+
+                fields[field] = Scalar(property.Value);
+            }
+
+            return (new ImportRow(framed.Line, framed.EndOffset, fields), null);
+        }
+    }
+
+    private static string? Scalar(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.String => Clean(value.GetString()),
+        _ => value.GetRawText(),
+    };
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static (ImportRow?, ImportRowProblem?) Problem(FramedRecord framed, string? field, string code, string message) =>
+        (null, new ImportRowProblem(framed.Line, framed.EndOffset, field, code, message));
+
+    private static DomainException HeaderInvalid(string message) =>
+        new(ErrorKind.Invalid, "import-header-invalid", $"The header line cannot be imported: {message}",
+            [new FieldError("header", "import-header-invalid", message)]);
+
+    private static void SkipByteOrderMark(Stream stream)
+    {
+        if (!stream.CanSeek)
+        {
+            return;
+        }
+
+        Span<byte> bom = stackalloc byte[3];
+        var read = stream.Read(bom);
+        if (read < 3 || bom[0] != 0xEF || bom[1] != 0xBB || bom[2] != 0xBF)
+        {
+            stream.Seek(0, SeekOrigin.Begin);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+using PublicCredit.Errors;
+using PublicCredit.Time;
+
+namespace PublicCredit.Designations;
+
+/// <summary>The stored states of a designation (DESIGN "Designation life cycle"). <c>Expired</c> is never stored: it is
+/// an effective designation whose term has ended, derived from the time of the question.</summary>
+public enum DesignationStatus
+{
+    Noticed,
+    Effective,
+    Suspended,
+    Revoked,
+    Restored,
+    Expired,
+}
+
+/// <summary>The decision document that made a designation effective (FACTS §5).</summary>
+public sealed record DesignationDecision(
+    string DocumentNumber,
+    string Reasons,
+    DateTimeOffset EffectiveFrom,
+    DateTimeOffset ExpiresAt,
+    IsoDuration Term);
+
+/// <summary>
+/// Everything the life-cycle rules need to know about one designation. Immutable: each transition returns a new
+/// state, and all transitions are in <see cref="DesignationLifecycle"/> — the one place they live.
+/// </summary>
+public sealed record DesignationState(
+    DesignationStatus Stored,
+    DateOnly ObjectionDeadline,
+    bool StatementFiled,
+    bool ObjectionOpen,
+    DesignationDecision? Decision)
+{
+    /// <summary>The status as of an instant: an effective designation whose term has ended reads as expired.</summary>
+    public DesignationStatus StatusAt(DateTimeOffset instant) =>
+        Stored == DesignationStatus.Effective && Decision is { } d && instant >= d.ExpiresAt ? DesignationStatus.Expired : Stored;
+
+    /// <summary>
+    /// Only an effective designation, with no objection under review, within its term, triggers measures or is
+    /// published (DESIGN principle 3 and 4).
+    /// </summary>
+    public bool IsEnforcedAt(DateTimeOffset instant) =>
+        Stored == DesignationStatus.Effective && !ObjectionOpen && Decision is { } d && instant >= d.EffectiveFrom && instant < d.ExpiresAt;
+
+    public bool IsClosed => Stored is DesignationStatus.Revoked or DesignationStatus.Restored;
+}
+
+/// <summary>
+/// The designation life cycle, in one place (DESIGN):
+/// noticed → effective (window passed or statement filed, with a decision document) → expired (term ends);
+/// effective ⇄ suspended (objection filed / rejected); suspended → revoked (objection upheld);
+/// noticed → revoked (objection upheld, or withdrawn by the department); effective → restored (restoration granted).
+/// Every refusal is a coded <see cref="DomainException"/>: 409 for a state that does not allow it now, 422 for content.
+/// </summary>
+public static class DesignationLifecycle
+{
+    /// <summary>A designation starts as noticed: the subject is told before it is listed (DESIGN principle 3).</summary>
+    public static DesignationState Notice(DateOnly objectionDeadline) =>
+        new(DesignationStatus.Noticed, objectionDeadline, StatementFiled: false, ObjectionOpen: false, Decision: null);
+
+    /// <summary>The subject states its case; once on file the department may decide before the window ends (API.md).</summary>
+    public static DesignationState FileStatement(DesignationState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Stored != DesignationStatus.Noticed)
+        {
+            throw DomainException.Conflict("designation-not-noticed", $"A statement is filed while a designation is noticed; it is {Code(state.Stored)}.");
+        }
+
+        return state with { StatementFiled = true };
+    }
+
+    /// <summary>
+    /// Makes a noticed designation effective with its decision document. Refused before the objection deadline
+    /// unless a statement is on file, and while an objection is open (409); the term never exceeds the list type's
+    /// maximum (422).
+    /// </summary>
+    public static DesignationState Decide(
+        DesignationState state,
+        string? documentNumber,
+        string? reasons,
+        DateTimeOffset effectiveFrom,
+        IsoDuration term,
+        IsoDuration maxTerm,
+        DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Stored != DesignationStatus.Noticed)
+        {
+            throw DomainException.Conflict("designation-not-noticed", $"Only a noticed designation can be decided; this one is {Code(state.Stored)}.");
+        }
+
+        if (state.ObjectionOpen)
+        {
+            throw DomainException.Conflict("designation-objection-open", "An objection is under review; the designation cannot be decided until it is resolved.");
+        }
+
+        // FACTS §5: the subject may state its case within the window; deciding earlier needs its statement.
+        if (today <= state.ObjectionDeadline && !state.StatementFiled)
+        {
+            throw DomainException.Conflict("designation-objection-window-open",
+                $"The objection window runs until {state.ObjectionDeadline:yyyy-MM-dd}; decide after it, or once the subject has filed a statement.");
+        }
+
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(documentNumber))
+        {
+            errors.Add(new FieldError("decisionDocument", "designation-decision-document-missing", "A designation takes effect only by a decision document (DESIGN principle 3)."));
+        }
+
+        if (string.IsNullOrWhiteSpace(reasons))
+        {
+            errors.Add(new FieldError("reasons", "designation-reasons-missing", "The decision states its reasons (FACTS §5)."));
+        }
+
+        if (term.IsLongerThan(maxTerm))
+        {
+            errors.Add(new FieldError("term", "designation-term-too-long", $"The term {term} is longer than the list type's maximum {maxTerm}."));
+        }
+
+        if (term.IsZero)
+        {
+            errors.Add(new FieldError("term", "designation-term-invalid", "The term must be longer than zero."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw DomainException.Invalid(errors);
+        }
+
+        var decision = new DesignationDecision(documentNumber!.Trim(), reasons!.Trim(), effectiveFrom, term.AddTo(effectiveFrom), term);
+        return state with { Stored = DesignationStatus.Effective, Decision = decision };
+    }
+
+    /// <summary>An objection suspends an effective designation at once (DESIGN principle 4); a noticed one cannot be decided meanwhile.</summary>
+    public static DesignationState FileObjection(DesignationState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.IsClosed)
+        {
+            throw DomainException.Conflict("designation-closed", $"The designation is {Code(state.Stored)}; there is nothing left to object to.");
+        }
+
+        if (state.ObjectionOpen)
+        {
+            throw DomainException.Conflict("objection-already-open", "An objection against this designation is already under review.");
+        }
+
+        return state with
+        {
+            ObjectionOpen = true,
+            Stored = state.Stored == DesignationStatus.Effective ? DesignationStatus.Suspended : state.Stored,
+        };
+    }
+
+    /// <summary>Upheld → revoked; rejected → in force again as before the objection.</summary>
+    public static DesignationState ResolveObjection(DesignationState state, bool upheld)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (!state.ObjectionOpen)
+        {
+            throw DomainException.Conflict("objection-not-open", "No objection against this designation is under review.");
+        }
+
+        if (upheld)
+        {
+            return state with { ObjectionOpen = false, Stored = DesignationStatus.Revoked };
+        }
+
+        return state with
+        {
+            ObjectionOpen = false,
+            Stored = state.Stored == DesignationStatus.Suspended ? DesignationStatus.Effective : state.Stored,
+        };
+    }
+
+    /// <summary>The department withdraws its designation (noticed, effective or suspended).</summary>
+    public static DesignationState Revoke(DesignationState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.IsClosed)
+        {
+            throw DomainException.Conflict("designation-closed", $"The designation is already {Code(state.Stored)}.");
+        }
+
+        return state with { Stored = DesignationStatus.Revoked, ObjectionOpen = false };
+    }
+
+    /// <summary>Restoration granted: publication and measures stop at once (DESIGN principle 5).</summary>
+    public static DesignationState Restore(DesignationState state, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.StatusAt(now) != DesignationStatus.Effective)
+        {
+            throw DomainException.Conflict("designation-not-effective",
+                $"Only an effective designation can be restored; this one is {Code(state.StatusAt(now))}.");
+        }
+
+        return state with { Stored = DesignationStatus.Restored };
+    }
+
+    public static string Code(DesignationStatus status) => status.ToString().ToLowerInvariant();
+}

@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using PublicCredit.Inquiries;
 using PublicCredit.Storage;
 
 namespace PublicCredit.Data;
@@ -14,6 +16,16 @@ public static class StorageServices
         services.AddSingleton(target);
         services.AddPooledDbContextFactory<PublicCreditDbContext>(target.Configure);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PublicCreditDbContext>>().CreateDbContext());
+        if (target.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddSingleton(_ => NpgsqlDataSource.Create(target.ConnectionString));
+            services.AddSingleton<IInquiryBatchWriter, PostgresInquiryWriter>();
+        }
+        else
+        {
+            services.AddSingleton<IInquiryBatchWriter>(new SqliteInquiryWriter(target));
+        }
+
         return services;
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PublicCredit.Access;
+using PublicCredit.Inquiries;
 using PublicCredit.Ledger;
 
 namespace PublicCredit.Storage;
@@ -19,6 +20,8 @@ public class PublicCreditDbContext(DbContextOptions<PublicCreditDbContext> optio
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
 
     public DbSet<SubjectTokenRow> SubjectTokens => Set<SubjectTokenRow>();
+
+    public DbSet<InquiryRow> Inquiries => Set<InquiryRow>();
 
     public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using PublicCredit.Access;
 using PublicCredit.Catalog;
+using PublicCredit.Inquiries;
 using PublicCredit.Data;
 using PublicCredit.Ledger;
 using PublicCredit.Web.Api;
@@ -57,6 +58,8 @@ public static class PublicCreditApp
         services.AddScoped<VerifyLedger>();
         services.AddScoped<CreateApiKey>();
         services.AddScoped<IssueSubjectToken>();
+        services.AddSingleton<InquiryLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<InquiryLog>());
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();

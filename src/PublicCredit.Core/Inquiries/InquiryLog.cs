@@ -1,0 +1,105 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PublicCredit.Access;
+
+namespace PublicCredit.Inquiries;
+
+/// <summary>Writes a batch of inquiries in one transaction; per provider (multi-row insert, binary COPY).</summary>
+public interface IInquiryBatchWriter
+{
+    Task WriteAsync(IReadOnlyList<InquiryRow> batch, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Durable inquiry logging by group commit (DESIGN "Inquiry log on the hot path"): a request hands its inquiry to a
+/// bounded channel and waits until the batch holding it has committed; one writer flushes whatever is queued in one
+/// transaction. When the channel is full, requests wait (back-pressure) — an inquiry is never dropped, and a request
+/// never answers before its inquiry is stored.
+/// </summary>
+public sealed partial class InquiryLog(IInquiryBatchWriter writer, TimeProvider clock, ILogger<InquiryLog> logger) : BackgroundService
+{
+    public const int Capacity = 50_000;
+    public const int MaxBatch = 5_000;
+
+    private readonly Channel<(InquiryRow Row, TaskCompletionSource Stored)> queue =
+        Channel.CreateBounded<(InquiryRow, TaskCompletionSource)>(new BoundedChannelOptions(Capacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+        });
+
+    /// <summary>Records that <paramref name="caller"/> read <paramref name="subjectId"/>'s data, and returns once it is durable.</summary>
+    public async Task RecordAsync(Caller caller, string subjectId, string purpose, string endpoint, string? returned, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var now = clock.GetUtcNow();
+        var row = new InquiryRow
+        {
+            Id = Guid.CreateVersion7(now),
+            At = now,
+            SubjectId = subjectId,
+            Department = caller.Department,
+            Role = caller.Role?.ToCode() ?? (caller.SubjectId is null ? null : "subject"),
+            Actor = caller.Actor,
+            Purpose = purpose,
+            Endpoint = endpoint,
+            Returned = returned,
+        };
+        var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await queue.Writer.WriteAsync((row, stored), cancellationToken);
+        await stored.Task.WaitAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<(InquiryRow Row, TaskCompletionSource Stored)>(MaxBatch);
+        var reader = queue.Reader;
+        while (await reader.WaitToReadAsync(stoppingToken))
+        {
+            while (batch.Count < MaxBatch && reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            await FlushAsync(batch, stoppingToken);
+            batch.Clear();
+        }
+    }
+
+    private async Task FlushAsync(List<(InquiryRow Row, TaskCompletionSource Stored)> batch, CancellationToken stoppingToken)
+    {
+        // A failed write is retried: the requests wait rather than answer without their inquiry stored.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await writer.WriteAsync([.. batch.Select(b => b.Row)], stoppingToken);
+                foreach (var item in batch)
+                {
+                    item.Stored.TrySetResult();
+                }
+
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogWriteFailed(logger, ex, batch.Count, attempt);
+                if (attempt >= 5)
+                {
+                    foreach (var item in batch)
+                    {
+                        item.Stored.TrySetException(new InvalidOperationException("The inquiry could not be stored; the request is refused.", ex));
+                    }
+
+                    return;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), clock, stoppingToken);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing {Count} inquiries failed (attempt {Attempt})")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, int count, int attempt);
+}

@@ -1,0 +1,46 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PublicCredit.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddInquiries : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "inquiries",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    at = table.Column<string>(type: "TEXT", nullable: false),
+                    subject_id = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    department = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    actor = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    purpose = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    endpoint = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    returned = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inquiries", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inquiries_subject_id_at",
+                table: "inquiries",
+                columns: new[] { "subject_id", "at" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "inquiries");
+        }
+    }
+}

@@ -15,6 +15,7 @@ public static class CommandLine
         SubjectsCommand.Create(),
         IdCheckCommand.Create(TimeProvider.System),
         CatalogCommand.Create(),
+        DemoCommand.Create(TimeProvider.System),
     };
 
     public static Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)

@@ -5,6 +5,8 @@ using System.Text.Json;
 using PublicCredit.Catalog;
 using static System.Globalization.CultureInfo;
 
+using PublicCredit.Import;
+
 namespace PublicCredit.Demo;
 
 /// <summary>The two import file formats of <c>pcredit import</c> (API.md).</summary>
@@ -26,7 +28,6 @@ public static class SyntheticRecordWriter
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     // RFC 4180 §2.6: a field holding a comma, a double quote or a line break must be quoted.
-    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
 
     private static readonly JsonWriterOptions JsonOptions = new()
     {
@@ -172,22 +173,5 @@ public static class SyntheticRecordWriter
         }
     }
 
-    private static void WriteField(TextWriter writer, string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return;
-        }
-
-        if (!value.AsSpan().ContainsAny(NeedsQuotes))
-        {
-            writer.Write(value);
-            return;
-        }
-
-        // RFC 4180 §2.7: inside a quoted field a double quote is written twice.
-        writer.Write('"');
-        writer.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
-        writer.Write('"');
-    }
+    private static void WriteField(TextWriter writer, string? value) => CsvFields.Write(writer, value);
 }

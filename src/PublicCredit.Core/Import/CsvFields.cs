@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace PublicCredit.Import;
@@ -76,14 +77,33 @@ public static class CsvFields
         }
     }
 
-    /// <summary>One field written for CSV: quoted when it holds a comma, quote or line break.</summary>
-    public static string Quote(string? value)
+    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
+
+    /// <summary>One field written for CSV: quoted when it holds a comma, quote or line break (RFC 4180 §2.6–2.7).</summary>
+    public static void Write(TextWriter writer, string? value)
     {
+        ArgumentNullException.ThrowIfNull(writer);
         if (string.IsNullOrEmpty(value))
         {
-            return string.Empty;
+            return;
         }
 
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        if (!value.AsSpan().ContainsAny(NeedsQuotes))
+        {
+            writer.Write(value);
+            return;
+        }
+
+        writer.Write('"');
+        writer.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
+        writer.Write('"');
+    }
+
+    /// <summary>The same, as a string.</summary>
+    public static string Quote(string? value)
+    {
+        using var writer = new StringWriter();
+        Write(writer, value);
+        return writer.ToString();
     }
 }

@@ -29,6 +29,12 @@ public sealed class RecordValidator(CreditCatalog catalog)
     public RecordValidation Validate(RecordInput input, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (input.ReadErrors.Any(e => e.Code == RecordProblemCodes.NotAnObject))
+        {
+            // Not a record at all: listing every field as missing would only bury the one problem.
+            return new RecordValidation(null, input.ReadErrors);
+        }
+
         var errors = new List<FieldError>(input.ReadErrors);
         var unreadable = input.ReadErrors.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
         var text = new TextFields(errors, unreadable);

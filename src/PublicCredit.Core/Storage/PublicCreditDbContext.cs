@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PublicCredit.Access;
 using PublicCredit.Ledger;
+using PublicCredit.Records;
 
 namespace PublicCredit.Storage;
 
@@ -17,6 +18,9 @@ public class PublicCreditDbContext(DbContextOptions<PublicCreditDbContext> optio
     public DbSet<LedgerHeadRow> LedgerHead => Set<LedgerHeadRow>();
 
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
+
+    /// <summary>Every version of every credit record; <c>Records.Current()</c> gives what views show (ADR 0006).</summary>
+    public DbSet<RecordRow> Records => Set<RecordRow>();
 
     public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 

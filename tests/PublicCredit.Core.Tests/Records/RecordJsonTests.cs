@@ -89,8 +89,12 @@ public class RecordJsonTests
     }
 
     [Fact]
-    public void Something_other_than_an_object_is_not_a_record() =>
-        Assert.Equal("record-not-an-object", Read("[1,2]").ReadErrors[0].Code);
+    public void Something_other_than_an_object_is_not_a_record_and_only_that_is_reported()
+    {
+        var input = Read("[1,2]");
+
+        Assert.Equal("record-not-an-object", Assert.Single(Validate(input).Errors).Code);
+    }
 
     [Fact]
     public void A_reason_is_a_field_of_a_correction_only()

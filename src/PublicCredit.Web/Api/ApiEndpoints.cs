@@ -12,6 +12,7 @@ internal static class ApiEndpoints
         api.MapCatalogEndpoints();
         api.MapKeyEndpoints();
         api.MapLedgerEndpoints();
+        api.MapRecordEndpoints();
         return app;
     }
 }

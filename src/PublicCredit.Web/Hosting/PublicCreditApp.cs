@@ -14,6 +14,7 @@ using PublicCredit.Access;
 using PublicCredit.Catalog;
 using PublicCredit.Data;
 using PublicCredit.Ledger;
+using PublicCredit.Records;
 using PublicCredit.Web.Api;
 using PublicCredit.Web.Errors;
 using PublicCredit.Web.Security;
@@ -56,6 +57,11 @@ public static class PublicCreditApp
         services.AddScoped<AppendToLedger>();
         services.AddScoped<VerifyLedger>();
         services.AddScoped<CreateApiKey>();
+        services.AddSingleton<RecordValidator>();
+        services.AddScoped<SubmitRecords>();
+        services.AddScoped<CorrectRecord>();
+        services.AddScoped<ReadRecord>();
+        services.AddScoped<PublicityStats>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();

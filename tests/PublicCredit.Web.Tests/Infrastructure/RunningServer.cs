@@ -37,10 +37,18 @@ public sealed class RunningServer : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<RunningServer> StartAsync(ITestDatabases databases, CancellationToken cancellationToken = default)
+    /// <summary>The instant the server's clock starts at unless a test says otherwise: Mon 2026-11-23 09:00 China time.</summary>
+    public static readonly DateTimeOffset DefaultStart = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
+
+    public static Task<RunningServer> StartAsync(ITestDatabases databases, CancellationToken cancellationToken = default) =>
+        StartAsync(databases, DefaultStart, cancellationToken);
+
+    /// <summary>Starts with the clock at <paramref name="now"/> (a fake clock moves forward only).</summary>
+    public static async Task<RunningServer> StartAsync(ITestDatabases databases, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(databases);
         var database = await databases.CreateAsync(cancellationToken);
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
+        var clock = new FakeTimeProvider(now);
         var settings = new HostSettings
         {
             Database = database,

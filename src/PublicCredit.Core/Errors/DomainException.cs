@@ -40,6 +40,12 @@ public sealed class DomainException : Exception
 
     public IReadOnlyList<FieldError> Errors { get; }
 
+    /// <summary>
+    /// Further facts a client can act on, written as extension members of the problem next to <c>code</c>
+    /// (e.g. the id of the existing record a submission conflicts with). Keys are camelCase.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> Extensions { get; init; } = new Dictionary<string, object?>();
+
     public static DomainException Invalid(string field, string code, string message) =>
         new(ErrorKind.Invalid, code, message, [new FieldError(field, code, message)]);
 
@@ -59,6 +65,9 @@ public sealed class DomainException : Exception
     public static DomainException NotFound(string code, string message) => new(ErrorKind.NotFound, code, message);
 
     public static DomainException Conflict(string code, string message) => new(ErrorKind.Conflict, code, message);
+
+    public static DomainException Conflict(string code, string message, IReadOnlyList<FieldError> errors, IReadOnlyDictionary<string, object?> extensions) =>
+        new(ErrorKind.Conflict, code, message, errors) { Extensions = extensions };
 
     public static DomainException Forbidden(string code, string message) => new(ErrorKind.Forbidden, code, message);
 

@@ -55,6 +55,27 @@ public sealed class AppendToLedger(PublicCreditDbContext db, TimeProvider clock)
         return row;
     }
 
+    /// <summary>
+    /// Takes the ledger writers' lock now, inside the current transaction, and holds it until commit: on PostgreSQL the
+    /// transaction advisory lock (re-entrant, so the append that follows takes it again at no cost); on SQLite the
+    /// transaction already holds the single writer lock (BEGIN IMMEDIATE). A use case calls this before reading the
+    /// state its decision and event depend on (e.g. "does this document number exist?"), so no other writer can change
+    /// that state between its read and its commit.
+    /// </summary>
+    public async Task LockAsync(CancellationToken cancellationToken = default)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("The ledger lock is held by a transaction; begin one first.");
+        }
+
+        if (db.Database.ProviderName == PostgresProvider)
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "SELECT pg_advisory_xact_lock({0})", [LedgerLockKey], cancellationToken);
+        }
+    }
+
     private async Task<(long Position, string Hash)> CurrentHeadAsync(CancellationToken cancellationToken)
     {
         // A second append in the same unit of work follows the first one, which is not saved yet.
@@ -67,11 +88,7 @@ public sealed class AppendToLedger(PublicCreditDbContext db, TimeProvider clock)
             return (pending.Position, pending.Hash);
         }
 
-        if (db.Database.ProviderName == PostgresProvider)
-        {
-            await db.Database.ExecuteSqlRawAsync(
-                "SELECT pg_advisory_xact_lock({0})", [LedgerLockKey], cancellationToken);
-        }
+        await LockAsync(cancellationToken);
 
         // Read after the lock, untracked: a head tracked earlier by this context may be stale.
         var head = await db.LedgerHead.AsNoTracking().SingleAsync(cancellationToken);

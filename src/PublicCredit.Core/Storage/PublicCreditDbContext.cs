@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using PublicCredit.Access;
 using PublicCredit.Inquiries;
 using PublicCredit.Ledger;
+using PublicCredit.Records;
 
 namespace PublicCredit.Storage;
 
@@ -22,6 +23,9 @@ public class PublicCreditDbContext(DbContextOptions<PublicCreditDbContext> optio
     public DbSet<SubjectTokenRow> SubjectTokens => Set<SubjectTokenRow>();
 
     public DbSet<InquiryRow> Inquiries => Set<InquiryRow>();
+
+    /// <summary>Every version of every credit record; <c>Records.Current()</c> gives what views show (ADR 0006).</summary>
+    public DbSet<RecordRow> Records => Set<RecordRow>();
 
     public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -12,8 +12,11 @@ public static class ChinaTime
     public static DateOnly Today(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Offset).DateTime);
+        return DateOf(clock.GetUtcNow());
     }
+
+    /// <summary>The China date of an instant (e.g. 2026-11-22T17:00Z is 2026-11-23 in China).</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime);
 
     /// <summary>The instant a China date begins (00:00 UTC+8).</summary>
     public static DateTimeOffset StartOf(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), Offset);

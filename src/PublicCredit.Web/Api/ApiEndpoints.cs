@@ -13,6 +13,7 @@ internal static class ApiEndpoints
         api.MapKeyEndpoints();
         api.MapLedgerEndpoints();
         api.MapSelfServiceEndpoints();
+        api.MapRecordEndpoints();
         return app;
     }
 }

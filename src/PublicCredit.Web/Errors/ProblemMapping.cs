@@ -17,6 +17,8 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         var problem = exception switch
         {
             DomainException domain => FromDomain(domain),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge =>
+                Create(StatusCodes.Status413PayloadTooLarge, "Request body too large", tooLarge.Message, "body-too-large"),
             BadHttpRequestException bad => Create(StatusCodes.Status400BadRequest, "body-invalid",
                 "The request could not be read: " + bad.Message, BodyCode(bad)),
             _ => null,
@@ -57,6 +59,11 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
             problem.Extensions["errors"] = domain.Errors
                 .Select(e => new { field = e.Field, code = e.Code, message = e.Message })
                 .ToArray();
+        }
+
+        foreach (var (name, value) in domain.Extensions)
+        {
+            problem.Extensions[name] = value;
         }
 
         return problem;

@@ -15,6 +15,7 @@ using PublicCredit.Catalog;
 using PublicCredit.Inquiries;
 using PublicCredit.Data;
 using PublicCredit.Ledger;
+using PublicCredit.Records;
 using PublicCredit.Web.Api;
 using PublicCredit.Web.Errors;
 using PublicCredit.Web.Security;
@@ -60,6 +61,11 @@ public static class PublicCreditApp
         services.AddScoped<IssueSubjectToken>();
         services.AddSingleton<InquiryLog>();
         services.AddHostedService(sp => sp.GetRequiredService<InquiryLog>());
+        services.AddSingleton<RecordValidator>();
+        services.AddScoped<SubmitRecords>();
+        services.AddScoped<CorrectRecord>();
+        services.AddScoped<ReadRecord>();
+        services.AddScoped<PublicityStats>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();

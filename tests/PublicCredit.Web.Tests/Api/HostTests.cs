@@ -101,14 +101,6 @@ public abstract class HostTests(ITestDatabases databases) : ServerTests(database
         await using var again = await RunningServer.RestartAsync(Server.Database, Cancel);
         Assert.Equal(1, await db.LedgerEvents.CountAsync(e => e.Type == RecordCatalogVersion.EventType, Cancel));
     }
-
-    [Fact]
-    public async Task The_model_has_no_changes_missing_from_the_migrations()
-    {
-        await using var db = StorageServices.CreateContext(Server.Database);
-
-        Assert.False(db.Database.HasPendingModelChanges(), $"run `dotnet ef migrations add` for {Server.Database.Provider}");
-    }
 }
 
 public sealed class HostTests_on_SQLite() : HostTests(new SqliteTestDatabases());

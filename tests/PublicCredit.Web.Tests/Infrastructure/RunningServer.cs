@@ -37,16 +37,26 @@ public sealed class RunningServer : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<RunningServer> StartAsync(ITestDatabases databases, CancellationToken cancellationToken = default)
+    /// <summary>The instant the server's clock starts at unless a test says otherwise: Mon 2026-11-23 09:00 China time.</summary>
+    public static readonly DateTimeOffset DefaultStart = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
+
+    public static Task<RunningServer> StartAsync(ITestDatabases databases, CancellationToken cancellationToken = default) =>
+        StartAsync(databases, DefaultStart, cancellationToken);
+
+    /// <summary>Starts with the clock at <paramref name="now"/> (a fake clock moves forward only).</summary>
+    public static async Task<RunningServer> StartAsync(ITestDatabases databases, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(databases);
-        return await RestartAsync(await databases.CreateAsync(cancellationToken), cancellationToken);
+        return await RestartAsync(await databases.CreateAsync(cancellationToken), now, cancellationToken);
     }
 
     /// <summary>Another server process's view: a new host over an existing database.</summary>
-    public static async Task<RunningServer> RestartAsync(DatabaseTarget database, CancellationToken cancellationToken = default)
+    public static Task<RunningServer> RestartAsync(DatabaseTarget database, CancellationToken cancellationToken = default) =>
+        RestartAsync(database, DefaultStart, cancellationToken);
+
+    public static async Task<RunningServer> RestartAsync(DatabaseTarget database, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
+        var clock = new FakeTimeProvider(now);
         var settings = new HostSettings
         {
             Database = database,

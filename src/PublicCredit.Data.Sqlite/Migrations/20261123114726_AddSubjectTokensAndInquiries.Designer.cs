@@ -11,8 +11,8 @@ using PublicCredit.Storage;
 namespace PublicCredit.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PublicCreditDbContext))]
-    [Migration("20261123113345_AddSubjectTokens")]
-    partial class AddSubjectTokens
+    [Migration("20261123114726_AddSubjectTokensAndInquiries")]
+    partial class AddSubjectTokensAndInquiries
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -142,6 +142,66 @@ namespace PublicCredit.Data.Sqlite.Migrations
                     b.ToTable("subject_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("PublicCredit.Inquiries.InquiryRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("endpoint");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Returned")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("returned");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inquiries");
+
+                    b.HasIndex("SubjectId", "At")
+                        .HasDatabaseName("ix_inquiries_subject_id_at");
+
+                    b.ToTable("inquiries", (string)null);
+                });
+
             modelBuilder.Entity("PublicCredit.Ledger.LedgerEventRow", b =>
                 {
                     b.Property<long>("Position")
@@ -236,6 +296,145 @@ namespace PublicCredit.Data.Sqlite.Migrations
                             Hash = "0000000000000000000000000000000000000000000000000000000000000000",
                             Position = 0L
                         });
+                });
+
+            modelBuilder.Entity("PublicCredit.Records.RecordRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Content")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_hash")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_date");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_number");
+
+                    b.Property<string>("Facts")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facts");
+
+                    b.Property<bool?>("Late")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("late");
+
+                    b.Property<long>("LedgerPosition")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ledger_position");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<string>("LegalRepresentative")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_representative");
+
+                    b.Property<DateOnly?>("PublicUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_until");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RecordedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Severity")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_name");
+
+                    b.Property<string>("SubmittedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SupersededAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("superseded_at");
+
+                    b.HasKey("Id", "Version")
+                        .HasName("pk_records");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_records_subject_id");
+
+                    b.HasIndex("Department", "DocumentNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_records_current_document")
+                        .HasFilter("superseded_at IS NULL");
+
+                    b.ToTable("records", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace PublicCredit.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class AddInquiries : Migration
+    public partial class AddSubjectTokensAndInquiries : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -30,10 +30,39 @@ namespace PublicCredit.Data.Sqlite.Migrations
                     table.PrimaryKey("pk_inquiries", x => x.id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "subject_tokens",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    lookup = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    secret_hash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    subject_id = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    issued_at = table.Column<string>(type: "TEXT", nullable: false),
+                    expires_at = table.Column<string>(type: "TEXT", nullable: false),
+                    issued_by = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    revoked_at = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_subject_tokens", x => x.id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_inquiries_subject_id_at",
                 table: "inquiries",
                 columns: new[] { "subject_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_subject_tokens_lookup",
+                table: "subject_tokens",
+                column: "lookup",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_subject_tokens_subject_id",
+                table: "subject_tokens",
+                column: "subject_id");
         }
 
         /// <inheritdoc />
@@ -41,6 +70,9 @@ namespace PublicCredit.Data.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "inquiries");
+
+            migrationBuilder.DropTable(
+                name: "subject_tokens");
         }
     }
 }

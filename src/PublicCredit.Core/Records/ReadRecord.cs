@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using PublicCredit.Access;
+using PublicCredit.Catalog;
+using PublicCredit.Errors;
+using PublicCredit.Identifiers;
+using PublicCredit.Storage;
+
+namespace PublicCredit.Records;
+
+public sealed record RecordSubjectView(string Id, SubjectKind Kind, string Name);
+
+/// <summary>One version of a record as the API shows it to its owner.</summary>
+public sealed record RecordVersionView(
+    int Version,
+    string Category,
+    RecordSubjectView Subject,
+    string DocumentNumber,
+    DateOnly DecisionDate,
+    NegativeGrade? Severity,
+    string LegalBasis,
+    string? Facts,
+    string? Content,
+    decimal? Amount,
+    string? LegalRepresentative,
+    DateOnly? PublicUntil,
+    bool Published,
+    bool? Late,
+    DateTimeOffset RecordedAt,
+    string RecordedBy,
+    string? Reason,
+    string ContentHash,
+    long LedgerPosition)
+{
+    internal static RecordVersionView From(RecordRow r) => new(
+        r.Version, r.Category, new RecordSubjectView(r.SubjectId, r.SubjectKind, r.SubjectName), r.DocumentNumber,
+        r.DecisionDate, r.Severity, r.LegalBasis, r.Facts, r.Content,
+        r.Amount is { } a ? decimal.Parse(RecordContentHash.CanonicalAmount(a), System.Globalization.CultureInfo.InvariantCulture) : null,
+        r.LegalRepresentative, r.PublicUntil, r.Published, r.Late, r.RecordedAt, r.RecordedBy, r.Reason, r.ContentHash,
+        r.LedgerPosition);
+}
+
+/// <summary>A record with its current version and its whole history, oldest first.</summary>
+public sealed record RecordView(
+    Guid Id,
+    string Department,
+    DateTimeOffset SubmittedAt,
+    RecordVersionView Current,
+    IReadOnlyList<RecordVersionView> Versions);
+
+/// <summary>
+/// A record as its source department sees it (<c>GET /api/v1/records/{id}</c>, the <c>Location</c> of a submission):
+/// stored values, computed publicity, late flag and every version. Only a recorder of the owning department may read
+/// it here — the department's own submission, not an inquiry about the subject (profiles are elsewhere, ADR 0006).
+/// </summary>
+public sealed class ReadRecord(PublicCreditDbContext db)
+{
+    public async Task<RecordView> RunAsync(Caller caller, Guid id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        caller.RequireRole(Role.Recorder);
+        var versions = await db.Records.AsNoTracking()
+            .Where(r => r.Id == id)
+            .OrderBy(r => r.Version)
+            .ToListAsync(cancellationToken);
+        if (versions.Count == 0)
+        {
+            throw DomainException.NotFound(RecordProblemCodes.NotFound, $"There is no record {id}.");
+        }
+
+        var current = versions.Single(v => v.SupersededAt is null);
+        caller.RequireDepartment(current.Department);
+        return new RecordView(id, current.Department, current.SubmittedAt, RecordVersionView.From(current),
+            versions.Select(RecordVersionView.From).ToList());
+    }
+}

@@ -1,0 +1,175 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PublicCredit.Access;
+using PublicCredit.Catalog;
+using PublicCredit.Errors;
+using PublicCredit.Ledger;
+using PublicCredit.Storage;
+using PublicCredit.Time;
+
+namespace PublicCredit.Records;
+
+public enum SubmissionStatus
+{
+    Created,
+    Unchanged,
+    Rejected,
+}
+
+/// <summary>What happened to item <see cref="Index"/> of a chunk. <see cref="Id"/> is the record's id when it exists
+/// (created, unchanged, or the existing record a conflicting item collides with).</summary>
+public sealed record SubmissionOutcome(int Index, Guid? Id, SubmissionStatus Status, IReadOnlyList<FieldError>? Errors = null)
+{
+    /// <summary>Rejected because the department already has a different record under this document number.</summary>
+    public bool IsConflict => Errors is { } errors && errors.Any(e => e.Code == RecordProblemCodes.Conflict);
+}
+
+/// <summary>
+/// Submits a chunk of records for the caller's department (issue 5 §1–2; API.md <c>POST /api/v1/records</c>,
+/// <c>/batch</c>; later <c>pcredit import</c>). Validates every item in memory, reads the existing current records of
+/// the whole chunk with one query, decides per item — <c>created</c>; <c>unchanged</c> when the department already
+/// has the same document number with identical content; <c>rejected</c> when invalid, when the content differs
+/// (<c>record-conflict</c>: use a correction) or when an earlier item of the chunk has the same number with other
+/// content (<c>record-duplicate-in-batch</c>) — and writes the new records with one ledger event in one transaction,
+/// so an item is either fully written with its event or not at all (ADR 0006).
+/// </summary>
+public sealed class SubmitRecords(
+    PublicCreditDbContext db, AppendToLedger ledger, RecordValidator validator, CreditCatalog catalog, TimeProvider clock)
+{
+    /// <summary>One record created: its facts, for a reader of the ledger (ADR 0006).</summary>
+    public const string CreatedEvent = "record-created";
+
+    /// <summary>Several records created by one chunk: their ids and content hashes, one event per chunk (ADR 0006).</summary>
+    public const string ChunkCreatedEvent = "records-created";
+
+    /// <summary>The largest chunk: the API's batch limit, and the import's commit size at most.</summary>
+    public const int MaxChunk = 1000;
+
+    public async Task<IReadOnlyList<SubmissionOutcome>> RunAsync(
+        Caller caller, IReadOnlyList<RecordInput> inputs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(inputs);
+        caller.RequireRole(Role.Recorder);
+        var department = caller.Department ?? throw DomainException.Forbidden("department-scope", "A recorder acts for a department.");
+        if (inputs.Count > MaxChunk)
+        {
+            throw DomainException.Invalid("", RecordProblemCodes.BatchTooLarge,
+                string.Create(CultureInfo.InvariantCulture, $"A batch holds at most {MaxChunk} records; this one has {inputs.Count}. Split it."));
+        }
+
+        var now = clock.GetUtcNow();
+        var today = ChinaTime.DateOf(now);
+        var outcomes = new SubmissionOutcome[inputs.Count];
+        var valid = new List<(int Index, ValidRecord Record)>(inputs.Count);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var validation = validator.Validate(inputs[i], today);
+            if (validation.Record is { } record)
+            {
+                valid.Add((i, record));
+            }
+            else
+            {
+                outcomes[i] = new SubmissionOutcome(i, null, SubmissionStatus.Rejected, validation.Errors);
+            }
+        }
+
+        if (valid.Count == 0)
+        {
+            return outcomes;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Hold the writers' lock from the read of existing numbers to the commit: no other writer can create the same
+        // document number in between (ADR 0004: writers are serialised anyway by the ledger).
+        await ledger.LockAsync(cancellationToken);
+        var numbers = valid.Select(v => v.Record.DocumentNumber).Distinct(StringComparer.Ordinal).ToList();
+        var existing = await db.Records.AsNoTracking().Current()
+            .Where(r => r.Department == department && numbers.Contains(r.DocumentNumber))
+            .Select(r => new { r.Id, r.DocumentNumber, r.ContentHash })
+            .ToDictionaryAsync(r => r.DocumentNumber, StringComparer.Ordinal, cancellationToken);
+
+        var accepted = new Dictionary<string, (int Index, Guid Id, string Hash)>(StringComparer.Ordinal);
+        var created = new List<RecordRow>();
+        foreach (var (index, record) in valid)
+        {
+            if (existing.TryGetValue(record.DocumentNumber, out var stored))
+            {
+                outcomes[index] = string.Equals(stored.ContentHash, record.ContentHash, StringComparison.Ordinal)
+                    ? new SubmissionOutcome(index, stored.Id, SubmissionStatus.Unchanged)
+                    : Conflict(index, stored.Id, record.DocumentNumber);
+            }
+            else if (accepted.TryGetValue(record.DocumentNumber, out var earlier))
+            {
+                outcomes[index] = string.Equals(earlier.Hash, record.ContentHash, StringComparison.Ordinal)
+                    ? new SubmissionOutcome(index, earlier.Id, SubmissionStatus.Unchanged)
+                    : DuplicateInBatch(index, earlier.Index, record.DocumentNumber);
+            }
+            else
+            {
+                var id = Guid.CreateVersion7(now);
+                var late = DoublePublicity.IsLate(catalog.Calendar, record.DecisionDate, today);
+                created.Add(RecordRow.From(record, id, 1, department, now, now, caller.Actor, late, reason: null));
+                accepted[record.DocumentNumber] = (index, id, record.ContentHash);
+                outcomes[index] = new SubmissionOutcome(index, id, SubmissionStatus.Created);
+            }
+        }
+
+        if (created.Count == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return outcomes;
+        }
+
+        var entry = created.Count == 1
+            ? new LedgerEntry(CreatedEvent, caller.Actor, department, created[0].SubjectId, EventPayload(created[0]))
+            : new LedgerEntry(ChunkCreatedEvent, caller.Actor, department, null, new
+            {
+                count = created.Count,
+                records = created.Select(r => new { id = r.Id, contentHash = r.ContentHash }),
+            });
+        var recorded = await ledger.AppendAsync(entry, cancellationToken);
+        foreach (var row in created)
+        {
+            row.LedgerPosition = recorded.Position;
+        }
+
+        db.Records.AddRange(created);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        // A long import reuses this context chunk after chunk; written rows need no tracking.
+        db.ChangeTracker.Clear();
+        return outcomes;
+    }
+
+    /// <summary>The ledger payload describing one version: no personal data beyond the event's subject column.</summary>
+    internal static object EventPayload(RecordRow row) => new
+    {
+        id = row.Id,
+        version = row.Version,
+        documentNumber = row.DocumentNumber,
+        category = row.Category,
+        severity = row.Severity is { } s ? RecordCodes.Of(s) : null,
+        decisionDate = row.DecisionDate,
+        publicUntil = row.PublicUntil,
+        published = row.Published,
+        late = row.Late,
+        contentHash = row.ContentHash,
+    };
+
+    private static SubmissionOutcome Conflict(int index, Guid existingId, string documentNumber) =>
+        new(index, existingId, SubmissionStatus.Rejected,
+        [
+            new FieldError(RecordFields.DocumentNumber, RecordProblemCodes.Conflict,
+                $"Your department already has record {existingId} for document '{documentNumber}' with different content; " +
+                $"to change it, POST the corrected record with a reason to /api/v1/records/{existingId}/corrections."),
+        ]);
+
+    private static SubmissionOutcome DuplicateInBatch(int index, int earlierIndex, string documentNumber) =>
+        new(index, null, SubmissionStatus.Rejected,
+        [
+            new FieldError(RecordFields.DocumentNumber, RecordProblemCodes.DuplicateInBatch, string.Create(CultureInfo.InvariantCulture,
+                $"Item {earlierIndex} of this batch already has document '{documentNumber}' with different content; a document number identifies one record.")),
+        ]);
+}

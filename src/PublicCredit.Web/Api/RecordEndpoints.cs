@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PublicCredit.Access;
+using PublicCredit.Errors;
+using PublicCredit.Records;
+using PublicCredit.Web.Security;
+
+namespace PublicCredit.Web.Api;
+
+/// <summary>Records: submission, batch, corrections (API.md; issue 5 §1–2), and the double-publicity statistics (§5).</summary>
+internal static class RecordEndpoints
+{
+    /// <summary>One record is at most ~25,000 characters of text (RecordFields); 1 MiB leaves room for JSON escapes.</summary>
+    public const long RecordBodyLimit = 1L << 20;
+
+    /// <summary>A batch of up to 1000 ordinary records fits easily; a batch of huge ones is split by its sender.</summary>
+    public const long BatchBodyLimit = 32L << 20;
+
+    public static void MapRecordEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/records", async (HttpContext http, SubmitRecords submit, CancellationToken cancel) =>
+        {
+            using var body = await JsonBody.ReadAsync(http, RecordBodyLimit, cancel);
+            var (input, _) = RecordJson.Read(body.RootElement);
+            var outcome = (await submit.RunAsync(http.Caller(), [input], cancel))[0];
+            return outcome.Status switch
+            {
+                SubmissionStatus.Created => Results.Created($"/api/v1/records/{outcome.Id}", new { id = outcome.Id, status = outcome.Status }),
+                SubmissionStatus.Unchanged => Results.Ok(new { id = outcome.Id, status = outcome.Status }),
+                _ when outcome.IsConflict => throw ConflictProblem(outcome),
+                _ => throw DomainException.Invalid(outcome.Errors ?? []),
+            };
+        }).RequireRoles(Role.Recorder).WithName("SubmitRecord");
+
+        api.MapPost("/records/batch", async (HttpContext http, SubmitRecords submit, CancellationToken cancel) =>
+        {
+            using var body = await JsonBody.ReadAsync(http, BatchBodyLimit, cancel);
+            if (body.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                throw DomainException.Invalid("", RecordProblemCodes.BatchNotAnArray, "A batch is a JSON array of records.");
+            }
+
+            var count = body.RootElement.GetArrayLength();
+            if (count > SubmitRecords.MaxChunk)
+            {
+                throw DomainException.Invalid("", RecordProblemCodes.BatchTooLarge, string.Create(CultureInfo.InvariantCulture,
+                    $"A batch holds at most {SubmitRecords.MaxChunk} records; this one has {count}. Split it."));
+            }
+
+            var inputs = body.RootElement.EnumerateArray().Select(item => RecordJson.Read(item).Input).ToList();
+            var outcomes = await submit.RunAsync(http.Caller(), inputs, cancel);
+            return Results.Ok(outcomes.Select(o => new { index = o.Index, id = o.Id, status = o.Status, errors = o.Errors }));
+        }).RequireRoles(Role.Recorder).WithName("SubmitRecordBatch");
+
+        api.MapPost("/records/{id}/corrections", async (string id, HttpContext http, CorrectRecord correct, CancellationToken cancel) =>
+        {
+            var recordId = ParseId(id);
+            using var body = await JsonBody.ReadAsync(http, RecordBodyLimit, cancel);
+            var (input, reason) = RecordJson.Read(body.RootElement, allowReason: true);
+            var outcome = await correct.RunAsync(http.Caller(), recordId, new CorrectionRequest(input, reason), cancel);
+            return Results.Ok(new { id = outcome.Id, version = outcome.Version, status = outcome.Changed ? "corrected" : "unchanged" });
+        }).RequireRoles(Role.Recorder).WithName("CorrectRecord");
+
+        api.MapGet("/records/{id}", async (string id, HttpContext http, ReadRecord read, CancellationToken cancel) =>
+            Results.Ok(await read.RunAsync(http.Caller(), ParseId(id), cancel)))
+            .RequireRoles(Role.Recorder).WithName("ReadRecord");
+
+        api.MapGet("/stats/publicity", async (HttpContext http, PublicityStats stats, CancellationToken cancel) =>
+            Results.Ok(await stats.RunAsync(http.Caller(), cancel)))
+            .RequireRoles(Role.Auditor).WithName("PublicityStats");
+    }
+
+    private static Guid ParseId(string id) =>
+        Guid.TryParse(id, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : throw DomainException.NotFound(RecordProblemCodes.NotFound, $"There is no record '{RecordJson.Shorten(id)}'.");
+
+    private static DomainException ConflictProblem(SubmissionOutcome outcome)
+    {
+        var error = outcome.Errors!.First(e => e.Code == RecordProblemCodes.Conflict);
+        return DomainException.Conflict(RecordProblemCodes.Conflict, error.Message, [error], new Dictionary<string, object?>
+        {
+            ["recordId"] = outcome.Id,
+            ["corrections"] = $"/api/v1/records/{outcome.Id}/corrections",
+        });
+    }
+}

@@ -15,6 +15,7 @@ public static class CommandLine
         SubjectsCommand.Create(),
         IdCheckCommand.Create(TimeProvider.System),
         CatalogCommand.Create(),
+        ImportCommand.Create(TimeProvider.System),
         DemoCommand.Create(TimeProvider.System),
     };
 

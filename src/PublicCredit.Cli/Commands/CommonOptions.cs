@@ -31,6 +31,15 @@ internal static class CommonOptions
         return Directory.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, "catalog");
     }
 
+    /// <summary>
+    /// A progress bar only on a real terminal, and only when the command writes to the console (tests hand in
+    /// their own writer); redirected output gets plain lines.
+    /// </summary>
+    public static bool IsTerminal(TextWriter writer) =>
+        ReferenceEquals(writer, Console.Out)
+        && !Console.IsOutputRedirected
+        && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
+
     /// <summary>Runs a command body; a domain refusal prints `error: code: message` (and its fields) and exits 2.</summary>
     public static async Task<int> Guard(ParseResult parseResult, Func<TextWriter, Task<int>> body)
     {

@@ -87,7 +87,7 @@ internal static class DemoCommand
         {
             await using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             {
-                if (IsTerminal(writer))
+                if (CommonOptions.IsTerminal(writer))
                 {
                     AnsiConsole.Progress()
                         .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
@@ -160,15 +160,6 @@ internal static class DemoCommand
             progress(++n);
         }
     }
-
-    /// <summary>
-    /// A progress bar only on a real terminal, and only when the command writes to the console (tests hand in
-    /// their own writer); redirected output gets plain lines.
-    /// </summary>
-    private static bool IsTerminal(TextWriter writer) =>
-        ReferenceEquals(writer, Console.Out)
-        && !Console.IsOutputRedirected
-        && AnsiConsole.Profile.Capabilities.Interactive;
 
     private static SyntheticFileFormat FormatFor(string? given, string path) => given switch
     {

@@ -49,6 +49,27 @@ public static class ImportColumns
 
     private static readonly FrozenDictionary<string, string> Aliases = BuildAliases();
 
+    private static readonly FrozenDictionary<string, string> Labels = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["violationType"] = "违法行为类型",
+        ["penaltyType"] = "处罚类别",
+        ["confiscatedAmount"] = "没收违法所得、没收非法财物的金额（万元）",
+        ["licenceAffected"] = "暂扣或吊销证照名称及编号",
+        ["penaltyValidUntil"] = "处罚有效期",
+        ["decidingAuthority"] = "决定机关",
+        ["decidingAuthorityCode"] = "决定机关统一社会信用代码",
+        ["dataSource"] = "数据来源单位",
+        ["dataSourceCode"] = "数据来源单位统一社会信用代码",
+        ["licenceName"] = "许可证书名称",
+        ["licenceNumber"] = "许可编号",
+        ["licenceType"] = "许可类别",
+        ["validFrom"] = "有效期自",
+        ["validTo"] = "有效期至",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The Chinese label a detail field is shown with.</summary>
+    public static string LabelOf(string detailField) => Labels.GetValueOrDefault(detailField, detailField);
+
     /// <summary>The canonical field for a header as written in a file (case, width and spaces ignored), or null.</summary>
     public static string? Canonical(string header)
     {

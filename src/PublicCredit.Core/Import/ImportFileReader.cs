@@ -12,10 +12,15 @@ public enum ImportFormat
     Ndjson,
 }
 
-/// <summary>A row read from an import file: its fields by canonical name, and where it stands in the file.</summary>
+/// <summary>A row read from an import file, and where it stands in the file.</summary>
 /// <param name="Line">The line the row starts on (1-based; in a CSV file the header is line 1).</param>
 /// <param name="EndOffset">The byte offset just after the row: a checkpoint after it resumes here.</param>
-public sealed record ImportRow(long Line, long EndOffset, IReadOnlyDictionary<string, string?> Fields);
+/// <param name="Fields">A CSV row's fields by canonical name (<see cref="ImportColumns"/>); null for NDJSON.</param>
+public sealed record ImportRow(long Line, long EndOffset, IReadOnlyDictionary<string, string?>? Fields)
+{
+    /// <summary>An NDJSON row: the JSON object of the line.</summary>
+    public JsonElement? Json { get; init; }
+}
 
 /// <summary>A row that could not be read as a row at all; it is reported, and the rest of the file goes on.</summary>
 public sealed record ImportRowProblem(long Line, long EndOffset, string? Field, string Code, string Message);
@@ -24,7 +29,7 @@ public sealed record ImportRowProblem(long Line, long EndOffset, string? Field, 
 /// Reads a CSV (English or national Chinese headers) or NDJSON import file row by row in constant memory. File-level
 /// problems (no header, a header that is not a known column, a duplicated column) refuse the whole file with
 /// <c>import-header-invalid</c>; row-level problems (too long, broken UTF-8, wrong column count, malformed quoting or
-/// JSON, unknown JSON field) are yielded as <see cref="ImportRowProblem"/> and reading goes on (issue 5, "Bad input").
+/// JSON) are yielded as <see cref="ImportRowProblem"/> and reading goes on (issue 5, "Bad input").
 /// </summary>
 public sealed class ImportFileReader
 {
@@ -201,67 +206,22 @@ public sealed class ImportFileReader
 
     private static (ImportRow?, ImportRowProblem?) ReadJson(FramedRecord framed, string text)
     {
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text);
-        }
-        catch (JsonException ex)
-        {
-            return Problem(framed, null, "row-invalid-json", $"the line is not JSON: {ex.Message}");
-        }
-
-        using (document)
-        {
+            using var document = JsonDocument.Parse(text);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return Problem(framed, null, "row-invalid-json", "each line must be one JSON object");
             }
 
-            var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                if (property.NameEquals("subject") && property.Value.ValueKind == JsonValueKind.Object)
-                {
-                    // The API shape {subject:{id,name}} is accepted as well as the flattened one.
-                    foreach (var inner in property.Value.EnumerateObject())
-                    {
-                        var innerField = ImportColumns.Canonical("subject." + inner.Name);
-                        if (innerField is null)
-                        {
-                            return Problem(framed, "subject." + inner.Name, "row-unknown-field", $"'subject.{inner.Name}' is not a record field");
-                        }
-
-                        fields[innerField] = Scalar(inner.Value);
-                    }
-
-                    continue;
-                }
-
-                var field = ImportColumns.Canonical(property.Name);
-                if (field is null)
-                {
-                    return Problem(framed, property.Name, "row-unknown-field", $"'{property.Name}' is not a record field");
-                }
-
-                if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
-                {
-                    return Problem(framed, property.Name, "row-field-not-scalar", $"'{property.Name}' must be a string, number or null");
-                }
-
-                fields[field] = Scalar(property.Value);
-            }
-
-            return (new ImportRow(framed.Line, framed.EndOffset, fields), null);
+            // The record's fields are read by the same reader as an API body (RecordJson), not here.
+            return (new ImportRow(framed.Line, framed.EndOffset, null) { Json = document.RootElement.Clone() }, null);
+        }
+        catch (JsonException ex)
+        {
+            return Problem(framed, null, "row-invalid-json", $"the line is not JSON: {ex.Message}");
         }
     }
-
-    private static string? Scalar(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Null or JsonValueKind.Undefined => null,
-        JsonValueKind.String => Clean(value.GetString()),
-        _ => value.GetRawText(),
-    };
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PublicCredit.Access;
+using PublicCredit.Import;
 using PublicCredit.Inquiries;
 using PublicCredit.Ledger;
 using PublicCredit.Records;
@@ -23,6 +24,8 @@ public class PublicCreditDbContext(DbContextOptions<PublicCreditDbContext> optio
     public DbSet<SubjectTokenRow> SubjectTokens => Set<SubjectTokenRow>();
 
     public DbSet<InquiryRow> Inquiries => Set<InquiryRow>();
+
+    public DbSet<ImportRunRow> ImportRuns => Set<ImportRunRow>();
 
     /// <summary>Every version of every credit record; <c>Records.Current()</c> gives what views show (ADR 0006).</summary>
     public DbSet<RecordRow> Records => Set<RecordRow>();

@@ -141,6 +141,77 @@ namespace PublicCredit.Data.Postgres.Migrations
                     b.ToTable("subject_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("PublicCredit.Import.ImportRunRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("completed");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("department");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("file_sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("FileSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_size");
+
+                    b.Property<long>("Rejected")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rejected");
+
+                    b.Property<long>("ResumeLine")
+                        .HasColumnType("bigint")
+                        .HasColumnName("resume_line");
+
+                    b.Property<long>("ResumeOffset")
+                        .HasColumnType("bigint")
+                        .HasColumnName("resume_offset");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<long>("Unchanged")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unchanged");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_runs");
+
+                    b.HasIndex("Department", "FileSha256")
+                        .HasDatabaseName("ix_import_runs_department_file_sha256");
+
+                    b.ToTable("import_runs", (string)null);
+                });
+
             modelBuilder.Entity("PublicCredit.Inquiries.InquiryRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -139,6 +139,79 @@ namespace PublicCredit.Data.Sqlite.Migrations
                     b.ToTable("subject_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("PublicCredit.Import.ImportRunRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("FileSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("file_size");
+
+                    b.Property<long>("Rejected")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rejected");
+
+                    b.Property<long>("ResumeLine")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resume_line");
+
+                    b.Property<long>("ResumeOffset")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resume_offset");
+
+                    b.Property<string>("StartedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<long>("Unchanged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unchanged");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_runs");
+
+                    b.HasIndex("Department", "FileSha256")
+                        .HasDatabaseName("ix_import_runs_department_file_sha256");
+
+                    b.ToTable("import_runs", (string)null);
+                });
+
             modelBuilder.Entity("PublicCredit.Inquiries.InquiryRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using PublicCredit.Access;
+using PublicCredit.Catalog;
+using PublicCredit.Errors;
+using PublicCredit.Records;
+using PublicCredit.Storage;
+
+namespace PublicCredit.Import;
+
+public sealed record ImportRequest(string FilePath, ImportFormat Format, string Department, int ChunkSize = SubmitRecords.MaxChunk);
+
+/// <summary>Where an import stands, reported after every committed chunk.</summary>
+public sealed record ImportProgress(long BytesDone, long BytesTotal, long Rows, long Created, long Unchanged, long Rejected);
+
+public sealed record ImportSummary(long Created, long Unchanged, long Rejected, long ResumedAtLine, string RejectionFile)
+{
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"created={Created} unchanged={Unchanged} rejected={Rejected}");
+}
+
+/// <summary>
+/// `pcredit import` (API.md; issue 5 §6): streams a CSV or NDJSON file in chunks through <see cref="SubmitRecords"/> —
+/// the same validation and idempotency as the API — writes every rejected row with its line, field, code and message
+/// to <c>&lt;file&gt;.rejected.csv</c>, and keeps a checkpoint after each committed chunk so a killed run resumes where
+/// it stopped. Memory is constant: one chunk of rows at a time.
+/// </summary>
+public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit, CreditCatalog catalog, TimeProvider clock)
+{
+    public const string RejectionHeader = "row,documentNumber,field,code,message";
+
+    public async Task<ImportSummary> RunAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!catalog.Departments.Contains(request.Department))
+        {
+            throw DomainException.Invalid("dept", "department-unknown", $"'{request.Department}' is not a department of catalog {catalog.Version}.");
+        }
+
+        if (!File.Exists(request.FilePath))
+        {
+            throw DomainException.NotFound("import-file-not-found", $"There is no file '{request.FilePath}'.");
+        }
+
+        var caller = Caller.Staff($"import:{Path.GetFileName(request.FilePath)}", Role.Recorder, request.Department);
+        var fileInfo = new FileInfo(request.FilePath);
+        var sha = await HashAsync(request.FilePath, cancellationToken);
+        await using var stream = new FileStream(request.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var reader = ImportFileReader.Open(stream, request.Format);
+        var run = await ResumableRunAsync(request, sha, fileInfo, reader, cancellationToken);
+
+        var rejectionPath = request.FilePath + ".rejected.csv";
+        await using var rejections = await OpenRejectionsAsync(rejectionPath, run.ResumeLine, cancellationToken);
+        if (run.ResumeOffset > reader.DataStartOffset)
+        {
+            reader.ResumeAt(run.ResumeOffset, run.ResumeLine);
+        }
+
+        var resumedAt = run.ResumeLine;
+        var chunk = new List<(ImportRow Row, RecordInput Input)>(request.ChunkSize);
+        long rows = 0;
+        long lastEnd = run.ResumeOffset;
+        long nextLine = run.ResumeLine;
+        foreach (var (row, problem) in reader.ReadRows())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            rows++;
+            if (problem is not null)
+            {
+                run.Rejected++;
+                await WriteRejectionAsync(rejections, problem.Line, null, problem.Field, problem.Code, problem.Message);
+                (lastEnd, nextLine) = (problem.EndOffset, problem.Line + 1);
+                continue;
+            }
+
+            chunk.Add((row!, ImportRowMapper.ToInput(row!, reader.ImpliedCategory, request.Department)));
+            (lastEnd, nextLine) = (row!.EndOffset, row.Line + 1);
+            if (chunk.Count == request.ChunkSize)
+            {
+                await CommitChunkAsync(caller, chunk, run, rejections, lastEnd, nextLine, cancellationToken);
+                progress?.Report(new ImportProgress(lastEnd, fileInfo.Length, rows, run.Created, run.Unchanged, run.Rejected));
+            }
+        }
+
+        await CommitChunkAsync(caller, chunk, run, rejections, lastEnd, nextLine, cancellationToken);
+        run.Completed = true;
+        await SaveRunAsync(run, cancellationToken);
+        progress?.Report(new ImportProgress(fileInfo.Length, fileInfo.Length, rows, run.Created, run.Unchanged, run.Rejected));
+        return new ImportSummary(run.Created, run.Unchanged, run.Rejected, resumedAt, rejectionPath);
+    }
+
+    private async Task CommitChunkAsync(
+        Caller caller, List<(ImportRow Row, RecordInput Input)> chunk, ImportRunRow run, StreamWriter rejections,
+        long endOffset, long nextLine, CancellationToken cancellationToken)
+    {
+        if (chunk.Count > 0)
+        {
+            var outcomes = await submit.RunAsync(caller, [.. chunk.Select(c => c.Input)], cancellationToken);
+            foreach (var outcome in outcomes)
+            {
+                var (row, input) = chunk[outcome.Index];
+                switch (outcome.Status)
+                {
+                    case SubmissionStatus.Created:
+                        run.Created++;
+                        break;
+                    case SubmissionStatus.Unchanged:
+                        run.Unchanged++;
+                        break;
+                    default:
+                        run.Rejected++;
+                        foreach (var error in outcome.Errors ?? [])
+                        {
+                            await WriteRejectionAsync(rejections, row.Line, input.DocumentNumber, error.Field, error.Code, error.Message);
+                        }
+
+                        break;
+                }
+            }
+
+            chunk.Clear();
+        }
+
+        // The rejections of the committed rows are on disk before the checkpoint moves past them.
+        await rejections.FlushAsync(cancellationToken);
+        run.ResumeOffset = endOffset;
+        run.ResumeLine = nextLine;
+        await SaveRunAsync(run, cancellationToken);
+    }
+
+    /// <summary>An unfinished run of the same file for the same department is continued; a finished one starts over.</summary>
+    private async Task<ImportRunRow> ResumableRunAsync(
+        ImportRequest request, string sha, FileInfo file, ImportFileReader reader, CancellationToken cancellationToken)
+    {
+        var unfinished = await db.ImportRuns
+            .Where(r => r.Department == request.Department && r.FileSha256 == sha && !r.Completed)
+            .OrderByDescending(r => r.UpdatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (unfinished is not null)
+        {
+            return unfinished;
+        }
+
+        var now = clock.GetUtcNow();
+        var run = new ImportRunRow
+        {
+            Id = Guid.CreateVersion7(now),
+            Department = request.Department,
+            FileSha256 = sha,
+            FileName = Path.GetFileName(request.FilePath),
+            FileSize = file.Length,
+            ResumeOffset = reader.DataStartOffset,
+            ResumeLine = request.Format == ImportFormat.Csv ? 2 : 1,
+            StartedAt = now,
+            UpdatedAt = now,
+        };
+        db.ImportRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        return run;
+    }
+
+    private async Task SaveRunAsync(ImportRunRow run, CancellationToken cancellationToken)
+    {
+        run.UpdatedAt = clock.GetUtcNow();
+        if (db.Entry(run).State == EntityState.Detached)
+        {
+            db.ImportRuns.Update(run);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A resumed run keeps the rejections of the rows before its checkpoint and rewrites the rest.</summary>
+    private static async Task<StreamWriter> OpenRejectionsAsync(string path, long resumeLine, CancellationToken cancellationToken)
+    {
+        var kept = new List<string>();
+        if (File.Exists(path) && resumeLine > 2)
+        {
+            foreach (var line in await File.ReadAllLinesAsync(path, Encoding.UTF8, cancellationToken))
+            {
+                var comma = line.IndexOf(',', StringComparison.Ordinal);
+                if (comma > 0 && long.TryParse(line.AsSpan(0, comma), CultureInfo.InvariantCulture, out var row) && row < resumeLine)
+                {
+                    kept.Add(line);
+                }
+            }
+        }
+
+        var writer = new StreamWriter(path, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
+        await writer.WriteLineAsync(RejectionHeader);
+        foreach (var line in kept)
+        {
+            await writer.WriteLineAsync(line);
+        }
+
+        return writer;
+    }
+
+    private static async Task WriteRejectionAsync(StreamWriter writer, long line, string? documentNumber, string? field, string code, string message)
+    {
+        await writer.WriteAsync(line.ToString(CultureInfo.InvariantCulture));
+        foreach (var value in new[] { documentNumber, field, code, message })
+        {
+            await writer.WriteAsync(',');
+            CsvFields.Write(writer, value);
+        }
+
+        await writer.WriteAsync('\n');
+    }
+
+    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+}

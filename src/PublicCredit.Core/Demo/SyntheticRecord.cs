@@ -59,4 +59,21 @@ public sealed record SyntheticRecord
     /// </summary>
     public override string ToString() =>
         $"{Category} {DocumentNumber} {DecisionDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} {SubjectName}";
+
+    /// <summary>The record as the submission use case takes it, the same text an import file row would give.</summary>
+    public Records.RecordInput ToRecordInput() => new()
+    {
+        Category = Category,
+        SubjectId = SubjectId,
+        SubjectName = SubjectName,
+        DocumentNumber = DocumentNumber,
+        DecisionDate = DecisionDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        Severity = SyntheticRecordWriter.Grade(Severity),
+        LegalBasis = LegalBasis,
+        Facts = Facts,
+        Content = Content,
+        Amount = Amount?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+        LegalRepresentative = LegalRepresentative,
+        PublicUntil = PublicUntil?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+    };
 }

@@ -1,13 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using System.Globalization;
 using PublicCredit.Access;
+using PublicCredit.Catalog;
+using PublicCredit.Demo;
+using PublicCredit.Records;
+using PublicCredit.Time;
 using PublicCredit.Storage;
 
 namespace PublicCredit.Web.Hosting;
 
 /// <summary>
 /// The demo data set of `serve --demo`, loaded only into an empty database: one API key per role, so a newcomer can
-/// call every endpoint at once. Records and designations join it as those capabilities arrive.
+/// call every endpoint at once, and a small synthetic set of credit records (the generator of `pcredit demo
+/// generate`, fixed seed) submitted by their departments through the same use case as the API.
 /// </summary>
 internal static class DemoData
 {
@@ -37,5 +43,32 @@ internal static class DemoData
                 .RunAsync(Caller.Operator, new CreateApiKeyRequest(role.ToCode(), department, name), cancellationToken);
             report.Add($"  {role.ToCode(),-9} {department,-5} {created.Key}");
         }
+
+        await SeedRecordsAsync(scope.ServiceProvider, report, cancellationToken);
+    }
+
+    public const int Subjects = 300;
+    public const int Records = 3000;
+
+    private static async Task SeedRecordsAsync(IServiceProvider services, StartupReport report, CancellationToken cancellationToken)
+    {
+        var catalog = services.GetRequiredService<CreditCatalog>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        var data = new SyntheticDataSet(catalog, new SyntheticDataOptions(Subjects, Records, Seed: 1, AsOf: ChinaTime.Today(clock)));
+        var submit = services.GetRequiredService<SubmitRecords>();
+        var created = 0;
+        foreach (var department in data.Records().GroupBy(r => r.Department))
+        {
+            var recorder = Caller.Staff("demo", Role.Recorder, department.Key);
+            foreach (var chunk in department.Chunk(SubmitRecords.MaxChunk))
+            {
+                var outcomes = await submit.RunAsync(recorder, [.. chunk.Select(r => r.ToRecordInput())], cancellationToken);
+                created += outcomes.Count(o => o.Status == SubmissionStatus.Created);
+            }
+        }
+
+        report.Add(string.Create(CultureInfo.InvariantCulture,
+            $"demo records: {created} credit records about {Subjects} synthetic subjects, submitted by their departments")
+            + (created < Records ? string.Create(CultureInfo.InvariantCulture, $"; {Records - created} refused by the rules") : string.Empty));
     }
 }

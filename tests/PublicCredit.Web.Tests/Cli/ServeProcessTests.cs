@@ -12,7 +12,7 @@ public sealed class ServeProcessTests
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Serve_in_an_empty_directory_creates_the_database_serves_the_catalog_and_prints_demo_keys()
+    public async Task Serve_in_an_empty_directory_creates_the_database_serves_the_catalog_and_loads_demo_keys_and_records()
     {
         var empty = Directory.CreateTempSubdirectory("pcredit-empty-").FullName;
         var port = FreePort();
@@ -38,7 +38,7 @@ public sealed class ServeProcessTests
             while ((line = await process.StandardOutput.ReadLineAsync(timeout.Token)) is not null)
             {
                 lines.Add(line);
-                if (line.TrimStart().StartsWith("auditor", StringComparison.Ordinal))
+                if (line.StartsWith("demo records:", StringComparison.Ordinal))
                 {
                     break;
                 }
@@ -54,6 +54,7 @@ public sealed class ServeProcessTests
             client.DefaultRequestHeaders.Authorization = new("Bearer", adminKey);
             var keys = await client.GetFromJsonAsync<JsonElement>("/api/v1/keys", Cancel);
             Assert.Equal(5, keys.GetArrayLength());
+            Assert.Contains(lines, l => l.StartsWith("demo records: 3000 credit records", StringComparison.Ordinal));
         }
         finally
         {

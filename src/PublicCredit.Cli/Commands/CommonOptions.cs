@@ -40,7 +40,10 @@ internal static class CommonOptions
         && !Console.IsOutputRedirected
         && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
 
-    /// <summary>Runs a command body; a domain refusal prints `error: code: message` (and its fields) and exits 2.</summary>
+    /// <summary>
+    /// Runs a command body; a domain refusal prints `error: code: message` (and its fields) and exits 2, and so does a
+    /// failure of the environment (file, database).
+    /// </summary>
     public static async Task<int> Guard(ParseResult parseResult, Func<TextWriter, Task<int>> body)
     {
         ArgumentNullException.ThrowIfNull(parseResult);
@@ -59,6 +62,13 @@ internal static class CommonOptions
                 await error.WriteLineAsync($"  {field.Field}: {field.Code}: {field.Message}");
             }
 
+            return Fatal;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            // The environment failed (file, database, network): a fatal error with its reason, not a stack trace.
+            var cause = ex.GetBaseException();
+            await error.WriteLineAsync(ReferenceEquals(cause, ex) ? $"error: {ex.Message}" : $"error: {ex.Message} ({cause.Message})");
             return Fatal;
         }
     }

@@ -66,7 +66,8 @@ public sealed class IssueSubjectToken(PublicCreditDbContext db, AppendToLedger l
         ArgumentOutOfRangeException.ThrowIfLessThan(validDays, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(validDays, MaxValidDays);
 
-        var now = clock.GetUtcNow();
+        // Microseconds, as PostgreSQL keeps them: the instant in the ledger payload is the one stored.
+        var now = LedgerChain.Truncate(clock.GetUtcNow());
         var token = AccessToken.Generate(TokenKind.Subject);
         var row = new SubjectTokenRow
         {

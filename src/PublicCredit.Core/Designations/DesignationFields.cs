@@ -98,14 +98,32 @@ internal sealed class DesignationText(List<FieldError> errors)
 {
     private readonly HashSet<string> unreadable = errors.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
 
-    public bool IsUnreadable(string field) => unreadable.Contains(field);
+    /// <summary>The field, or an object or array holding it (<c>subject</c> for <c>subject.id</c>; the body itself), was
+    /// refused while reading: judging it again would only repeat the problem as a cascade of "missing" errors.</summary>
+    public bool IsUnreadable(string field)
+    {
+        if (unreadable.Contains(""))
+        {
+            return true; // the body was not an object at all
+        }
+
+        for (var path = field; path.Length > 0; path = path[..Math.Max(0, path.LastIndexOfAny(['.', '[']))])
+        {
+            if (unreadable.Contains(path))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public bool HasError(string field) => errors.Exists(e => e.Field == field);
 
     /// <summary>Normalised text, or null when absent, empty or refused (the refusal is in the errors).</summary>
     public string? Read(string field, string? raw, int max, bool multiLine)
     {
-        if (raw is null || unreadable.Contains(field))
+        if (raw is null || IsUnreadable(field))
         {
             return null;
         }
@@ -157,7 +175,7 @@ internal sealed class DesignationText(List<FieldError> errors)
     public string? Required(string field, string? raw, int max, string missingCode, string missingMessage)
     {
         var value = Read(field, raw, max, DesignationFields.IsMultiLine(field));
-        if (value is null && !unreadable.Contains(field) && !HasError(field))
+        if (value is null && !IsUnreadable(field) && !HasError(field))
         {
             errors.Add(new FieldError(field, missingCode, missingMessage));
         }

@@ -292,6 +292,18 @@ public abstract class DesignationProposalTests(ITestDatabases databases) : Serve
     }
 
     [Fact]
+    public async Task A_wrongly_typed_subject_is_reported_once_not_again_as_a_missing_id_and_name()
+    {
+        using var recorder = await SamrRecorderAsync();
+
+        var response = await recorder.PostAsJsonAsync("/api/v1/designations", DesignationBodies.MarketDesignation().With("subject", "福州示例食品有限公司"), Cancel);
+
+        var problem = await Problems.AssertAsync(response, HttpStatusCode.UnprocessableEntity, DesignationProblemCodes.FieldTypeInvalid);
+        Assert.Equal([("subject", DesignationProblemCodes.FieldTypeInvalid)], problem.FieldCodes());
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_an_object_or_not_json_is_refused_without_a_500()
     {
         using var recorder = await SamrRecorderAsync();
@@ -302,7 +314,8 @@ public abstract class DesignationProposalTests(ITestDatabases databases) : Serve
         using var control = new StringContent("{\"facts\": \"a\\u0000b\"}", Encoding.UTF8, "application/json");
         var nul = await recorder.PostAsync(new Uri("/api/v1/designations", UriKind.Relative), control, Cancel);
 
-        await Problems.AssertAsync(array, HttpStatusCode.UnprocessableEntity, DesignationProblemCodes.NotAnObject);
+        var notAnObject = await Problems.AssertAsync(array, HttpStatusCode.UnprocessableEntity, DesignationProblemCodes.NotAnObject);
+        Assert.Equal([DesignationProblemCodes.NotAnObject], notAnObject.Codes()); // not followed by every field "missing"
         await Problems.AssertAsync(notJson, HttpStatusCode.BadRequest, "body-invalid-json");
         var problem = await Problems.AssertAsync(nul, HttpStatusCode.UnprocessableEntity, DesignationProblemCodes.UnknownListType);
         Assert.Contains(("facts", DesignationProblemCodes.FieldCharacterInvalid), problem.FieldCodes());

@@ -46,7 +46,28 @@ public sealed class IssueSubjectToken(PublicCreditDbContext db, AppendToLedger l
             throw DomainException.Invalid(errors);
         }
 
-        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var issued = await IssueWithinAsync(caller, subject, days, designationId: null, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return issued;
+    }
+
+    /// <summary>
+    /// Adds a token and its ledger event inside the caller's transaction, without saving: a designation notice carries
+    /// its token (issue 7 §1), and the two are committed together or not at all. The event names the designation.
+    /// </summary>
+    public async Task<IssuedSubjectToken> IssueWithinAsync(
+        Caller caller, SubjectId subject, int validDays, Guid? designationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(subject);
+        caller.RequireRole(Role.Admin, Role.Recorder, Role.Reviewer);
+        ArgumentOutOfRangeException.ThrowIfLessThan(validDays, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(validDays, MaxValidDays);
+
+        // Microseconds, as PostgreSQL keeps them: the instant in the ledger payload is the one stored.
+        var now = LedgerChain.Truncate(clock.GetUtcNow());
         var token = AccessToken.Generate(TokenKind.Subject);
         var row = new SubjectTokenRow
         {
@@ -55,18 +76,15 @@ public sealed class IssueSubjectToken(PublicCreditDbContext db, AppendToLedger l
             SecretHash = token.Hash(),
             SubjectId = subject.Value,
             IssuedAt = now,
-            ExpiresAt = now.AddDays(days),
+            ExpiresAt = now.AddDays(validDays),
             IssuedBy = caller.Actor,
         };
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.SubjectTokens.Add(row);
-        await ledger.AppendAsync(
-            new LedgerEntry(EventType, caller.Actor, caller.Department, subject.Value,
-                new { tokenId = row.Id, lookup = row.Lookup, expiresAt = row.ExpiresAt }),
-            cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        object payload = designationId is { } designation
+            ? new { tokenId = row.Id, lookup = row.Lookup, expiresAt = row.ExpiresAt, designationId = designation }
+            : new { tokenId = row.Id, lookup = row.Lookup, expiresAt = row.ExpiresAt };
+        await ledger.AppendAsync(new LedgerEntry(EventType, caller.Actor, caller.Department, subject.Value, payload), cancellationToken);
         return new IssuedSubjectToken(row.Id, token.Value, subject.Value, subject.Masked, row.ExpiresAt);
     }
 }

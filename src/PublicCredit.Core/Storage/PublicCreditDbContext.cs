@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PublicCredit.Access;
 using PublicCredit.Import;
+
+using PublicCredit.Designations;
 using PublicCredit.Inquiries;
 using PublicCredit.Ledger;
 using PublicCredit.Records;
@@ -29,6 +31,13 @@ public class PublicCreditDbContext(DbContextOptions<PublicCreditDbContext> optio
 
     /// <summary>Every version of every credit record; <c>Records.Current()</c> gives what views show (ADR 0006).</summary>
     public DbSet<RecordRow> Records => Set<RecordRow>();
+
+    /// <summary>Designations on red and black lists; life-cycle changes go through <c>DesignationTransitions</c> (ADR 0009).</summary>
+    public DbSet<DesignationRow> Designations => Set<DesignationRow>();
+
+    public DbSet<ResponsiblePersonRow> ResponsiblePersons => Set<ResponsiblePersonRow>();
+
+    public DbSet<StatementRow> DesignationStatements => Set<StatementRow>();
 
     public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 

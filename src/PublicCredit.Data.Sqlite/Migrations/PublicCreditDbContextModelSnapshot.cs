@@ -139,6 +139,261 @@ namespace PublicCredit.Data.Sqlite.Migrations
                     b.ToTable("subject_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("PublicCredit.Designations.DesignationRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionDocument")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_document");
+
+                    b.Property<string>("DecisionJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_json");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reasons");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department");
+
+                    b.Property<string>("EffectiveFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facts");
+
+                    b.Property<long>("LedgerPosition")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ledger_position");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<string>("ListType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("list_type");
+
+                    b.PrimitiveCollection<string>("Measures")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measures");
+
+                    b.Property<string>("NoticeDocument")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notice_document");
+
+                    b.Property<string>("NoticeJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notice_json");
+
+                    b.Property<string>("NoticedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("noticed_at");
+
+                    b.Property<string>("NoticedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("noticed_by");
+
+                    b.Property<DateOnly>("ObjectionDeadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("objection_deadline");
+
+                    b.Property<bool>("ObjectionOpen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("objection_open");
+
+                    b.Property<int>("ObjectionWindowWorkingDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("objection_window_working_days");
+
+                    b.Property<string>("RevocationDocument")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revocation_document");
+
+                    b.Property<string>("RevocationReasons")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revocation_reasons");
+
+                    b.Property<string>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<bool>("StatementFiled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("statement_filed");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_name");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("term");
+
+                    b.HasKey("Id")
+                        .HasName("pk_designations");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_designations_status");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_designations_subject_id");
+
+                    b.HasIndex("Department", "NoticeDocument", "SubjectId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_designations_notice");
+
+                    b.ToTable("designations", (string)null);
+                });
+
+            modelBuilder.Entity("PublicCredit.Designations.ResponsiblePersonRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DesignationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("designation_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ResidentId")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resident_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_responsible_persons");
+
+                    b.HasIndex("DesignationId")
+                        .HasDatabaseName("ix_responsible_persons_designation_id");
+
+                    b.HasIndex("ResidentId")
+                        .HasDatabaseName("ix_responsible_persons_resident_id");
+
+                    b.ToTable("responsible_persons", (string)null);
+                });
+
+            modelBuilder.Entity("PublicCredit.Designations.StatementRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DesignationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("designation_id");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("FiledAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filed_at");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filed_by");
+
+                    b.Property<long>("LedgerPosition")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ledger_position");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("statement");
+
+                    b.HasKey("Id")
+                        .HasName("pk_designation_statements");
+
+                    b.HasIndex("DesignationId")
+                        .HasDatabaseName("ix_designation_statements_designation_id");
+
+                    b.ToTable("designation_statements", (string)null);
+                });
+
             modelBuilder.Entity("PublicCredit.Import.ImportRunRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -505,6 +760,26 @@ namespace PublicCredit.Data.Sqlite.Migrations
                         .HasFilter("superseded_at IS NULL");
 
                     b.ToTable("records", (string)null);
+                });
+
+            modelBuilder.Entity("PublicCredit.Designations.ResponsiblePersonRow", b =>
+                {
+                    b.HasOne("PublicCredit.Designations.DesignationRow", null)
+                        .WithMany()
+                        .HasForeignKey("DesignationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_responsible_persons_designation");
+                });
+
+            modelBuilder.Entity("PublicCredit.Designations.StatementRow", b =>
+                {
+                    b.HasOne("PublicCredit.Designations.DesignationRow", null)
+                        .WithMany()
+                        .HasForeignKey("DesignationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_designation_statements_designation");
                 });
 #pragma warning restore 612, 618
         }

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using PublicCredit.Access;
 using PublicCredit.Catalog;
+using PublicCredit.Designations;
 using PublicCredit.Inquiries;
 using PublicCredit.Data;
 using PublicCredit.Ledger;
@@ -66,6 +67,12 @@ public static class PublicCreditApp
         services.AddScoped<CorrectRecord>();
         services.AddScoped<ReadRecord>();
         services.AddScoped<PublicityStats>();
+        services.AddScoped<DesignationTransitions>();
+        services.AddScoped<ProposeDesignation>();
+        services.AddScoped<FileStatement>();
+        services.AddScoped<DecideDesignation>();
+        services.AddScoped<RevokeDesignation>();
+        services.AddScoped<ReadDesignation>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();

@@ -1,0 +1,256 @@
+using System.Text.Json;
+using PublicCredit.Errors;
+
+namespace PublicCredit.Designations;
+
+/// <summary>One responsible person as sent: resident ID, name and role, all as text.</summary>
+public sealed record ResponsiblePersonInput(string? Id, string? Name, string? Role);
+
+/// <summary>A proposal as it arrives (API.md <c>POST /api/v1/designations</c>), every field as text.</summary>
+public sealed record ProposalInput
+{
+    public string? ListType { get; init; }
+
+    public string? SubjectId { get; init; }
+
+    public string? SubjectName { get; init; }
+
+    /// <summary>Optional <c>organisation</c> | <c>individual</c>, as for records (ADR 0002's blind spot).</summary>
+    public string? SubjectKind { get; init; }
+
+    public IReadOnlyList<ResponsiblePersonInput> ResponsiblePersons { get; init; } = [];
+
+    public string? Facts { get; init; }
+
+    public string? LegalBasis { get; init; }
+
+    public string? NoticeDocument { get; init; }
+
+    /// <summary>Null: every measure the memoranda apply to the list type.</summary>
+    public IReadOnlyList<string?>? IntendedMeasures { get; init; }
+
+    public IReadOnlyList<FieldError> ReadErrors { get; init; } = [];
+}
+
+public sealed record StatementInput(string? Statement, string? Evidence, IReadOnlyList<FieldError> ReadErrors);
+
+public sealed record DecisionInput(
+    string? DecisionDocument, string? Reasons, string? EffectiveFrom, string? Term, IReadOnlyList<FieldError> ReadErrors);
+
+public sealed record RevocationInput(string? Reasons, string? RevocationDocument, IReadOnlyList<FieldError> ReadErrors);
+
+/// <summary>
+/// Reads designation request bodies from JSON without throwing: a wrongly typed field, an unknown or duplicate
+/// member, broken UTF-8 or a lone surrogate each become a coded field error (as <c>RecordJson</c> does for records,
+/// ADR 0006 §8), so bad input is a 422 naming the field, never a 500. Unknown members are refused so that a
+/// misspelt <c>efectiveFrom</c> cannot silently give a designation another start.
+/// </summary>
+public static class DesignationJson
+{
+    public static ProposalInput ReadProposal(JsonElement root)
+    {
+        var reader = new Reader();
+        var members = reader.Object(root, "", DesignationFields.ListType, DesignationFields.Subject, DesignationFields.ResponsiblePersons,
+            DesignationFields.Facts, DesignationFields.LegalBasis, DesignationFields.NoticeDocument, DesignationFields.IntendedMeasures);
+        if (members is null)
+        {
+            return new ProposalInput { ReadErrors = reader.Errors };
+        }
+
+        string? subjectId = null, subjectName = null, subjectKind = null;
+        if (reader.Member(members, DesignationFields.Subject, JsonValueKind.Object, "an object {id, name}") is { } subject
+            && reader.Object(subject, "subject.", "id", "name", "kind") is { } subjectMembers)
+        {
+            subjectId = reader.Text(subjectMembers, "id", DesignationFields.SubjectId);
+            subjectName = reader.Text(subjectMembers, "name", DesignationFields.SubjectName);
+            subjectKind = reader.Text(subjectMembers, "kind", DesignationFields.SubjectKind);
+        }
+
+        var persons = new List<ResponsiblePersonInput>();
+        if (reader.Member(members, DesignationFields.ResponsiblePersons, JsonValueKind.Array, "an array of {id, name, role}") is { } array)
+        {
+            var index = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                var path = $"{DesignationFields.ResponsiblePersons}[{index++}]";
+                if (reader.Object(item, path + ".", "id", "name", "role") is { } person)
+                {
+                    persons.Add(new ResponsiblePersonInput(
+                        reader.Text(person, "id", path + ".id"), reader.Text(person, "name", path + ".name"), reader.Text(person, "role", path + ".role")));
+                }
+                else
+                {
+                    persons.Add(new ResponsiblePersonInput(null, null, null));
+                }
+            }
+        }
+
+        List<string?>? measures = null;
+        if (reader.Member(members, DesignationFields.IntendedMeasures, JsonValueKind.Array, "an array of measure codes") is { } codes)
+        {
+            measures = [];
+            var index = 0;
+            foreach (var item in codes.EnumerateArray())
+            {
+                measures.Add(reader.Value(item, $"{DesignationFields.IntendedMeasures}[{index++}]"));
+            }
+        }
+
+        return new ProposalInput
+        {
+            ListType = reader.Text(members, DesignationFields.ListType, DesignationFields.ListType),
+            SubjectId = subjectId,
+            SubjectName = subjectName,
+            SubjectKind = subjectKind,
+            ResponsiblePersons = persons,
+            Facts = reader.Text(members, DesignationFields.Facts, DesignationFields.Facts),
+            LegalBasis = reader.Text(members, DesignationFields.LegalBasis, DesignationFields.LegalBasis),
+            NoticeDocument = reader.Text(members, DesignationFields.NoticeDocument, DesignationFields.NoticeDocument),
+            IntendedMeasures = measures,
+            ReadErrors = reader.Errors,
+        };
+    }
+
+    public static StatementInput ReadStatement(JsonElement root)
+    {
+        var reader = new Reader();
+        var members = reader.Object(root, "", DesignationFields.Statement, DesignationFields.Evidence);
+        return members is null
+            ? new StatementInput(null, null, reader.Errors)
+            : new StatementInput(
+                reader.Text(members, DesignationFields.Statement, DesignationFields.Statement),
+                reader.Text(members, DesignationFields.Evidence, DesignationFields.Evidence),
+                reader.Errors);
+    }
+
+    public static DecisionInput ReadDecision(JsonElement root)
+    {
+        var reader = new Reader();
+        var members = reader.Object(root, "", DesignationFields.DecisionDocument, DesignationFields.Reasons,
+            DesignationFields.EffectiveFrom, DesignationFields.Term);
+        return members is null
+            ? new DecisionInput(null, null, null, null, reader.Errors)
+            : new DecisionInput(
+                reader.Text(members, DesignationFields.DecisionDocument, DesignationFields.DecisionDocument),
+                reader.Text(members, DesignationFields.Reasons, DesignationFields.Reasons),
+                reader.Text(members, DesignationFields.EffectiveFrom, DesignationFields.EffectiveFrom),
+                reader.Text(members, DesignationFields.Term, DesignationFields.Term),
+                reader.Errors);
+    }
+
+    public static RevocationInput ReadRevocation(JsonElement root)
+    {
+        var reader = new Reader();
+        var members = reader.Object(root, "", DesignationFields.Reasons, DesignationFields.RevocationDocument);
+        return members is null
+            ? new RevocationInput(null, null, reader.Errors)
+            : new RevocationInput(
+                reader.Text(members, DesignationFields.Reasons, DesignationFields.Reasons),
+                reader.Text(members, DesignationFields.RevocationDocument, DesignationFields.RevocationDocument),
+                reader.Errors);
+    }
+
+    /// <summary>Echoes at most 64 characters of a value in a message, so a huge input never floods a response.</summary>
+    public static string Shorten(string text) => text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 61), "…");
+
+    private sealed class Reader
+    {
+        public List<FieldError> Errors { get; } = [];
+
+        /// <summary>The members of an object by name, or null (with an error) when it is not an object.</summary>
+        public Dictionary<string, JsonElement>? Object(JsonElement element, string prefix, params string[] allowed)
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                var field = prefix.Length == 0 ? "" : prefix.TrimEnd('.');
+                Errors.Add(prefix.Length == 0
+                    ? new FieldError(field, DesignationProblemCodes.NotAnObject, $"The body is a JSON object; got {Describe(element.ValueKind)}.")
+                    : new FieldError(field, DesignationProblemCodes.FieldTypeInvalid, $"'{field}' is an object; got {Describe(element.ValueKind)}."));
+                return null;
+            }
+
+            var members = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            foreach (var property in element.EnumerateObject())
+            {
+                string name;
+                try
+                {
+                    name = property.Name;
+                }
+                catch (InvalidOperationException)
+                {
+                    Errors.Add(new FieldError(prefix + "?", DesignationProblemCodes.FieldCharacterInvalid, "A member name is not valid UTF-8 text."));
+                    continue;
+                }
+
+                if (!allowed.Contains(name, StringComparer.Ordinal))
+                {
+                    Errors.Add(new FieldError(prefix + Shorten(name), DesignationProblemCodes.FieldUnknown,
+                        $"'{prefix}{Shorten(name)}' is not a field of this request (docs/designations.md)."));
+                }
+                else if (!members.TryAdd(name, property.Value))
+                {
+                    Errors.Add(new FieldError(prefix + name, DesignationProblemCodes.FieldDuplicate, $"'{prefix}{name}' is given more than once."));
+                }
+            }
+
+            return members;
+        }
+
+        /// <summary>A member of the expected JSON kind; null when absent or null, or (with an error) of another kind.</summary>
+        public JsonElement? Member(Dictionary<string, JsonElement> members, string name, JsonValueKind kind, string expected)
+        {
+            if (!members.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            if (value.ValueKind != kind)
+            {
+                Errors.Add(new FieldError(name, DesignationProblemCodes.FieldTypeInvalid, $"'{name}' is {expected}; got {Describe(value.ValueKind)}."));
+                return null;
+            }
+
+            return value;
+        }
+
+        public string? Text(Dictionary<string, JsonElement> members, string name, string field) =>
+            members.TryGetValue(name, out var value) ? Value(value, field) : null;
+
+        /// <summary>A string value; null for JSON null; anything else (or undecodable text) is a field error.</summary>
+        public string? Value(JsonElement value, string field)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Null:
+                    return null;
+                case JsonValueKind.String:
+                    try
+                    {
+                        return value.GetString();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        Errors.Add(new FieldError(field, DesignationProblemCodes.FieldCharacterInvalid,
+                            $"'{field}' is not valid text: broken UTF-8 or a lone UTF-16 surrogate."));
+                        return null;
+                    }
+
+                default:
+                    Errors.Add(new FieldError(field, DesignationProblemCodes.FieldTypeInvalid, $"'{field}' must be a string; got {Describe(value.ValueKind)}."));
+                    return null;
+            }
+        }
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using PublicCredit.Access;
+using PublicCredit.Errors;
+using PublicCredit.Ledger;
+using PublicCredit.Storage;
+
+namespace PublicCredit.Designations;
+
+/// <summary>The ledger event types of designations (ADR 0009 §4), one per transition.</summary>
+public static class DesignationEvents
+{
+    public const string Noticed = "designation-noticed";
+    public const string StatementFiled = "designation-statement-filed";
+    public const string Effective = "designation-effective";
+    public const string Revoked = "designation-revoked";
+}
+
+/// <summary>
+/// What one transition did: the state <see cref="DesignationLifecycle"/> returned, the event type, the document it
+/// was made by and its reasons (hashed into the event, never copied: free text may hold personal data), further
+/// payload members, and a callback told the event's position (e.g. to stamp a statement row with it).
+/// </summary>
+public sealed record DesignationChange(
+    DesignationState Next,
+    string EventType,
+    string? Document,
+    string? Reasons,
+    IReadOnlyDictionary<string, object?>? Details = null,
+    Action<long>? Recorded = null);
+
+/// <summary>
+/// Runs one life-cycle transition of one designation (DESIGN "Every transition records actor, department, time,
+/// reason and document, as one ledger event"): in one transaction it takes the ledger writers' lock <em>before</em>
+/// reading the designation — so two concurrent decisions cannot both see it noticed — loads it, lets the use case
+/// authorise and decide (<paramref name="decide"/> calls <see cref="DesignationLifecycle"/>; a refusal rolls back),
+/// appends the event and writes the new state with the event's position. Objections, restorations and expiry
+/// handling use it the same way (ADR 0009 §3).
+/// </summary>
+public sealed class DesignationTransitions(PublicCreditDbContext db, AppendToLedger ledger, TimeProvider clock)
+{
+    public Task<(DesignationRow Designation, LedgerEventRow Event)> RunAsync(
+        Caller caller, Guid id, Func<DesignationRow, DateTimeOffset, DesignationChange> decide, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        return RunAsync(caller, id, (row, now, _) => Task.FromResult(decide(row, now)), cancellationToken);
+    }
+
+    /// <inheritdoc cref="RunAsync(Caller, Guid, Func{DesignationRow, DateTimeOffset, DesignationChange}, CancellationToken)"/>
+    /// <remarks>For a decision that reads more (persons, statements) while the lock is held.</remarks>
+    public async Task<(DesignationRow Designation, LedgerEventRow Event)> RunAsync(
+        Caller caller, Guid id, Func<DesignationRow, DateTimeOffset, CancellationToken, Task<DesignationChange>> decide,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(decide);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ledger.LockAsync(cancellationToken);
+        var row = await db.Designations.SingleOrDefaultAsync(d => d.Id == id, cancellationToken) ?? throw NotFound(id);
+        var now = LedgerChain.Truncate(clock.GetUtcNow());
+        var before = row.State;
+        var change = await decide(row, now, cancellationToken);
+
+        var recorded = await ledger.AppendAsync(
+            new LedgerEntry(change.EventType, caller.Actor, row.Department, row.SubjectId, Payload(row, before, change)),
+            cancellationToken);
+        row.Apply(change.Next, recorded.Position);
+        change.Recorded?.Invoke(recorded.Position);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (row, recorded);
+    }
+
+    /// <summary>The payload every transition event carries: ids, list type, the states, the document and a hash of the
+    /// reasons — no personal data beyond the event's subject column (ADR 0009 §4).</summary>
+    private static Dictionary<string, object?> Payload(DesignationRow row, DesignationState before, DesignationChange change)
+    {
+        var payload = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["designationId"] = row.Id,
+            ["listType"] = row.ListType,
+            ["from"] = DesignationLifecycle.Code(before.Stored),
+            ["to"] = DesignationLifecycle.Code(change.Next.Stored),
+            ["document"] = change.Document,
+            ["reasonsSha256"] = change.Reasons is null ? null : Sha256(change.Reasons),
+        };
+        foreach (var (name, value) in change.Details ?? new Dictionary<string, object?>())
+        {
+            payload[name] = value;
+        }
+
+        return payload;
+    }
+
+    /// <summary>Lower-case hex SHA-256 of the UTF-8 text: what the ledger keeps of free text and stored documents.</summary>
+    public static string Sha256(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    public static DomainException NotFound(Guid id) =>
+        DomainException.NotFound(DesignationProblemCodes.NotFound, $"There is no designation {id}.");
+
+    /// <summary>An id from a path: anything that is not a UUID is simply not a designation (404).</summary>
+    public static Guid ParseId(string? id) =>
+        Guid.TryParse(id, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : throw DomainException.NotFound(DesignationProblemCodes.NotFound, $"There is no designation '{DesignationJson.Shorten(id ?? "")}'.");
+}

@@ -1,0 +1,80 @@
+using PublicCredit.Access;
+using PublicCredit.Errors;
+using PublicCredit.Storage;
+using Fields = PublicCredit.Designations.DesignationFields;
+using Codes = PublicCredit.Designations.DesignationProblemCodes;
+
+namespace PublicCredit.Designations;
+
+public sealed record FiledStatement(Guid Id, Guid DesignationId, DesignationStatus Status, bool StatementFiled, DateTimeOffset FiledAt);
+
+/// <summary>
+/// The subject states its case on a noticed designation (API.md <c>POST /api/v1/designations/{id}/statements</c>;
+/// FACTS §5 陈述申辩): only with its own self-service token — another subject's token is <c>subject-scope</c>, a staff
+/// key <c>subject-token-required</c>. Once a statement is on file the department may decide before the window ends
+/// (<see cref="DesignationLifecycle.FileStatement"/>). Each statement is one <c>designation-statement-filed</c> event
+/// carrying the SHA-256 of the text and evidence, not the text.
+/// </summary>
+public sealed class FileStatement(PublicCreditDbContext db, DesignationTransitions transitions)
+{
+    public async Task<FiledStatement> RunAsync(Caller caller, Guid designationId, StatementInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(input);
+        RequireSubjectToken(caller);
+
+        var errors = new List<FieldError>(input.ReadErrors);
+        var text = new DesignationText(errors);
+        var statement = text.Required(Fields.Statement, input.Statement, Fields.MaxLongText, Codes.StatementMissing,
+            "A statement states the subject's case (statement).");
+        var evidence = text.Optional(Fields.Evidence, input.Evidence, Fields.MaxLongText);
+
+        StatementRow? filed = null;
+        var (designation, _) = await transitions.RunAsync(caller, designationId, (row, now) =>
+        {
+            caller.RequireSubjectOrRole(row.SubjectId);
+            var next = DesignationLifecycle.FileStatement(row.State);
+            if (errors.Count > 0)
+            {
+                throw DomainException.Invalid(errors);
+            }
+
+            var added = new StatementRow
+            {
+                Id = Guid.CreateVersion7(now),
+                DesignationId = row.Id,
+                Statement = statement!,
+                Evidence = evidence,
+                FiledAt = now,
+                FiledBy = caller.Actor,
+            };
+            db.DesignationStatements.Add(added);
+            filed = added;
+            return new DesignationChange(next, DesignationEvents.StatementFiled, Document: null, Reasons: null,
+                new Dictionary<string, object?>
+                {
+                    ["statementId"] = added.Id,
+                    ["statementSha256"] = DesignationTransitions.Sha256(statement!),
+                    ["evidenceSha256"] = evidence is null ? null : DesignationTransitions.Sha256(evidence),
+                },
+                position => added.LedgerPosition = position);
+        }, cancellationToken);
+
+        return new FiledStatement(filed!.Id, designation.Id, designation.Status, designation.StatementFiled, filed.FiledAt);
+    }
+
+    /// <summary>A statement is the subject's own act: staff cannot file it for the subject.</summary>
+    private static void RequireSubjectToken(Caller caller)
+    {
+        if (caller.SubjectId is not null)
+        {
+            return;
+        }
+
+        throw caller.IsStaff
+            ? DomainException.Forbidden(Codes.SubjectTokenRequired,
+                "A statement is filed by the subject with its self-service token (the one issued with the notice), not with a staff key.")
+            : DomainException.Unauthenticated("authentication-required",
+                "File a statement with the subject's self-service token: Authorization: Bearer <token>.");
+    }
+}

@@ -1,0 +1,363 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using PublicCredit.Access;
+using PublicCredit.Catalog;
+using PublicCredit.Errors;
+using PublicCredit.Identifiers;
+using PublicCredit.Ledger;
+using PublicCredit.Records;
+using PublicCredit.Storage;
+using PublicCredit.Time;
+using Fields = PublicCredit.Designations.DesignationFields;
+using Codes = PublicCredit.Designations.DesignationProblemCodes;
+
+namespace PublicCredit.Designations;
+
+/// <summary>
+/// The answer to a proposal: the designation, its deadline, the notice as served and the subject's self-service
+/// token. <see cref="Notice"/> carries the token too; both are shown only in this answer (only a hash is stored).
+/// </summary>
+public sealed record ProposedDesignation(
+    Guid Id, DesignationStatus Status, DateOnly ObjectionDeadline, JsonObject Notice, string SubjectToken, DateTimeOffset SubjectTokenExpiresAt);
+
+/// <summary>
+/// A designating department proposes a designation (API.md <c>POST /api/v1/designations</c>; issue 6 §1–2): it starts
+/// <em>noticed</em> (DESIGN principle 3). Only a designating department of the list type may propose (FACTS §5); the
+/// subject's kind must be one the list type designates; responsible persons only for organisations and only where the
+/// list type reaches them (FACTS §7). The notice — facts, legal basis, intended measures from the memoranda, the
+/// objection deadline in working days of the catalog calendar, the subject's rights — is stored as served, and a
+/// self-service token issued with it (issue 7 §1). The designation, its persons, the token and both events are written
+/// in one transaction.
+/// </summary>
+public sealed class ProposeDesignation(
+    PublicCreditDbContext db, AppendToLedger ledger, IssueSubjectToken tokens, CreditCatalog catalog, TimeProvider clock)
+{
+    public async Task<ProposedDesignation> RunAsync(Caller caller, ProposalInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(input);
+        caller.RequireRole(Role.Recorder);
+        var departmentCode = caller.Department ?? throw DomainException.Forbidden("department-scope", "A recorder acts for a department.");
+        var now = LedgerChain.Truncate(clock.GetUtcNow());
+        var today = ChinaTime.DateOf(now);
+        var errors = new List<FieldError>(input.ReadErrors);
+        var text = new DesignationText(errors);
+
+        var listType = ListTypeOf(input.ListType, errors, text);
+        if (listType is not null && !listType.DesignatingDepartments.Contains(departmentCode, StringComparer.Ordinal))
+        {
+            // FACTS §5: only a department with a legal basis, following the list's published standard, designates.
+            throw DomainException.Forbidden(Codes.DepartmentNotDesignating,
+                $"List '{listType.Code}' is designated by {string.Join(", ", listType.DesignatingDepartments)} only; the caller acts for '{departmentCode}'.");
+        }
+
+        var subject = SubjectOf(input, listType, today, errors, text);
+        var subjectName = text.Required(Fields.SubjectName, input.SubjectName, Fields.MaxSubjectName, Codes.SubjectNameMissing,
+            "The subject's name (名称/姓名) is required.");
+        var facts = text.Required(Fields.Facts, input.Facts, Fields.MaxLongText, Codes.FactsMissing,
+            "The notice states the facts the designation rests on (FACTS §5).");
+        var legalBasis = text.Required(Fields.LegalBasis, input.LegalBasis, Fields.MaxLegalBasis, Codes.LegalBasisMissing,
+            "The notice states the legal basis of the designation (FACTS §5).");
+        var noticeDocument = text.Required(Fields.NoticeDocument, input.NoticeDocument, Fields.MaxDocumentNumber, Codes.NoticeDocumentMissing,
+            "The number of the notice document (告知书文号) is required: the subject is notified before designation (DESIGN principle 3).");
+        var persons = PersonsOf(input.ResponsiblePersons, listType, subject, today, errors, text);
+        var measures = listType is null ? [] : MeasuresOf(input.IntendedMeasures, listType, errors, text);
+        if (errors.Count > 0 || listType is null || subject is null)
+        {
+            throw DomainException.Invalid(errors);
+        }
+
+        // DESIGN principle 9: the window is counted in working days of the catalog calendar, from the day after the
+        // notice (China date); a year the calendar does not cover is refused (calendar-year-missing), never guessed.
+        DateOnly deadline;
+        try
+        {
+            deadline = catalog.Calendar.AddWorkingDays(today, listType.ObjectionWindow);
+        }
+        catch (DomainException missing) when (missing.Kind == ErrorKind.Invalid)
+        {
+            throw DomainException.Invalid("objectionDeadline", missing.Code, missing.Message);
+        }
+
+        var department = catalog.Departments[departmentCode];
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ledger.LockAsync(cancellationToken);
+        var existing = await db.Designations.AsNoTracking()
+            .Where(d => d.Department == departmentCode && d.NoticeDocument == noticeDocument && d.SubjectId == subject.Value)
+            .Select(d => (Guid?)d.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (existing is { } earlier)
+        {
+            throw DomainException.Conflict(Codes.AlreadyNoticed,
+                $"Notice '{noticeDocument}' of your department already designates this subject: designation {earlier}.",
+                [new FieldError(Fields.NoticeDocument, Codes.AlreadyNoticed, "This notice document already designates this subject.")],
+                new Dictionary<string, object?> { ["designationId"] = earlier });
+        }
+
+        var id = Guid.CreateVersion7(now);
+        var token = await tokens.IssueWithinAsync(caller, subject, IssueSubjectToken.DefaultValidDays, id, cancellationToken);
+        var notice = new DesignationNotice(
+            id,
+            noticeDocument!,
+            now,
+            new CodeAndNameRef(department.Code, department.Name),
+            DesignationDocuments.ListTypeOf(listType),
+            new SubjectRef(subject.Value, subjectName!, RecordCodes.Of(subject.Kind)),
+            facts!,
+            DesignationDocuments.LegalBasisOf(legalBasis!, listType),
+            measures,
+            [.. persons.Select(p => new PersonRef(p.Name, p.Role.Code()))],
+            new ObjectionWindowRef(listType.ObjectionWindow.Count, deadline, catalog.Calendar.IsProvisional(deadline)),
+            new TermRef(listType.DefaultTerm.ToString(), listType.MaxTerm.ToString()),
+            DesignationDocuments.Rights(id, deadline, department),
+            new SelfServiceRef(token.Id, token.ExpiresAt, "Authorization: Bearer <token> (shown once, in the answer to the proposal)"));
+        var noticeJson = CanonicalJson.Serialize(notice);
+
+        var row = new DesignationRow
+        {
+            Id = id,
+            ListType = listType.Code,
+            Department = departmentCode,
+            SubjectId = subject.Value,
+            SubjectKind = subject.Kind,
+            SubjectName = subjectName!,
+            Facts = facts!,
+            LegalBasis = legalBasis!,
+            NoticeDocument = noticeDocument!,
+            NoticedAt = now,
+            NoticedBy = caller.Actor,
+            ObjectionWindowWorkingDays = listType.ObjectionWindow.Count,
+            Measures = [.. measures.Select(m => m.Measure)],
+            NoticeJson = noticeJson,
+        };
+        var recorded = await ledger.AppendAsync(new LedgerEntry(DesignationEvents.Noticed, caller.Actor, departmentCode, subject.Value,
+            new Dictionary<string, object?>
+            {
+                ["designationId"] = id,
+                ["listType"] = listType.Code,
+                ["from"] = null,
+                ["to"] = DesignationLifecycle.Code(DesignationStatus.Noticed),
+                ["document"] = noticeDocument,
+                ["noticeSha256"] = DesignationTransitions.Sha256(noticeJson),
+                ["objectionDeadline"] = deadline,
+                ["objectionWindowWorkingDays"] = listType.ObjectionWindow.Count,
+                ["subjectKind"] = RecordCodes.Of(subject.Kind),
+                ["measures"] = row.Measures,
+                ["responsiblePersons"] = persons.Count,
+                ["subjectTokenId"] = token.Id,
+            }), cancellationToken);
+        row.Apply(DesignationLifecycle.Notice(deadline), recorded.Position);
+        db.Designations.Add(row);
+        db.ResponsiblePersons.AddRange(persons.Select(p => new ResponsiblePersonRow
+        {
+            Id = Guid.CreateVersion7(now),
+            DesignationId = id,
+            ResidentId = p.Id.Value,
+            Name = p.Name,
+            Role = p.Role,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        var served = (JsonObject)JsonNode.Parse(noticeJson)!;
+        served["selfService"]!["token"] = token.Token;
+        return new ProposedDesignation(id, row.Status, deadline, served, token.Token, token.ExpiresAt);
+    }
+
+    private sealed record Person(ResidentId Id, string Name, ResponsibleRole Role);
+
+    private ListType? ListTypeOf(string? raw, List<FieldError> errors, DesignationText text)
+    {
+        var code = text.Optional(Fields.ListType, raw, 64);
+        if (text.IsUnreadable(Fields.ListType) || text.HasError(Fields.ListType))
+        {
+            return null;
+        }
+
+        if (code is not null && catalog.ListTypes.TryGet(code, out var listType))
+        {
+            return listType;
+        }
+
+        errors.Add(new FieldError(Fields.ListType, Codes.UnknownListType, code is null
+            ? "A designation names its catalog list type (GET /api/v1/catalog lists them)."
+            : $"'{DesignationJson.Shorten(code)}' is not a list type of catalog {catalog.Version} (GET /api/v1/catalog lists them)."));
+        return null;
+    }
+
+    private static SubjectId? SubjectOf(ProposalInput input, ListType? listType, DateOnly today, List<FieldError> errors, DesignationText text)
+    {
+        SubjectId? id = null;
+        if (!text.IsUnreadable(Fields.SubjectId))
+        {
+            // A 50 MB "id" gets the same clear problem without being copied by the normaliser.
+            var raw = input.SubjectId is { Length: > 256 } huge ? huge[..256] : input.SubjectId;
+            if (SubjectId.TryParse(raw, today, out var parsed, out var problem))
+            {
+                id = parsed;
+            }
+            else
+            {
+                errors.Add(new FieldError(Fields.SubjectId, Codes.SubjectIdInvalid,
+                    $"subject.id is neither a valid USCC (GB 32100) nor a resident ID number (GB 11643): {problem}"));
+            }
+        }
+
+        SubjectKind? declared = null;
+        if (text.Optional(Fields.SubjectKind, input.SubjectKind, 16) is { } kindText)
+        {
+            if (RecordCodes.TryParseKind(kindText, out var kind))
+            {
+                declared = kind;
+            }
+            else
+            {
+                errors.Add(new FieldError(Fields.SubjectKind, Codes.SubjectKindInvalid,
+                    $"subject.kind is 'organisation' or 'individual', not '{DesignationJson.Shorten(kindText)}'."));
+            }
+        }
+
+        if (id is not null && declared is { } said && said != id.Kind)
+        {
+            // ADR 0002: about 1 in 350 single-digit slips in a resident ID still passes both USCC checks.
+            errors.Add(new FieldError(Fields.SubjectId, Codes.SubjectKindMismatch,
+                $"subject.id reads as {RecordCodes.Of(id.Kind)} but subject.kind says {RecordCodes.Of(said)}; check the number."));
+            return null;
+        }
+
+        if (listType is not null && (id?.Kind ?? declared) is { } k && !listType.SubjectKinds.Contains(k))
+        {
+            errors.Add(new FieldError(id is not null ? Fields.SubjectId : Fields.SubjectKind, Codes.SubjectKindNotAllowed,
+                $"List '{listType.Code}' designates {string.Join(" and ", listType.SubjectKinds.Select(RecordCodes.Of))}s only; subject.id reads as {RecordCodes.Of(k)}."));
+        }
+
+        return id;
+    }
+
+    private static List<Person> PersonsOf(
+        IReadOnlyList<ResponsiblePersonInput> inputs, ListType? listType, SubjectId? subject, DateOnly today, List<FieldError> errors, DesignationText text)
+    {
+        if (inputs.Count == 0)
+        {
+            return [];
+        }
+
+        // FACTS §7: designations of an organisation reach its legal representative and responsible persons where the
+        // law provides — never those of an individual, and only for list types that reach them.
+        if (subject is { Kind: SubjectKind.Individual })
+        {
+            errors.Add(new FieldError(Fields.ResponsiblePersons, Codes.ResponsiblePersonsNotAllowed,
+                "Responsible persons are named for an organisation; this subject is an individual."));
+            return [];
+        }
+
+        if (listType is { ReachesResponsiblePersons: false })
+        {
+            errors.Add(new FieldError(Fields.ResponsiblePersons, Codes.ResponsiblePersonsNotReached,
+                $"List '{listType.Code}' does not reach responsible persons (catalog reachesResponsiblePersons: false)."));
+            return [];
+        }
+
+        if (inputs.Count > Fields.MaxResponsiblePersons)
+        {
+            errors.Add(new FieldError(Fields.ResponsiblePersons, Codes.ResponsiblePersonsTooMany,
+                $"A designation names at most {Fields.MaxResponsiblePersons} responsible persons; this one names {inputs.Count}."));
+            return [];
+        }
+
+        var persons = new List<Person>(inputs.Count);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var path = $"{Fields.ResponsiblePersons}[{i}]";
+            var input = inputs[i];
+            ResidentId? id = null;
+            if (!text.IsUnreadable(path + ".id"))
+            {
+                var raw = input.Id is { Length: > 256 } huge ? huge[..256] : input.Id;
+                if (ResidentId.TryParse(raw, today, out var parsed, out var problem))
+                {
+                    id = parsed;
+                }
+                else
+                {
+                    errors.Add(new FieldError(path + ".id", Codes.ResponsiblePersonIdInvalid,
+                        $"A responsible person is named by a valid resident ID number (GB 11643): {problem}"));
+                }
+            }
+
+            var name = text.Required(path + ".name", input.Name, Fields.MaxPersonName, Codes.ResponsiblePersonNameMissing,
+                "A responsible person's name is required.");
+            ResponsibleRole? role = null;
+            if (!text.IsUnreadable(path + ".role"))
+            {
+                if (ResponsibleRoles.TryParse(input.Role, out var parsed))
+                {
+                    role = parsed;
+                }
+                else
+                {
+                    errors.Add(new FieldError(path + ".role", Codes.ResponsiblePersonRoleInvalid,
+                        $"role is one of {string.Join(", ", ResponsibleRoles.All.Select(r => r.Code()))}."));
+                }
+            }
+
+            if (id is null || name is null || role is not { } r)
+            {
+                continue;
+            }
+
+            if (persons.Exists(p => p.Id == id && p.Role == r))
+            {
+                errors.Add(new FieldError(path, Codes.ResponsiblePersonDuplicate,
+                    $"{id.Masked} is already named as {r.Code()} by an earlier entry."));
+                continue;
+            }
+
+            persons.Add(new Person(id, name, r));
+        }
+
+        return persons;
+    }
+
+    private IReadOnlyList<MeasureStatement> MeasuresOf(
+        IReadOnlyList<string?>? codes, ListType listType, List<FieldError> errors, DesignationText text)
+    {
+        var applicable = DesignationDocuments.MeasuresFor(catalog, listType.Code);
+        if (codes is null)
+        {
+            return applicable;
+        }
+
+        if (codes.Count == 0)
+        {
+            errors.Add(new FieldError(Fields.IntendedMeasures, Codes.MeasureNotApplicable,
+                "intendedMeasures, when given, names at least one measure; leave it out to announce every measure of the list's memoranda."));
+            return [];
+        }
+
+        var chosen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < codes.Count; i++)
+        {
+            var field = $"{Fields.IntendedMeasures}[{i}]";
+            var code = text.Optional(field, codes[i], 64);
+            if (text.IsUnreadable(field) || text.HasError(field))
+            {
+                continue;
+            }
+
+            if (code is null || !applicable.Any(m => m.Measure == code))
+            {
+                // DESIGN principle 2 and seed 003: no measure beyond the catalog, only those the memoranda apply to this list.
+                errors.Add(new FieldError(field, Codes.MeasureNotApplicable,
+                    $"'{DesignationJson.Shorten(code ?? "")}' is not a measure the memoranda apply to list '{listType.Code}' (GET /api/v1/catalog)."));
+            }
+            else if (!chosen.Add(code))
+            {
+                errors.Add(new FieldError(field, Codes.MeasureDuplicate, $"'{code}' is named twice."));
+            }
+        }
+
+        return [.. applicable.Where(m => chosen.Contains(m.Measure))];
+    }
+}

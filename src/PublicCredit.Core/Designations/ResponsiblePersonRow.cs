@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace PublicCredit.Designations;
+
+/// <summary>
+/// Whom a designation of an organisation reaches besides the organisation (FACTS §7). The roles are those
+/// 法释〔2015〕17号 art. 3 ¶2 names for consumption restrictions on an organisation, and GF〔2016〕33 §(10) for
+/// restrictions on the legal representative and directly responsible persons.
+/// </summary>
+public enum ResponsibleRole
+{
+    LegalRepresentative,
+    PrincipalPersonInCharge,
+    DirectlyResponsible,
+    ActualController,
+}
+
+public static class ResponsibleRoles
+{
+    public static IReadOnlyList<ResponsibleRole> All { get; } = Enum.GetValues<ResponsibleRole>();
+
+    public static string Code(this ResponsibleRole role) => role switch
+    {
+        ResponsibleRole.LegalRepresentative => "legal-representative",
+        ResponsibleRole.PrincipalPersonInCharge => "principal-person-in-charge",
+        ResponsibleRole.DirectlyResponsible => "directly-responsible",
+        ResponsibleRole.ActualController => "actual-controller",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+    };
+
+    public static bool TryParse(string? text, out ResponsibleRole role)
+    {
+        foreach (var candidate in All)
+        {
+            if (string.Equals(candidate.Code(), text?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                role = candidate;
+                return true;
+            }
+        }
+
+        role = default;
+        return false;
+    }
+}
+
+/// <summary>
+/// A person a designation of an organisation names (legal representative, directly responsible person…), whom the
+/// measures marked <c>reachesResponsiblePersons</c> reach. The resident ID is personal information: stored in full for
+/// checks on the person, shown masked to anyone but staff.
+/// </summary>
+public sealed class ResponsiblePersonRow
+{
+    public Guid Id { get; set; }
+
+    public Guid DesignationId { get; set; }
+
+    /// <summary>Normalised resident ID number (GB 11643).</summary>
+    public required string ResidentId { get; set; }
+
+    public required string Name { get; set; }
+
+    public ResponsibleRole Role { get; set; }
+}
+
+internal sealed class ResponsiblePersonRowConfiguration : IEntityTypeConfiguration<ResponsiblePersonRow>
+{
+    public void Configure(EntityTypeBuilder<ResponsiblePersonRow> builder)
+    {
+        builder.ToTable("ResponsiblePersons");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.ResidentId).HasMaxLength(18);
+        builder.Property(p => p.Name).HasMaxLength(DesignationFields.MaxPersonName);
+        builder.Property(p => p.Role).HasMaxLength(32).HasConversion(new ValueConverter<ResponsibleRole, string>(
+            v => v.Code(), v => Parse(v)));
+        builder.HasOne<DesignationRow>().WithMany().HasForeignKey(p => p.DesignationId)
+            .OnDelete(DeleteBehavior.Restrict).HasConstraintName("fk_responsible_persons_designation");
+        builder.HasIndex(p => p.DesignationId);
+        // A check on a person finds the designations that reach them (issue 6 §2).
+        builder.HasIndex(p => p.ResidentId);
+    }
+
+    private static ResponsibleRole Parse(string text) =>
+        ResponsibleRoles.TryParse(text, out var role) ? role : throw new InvalidOperationException($"Stored role '{text}' is unknown.");
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace PublicCredit.Designations;
+
+/// <summary>
+/// The subject's statement of its case (陈述申辩) on a noticed designation, with its evidence (FACTS §5). Written once;
+/// <see cref="LedgerPosition"/> is the <c>designation-statement-filed</c> event that carries its SHA-256.
+/// </summary>
+public sealed class StatementRow
+{
+    public Guid Id { get; set; }
+
+    public Guid DesignationId { get; set; }
+
+    public required string Statement { get; set; }
+
+    public string? Evidence { get; set; }
+
+    public DateTimeOffset FiledAt { get; set; }
+
+    /// <summary>The actor of the subject's self-service token.</summary>
+    public required string FiledBy { get; set; }
+
+    public long LedgerPosition { get; set; }
+}
+
+internal sealed class StatementRowConfiguration : IEntityTypeConfiguration<StatementRow>
+{
+    public void Configure(EntityTypeBuilder<StatementRow> builder)
+    {
+        builder.ToTable("DesignationStatements");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.FiledBy).HasMaxLength(128);
+        builder.HasOne<DesignationRow>().WithMany().HasForeignKey(s => s.DesignationId)
+            .OnDelete(DeleteBehavior.Restrict).HasConstraintName("fk_designation_statements_designation");
+        builder.HasIndex(s => s.DesignationId);
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PublicCredit.Access;
+using PublicCredit.Designations;
+using PublicCredit.Web.Security;
+
+namespace PublicCredit.Web.Api;
+
+/// <summary>
+/// Designations on red and black lists with due process (API.md; issue 6 §1–2, issue 7 §1): propose with notice and a
+/// self-service token, the subject's statement, decide, revoke, read the designation and its decision document.
+/// Bodies are read as raw JSON so that bad input is a coded 4xx (docs/designations.md), never a 500.
+/// </summary>
+internal static class DesignationEndpoints
+{
+    /// <summary>Facts and statements are at most 10,000 characters each; 1 MiB leaves room for JSON escapes.</summary>
+    public const long BodyLimit = 1L << 20;
+
+    public static void MapDesignationEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/designations", async (HttpContext http, ProposeDesignation propose, CancellationToken cancel) =>
+        {
+            using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
+            var proposed = await propose.RunAsync(http.Caller(), DesignationJson.ReadProposal(body.RootElement), cancel);
+            return Results.Created($"/api/v1/designations/{proposed.Id}", new
+            {
+                id = proposed.Id,
+                status = proposed.Status,
+                objectionDeadline = proposed.ObjectionDeadline,
+                notice = proposed.Notice,
+                subjectToken = proposed.SubjectToken,
+                subjectTokenExpiresAt = proposed.SubjectTokenExpiresAt,
+            });
+        }).RequireRoles(Role.Recorder).WithName("ProposeDesignation");
+
+        // The subject's own act: a self-service token, checked against the designation's subject by the use case.
+        api.MapPost("/designations/{id}/statements", async (string id, HttpContext http, FileStatement file, CancellationToken cancel) =>
+        {
+            var designationId = DesignationTransitions.ParseId(id);
+            using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
+            var filed = await file.RunAsync(http.Caller(), designationId, DesignationJson.ReadStatement(body.RootElement), cancel);
+            return Results.Created($"/api/v1/designations/{filed.DesignationId}", new
+            {
+                id = filed.Id,
+                designationId = filed.DesignationId,
+                status = filed.Status,
+                statementFiled = filed.StatementFiled,
+                filedAt = filed.FiledAt,
+            });
+        }).AllowSubjectToken().WithName("FileDesignationStatement");
+
+        api.MapPost("/designations/{id}/decide", async (string id, HttpContext http, DecideDesignation decide, CancellationToken cancel) =>
+        {
+            var designationId = DesignationTransitions.ParseId(id);
+            using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
+            var decided = await decide.RunAsync(http.Caller(), designationId, DesignationJson.ReadDecision(body.RootElement), cancel);
+            return Results.Ok(new
+            {
+                id = decided.Id,
+                status = decided.Status,
+                decisionDocument = decided.DecisionDocument,
+                effectiveFrom = decided.EffectiveFrom,
+                expiresAt = decided.ExpiresAt,
+                term = decided.Term,
+                decision = decided.Decision,
+            });
+        }).RequireRoles(Role.Reviewer).WithName("DecideDesignation");
+
+        api.MapPost("/designations/{id}/revoke", async (string id, HttpContext http, RevokeDesignation revoke, CancellationToken cancel) =>
+        {
+            var designationId = DesignationTransitions.ParseId(id);
+            using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
+            var revoked = await revoke.RunAsync(http.Caller(), designationId, DesignationJson.ReadRevocation(body.RootElement), cancel);
+            return Results.Ok(new { id = revoked.Id, status = revoked.Status, revokedAt = revoked.RevokedAt });
+        }).RequireRoles(Role.Reviewer).WithName("RevokeDesignation");
+
+        // Staff of any role, or the subject's own token: checked against the designation's subject by the use case.
+        api.MapGet("/designations/{id}", async (string id, HttpContext http, ReadDesignation read, CancellationToken cancel) =>
+            Results.Ok(await read.RunAsync(http.Caller(), DesignationTransitions.ParseId(id), cancel)))
+            .AllowSubjectToken().WithName("ReadDesignation");
+
+        api.MapGet("/designations/{id}/decision", async (string id, HttpContext http, ReadDesignation read, CancellationToken cancel) =>
+            Results.Ok(await read.DecisionAsync(http.Caller(), DesignationTransitions.ParseId(id), cancel)))
+            .AllowSubjectToken().WithName("ReadDesignationDecision");
+    }
+}

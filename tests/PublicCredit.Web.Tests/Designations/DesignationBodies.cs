@@ -1,0 +1,101 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PublicCredit.Web.Tests.Infrastructure;
+
+namespace PublicCredit.Web.Tests.Designations;
+
+/// <summary>Designation request bodies as department systems send them (API.md), valid against the default catalog.</summary>
+public static class DesignationBodies
+{
+    /// <summary>SAMR designates it (catalog/list-types.yaml): organisations only, reaches responsible persons, 5 working days, P3Y.</summary>
+    public const string MarketList = "serious-untrustworthy-market";
+
+    /// <summary>The courts (spc) designate it: organisations and individuals, 10 working days, P2Y (max P5Y).</summary>
+    public const string DefaultersList = "judgment-defaulters";
+
+    /// <summary>SAMR designates it, but it does not reach responsible persons.</summary>
+    public const string AbnormalList = "abnormal-operations";
+
+    public const string Organisation = RecordBodies.OrganisationId;
+    public const string OtherOrganisation = RecordBodies.OtherOrganisationId;
+    public const string Person = RecordBodies.PersonId;
+    public const string LegalRepresentative = "110101198001010010";
+    public const string DirectlyResponsible = "350102197506150023";
+
+    public static JsonObject MarketDesignation(string noticeDocument = "国市监信告〔2026〕7号", string subject = Organisation) => new()
+    {
+        ["listType"] = MarketList,
+        ["subject"] = new JsonObject { ["id"] = subject, ["name"] = "福州示例食品有限公司" },
+        ["responsiblePersons"] = new JsonArray
+        {
+            new JsonObject { ["id"] = LegalRepresentative, ["name"] = "张三", ["role"] = "legal-representative" },
+            new JsonObject { ["id"] = DirectlyResponsible, ["name"] = "王五", ["role"] = "directly-responsible" },
+        },
+        ["facts"] = "因提供虚假材料取得许可被吊销许可证，三年内再次实施同类违法行为。",
+        ["legalBasis"] = "《市场监督管理严重违法失信名单管理办法》第十条",
+        ["noticeDocument"] = noticeDocument,
+    };
+
+    public static JsonObject DefaulterDesignation(string subject = Person, string name = "李四", string noticeDocument = "（2026）闽01执告123号") => new()
+    {
+        ["listType"] = DefaultersList,
+        ["subject"] = new JsonObject { ["id"] = subject, ["name"] = name },
+        ["facts"] = "有履行能力而拒不履行生效法律文书确定的义务。",
+        ["legalBasis"] = "《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条第（一）项",
+        ["noticeDocument"] = noticeDocument,
+    };
+
+    public static JsonObject Decision(string? term = null, string document = "国市监信决〔2026〕7号")
+    {
+        var body = new JsonObject
+        {
+            ["decisionDocument"] = document,
+            ["reasons"] = "经核查，当事人提供虚假材料的事实清楚、证据确凿，陈述申辩理由不成立。",
+        };
+        if (term is not null)
+        {
+            body["term"] = term;
+        }
+
+        return body;
+    }
+
+    public static JsonObject Statement(string text = "我公司已整改，请求不予列入。") => new()
+    {
+        ["statement"] = text,
+        ["evidence"] = "整改报告（2026年11月20日）",
+    };
+
+    public static Task<HttpResponseMessage> GetAsync(this HttpClient client, string path, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return client.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
+    }
+
+    public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string path, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    /// <summary>Posts and asserts the status, returning the JSON body.</summary>
+    public static async Task<JsonElement> PostExpectAsync(
+        this HttpClient client, string path, JsonNode body, System.Net.HttpStatusCode status, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var response = await client.PostAsJsonAsync(path, body, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        Assert.True(status == response.StatusCode, $"POST {path}: expected {(int)status}, got {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    public static IReadOnlyList<string?> Codes(this JsonElement problem) =>
+        [.. problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("code").GetString())];
+
+    public static IReadOnlyList<(string? Field, string? Code)> FieldCodes(this JsonElement problem) =>
+        [.. problem.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("field").GetString(), e.GetProperty("code").GetString()))];
+}

@@ -5,6 +5,7 @@ using PublicCredit.Access;
 using PublicCredit.Inquiries;
 using PublicCredit.Ledger;
 using PublicCredit.Records;
+using PublicCredit.Subjects;
 
 namespace PublicCredit.Storage;
 
@@ -26,6 +27,9 @@ public class PublicCreditDbContext(DbContextOptions<PublicCreditDbContext> optio
 
     /// <summary>Every version of every credit record; <c>Records.Current()</c> gives what views show (ADR 0006).</summary>
     public DbSet<RecordRow> Records => Set<RecordRow>();
+
+    /// <summary>The subjects records are about: kind, name as last recorded, public id (ADR 0008).</summary>
+    public DbSet<SubjectRow> Subjects => Set<SubjectRow>();
 
     public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 

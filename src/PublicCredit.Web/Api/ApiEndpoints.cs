@@ -14,6 +14,7 @@ internal static class ApiEndpoints
         api.MapLedgerEndpoints();
         api.MapSelfServiceEndpoints();
         api.MapRecordEndpoints();
+        api.MapSubjectEndpoints();
         return app;
     }
 }

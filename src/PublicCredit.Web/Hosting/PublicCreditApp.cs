@@ -16,6 +16,7 @@ using PublicCredit.Inquiries;
 using PublicCredit.Data;
 using PublicCredit.Ledger;
 using PublicCredit.Records;
+using PublicCredit.Subjects;
 using PublicCredit.Web.Api;
 using PublicCredit.Web.Errors;
 using PublicCredit.Web.Security;
@@ -66,6 +67,8 @@ public static class PublicCreditApp
         services.AddScoped<CorrectRecord>();
         services.AddScoped<ReadRecord>();
         services.AddScoped<PublicityStats>();
+        services.AddScoped<ReadSubjectProfile>();
+        services.AddScoped<ListSubjectInquiries>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();

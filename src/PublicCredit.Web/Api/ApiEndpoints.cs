@@ -15,6 +15,7 @@ internal static class ApiEndpoints
         api.MapSelfServiceEndpoints();
         api.MapRecordEndpoints();
         api.MapSubjectEndpoints();
+        api.MapPublicEndpoints();
         return app;
     }
 }

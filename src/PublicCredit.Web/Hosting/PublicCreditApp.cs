@@ -68,6 +68,8 @@ public static class PublicCreditApp
         services.AddScoped<ReadRecord>();
         services.AddScoped<PublicityStats>();
         services.AddScoped<ReadSubjectProfile>();
+        services.AddScoped<ReadPublicProfile>();
+        services.AddScoped<SearchPublicSubjects>();
         services.AddScoped<ListSubjectInquiries>();
 
         services.AddProblemDetails();

@@ -16,6 +16,7 @@ internal static class ApiEndpoints
         api.MapRecordEndpoints();
         api.MapSubjectEndpoints();
         api.MapPublicEndpoints();
+        api.MapChangeEndpoints();
         return app;
     }
 }

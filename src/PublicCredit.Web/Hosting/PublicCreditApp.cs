@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using PublicCredit.Access;
 using PublicCredit.Catalog;
+using PublicCredit.Changes;
 using PublicCredit.Inquiries;
 using PublicCredit.Data;
 using PublicCredit.Ledger;
@@ -71,6 +72,12 @@ public static class PublicCreditApp
         services.AddScoped<ReadPublicProfile>();
         services.AddScoped<SearchPublicSubjects>();
         services.AddScoped<ListSubjectInquiries>();
+        services.AddScoped<ReadChanges>();
+        services.AddScoped<AnnounceWithdrawals>();
+        services.AddSingleton(sp => new WithdrawalAnnouncer(
+            sp.GetRequiredService<IServiceScopeFactory>(), settings.Clock, settings.WithdrawalInterval,
+            sp.GetRequiredService<ILogger<WithdrawalAnnouncer>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<WithdrawalAnnouncer>());
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();

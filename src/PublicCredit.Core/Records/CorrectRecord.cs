@@ -4,6 +4,7 @@ using PublicCredit.Catalog;
 using PublicCredit.Errors;
 using PublicCredit.Ledger;
 using PublicCredit.Storage;
+using PublicCredit.Subjects;
 using PublicCredit.Time;
 
 namespace PublicCredit.Records;
@@ -79,7 +80,9 @@ public sealed class CorrectRecord(
             record = SubmitRecords.EventPayload(next),
         }), cancellationToken);
         next.LedgerPosition = recorded.Position;
+        RecordRows.MarkEndedBeforeWritten([next], recorded.Position, ChinaTime.DateOf(now));
         db.Records.Add(next);
+        await SubjectRegister.NoteAsync(db, [next], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new CorrectionOutcome(id, next.Version, Changed: true);

@@ -1,8 +1,10 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PublicCredit.Access;
 using PublicCredit.Catalog;
 using PublicCredit.Errors;
 using PublicCredit.Identifiers;
+using PublicCredit.Inquiries;
 using PublicCredit.Storage;
 
 namespace PublicCredit.Records;
@@ -45,31 +47,49 @@ public sealed record RecordView(
     string Department,
     DateTimeOffset SubmittedAt,
     RecordVersionView Current,
-    IReadOnlyList<RecordVersionView> Versions);
+    IReadOnlyList<RecordVersionView> Versions)
+{
+    /// <summary>The view of one record from its version rows (any order); the current one must be among them.</summary>
+    internal static RecordView From(IReadOnlyCollection<RecordRow> versions)
+    {
+        var current = versions.Single(v => v.SupersededAt is null);
+        return new RecordView(current.Id, current.Department, current.SubmittedAt, RecordVersionView.From(current),
+            [.. versions.OrderBy(v => v.Version).Select(RecordVersionView.From)]);
+    }
+}
 
 /// <summary>
 /// A record as its source department sees it (<c>GET /api/v1/records/{id}</c>, the <c>Location</c> of a submission):
 /// stored values, computed publicity, late flag and every version. Only a recorder of the owning department may read
-/// it here — the department's own submission, not an inquiry about the subject (profiles are elsewhere, ADR 0006).
+/// it here, and the read is an inquiry about the subject (DESIGN principle 7, ADR 0008): the recorder gives a purpose
+/// and the read is logged durably before the record is returned.
 /// </summary>
-public sealed class ReadRecord(PublicCreditDbContext db)
+public sealed class ReadRecord(PublicCreditDbContext db, InquiryLog inquiries)
 {
-    public async Task<RecordView> RunAsync(Caller caller, Guid id, CancellationToken cancellationToken = default)
+    public const string Endpoint = "GET /api/v1/records/{id}";
+
+    public async Task<RecordView> RunAsync(Caller caller, Guid id, string? purpose, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.RequireRole(Role.Recorder);
+        var why = InquiryPurpose.Require(caller, purpose);
         var versions = await db.Records.AsNoTracking()
             .Where(r => r.Id == id)
-            .OrderBy(r => r.Version)
             .ToListAsync(cancellationToken);
         if (versions.Count == 0)
         {
             throw DomainException.NotFound(RecordProblemCodes.NotFound, $"There is no record {id}.");
         }
 
-        var current = versions.Single(v => v.SupersededAt is null);
-        caller.RequireDepartment(current.Department);
-        return new RecordView(id, current.Department, current.SubmittedAt, RecordVersionView.From(current),
-            versions.Select(RecordVersionView.From).ToList());
+        var view = RecordView.From(versions);
+        caller.RequireDepartment(view.Department);
+        // A correction may have moved the record to another subject: the read concerns every subject it names.
+        foreach (var subject in versions.Select(v => v.SubjectId).Distinct(StringComparer.Ordinal))
+        {
+            await inquiries.RecordAsync(caller, subject, why, Endpoint,
+                string.Create(CultureInfo.InvariantCulture, $"record {id}: versions={versions.Count}"), cancellationToken);
+        }
+
+        return view;
     }
 }

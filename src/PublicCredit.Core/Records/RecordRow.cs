@@ -79,6 +79,14 @@ public sealed class RecordRow
     /// <summary>When a correction replaced this version; null for the current version.</summary>
     public DateTimeOffset? SupersededAt { get; set; }
 
+    /// <summary>
+    /// The ledger event from which the changes feed learns that this published version's publicity is over (ADR 0008):
+    /// the <c>record-withdrawn</c>/<c>records-withdrawn</c> event of the publicity-end job, or the event that wrote the
+    /// version when its period had already ended then (it was never public, so there is nothing to announce). Null
+    /// while publicity lasts, or for a version that is never published. Set once, like <see cref="SupersededAt"/>.
+    /// </summary>
+    public long? WithdrawalPosition { get; set; }
+
     internal static RecordRow From(
         ValidRecord record, Guid id, int version, string department, DateTimeOffset submittedAt, DateTimeOffset now,
         string actor, bool? late, string? reason) => new()
@@ -113,6 +121,21 @@ public static class RecordRows
 {
     /// <summary>The current version of each record (what every view shows).</summary>
     public static IQueryable<RecordRow> Current(this IQueryable<RecordRow> rows) => rows.Where(r => r.SupersededAt == null);
+
+    /// <summary>
+    /// Marks versions written at <paramref name="now"/> whose publicity period had already ended then (a historic
+    /// record imported late): they were never public, so the publicity-end job must not announce a withdrawal.
+    /// </summary>
+    internal static void MarkEndedBeforeWritten(IEnumerable<RecordRow> written, long ledgerPosition, DateOnly today)
+    {
+        foreach (var row in written)
+        {
+            if (row.Published && row.PublicUntil is { } until && until < today)
+            {
+                row.WithdrawalPosition = ledgerPosition;
+            }
+        }
+    }
 }
 
 internal sealed class RecordRowConfiguration : IEntityTypeConfiguration<RecordRow>
@@ -142,6 +165,12 @@ internal sealed class RecordRowConfiguration : IEntityTypeConfiguration<RecordRo
             .HasFilter("superseded_at IS NULL")
             .HasDatabaseName("ix_records_current_document");
         builder.HasIndex(r => r.SubjectId);
+
+        // The publicity-end job's work list (ADR 0008): current published versions with an end not yet announced.
+        // Small whatever the size of the table, as announced and unpublished versions are outside the filter.
+        builder.HasIndex(r => r.PublicUntil)
+            .HasFilter("superseded_at IS NULL AND withdrawal_position IS NULL AND published AND public_until IS NOT NULL")
+            .HasDatabaseName("ix_records_publicity_end_pending");
     }
 
     private static SubjectKind ParseKind(string text) =>

@@ -5,6 +5,7 @@ using PublicCredit.Catalog;
 using PublicCredit.Errors;
 using PublicCredit.Ledger;
 using PublicCredit.Storage;
+using PublicCredit.Subjects;
 using PublicCredit.Time;
 
 namespace PublicCredit.Records;
@@ -31,7 +32,8 @@ public sealed record SubmissionOutcome(int Index, Guid? Id, SubmissionStatus Sta
 /// has the same document number with identical content; <c>rejected</c> when invalid, when the content differs
 /// (<c>record-conflict</c>: use a correction) or when an earlier item of the chunk has the same number with other
 /// content (<c>record-duplicate-in-batch</c>) — and writes the new records with one ledger event in one transaction,
-/// so an item is either fully written with its event or not at all (ADR 0006).
+/// so an item is either fully written with its event or not at all (ADR 0006). The subjects of new records are noted
+/// in the same transaction (ADR 0008).
 /// </summary>
 public sealed class SubmitRecords(
     PublicCreditDbContext db, AppendToLedger ledger, RecordValidator validator, CreditCatalog catalog, TimeProvider clock)
@@ -135,7 +137,9 @@ public sealed class SubmitRecords(
             row.LedgerPosition = recorded.Position;
         }
 
+        RecordRows.MarkEndedBeforeWritten(created, recorded.Position, today);
         db.Records.AddRange(created);
+        await SubjectRegister.NoteAsync(db, created, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // A long import reuses this context chunk after chunk; written rows need no tracking.

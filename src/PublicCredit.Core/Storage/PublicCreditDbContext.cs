@@ -8,6 +8,7 @@ using PublicCredit.Designations;
 using PublicCredit.Inquiries;
 using PublicCredit.Ledger;
 using PublicCredit.Records;
+using PublicCredit.Subjects;
 
 namespace PublicCredit.Storage;
 
@@ -38,6 +39,9 @@ public class PublicCreditDbContext(DbContextOptions<PublicCreditDbContext> optio
     public DbSet<ResponsiblePersonRow> ResponsiblePersons => Set<ResponsiblePersonRow>();
 
     public DbSet<StatementRow> DesignationStatements => Set<StatementRow>();
+
+    /// <summary>The subjects records are about: kind, name as last recorded, public id (ADR 0008).</summary>
+    public DbSet<SubjectRow> Subjects => Set<SubjectRow>();
 
     public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 

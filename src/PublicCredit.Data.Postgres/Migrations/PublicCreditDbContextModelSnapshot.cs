@@ -743,8 +743,16 @@ namespace PublicCredit.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("superseded_at");
 
+                    b.Property<long?>("WithdrawalPosition")
+                        .HasColumnType("bigint")
+                        .HasColumnName("withdrawal_position");
+
                     b.HasKey("Id", "Version")
                         .HasName("pk_records");
+
+                    b.HasIndex("PublicUntil")
+                        .HasDatabaseName("ix_records_publicity_end_pending")
+                        .HasFilter("superseded_at IS NULL AND withdrawal_position IS NULL AND published AND public_until IS NOT NULL");
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_records_subject_id");
@@ -755,6 +763,54 @@ namespace PublicCredit.Data.Postgres.Migrations
                         .HasFilter("superseded_at IS NULL");
 
                     b.ToTable("records", (string)null);
+                });
+
+            modelBuilder.Entity("PublicCredit.Subjects.SubjectRow", b =>
+                {
+                    b.Property<string>("SubjectId")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("subject_id");
+
+                    b.Property<DateTimeOffset>("FirstRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_recorded_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name_key");
+
+                    b.Property<DateTimeOffset>("NameRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("name_recorded_at");
+
+                    b.Property<string>("PublicId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("public_id");
+
+                    b.HasKey("SubjectId")
+                        .HasName("pk_subjects");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_subjects_public_id");
+
+                    b.ToTable("subjects", (string)null);
                 });
 
             modelBuilder.Entity("PublicCredit.Designations.ResponsiblePersonRow", b =>

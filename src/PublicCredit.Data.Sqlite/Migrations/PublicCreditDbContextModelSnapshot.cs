@@ -748,8 +748,16 @@ namespace PublicCredit.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("superseded_at");
 
+                    b.Property<long?>("WithdrawalPosition")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withdrawal_position");
+
                     b.HasKey("Id", "Version")
                         .HasName("pk_records");
+
+                    b.HasIndex("PublicUntil")
+                        .HasDatabaseName("ix_records_publicity_end_pending")
+                        .HasFilter("superseded_at IS NULL AND withdrawal_position IS NULL AND published AND public_until IS NOT NULL");
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_records_subject_id");
@@ -760,6 +768,56 @@ namespace PublicCredit.Data.Sqlite.Migrations
                         .HasFilter("superseded_at IS NULL");
 
                     b.ToTable("records", (string)null);
+                });
+
+            modelBuilder.Entity("PublicCredit.Subjects.SubjectRow", b =>
+                {
+                    b.Property<string>("SubjectId")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("FirstRecordedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_recorded_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_key");
+
+                    b.Property<string>("NameRecordedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_recorded_at");
+
+                    b.Property<string>("PublicId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_id");
+
+                    b.HasKey("SubjectId")
+                        .HasName("pk_subjects");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_subjects_public_id");
+
+                    b.ToTable("subjects", (string)null);
                 });
 
             modelBuilder.Entity("PublicCredit.Designations.ResponsiblePersonRow", b =>

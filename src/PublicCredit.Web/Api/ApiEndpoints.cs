@@ -15,6 +15,9 @@ internal static class ApiEndpoints
         api.MapSelfServiceEndpoints();
         api.MapRecordEndpoints();
         api.MapDesignationEndpoints();
+        api.MapSubjectEndpoints();
+        api.MapPublicEndpoints();
+        api.MapChangeEndpoints();
         return app;
     }
 }

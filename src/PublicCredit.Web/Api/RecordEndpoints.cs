@@ -64,8 +64,9 @@ internal static class RecordEndpoints
             return Results.Ok(new { id = outcome.Id, version = outcome.Version, status = outcome.Changed ? "corrected" : "unchanged" });
         }).RequireRoles(Role.Recorder).WithName("CorrectRecord");
 
-        api.MapGet("/records/{id}", async (string id, HttpContext http, ReadRecord read, CancellationToken cancel) =>
-            Results.Ok(await read.RunAsync(http.Caller(), ParseId(id), cancel)))
+        // Reading a record is an inquiry about its subject (ADR 0008): ?purpose= is required and logged.
+        api.MapGet("/records/{id}", async (string id, string? purpose, HttpContext http, ReadRecord read, CancellationToken cancel) =>
+            Results.Ok(await read.RunAsync(http.Caller(), ParseId(id), purpose, cancel)))
             .RequireRoles(Role.Recorder).WithName("ReadRecord");
 
         api.MapGet("/stats/publicity", async (HttpContext http, PublicityStats stats, CancellationToken cancel) =>

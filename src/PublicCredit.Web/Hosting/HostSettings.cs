@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PublicCredit.Changes;
 using PublicCredit.Errors;
 using PublicCredit.Data;
 
@@ -26,6 +27,9 @@ public sealed record HostSettings
 
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
 
+    /// <summary>How often the publicity-end job looks for ended periods to announce on the changes feed (ADR 0008).</summary>
+    public TimeSpan WithdrawalInterval { get; init; } = WithdrawalAnnouncer.DefaultInterval;
+
     /// <summary>Refuses settings that cannot work, naming each setting (options are validated before start).</summary>
     public void Validate()
     {
@@ -46,6 +50,12 @@ public sealed record HostSettings
             {
                 problems.Add(new FieldError("urls", "setting-url-invalid", $"'{url}' is not an http(s) address"));
             }
+        }
+
+        if (WithdrawalInterval <= TimeSpan.Zero || WithdrawalInterval > TimeSpan.FromMinutes(1))
+        {
+            // A withdrawal must reach the changes feed within a minute of the end (issue 5 §4).
+            problems.Add(new FieldError("withdrawalInterval", "setting-interval-invalid", "the publicity-end interval is more than 0 and at most 1 minute"));
         }
 
         if (problems.Count > 0)

@@ -13,10 +13,12 @@ using Microsoft.AspNetCore.Http.Features;
 using PublicCredit.Access;
 using PublicCredit.Catalog;
 using PublicCredit.Designations;
+using PublicCredit.Changes;
 using PublicCredit.Inquiries;
 using PublicCredit.Data;
 using PublicCredit.Ledger;
 using PublicCredit.Records;
+using PublicCredit.Subjects;
 using PublicCredit.Web.Api;
 using PublicCredit.Web.Errors;
 using PublicCredit.Web.Security;
@@ -73,6 +75,16 @@ public static class PublicCreditApp
         services.AddScoped<DecideDesignation>();
         services.AddScoped<RevokeDesignation>();
         services.AddScoped<ReadDesignation>();
+        services.AddScoped<ReadSubjectProfile>();
+        services.AddScoped<ReadPublicProfile>();
+        services.AddScoped<SearchPublicSubjects>();
+        services.AddScoped<ListSubjectInquiries>();
+        services.AddScoped<ReadChanges>();
+        services.AddScoped<AnnounceWithdrawals>();
+        services.AddSingleton(sp => new WithdrawalAnnouncer(
+            sp.GetRequiredService<IServiceScopeFactory>(), settings.Clock, settings.WithdrawalInterval,
+            sp.GetRequiredService<ILogger<WithdrawalAnnouncer>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<WithdrawalAnnouncer>());
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();

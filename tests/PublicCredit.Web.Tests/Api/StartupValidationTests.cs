@@ -33,6 +33,18 @@ public sealed class StartupValidationTests
         Assert.Equal("setting-url-invalid", ex.Code);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(61)]
+    public void A_publicity_end_interval_that_could_not_announce_within_a_minute_is_refused(int seconds)
+    {
+        var settings = Settings(RepositoryPaths.Catalog) with { WithdrawalInterval = TimeSpan.FromSeconds(seconds) };
+
+        var ex = Assert.Throws<DomainException>(() => PublicCreditApp.Build(settings));
+
+        Assert.Equal(("setting-interval-invalid", "withdrawalInterval"), (ex.Code, ex.Errors[0].Field));
+    }
+
     [Fact]
     public void A_catalog_that_does_not_validate_stops_the_server_from_starting()
     {

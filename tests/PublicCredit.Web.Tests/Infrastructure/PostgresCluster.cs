@@ -49,7 +49,7 @@ public sealed class PostgresCluster : IAsyncLifetime
         port = FreePort();
         var options = string.Join(' ',
             $"-p {port}", "-c listen_addresses=127.0.0.1", $"-k {root}", "-c fsync=off", "-c synchronous_commit=off",
-            "-c full_page_writes=off", "-c max_connections=300", "-c shared_buffers=128MB");
+            "-c full_page_writes=off", "-c max_connections=1000", "-c shared_buffers=128MB");
         await RunAsync(Path.Combine(binDirectory, "pg_ctl"),
             ["-D", data, "-o", options, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "start"], asPostgresUser);
     }
@@ -70,6 +70,9 @@ public sealed class PostgresCluster : IAsyncLifetime
             Database = name,
             Pooling = true,
             MaxPoolSize = 50,
+            // Hundreds of test databases each leave a pool behind; idle connections close within seconds.
+            ConnectionIdleLifetime = 2,
+            ConnectionPruningInterval = 1,
         }.ConnectionString);
         await StorageServices.MigrateAsync(target, cancellationToken);
         return target;

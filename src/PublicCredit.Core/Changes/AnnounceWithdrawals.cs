@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using PublicCredit.Ledger;
+using PublicCredit.Records;
+using PublicCredit.Storage;
+using PublicCredit.Time;
+
+namespace PublicCredit.Changes;
+
+/// <summary>
+/// Announces the end of publicity (issue 5 §4; FACTS §4: at the end of the period publication stops everywhere,
+/// downstream feeds included). Public views stop showing a record at 00:00 China time after its <c>publicUntil</c> on
+/// their own (they compute it from the request time); this use case tells downstream systems, through the ledger and
+/// so the changes feed: it finds current published versions whose period has ended and whose end was not yet
+/// announced, and per chunk of up to <see cref="MaxChunk"/> marks them (<see cref="RecordRow.WithdrawalPosition"/>) and
+/// appends one event, in one transaction under the ledger writers' lock — <c>record-withdrawn</c> for one record,
+/// <c>records-withdrawn</c> listing <c>{id, version, publicUntil}</c> for several (ADR 0006's chunk pattern, ADR 0008).
+/// Running it twice, or on two nodes at once, announces each end once.
+/// </summary>
+public sealed class AnnounceWithdrawals(PublicCreditDbContext db, AppendToLedger ledger, TimeProvider clock)
+{
+    public const string WithdrawnEvent = "record-withdrawn";
+    public const string ChunkWithdrawnEvent = "records-withdrawn";
+    public const string Actor = "system:publicity-end";
+    public const int MaxChunk = 1000;
+
+    /// <summary>Announces every end due by now, chunk after chunk; returns how many records it announced.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var total = 0;
+        while (true)
+        {
+            var announced = await RunChunkAsync(cancellationToken);
+            total += announced;
+            if (announced < MaxChunk)
+            {
+                return total;
+            }
+        }
+    }
+
+    private async Task<int> RunChunkAsync(CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ledger.LockAsync(cancellationToken);
+        // Read under the lock: a correction or another node's run cannot change these rows before the commit.
+        var today = ChinaTime.Today(clock);
+        var ended = await db.Records.Current()
+            .Where(r => r.Published && r.WithdrawalPosition == null && r.PublicUntil != null && r.PublicUntil < today)
+            .OrderBy(r => r.PublicUntil)
+            .ThenBy(r => r.Id)
+            .Take(MaxChunk)
+            .ToListAsync(cancellationToken);
+        if (ended.Count == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return 0;
+        }
+
+        var entry = ended.Count == 1
+            ? new LedgerEntry(WithdrawnEvent, Actor, ended[0].Department, ended[0].SubjectId, new
+            {
+                id = ended[0].Id,
+                version = ended[0].Version,
+                publicUntil = ended[0].PublicUntil,
+            })
+            : new LedgerEntry(ChunkWithdrawnEvent, Actor, null, null, new
+            {
+                count = ended.Count,
+                records = ended.Select(r => new { id = r.Id, version = r.Version, publicUntil = r.PublicUntil }),
+            });
+        var recorded = await ledger.AppendAsync(entry, cancellationToken);
+        foreach (var row in ended)
+        {
+            row.WithdrawalPosition = recorded.Position;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return ended.Count;
+    }
+}

@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PublicCredit.Access;
+using PublicCredit.Errors;
+using PublicCredit.Ledger;
+using PublicCredit.Records;
+using PublicCredit.Storage;
+using PublicCredit.Subjects;
+
+namespace PublicCredit.Changes;
+
+/// <summary>The item types of the changes feed (docs/changes.md). Designation types join with the designations capability.</summary>
+public static class ChangeTypes
+{
+    /// <summary>A record version became public: created, or corrected into a published version within its period.</summary>
+    public const string RecordPublished = "record-published";
+
+    /// <summary>A version that was announced public is public no more: its period ended, or a correction ended or unpublished it.</summary>
+    public const string RecordWithdrawn = "record-withdrawn";
+
+    /// <summary>A record that is or was published got a new version (re-read it).</summary>
+    public const string RecordCorrected = "record-corrected";
+}
+
+/// <summary>
+/// One change for downstream re-screening. <see cref="Position"/> is the ledger position of the event it comes from
+/// (one event may yield several items: a chunk of records, or a correction that also publishes or withdraws).
+/// <see cref="SubjectId"/> is the full identifier: the feed is for staff systems that match subjects by it.
+/// </summary>
+public sealed record ChangeItem(
+    long Position,
+    string Type,
+    DateTimeOffset OccurredAt,
+    string SubjectId,
+    string? Department,
+    Guid? RecordId = null,
+    int? Version = null,
+    Guid? DesignationId = null);
+
+/// <summary>A page of the feed; read on with <c>after=</c><see cref="Next"/>. Up to date when <see cref="Next"/> stops moving.</summary>
+public sealed record ChangePage(IReadOnlyList<ChangeItem> Items, long Next);
+
+/// <summary>
+/// The changes feed (API.md <c>GET /api/v1/changes?after=</c>; checker, auditor): change items derived from the ledger
+/// in ledger order, so a downstream system that remembers <c>next</c> misses nothing and sees nothing twice. Only
+/// events at or below the ledger head read first are considered; since appends are serialised and commit in order,
+/// everything up to that head is committed, and <c>next</c> never skips an event still being written. A page holds
+/// whole events: it stops before an event whose items would pass <c>limit</c>, unless it would otherwise be empty
+/// (a chunk event yields at most 1000 items). Records that were never published yield nothing: the feed carries no
+/// more about a subject than was public at some time (FACTS §9).
+/// </summary>
+public sealed class ReadChanges(PublicCreditDbContext db)
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1000;
+
+    /// <summary>How many rounds of events a request reads at most before answering (an import of private records yields no items).</summary>
+    private const int MaxRounds = 10;
+
+    private static readonly string[] SourceEvents =
+    [
+        SubmitRecords.CreatedEvent, SubmitRecords.ChunkCreatedEvent, CorrectRecord.EventType,
+        AnnounceWithdrawals.WithdrawnEvent, AnnounceWithdrawals.ChunkWithdrawnEvent,
+    ];
+
+    public async Task<ChangePage> RunAsync(Caller caller, string? after, string? limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        caller.RequireRole(Role.Checker, Role.Auditor);
+        var from = 0L;
+        if (!string.IsNullOrWhiteSpace(after)
+            && (!long.TryParse(after.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out from)))
+        {
+            throw DomainException.Invalid("after", SubjectProblemCodes.AfterInvalid, "after is a ledger position: a whole number ≥ 0.");
+        }
+
+        var take = DefaultLimit;
+        if (!string.IsNullOrWhiteSpace(limit)
+            && (!int.TryParse(limit.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out take) || take is < 1 or > MaxLimit))
+        {
+            throw DomainException.Invalid("limit", SubjectProblemCodes.LimitOutOfRange, $"limit is a whole number from 1 to {MaxLimit}.");
+        }
+
+        var head = (await db.LedgerHead.AsNoTracking().SingleAsync(cancellationToken)).Position;
+        var items = new List<ChangeItem>();
+        var next = from;
+        for (var round = 0; round < MaxRounds && next < head && items.Count < take; round++)
+        {
+            var events = await db.LedgerEvents.AsNoTracking()
+                .Where(e => e.Position > next && e.Position <= head && SourceEvents.Contains(e.Type))
+                .OrderBy(e => e.Position)
+                .Take(take)
+                .ToListAsync(cancellationToken);
+            if (events.Count == 0)
+            {
+                return new ChangePage(items, head);
+            }
+
+            foreach (var (position, derived) in await DeriveAsync(events, cancellationToken))
+            {
+                if (items.Count > 0 && items.Count + derived.Count > take)
+                {
+                    return new ChangePage(items, next);
+                }
+
+                items.AddRange(derived);
+                next = position;
+            }
+
+            if (events.Count < take)
+            {
+                // Every relevant event up to the head is in this page: the events after the last one are not ours.
+                next = head;
+            }
+        }
+
+        return new ChangePage(items, next);
+    }
+
+    private sealed record VersionFacts(Guid Id, int Version, string SubjectId, string Department, bool Published, long? WithdrawalPosition);
+
+    private async Task<List<(long Position, List<ChangeItem> Items)>> DeriveAsync(
+        List<LedgerEventRow> events, CancellationToken cancellationToken)
+    {
+        var parsed = events.Select(e => (Event: e, Refs: References(e))).ToList();
+        var ids = parsed.SelectMany(p => p.Refs).Select(r => r.Id).Distinct().ToList();
+        var facts = (await db.Records.AsNoTracking()
+                .Where(r => ids.Contains(r.Id))
+                .Select(r => new VersionFacts(r.Id, r.Version, r.SubjectId, r.Department, r.Published, r.WithdrawalPosition))
+                .ToListAsync(cancellationToken))
+            .ToDictionary(f => (f.Id, f.Version));
+
+        VersionFacts Facts(long position, Guid id, int version) =>
+            facts.TryGetValue((id, version), out var f)
+                ? f
+                : throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                    $"Ledger event {position} names record {id} version {version}, which is not stored."));
+
+        var result = new List<(long, List<ChangeItem>)>(events.Count);
+        foreach (var (e, refs) in parsed)
+        {
+            var derived = new List<ChangeItem>();
+            ChangeItem Item(string type, VersionFacts f) => new(e.Position, type, e.OccurredAt, f.SubjectId, f.Department, f.Id, f.Version);
+            switch (e.Type)
+            {
+                case SubmitRecords.CreatedEvent or SubmitRecords.ChunkCreatedEvent:
+                    foreach (var r in refs)
+                    {
+                        // Published and not already over when written (then the write itself marked it, ADR 0008).
+                        var created = Facts(e.Position, r.Id, r.Version);
+                        if (created.Published && created.WithdrawalPosition != e.Position)
+                        {
+                            derived.Add(Item(ChangeTypes.RecordPublished, created));
+                        }
+                    }
+
+                    break;
+                case CorrectRecord.EventType:
+                    var (previousRef, nextRef) = (refs[0], refs[1]);
+                    var previous = Facts(e.Position, previousRef.Id, previousRef.Version);
+                    var corrected = Facts(e.Position, nextRef.Id, nextRef.Version);
+                    if (previous.Published || corrected.Published)
+                    {
+                        derived.Add(Item(ChangeTypes.RecordCorrected, corrected));
+                    }
+
+                    if (corrected.Published && corrected.WithdrawalPosition != e.Position)
+                    {
+                        derived.Add(Item(ChangeTypes.RecordPublished, corrected));
+                    }
+                    else if (previous.Published && previous.WithdrawalPosition is null)
+                    {
+                        // The previous version was announced public and its end never was: this correction ends it.
+                        derived.Add(Item(ChangeTypes.RecordWithdrawn, previous));
+                    }
+
+                    break;
+                default: // withdrawn, one or a chunk
+                    derived.AddRange(refs.Select(r => Item(ChangeTypes.RecordWithdrawn, Facts(e.Position, r.Id, r.Version))));
+                    break;
+            }
+
+            result.Add((e.Position, derived));
+        }
+
+        return result;
+    }
+
+    /// <summary>The record versions an event names, from its payload (ADR 0006, ADR 0008 payload shapes).</summary>
+    private static List<(Guid Id, int Version)> References(LedgerEventRow e)
+    {
+        using var document = JsonDocument.Parse(e.Payload);
+        var payload = document.RootElement;
+        return e.Type switch
+        {
+            SubmitRecords.CreatedEvent => [(payload.GetProperty("id").GetGuid(), 1)],
+            SubmitRecords.ChunkCreatedEvent => [.. payload.GetProperty("records").EnumerateArray().Select(r => (r.GetProperty("id").GetGuid(), 1))],
+            CorrectRecord.EventType =>
+            [
+                (payload.GetProperty("id").GetGuid(), payload.GetProperty("fromVersion").GetInt32()),
+                (payload.GetProperty("id").GetGuid(), payload.GetProperty("toVersion").GetInt32()),
+            ],
+            AnnounceWithdrawals.WithdrawnEvent => [(payload.GetProperty("id").GetGuid(), payload.GetProperty("version").GetInt32())],
+            _ => [.. payload.GetProperty("records").EnumerateArray().Select(r => (r.GetProperty("id").GetGuid(), r.GetProperty("version").GetInt32()))],
+        };
+    }
+}

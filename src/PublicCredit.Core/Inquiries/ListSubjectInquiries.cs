@@ -1,0 +1,51 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PublicCredit.Access;
+using PublicCredit.Errors;
+using PublicCredit.Identifiers;
+using PublicCredit.Storage;
+using PublicCredit.Subjects;
+using PublicCredit.Time;
+
+namespace PublicCredit.Inquiries;
+
+/// <summary>One inquiry as API.md shows it: when, which department and role, why, through which endpoint.</summary>
+public sealed record InquiryView(DateTimeOffset At, string? Department, string? Role, string Purpose, string Endpoint);
+
+/// <summary>
+/// Who looked at a subject (API.md <c>GET /api/v1/subjects/{subjectId}/inquiries</c>; FACTS §9: the subject may see
+/// the query log): the subject's own self-service token, or an auditor. Newest first, at most <c>limit</c>
+/// (default <see cref="DefaultLimit"/>). The key that asked is not shown to the subject; the department and role are.
+/// </summary>
+public sealed class ListSubjectInquiries(PublicCreditDbContext db, TimeProvider clock)
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1000;
+
+    public async Task<IReadOnlyList<InquiryView>> RunAsync(
+        Caller caller, string subjectId, string? limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller == Caller.Public)
+        {
+            caller.RequireRole(Role.Auditor);
+        }
+
+        var id = SubjectId.Parse(subjectId, ChinaTime.Today(clock));
+        caller.RequireSubjectOrRole(id.Value, Role.Auditor);
+        var take = DefaultLimit;
+        if (!string.IsNullOrWhiteSpace(limit)
+            && (!int.TryParse(limit.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out take) || take is < 1 or > MaxLimit))
+        {
+            throw DomainException.Invalid("limit", SubjectProblemCodes.LimitOutOfRange, $"limit is a whole number from 1 to {MaxLimit}.");
+        }
+
+        return await db.Inquiries.AsNoTracking()
+            .Where(i => i.SubjectId == id.Value)
+            .OrderByDescending(i => i.At)
+            .ThenByDescending(i => i.Id)
+            .Take(take)
+            .Select(i => new InquiryView(i.At, i.Department, i.Role, i.Purpose, i.Endpoint))
+            .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PublicCredit.Access;
+using PublicCredit.Errors;
+using PublicCredit.Time;
+
+namespace PublicCredit.Subjects;
+
+/// <summary>
+/// The moment a public view shows (ADR 0008): <see cref="Day"/>, the China date publicity periods are judged on
+/// (<c>publicUntil</c> is the last public day, inclusive), and <see cref="Instant"/>, the point in time whose record
+/// versions are shown. <see cref="IsNow"/>: the time of the request, where only current versions count.
+/// </summary>
+public sealed partial record PublicMoment(DateTimeOffset Instant, DateOnly Day, bool IsNow)
+{
+    public const string AsOfField = "asOf";
+
+    public static PublicMoment Now(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var now = clock.GetUtcNow();
+        return new PublicMoment(now, ChinaTime.DateOf(now), IsNow: true);
+    }
+
+    /// <summary>
+    /// <c>?asOf=</c>: a date <c>YYYY-MM-DD</c> (what was public on that China day: the versions as they stood at its
+    /// end, or now for today) or an instant with <c>Z</c> or an offset. Not after now: a view of the future would
+    /// present a guess as a fact (<c>as-of-in-future</c>); unreadable → <c>as-of-invalid</c>.
+    /// </summary>
+    public static PublicMoment AsOf(string text, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(clock);
+        var now = clock.GetUtcNow();
+        var today = ChinaTime.DateOf(now);
+        var trimmed = text.Trim();
+        if (DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            if (day > today)
+            {
+                throw InFuture();
+            }
+
+            // The last microsecond of that day (storage keeps microseconds, ADR 0004), or now for today.
+            var instant = day == today ? now : ChinaTime.StartOf(day.AddDays(1)).AddTicks(-10);
+            return new PublicMoment(instant, day, IsNow: false);
+        }
+
+        if (InstantPattern().IsMatch(trimmed)
+            && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        {
+            if (at > now)
+            {
+                throw InFuture();
+            }
+
+            var truncated = at.ToUniversalTime().AddTicks(-(at.Ticks % 10));
+            return new PublicMoment(truncated, ChinaTime.DateOf(truncated), IsNow: false);
+        }
+
+        throw DomainException.Invalid(AsOfField, "as-of-invalid",
+            "asOf is a date YYYY-MM-DD or an instant with an offset, e.g. 2026-11-23T09:00:00+08:00.");
+    }
+
+    /// <summary>
+    /// The moment a public endpoint shows to <paramref name="caller"/>: the time of the request for everyone; another
+    /// moment (<c>?asOf=</c>) only for staff with an API key (401 without one, 403 for a subject token), since the past
+    /// holds records whose publicity has ended and which are no longer anybody's to see (FACTS §4).
+    /// </summary>
+    public static PublicMoment For(Caller caller, string? asOf, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (string.IsNullOrWhiteSpace(asOf))
+        {
+            return Now(clock);
+        }
+
+        caller.RequireRole(StaffRoles.All);
+        return AsOf(asOf, clock);
+    }
+
+    private static DomainException InFuture() =>
+        DomainException.Invalid(AsOfField, "as-of-in-future", "asOf may not be after now: a view of the future would be a guess.");
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex InstantPattern();
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PublicCredit.Access;
+using PublicCredit.Errors;
+using PublicCredit.Identifiers;
+using PublicCredit.Inquiries;
+using PublicCredit.Records;
+using PublicCredit.Storage;
+using PublicCredit.Time;
+
+namespace PublicCredit.Subjects;
+
+/// <summary>The subject as staff and the subject itself see it: the full identifier and its public id.</summary>
+public sealed record SubjectView(string Id, SubjectKind Kind, string Name, string PublicId);
+
+/// <summary>
+/// The full profile (API.md <c>GET /api/v1/subjects/{subjectId}</c>). <see cref="Designations"/> and
+/// <see cref="Measures"/> are empty until the designations capability fills them (they are in the shape now so
+/// clients can rely on it); they are never filled with placeholders.
+/// </summary>
+public sealed record SubjectProfile(
+    SubjectView Subject,
+    IReadOnlyList<RecordView> Records,
+    IReadOnlyList<object> Designations,
+    IReadOnlyList<object> Measures);
+
+/// <summary>
+/// Reads a subject's full profile: every record whose current version is about it, with every version about it
+/// (issue 5 §3). Any staff role, or the subject's own self-service token. The read is an inquiry (FACTS §9, DESIGN
+/// principle 7): staff give a purpose, a subject is recorded as <c>self-service</c>, and the inquiry is durable before
+/// the profile is returned — also when there is nothing to return, since the question itself was asked about someone.
+/// </summary>
+public sealed class ReadSubjectProfile(PublicCreditDbContext db, InquiryLog inquiries, TimeProvider clock)
+{
+    public const string Endpoint = "GET /api/v1/subjects/{subjectId}";
+
+    public async Task<SubjectProfile> RunAsync(Caller caller, string subjectId, string? purpose, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller == Caller.Public)
+        {
+            caller.RequireRole(StaffRoles.All); // 401 before anything about the input is said
+        }
+
+        var id = SubjectId.Parse(subjectId, ChinaTime.Today(clock));
+        caller.RequireSubjectOrRole(id.Value, StaffRoles.All);
+        var why = InquiryPurpose.Require(caller, purpose);
+
+        var subject = await db.Subjects.AsNoTracking().SingleOrDefaultAsync(s => s.SubjectId == id.Value, cancellationToken);
+        if (subject is null)
+        {
+            await inquiries.RecordAsync(caller, id.Value, why, Endpoint, "nothing: no data about this subject", cancellationToken);
+            throw DomainException.NotFound(SubjectProblemCodes.NotFound, "The platform holds no data about this subject.");
+        }
+
+        // A correction can move a record to another subject (a mistyped id): a profile lists the records now about
+        // this subject and, of their history, only the versions about it — never another subject's data.
+        var recordIds = db.Records.Current().Where(r => r.SubjectId == id.Value).Select(r => r.Id);
+        var rows = await db.Records.AsNoTracking()
+            .Where(r => recordIds.Contains(r.Id) && r.SubjectId == id.Value)
+            .ToListAsync(cancellationToken);
+        var records = rows.GroupBy(r => r.Id)
+            .Select(versions => RecordView.From([.. versions]))
+            .OrderByDescending(r => r.Current.DecisionDate)
+            .ThenBy(r => r.Id)
+            .ToList();
+
+        await inquiries.RecordAsync(caller, id.Value, why, Endpoint,
+            string.Create(CultureInfo.InvariantCulture, $"profile: records={records.Count} versions={rows.Count}"), cancellationToken);
+        return new SubjectProfile(new SubjectView(subject.SubjectId, subject.Kind, subject.Name, subject.PublicId), records, [], []);
+    }
+}

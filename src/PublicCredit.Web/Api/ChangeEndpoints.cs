@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PublicCredit.Access;
+using PublicCredit.Changes;
+using PublicCredit.Web.Security;
+
+namespace PublicCredit.Web.Api;
+
+/// <summary>The changes feed for downstream re-screening (API.md; issue 5 §4; docs/changes.md).</summary>
+internal static class ChangeEndpoints
+{
+    public static void MapChangeEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/changes", async (string? after, string? limit, HttpContext http, ReadChanges read, CancellationToken cancel) =>
+                Results.Ok(await read.RunAsync(http.Caller(), after, limit, cancel)))
+            .RequireRoles(Role.Checker, Role.Auditor)
+            .WithName("ReadChanges")
+            .WithSummary("Change items in ledger order: record-published, record-withdrawn, record-corrected; resume with after=next.")
+            .WithDescription("Designation item types are added by the designations capability (docs/changes.md).")
+            .Produces<ChangePage>();
+    }
+}

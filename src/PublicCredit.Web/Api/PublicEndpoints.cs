@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PublicCredit.Subjects;
+using PublicCredit.Web.Security;
+
+namespace PublicCredit.Web.Api;
+
+/// <summary>What anybody may see (API.md "public"; issue 5 §3–4; ADR 0008; docs/subjects.md).</summary>
+internal static class PublicEndpoints
+{
+    public static void MapPublicEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/public/subjects", async (string? q, string? page, string? asOf, string? purpose, HttpContext http, SearchPublicSubjects search, CancellationToken cancel) =>
+                Results.Ok(await search.RunAsync(http.Caller(), q, page, asOf, purpose, cancel)))
+            .AllowPublic()
+            .WithName("SearchPublicSubjects")
+            .WithSummary("Subjects with something public now, by name substring or exact code; 20 per page.")
+            .WithDescription(
+                "An individual's `id` is an opaque public id, never the identity number; `code` is masked. " +
+                "?asOf= (a date or an instant) is for staff keys only, with ?purpose=, and is logged as an inquiry.")
+            .Produces<PublicSearchPage>();
+
+        api.MapGet("/public/subjects/{subjectId}", async (string subjectId, string? asOf, string? purpose, HttpContext http, ReadPublicProfile read, CancellationToken cancel) =>
+                Results.Ok(await read.RunAsync(http.Caller(), subjectId, asOf, purpose, cancel)))
+            .AllowPublic()
+            .WithName("ReadPublicProfile")
+            .WithSummary("What is public about a subject now; the path takes the public id, a USCC or a resident ID.")
+            .WithDescription(
+                "Only current versions of published records within their publicity period (publicUntil is the last public " +
+                "day, China time). `designations` is always empty for now: the designations capability fills it. A subject " +
+                "with nothing public answers 404 subject-not-found, like one that does not exist.")
+            .Produces<PublicProfile>();
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PublicCredit.Inquiries;
+using PublicCredit.Subjects;
+using PublicCredit.Web.Security;
+
+namespace PublicCredit.Web.Api;
+
+/// <summary>Subjects as staff and the subjects themselves see them (API.md; issue 5 §3; docs/subjects.md).</summary>
+internal static class SubjectEndpoints
+{
+    public static void MapSubjectEndpoints(this RouteGroupBuilder api)
+    {
+        // Any staff role or the subject's own token; the use case checks which (subject-scope) and logs the inquiry.
+        api.MapGet("/subjects/{subjectId}", async (string subjectId, string? purpose, HttpContext http, ReadSubjectProfile read, CancellationToken cancel) =>
+                Results.Ok(await read.RunAsync(http.Caller(), subjectId, purpose, cancel)))
+            .AllowSubjectToken()
+            .WithName("ReadSubjectProfile")
+            .WithSummary("A subject's full profile: every record with every version about it. Logged as an inquiry.")
+            .WithDescription(
+                "Any staff role (with ?purpose=, at most 200 characters, logged and shown to the subject) or the subject's own " +
+                "self-service token (logged as 'self-service'). `designations` and `measures` are always empty for now: the " +
+                "designations capability fills them; they are in the shape so that clients can rely on it.")
+            .Produces<SubjectProfile>();
+
+        api.MapGet("/subjects/{subjectId}/inquiries", async (string subjectId, string? limit, HttpContext http, ListSubjectInquiries list, CancellationToken cancel) =>
+                Results.Ok(await list.RunAsync(http.Caller(), subjectId, limit, cancel)))
+            .AllowSubjectToken()
+            .WithName("ListSubjectInquiries")
+            .WithSummary("Who looked at this subject, newest first: the subject's own token or an auditor.")
+            .Produces<IReadOnlyList<InquiryView>>();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using PublicCredit.Access;
+using PublicCredit.Web.Tests.Infrastructure;
+
+namespace PublicCredit.Web.Tests.Subjects;
+
+/// <summary>GET /api/v1/public/subjects?q=&amp;page= (API.md; issue 5 §3): name substring or exact code, 20 per page.</summary>
+public abstract class PublicSearchTests(ITestDatabases databases) : ServerTests(databases)
+{
+    private async Task<HttpClient> RecorderAsync() => Server.Client(await Server.KeyAsync(Role.Recorder, Departments.Samr));
+
+    [Fact]
+    public async Task A_name_substring_finds_a_subject_whatever_the_case_and_width()
+    {
+        using var recorder = await RecorderAsync();
+        await recorder.SubmitAsync(RecordBodies.Penalty().With("subject", new JsonObject
+        {
+            ["id"] = RecordBodies.OrganisationId, ["name"] = "Fuzhou ACME Foods 福州示例食品有限公司",
+        }), Cancel);
+        using var anonymous = Server.Client();
+
+        foreach (var q in new[] { "acme", "ACME foods", "ａｃｍｅ", "示例食品" })
+        {
+            var page = await anonymous.GetJsonAsync($"/api/v1/public/subjects?q={Uri.EscapeDataString(q)}", Cancel);
+            var item = Assert.Single(page.GetProperty("items").EnumerateArray());
+            Assert.Equal((RecordBodies.OrganisationId, "organisation"), (item.GetProperty("id").GetString(), item.GetProperty("kind").GetString()));
+        }
+
+        var none = await anonymous.GetJsonAsync("/api/v1/public/subjects?q=acne", Cancel);
+        Assert.Equal((0, 1), (none.GetProperty("total").GetInt32(), none.GetProperty("page").GetInt32()));
+    }
+
+    [Fact]
+    public async Task An_exact_code_finds_the_subject_in_any_case_or_width_and_a_part_of_a_code_finds_nothing()
+    {
+        using var recorder = await RecorderAsync();
+        await recorder.SubmitAsync(RecordBodies.Penalty(), Cancel);
+        using var anonymous = Server.Client();
+
+        var exact = await anonymous.GetJsonAsync("/api/v1/public/subjects?q=91350100m000100y43", Cancel);
+        var wide = await anonymous.GetJsonAsync($"/api/v1/public/subjects?q={Uri.EscapeDataString("９１３５０１００Ｍ０００１００Ｙ４３")}", Cancel);
+        var part = await anonymous.GetJsonAsync("/api/v1/public/subjects?q=91350100M", Cancel);
+
+        Assert.Equal(RecordBodies.OrganisationId, Assert.Single(exact.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(1, wide.GetProperty("total").GetInt32());
+        Assert.Equal(0, part.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Results_come_twenty_to_a_page_with_the_total_and_the_page_number()
+    {
+        using var recorder = await RecorderAsync();
+        var batch = new JsonArray([.. Enumerable.Range(1, 25).Select(n =>
+            (JsonNode)SubjectBodies.Honour(SubjectBodies.PersonNumber(n), $"诚信个人{n:00}", $"闽表彰〔2026〕{n}号"))]);
+        var outcome = await recorder.PostJsonAsync("/api/v1/records/batch", batch, Cancel);
+        Assert.Equal(HttpStatusCode.OK, outcome.StatusCode);
+        using var anonymous = Server.Client();
+
+        var first = await anonymous.GetJsonAsync("/api/v1/public/subjects?q=诚信个人", Cancel);
+        var second = await anonymous.GetJsonAsync("/api/v1/public/subjects?q=诚信个人&page=2", Cancel);
+        var third = await anonymous.GetJsonAsync("/api/v1/public/subjects?q=诚信个人&page=3", Cancel);
+
+        Assert.Equal((25, 1, 20), (first.GetProperty("total").GetInt32(), first.GetProperty("page").GetInt32(), first.GetProperty("items").GetArrayLength()));
+        Assert.Equal((25, 2, 5), (second.GetProperty("total").GetInt32(), second.GetProperty("page").GetInt32(), second.GetProperty("items").GetArrayLength()));
+        Assert.Equal(0, third.GetProperty("items").GetArrayLength());
+        var names = first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray())
+            .Select(i => i.GetProperty("name").GetString()).ToList();
+        Assert.Equal(Enumerable.Range(1, 25).Select(n => $"诚信个人{n:00}"), names);
+        Assert.All(first.GetProperty("items").EnumerateArray(), i => Assert.StartsWith("p-", i.GetProperty("id").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_empty_query_or_a_bad_page_is_refused_with_a_code()
+    {
+        using var anonymous = Server.Client();
+
+        await Problems.AssertAsync(await anonymous.GetAsync(new Uri("/api/v1/public/subjects", UriKind.Relative), Cancel),
+            HttpStatusCode.UnprocessableEntity, "query-missing");
+        await Problems.AssertAsync(await anonymous.GetAsync(new Uri("/api/v1/public/subjects?q=%20", UriKind.Relative), Cancel),
+            HttpStatusCode.UnprocessableEntity, "query-missing");
+        await Problems.AssertAsync(await anonymous.GetAsync(new Uri($"/api/v1/public/subjects?q={new string('名', 201)}", UriKind.Relative), Cancel),
+            HttpStatusCode.UnprocessableEntity, "query-too-long");
+        foreach (var page in new[] { "0", "-1", "two", "1.5", "501" })
+        {
+            await Problems.AssertAsync(await anonymous.GetAsync(new Uri($"/api/v1/public/subjects?q=a&page={page}", UriKind.Relative), Cancel),
+                HttpStatusCode.UnprocessableEntity, "page-invalid");
+        }
+    }
+}
+
+public sealed class PublicSearchTests_on_SQLite() : PublicSearchTests(new SqliteTestDatabases());
+
+public sealed class PublicSearchTests_on_PostgreSQL(PostgresCluster cluster) : PublicSearchTests(new PostgresTestDatabases(cluster));

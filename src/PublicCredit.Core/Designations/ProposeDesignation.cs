@@ -11,6 +11,8 @@ using PublicCredit.Time;
 using Fields = PublicCredit.Designations.DesignationFields;
 using Codes = PublicCredit.Designations.DesignationProblemCodes;
 
+using PublicCredit.Subjects;
+
 namespace PublicCredit.Designations;
 
 /// <summary>
@@ -157,6 +159,10 @@ public sealed class ProposeDesignation(
             Name = p.Name,
             Role = p.Role,
         }));
+        // The designated subject and the persons named are subjects of the platform from now on (profiles, checks).
+        await SubjectRegister.NoteAsync(db,
+            [new(subject.Value, subject.Kind, subjectName!, now), .. persons.Select(p => new SubjectRegister.Noted(p.Id.Value, SubjectKind.Individual, p.Name, now))],
+            cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

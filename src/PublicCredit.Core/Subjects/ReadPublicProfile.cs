@@ -58,12 +58,12 @@ public sealed record PublicRecordView(
     }
 }
 
-/// <summary>The public profile: what is public about the subject at <see cref="AsOf"/>. Designations join when they exist.</summary>
+/// <summary>The public profile: what is public about the subject at <see cref="AsOf"/>: records and effective list entries.</summary>
 public sealed record PublicProfile(
     PublicSubjectView Subject,
     DateTimeOffset AsOf,
     IReadOnlyList<PublicRecordView> Records,
-    IReadOnlyList<object> Designations);
+    IReadOnlyList<PublicDesignationView> Designations);
 
 /// <summary>
 /// The public profile (API.md <c>GET /api/v1/public/subjects/{subjectId}</c>): the records public at the time of the
@@ -107,19 +107,23 @@ public sealed class ReadPublicProfile(PublicCreditDbContext db, CreditCatalog ca
                 .ThenBy(r => r.Id)
                 .ToListAsync(cancellationToken);
 
+        var designations = subject is null
+            ? []
+            : SubjectDesignations.PublicAt(await SubjectDesignations.LoadAsync(db, subject.SubjectId, cancellationToken), subject.Kind, catalog, moment.Instant);
+
         // A staff read of the past is an inquiry whatever it found: the question was asked about this subject.
         if (why is not null && askedAbout is not null)
         {
             await inquiries.RecordAsync(caller, askedAbout, why, Endpoint,
-                string.Create(CultureInfo.InvariantCulture, $"public profile as of {moment.Instant:O}: records={records.Count}"), cancellationToken);
+                string.Create(CultureInfo.InvariantCulture, $"public profile as of {moment.Instant:O}: records={records.Count} designations={designations.Count}"), cancellationToken);
         }
 
-        if (subject is null || records.Count == 0)
+        if (subject is null || (records.Count == 0 && designations.Count == 0))
         {
             throw DomainException.NotFound(SubjectProblemCodes.NotFound, "Nothing is public about this subject.");
         }
 
         return new PublicProfile(PublicSubjectView.From(subject), moment.Instant,
-            [.. records.Select(r => PublicRecordView.From(r, catalog))], []);
+            [.. records.Select(r => PublicRecordView.From(r, catalog))], designations);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PublicCredit.Access;
+using PublicCredit.Catalog;
 using PublicCredit.Errors;
 using PublicCredit.Identifiers;
 using PublicCredit.Inquiries;
@@ -14,15 +15,14 @@ namespace PublicCredit.Subjects;
 public sealed record SubjectView(string Id, SubjectKind Kind, string Name, string PublicId);
 
 /// <summary>
-/// The full profile (API.md <c>GET /api/v1/subjects/{subjectId}</c>). <see cref="Designations"/> and
-/// <see cref="Measures"/> are empty until the designations capability fills them (they are in the shape now so
-/// clients can rely on it); they are never filled with placeholders.
+/// The full profile (API.md <c>GET /api/v1/subjects/{subjectId}</c>): every record, every designation the subject is
+/// on or reached by (with its status at the request time), and the measures in force now with their legal basis.
 /// </summary>
 public sealed record SubjectProfile(
     SubjectView Subject,
     IReadOnlyList<RecordView> Records,
-    IReadOnlyList<object> Designations,
-    IReadOnlyList<object> Measures);
+    IReadOnlyList<DesignationSummary> Designations,
+    IReadOnlyList<CurrentMeasure> Measures);
 
 /// <summary>
 /// Reads a subject's full profile: every record whose current version is about it, with every version about it
@@ -30,7 +30,7 @@ public sealed record SubjectProfile(
 /// principle 7): staff give a purpose, a subject is recorded as <c>self-service</c>, and the inquiry is durable before
 /// the profile is returned — also when there is nothing to return, since the question itself was asked about someone.
 /// </summary>
-public sealed class ReadSubjectProfile(PublicCreditDbContext db, InquiryLog inquiries, TimeProvider clock)
+public sealed class ReadSubjectProfile(PublicCreditDbContext db, CreditCatalog catalog, InquiryLog inquiries, TimeProvider clock)
 {
     public const string Endpoint = "GET /api/v1/subjects/{subjectId}";
 
@@ -65,8 +65,14 @@ public sealed class ReadSubjectProfile(PublicCreditDbContext db, InquiryLog inqu
             .ThenBy(r => r.Id)
             .ToList();
 
+        var now = clock.GetUtcNow();
+        var designations = await SubjectDesignations.LoadAsync(db, id.Value, cancellationToken);
+        var summaries = designations.Select(d => SubjectDesignations.Summary(d.Row, d.Through, catalog, now)).ToList();
+        var measures = SubjectDesignations.MeasuresInForce(designations, catalog, now).ToList();
+
         await inquiries.RecordAsync(caller, id.Value, why, Endpoint,
-            string.Create(CultureInfo.InvariantCulture, $"profile: records={records.Count} versions={rows.Count}"), cancellationToken);
-        return new SubjectProfile(new SubjectView(subject.SubjectId, subject.Kind, subject.Name, subject.PublicId), records, [], []);
+            string.Create(CultureInfo.InvariantCulture, $"profile: records={records.Count} versions={rows.Count} designations={summaries.Count} measures={measures.Count}"),
+            cancellationToken);
+        return new SubjectProfile(new SubjectView(subject.SubjectId, subject.Kind, subject.Name, subject.PublicId), records, summaries, measures);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PublicCredit.Identifiers;
 using PublicCredit.Records;
 using PublicCredit.Storage;
 
@@ -11,10 +12,17 @@ namespace PublicCredit.Subjects;
 /// </summary>
 internal static class SubjectRegister
 {
-    public static async Task NoteAsync(PublicCreditDbContext db, IReadOnlyList<RecordRow> written, CancellationToken cancellationToken)
+    public static Task NoteAsync(PublicCreditDbContext db, IReadOnlyList<RecordRow> written, CancellationToken cancellationToken) =>
+        NoteAsync(db, [.. written.Select(r => new Noted(r.SubjectId, r.SubjectKind, r.SubjectName, r.RecordedAt))], cancellationToken);
+
+    /// <summary>A subject named by a write: its id, kind, the name it was given and when.</summary>
+    public sealed record Noted(string SubjectId, SubjectKind SubjectKind, string SubjectName, DateTimeOffset RecordedAt);
+
+    /// <summary>Designations name subjects too (the designated subject and its responsible persons), with or without records.</summary>
+    public static async Task NoteAsync(PublicCreditDbContext db, IReadOnlyList<Noted> written, CancellationToken cancellationToken)
     {
         // Later versions of a chunk win: the subject keeps the name it was last recorded under.
-        var latest = new Dictionary<string, RecordRow>(StringComparer.Ordinal);
+        var latest = new Dictionary<string, Noted>(StringComparer.Ordinal);
         foreach (var row in written)
         {
             latest[row.SubjectId] = row;

@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using PublicCredit.Catalog;
+using PublicCredit.Designations;
+using PublicCredit.Identifiers;
+using PublicCredit.Storage;
+using PublicCredit.Text;
+
+namespace PublicCredit.Subjects;
+
+/// <summary>A designation as a profile lists it: the subject's own, or one that reaches it as a responsible person.</summary>
+public sealed record DesignationSummary(
+    Guid Id,
+    string ListType,
+    LocalizedText ListName,
+    string Kind,
+    string Department,
+    string Status,
+    string Through,
+    DateOnly ObjectionDeadline,
+    string? DecisionDocument,
+    DateTimeOffset? EffectiveFrom,
+    DateTimeOffset? ExpiresAt);
+
+/// <summary>A measure in force on the subject now, with what makes it apply (DESIGN principle 2: its legal basis).</summary>
+public sealed record CurrentMeasure(
+    string Measure,
+    LocalizedText Name,
+    string Kind,
+    string Binding,
+    IReadOnlyList<string> LegalBasis,
+    string ListType,
+    Guid DesignationId,
+    string Memorandum,
+    string ImplementingDepartment,
+    string Through,
+    IReadOnlyList<string> Matters);
+
+/// <summary>An effective list entry as the public sees it: the decision summary, no personal data beyond the profile's.</summary>
+public sealed record PublicDesignationView(
+    Guid Id,
+    string ListType,
+    LocalizedText ListName,
+    string Kind,
+    string Department,
+    string DecisionDocument,
+    DateTimeOffset EffectiveFrom,
+    DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// The designations a subject is on or reached by, and the measures they put in force — shared by the staff and
+/// public profiles so both apply the one life-cycle rule (<see cref="DesignationState.IsEnforcedAt"/>).
+/// </summary>
+internal static class SubjectDesignations
+{
+    public const string ThroughSubject = "subject";
+    public const string ThroughResponsiblePerson = "responsible-person";
+
+    public static async Task<List<(DesignationRow Row, string Through)>> LoadAsync(
+        PublicCreditDbContext db, string subjectId, CancellationToken cancellationToken)
+    {
+        var own = await db.Designations.AsNoTracking().Where(d => d.SubjectId == subjectId).ToListAsync(cancellationToken);
+        var reachingIds = db.ResponsiblePersons.Where(p => p.ResidentId == subjectId).Select(p => p.DesignationId);
+        var reaching = await db.Designations.AsNoTracking().Where(d => reachingIds.Contains(d.Id)).ToListAsync(cancellationToken);
+        return
+        [
+            .. own.Select(d => (d, ThroughSubject)),
+            .. reaching.Select(d => (d, ThroughResponsiblePerson)),
+        ];
+    }
+
+    public static DesignationSummary Summary(DesignationRow row, string through, CreditCatalog catalog, DateTimeOffset now)
+    {
+        var list = catalog.ListTypes.TryGet(row.ListType, out var l) ? l : null;
+        return new DesignationSummary(row.Id, row.ListType, list?.Name ?? new LocalizedText(row.ListType, row.ListType),
+            KindCode(list), row.Department, DesignationLifecycle.Code(row.State.StatusAt(now)), through, row.ObjectionDeadline,
+            row.DecisionDocument, row.EffectiveFrom, row.ExpiresAt);
+    }
+
+    /// <summary>The measures the catalog's memoranda attach to the enforced designations; a responsible person is reached only by measures that reach persons.</summary>
+    public static IEnumerable<CurrentMeasure> MeasuresInForce(
+        IEnumerable<(DesignationRow Row, string Through)> designations, CreditCatalog catalog, DateTimeOffset now)
+    {
+        foreach (var (row, through) in designations)
+        {
+            if (!row.State.IsEnforcedAt(now) || !catalog.ListTypes.TryGet(row.ListType, out var list))
+            {
+                continue;
+            }
+
+            foreach (var memorandum in catalog.MemorandaFor(row.ListType))
+            {
+                foreach (var code in memorandum.Measures)
+                {
+                    var measure = catalog.Measures[code];
+                    if (through == ThroughResponsiblePerson && !(measure.ReachesResponsiblePersons && list.ReachesResponsiblePersons))
+                    {
+                        continue;
+                    }
+
+                    yield return new CurrentMeasure(measure.Code, measure.Name, measure.Kind == MeasureKind.Incentive ? "incentive" : "disciplinary",
+                        measure.Binding == Binding.Mandatory ? "mandatory" : "recommended", [.. measure.LegalBasis.Select(b => b.ToString())],
+                        row.ListType, row.Id, memorandum.Code, measure.ImplementingDepartment, through, measure.Matters);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// What the public sees: the subject's own effective entries in force at the moment; an individual's only where
+    /// the list's category publishes individuals (DESIGN principle 7); entries through responsible persons never.
+    /// </summary>
+    public static List<PublicDesignationView> PublicAt(
+        IEnumerable<(DesignationRow Row, string Through)> designations, SubjectKind kind, CreditCatalog catalog, DateTimeOffset moment) =>
+        [.. designations
+            .Where(d => d.Through == ThroughSubject && d.Row.State.IsEnforcedAt(moment))
+            .Where(d => catalog.ListTypes.TryGet(d.Row.ListType, out var list)
+                && (kind == SubjectKind.Organisation || (catalog.Categories.TryGet(list.Category, out var category) && category.IndividualsPublic)))
+            .Select(d => new PublicDesignationView(d.Row.Id, d.Row.ListType, catalog.ListTypes[d.Row.ListType].Name,
+                KindCode(catalog.ListTypes[d.Row.ListType]), d.Row.Department, d.Row.DecisionDocument!, d.Row.EffectiveFrom!.Value, d.Row.ExpiresAt!.Value))];
+
+    private static string KindCode(ListType? list) => list?.Kind == ListKind.Red ? "red" : "black";
+}

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PublicCredit.Access;
+using PublicCredit.Designations;
 using PublicCredit.Errors;
 using PublicCredit.Ledger;
 using PublicCredit.Records;
@@ -10,7 +11,7 @@ using PublicCredit.Subjects;
 
 namespace PublicCredit.Changes;
 
-/// <summary>The item types of the changes feed (docs/changes.md). Designation types join with the designations capability.</summary>
+/// <summary>The item types of the changes feed (docs/changes.md).</summary>
 public static class ChangeTypes
 {
     /// <summary>A record version became public: created, or corrected into a published version within its period.</summary>
@@ -21,6 +22,12 @@ public static class ChangeTypes
 
     /// <summary>A record that is or was published got a new version (re-read it).</summary>
     public const string RecordCorrected = "record-corrected";
+
+    /// <summary>A designation became effective: its measures apply from its effective instant (re-screen the subject).</summary>
+    public const string DesignationEffective = "designation-effective";
+
+    /// <summary>A designation was revoked: its measures no longer apply.</summary>
+    public const string DesignationRevoked = "designation-revoked";
 }
 
 /// <summary>
@@ -62,6 +69,7 @@ public sealed class ReadChanges(PublicCreditDbContext db)
     [
         SubmitRecords.CreatedEvent, SubmitRecords.ChunkCreatedEvent, CorrectRecord.EventType,
         AnnounceWithdrawals.WithdrawnEvent, AnnounceWithdrawals.ChunkWithdrawnEvent,
+        DesignationEvents.Effective, DesignationEvents.Revoked,
     ];
 
     public async Task<ChangePage> RunAsync(Caller caller, string? after, string? limit, CancellationToken cancellationToken = default)
@@ -123,7 +131,7 @@ public sealed class ReadChanges(PublicCreditDbContext db)
     private async Task<List<(long Position, List<ChangeItem> Items)>> DeriveAsync(
         List<LedgerEventRow> events, CancellationToken cancellationToken)
     {
-        var parsed = events.Select(e => (Event: e, Refs: References(e))).ToList();
+        var parsed = events.Select(e => (Event: e, Refs: IsDesignation(e) ? [] : References(e))).ToList();
         var ids = parsed.SelectMany(p => p.Refs).Select(r => r.Id).Distinct().ToList();
         var facts = (await db.Records.AsNoTracking()
                 .Where(r => ids.Contains(r.Id))
@@ -144,6 +152,15 @@ public sealed class ReadChanges(PublicCreditDbContext db)
             ChangeItem Item(string type, VersionFacts f) => new(e.Position, type, e.OccurredAt, f.SubjectId, f.Department, f.Id, f.Version);
             switch (e.Type)
             {
+                case DesignationEvents.Effective or DesignationEvents.Revoked:
+                    // Designation events carry their subject and id themselves (ADR 0009).
+                    using (var payload = JsonDocument.Parse(e.Payload))
+                    {
+                        derived.Add(new ChangeItem(e.Position, e.Type == DesignationEvents.Effective ? ChangeTypes.DesignationEffective : ChangeTypes.DesignationRevoked,
+                            e.OccurredAt, e.Subject!, e.Department, DesignationId: payload.RootElement.GetProperty("designationId").GetGuid()));
+                    }
+
+                    break;
                 case SubmitRecords.CreatedEvent or SubmitRecords.ChunkCreatedEvent:
                     foreach (var r in refs)
                     {
@@ -186,6 +203,8 @@ public sealed class ReadChanges(PublicCreditDbContext db)
 
         return result;
     }
+
+    private static bool IsDesignation(LedgerEventRow e) => e.Type is DesignationEvents.Effective or DesignationEvents.Revoked;
 
     /// <summary>The record versions an event names, from its payload (ADR 0006, ADR 0008 payload shapes).</summary>
     private static List<(Guid Id, int Version)> References(LedgerEventRow e)

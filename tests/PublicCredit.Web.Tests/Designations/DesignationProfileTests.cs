@@ -76,6 +76,25 @@ public abstract class DesignationProfileTests(ITestDatabases databases) : Server
     }
 
     [Fact]
+    public async Task Downstream_systems_learn_of_the_decision_and_the_revocation_from_the_changes_feed()
+    {
+        var (id, reviewer) = await DesignateAsync();
+        using (reviewer)
+        {
+            await reviewer.PostExpectAsync($"/api/v1/designations/{id}/decide", DesignationBodies.Decision(term: "P1Y"), HttpStatusCode.OK, Cancel);
+            await reviewer.PostExpectAsync($"/api/v1/designations/{id}/revoke", new System.Text.Json.Nodes.JsonObject { ["reasons"] = "复核后撤销" }, HttpStatusCode.OK, Cancel);
+        }
+
+        using var checker = Server.Client(await Server.KeyAsync(Role.Checker, Departments.Mof));
+        var feed = await checker.GetFromJsonAsync<JsonElement>("/api/v1/changes?after=0", Cancel);
+
+        var items = feed.GetProperty("items").EnumerateArray().Where(i => i.TryGetProperty("designationId", out var d) && d.GetGuid() == id).ToList();
+        Assert.Equal(["designation-effective", "designation-revoked"], items.Select(i => i.GetProperty("type").GetString()));
+        Assert.All(items, i => Assert.Equal(DesignationBodies.Organisation, i.GetProperty("subjectId").GetString()));
+        Assert.True(items[0].GetProperty("position").GetInt64() < items[1].GetProperty("position").GetInt64());
+    }
+
+    [Fact]
     public async Task A_revoked_designation_leaves_no_measure_and_no_public_entry()
     {
         var (id, reviewer) = await DesignateAsync();

@@ -151,4 +151,4 @@ public abstract class AccessTests(ITestDatabases databases) : ServerTests(databa
 
 public sealed class AccessTests_on_SQLite() : AccessTests(new SqliteTestDatabases());
 
-public sealed class AccessTests_on_PostgreSQL(PostgresCluster cluster) : AccessTests(new PostgresTestDatabases(cluster));
+public sealed class AccessTests_on_PostgreSQL(PostgresClusterFixture cluster) : AccessTests(new PostgresTestDatabases(cluster));

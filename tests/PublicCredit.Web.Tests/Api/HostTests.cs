@@ -105,4 +105,4 @@ public abstract class HostTests(ITestDatabases databases) : ServerTests(database
 
 public sealed class HostTests_on_SQLite() : HostTests(new SqliteTestDatabases());
 
-public sealed class HostTests_on_PostgreSQL(PostgresCluster cluster) : HostTests(new PostgresTestDatabases(cluster));
+public sealed class HostTests_on_PostgreSQL(PostgresClusterFixture cluster) : HostTests(new PostgresTestDatabases(cluster));

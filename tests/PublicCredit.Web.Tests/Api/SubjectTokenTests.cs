@@ -86,4 +86,4 @@ public abstract class SubjectTokenTests(ITestDatabases databases) : ServerTests(
 
 public sealed class SubjectTokenTests_on_SQLite() : SubjectTokenTests(new SqliteTestDatabases());
 
-public sealed class SubjectTokenTests_on_PostgreSQL(PostgresCluster cluster) : SubjectTokenTests(new PostgresTestDatabases(cluster));
+public sealed class SubjectTokenTests_on_PostgreSQL(PostgresClusterFixture cluster) : SubjectTokenTests(new PostgresTestDatabases(cluster));

@@ -150,4 +150,4 @@ public abstract class ChangesFeedTests(ITestDatabases databases) : ServerTests(d
 
 public sealed class ChangesFeedTests_on_SQLite() : ChangesFeedTests(new SqliteTestDatabases());
 
-public sealed class ChangesFeedTests_on_PostgreSQL(PostgresCluster cluster) : ChangesFeedTests(new PostgresTestDatabases(cluster));
+public sealed class ChangesFeedTests_on_PostgreSQL(PostgresClusterFixture cluster) : ChangesFeedTests(new PostgresTestDatabases(cluster));

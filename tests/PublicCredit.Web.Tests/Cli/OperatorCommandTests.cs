@@ -82,7 +82,7 @@ public abstract class OperatorCommandTests(ITestDatabases databases)
 
 public sealed class OperatorCommandTests_on_SQLite() : OperatorCommandTests(new SqliteTestDatabases());
 
-public sealed class OperatorCommandTests_on_PostgreSQL(PostgresCluster cluster) : OperatorCommandTests(new PostgresTestDatabases(cluster));
+public sealed class OperatorCommandTests_on_PostgreSQL(PostgresClusterFixture cluster) : OperatorCommandTests(new PostgresTestDatabases(cluster));
 
 /// <summary>Commands that touch no database.</summary>
 public sealed class OfflineCommandTests

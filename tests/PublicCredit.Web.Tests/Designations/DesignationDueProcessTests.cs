@@ -460,4 +460,4 @@ public abstract class DesignationDueProcessTests(ITestDatabases databases) : Ser
 
 public sealed class DesignationDueProcessTests_on_SQLite() : DesignationDueProcessTests(new SqliteTestDatabases());
 
-public sealed class DesignationDueProcessTests_on_PostgreSQL(PostgresCluster cluster) : DesignationDueProcessTests(new PostgresTestDatabases(cluster));
+public sealed class DesignationDueProcessTests_on_PostgreSQL(PostgresClusterFixture cluster) : DesignationDueProcessTests(new PostgresTestDatabases(cluster));

@@ -116,4 +116,4 @@ public abstract class DesignationProfileTests(ITestDatabases databases) : Server
 
 public sealed class DesignationProfileTests_on_SQLite() : DesignationProfileTests(new SqliteTestDatabases());
 
-public sealed class DesignationProfileTests_on_PostgreSQL(PostgresCluster cluster) : DesignationProfileTests(new PostgresTestDatabases(cluster));
+public sealed class DesignationProfileTests_on_PostgreSQL(PostgresClusterFixture cluster) : DesignationProfileTests(new PostgresTestDatabases(cluster));

@@ -374,4 +374,4 @@ public abstract class DesignationProposalTests(ITestDatabases databases) : Serve
 
 public sealed class DesignationProposalTests_on_SQLite() : DesignationProposalTests(new SqliteTestDatabases());
 
-public sealed class DesignationProposalTests_on_PostgreSQL(PostgresCluster cluster) : DesignationProposalTests(new PostgresTestDatabases(cluster));
+public sealed class DesignationProposalTests_on_PostgreSQL(PostgresClusterFixture cluster) : DesignationProposalTests(new PostgresTestDatabases(cluster));

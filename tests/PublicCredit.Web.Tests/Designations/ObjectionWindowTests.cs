@@ -64,4 +64,4 @@ public abstract class ObjectionWindowTests(ITestDatabases databases) : IAsyncLif
 
 public sealed class ObjectionWindowTests_on_SQLite() : ObjectionWindowTests(new SqliteTestDatabases());
 
-public sealed class ObjectionWindowTests_on_PostgreSQL(PostgresCluster cluster) : ObjectionWindowTests(new PostgresTestDatabases(cluster));
+public sealed class ObjectionWindowTests_on_PostgreSQL(PostgresClusterFixture cluster) : ObjectionWindowTests(new PostgresTestDatabases(cluster));

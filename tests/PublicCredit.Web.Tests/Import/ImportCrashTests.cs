@@ -85,4 +85,4 @@ public abstract class ImportCrashTests(ITestDatabases databases)
 
 public sealed class ImportCrashTests_on_SQLite() : ImportCrashTests(new SqliteTestDatabases());
 
-public sealed class ImportCrashTests_on_PostgreSQL(PostgresCluster cluster) : ImportCrashTests(new PostgresTestDatabases(cluster));
+public sealed class ImportCrashTests_on_PostgreSQL(PostgresClusterFixture cluster) : ImportCrashTests(new PostgresTestDatabases(cluster));

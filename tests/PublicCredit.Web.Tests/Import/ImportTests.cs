@@ -210,4 +210,4 @@ public abstract class ImportTests(ITestDatabases databases)
 
 public sealed class ImportTests_on_SQLite() : ImportTests(new SqliteTestDatabases());
 
-public sealed class ImportTests_on_PostgreSQL(PostgresCluster cluster) : ImportTests(new PostgresTestDatabases(cluster));
+public sealed class ImportTests_on_PostgreSQL(PostgresClusterFixture cluster) : ImportTests(new PostgresTestDatabases(cluster));

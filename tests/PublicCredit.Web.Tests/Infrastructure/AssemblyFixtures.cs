@@ -1,3 +1,3 @@
 using PublicCredit.Web.Tests.Infrastructure;
 
-[assembly: AssemblyFixture(typeof(PostgresCluster))]
+[assembly: AssemblyFixture(typeof(PostgresClusterFixture))]

@@ -1,4 +1,5 @@
 using PublicCredit.Data;
+using PublicCredit.Testing;
 
 namespace PublicCredit.Web.Tests.Infrastructure;
 

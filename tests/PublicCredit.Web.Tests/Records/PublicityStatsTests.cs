@@ -128,4 +128,4 @@ public abstract class PublicityStatsTests(ITestDatabases databases) : IAsyncLife
 
 public sealed class PublicityStatsTests_on_SQLite() : PublicityStatsTests(new SqliteTestDatabases());
 
-public sealed class PublicityStatsTests_on_PostgreSQL(PostgresCluster cluster) : PublicityStatsTests(new PostgresTestDatabases(cluster));
+public sealed class PublicityStatsTests_on_PostgreSQL(PostgresClusterFixture cluster) : PublicityStatsTests(new PostgresTestDatabases(cluster));

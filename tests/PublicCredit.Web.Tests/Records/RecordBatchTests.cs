@@ -194,4 +194,4 @@ public abstract class RecordBatchTests(ITestDatabases databases) : IAsyncLifetim
 
 public sealed class RecordBatchTests_on_SQLite() : RecordBatchTests(new SqliteTestDatabases());
 
-public sealed class RecordBatchTests_on_PostgreSQL(PostgresCluster cluster) : RecordBatchTests(new PostgresTestDatabases(cluster));
+public sealed class RecordBatchTests_on_PostgreSQL(PostgresClusterFixture cluster) : RecordBatchTests(new PostgresTestDatabases(cluster));

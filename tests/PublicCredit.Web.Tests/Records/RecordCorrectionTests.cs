@@ -224,4 +224,4 @@ public abstract class RecordCorrectionTests(ITestDatabases databases) : IAsyncLi
 
 public sealed class RecordCorrectionTests_on_SQLite() : RecordCorrectionTests(new SqliteTestDatabases());
 
-public sealed class RecordCorrectionTests_on_PostgreSQL(PostgresCluster cluster) : RecordCorrectionTests(new PostgresTestDatabases(cluster));
+public sealed class RecordCorrectionTests_on_PostgreSQL(PostgresClusterFixture cluster) : RecordCorrectionTests(new PostgresTestDatabases(cluster));

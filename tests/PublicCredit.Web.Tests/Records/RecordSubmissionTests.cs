@@ -368,4 +368,4 @@ public abstract class RecordSubmissionTests(ITestDatabases databases) : IAsyncLi
 
 public sealed class RecordSubmissionTests_on_SQLite() : RecordSubmissionTests(new SqliteTestDatabases());
 
-public sealed class RecordSubmissionTests_on_PostgreSQL(PostgresCluster cluster) : RecordSubmissionTests(new PostgresTestDatabases(cluster));
+public sealed class RecordSubmissionTests_on_PostgreSQL(PostgresClusterFixture cluster) : RecordSubmissionTests(new PostgresTestDatabases(cluster));

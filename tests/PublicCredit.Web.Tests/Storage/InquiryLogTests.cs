@@ -72,4 +72,4 @@ public abstract class InquiryLogTests(ITestDatabases databases)
 
 public sealed class InquiryLogTests_on_SQLite() : InquiryLogTests(new SqliteTestDatabases());
 
-public sealed class InquiryLogTests_on_PostgreSQL(PostgresCluster cluster) : InquiryLogTests(new PostgresTestDatabases(cluster));
+public sealed class InquiryLogTests_on_PostgreSQL(PostgresClusterFixture cluster) : InquiryLogTests(new PostgresTestDatabases(cluster));

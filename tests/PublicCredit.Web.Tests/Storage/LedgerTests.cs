@@ -262,4 +262,4 @@ public abstract class LedgerTests(ITestDatabases databases)
 
 public sealed class LedgerTests_on_SQLite() : LedgerTests(new SqliteTestDatabases());
 
-public sealed class LedgerTests_on_PostgreSQL(PostgresCluster cluster) : LedgerTests(new PostgresTestDatabases(cluster));
+public sealed class LedgerTests_on_PostgreSQL(PostgresClusterFixture cluster) : LedgerTests(new PostgresTestDatabases(cluster));

@@ -19,4 +19,4 @@ public abstract class ModelTests(ITestDatabases databases)
 
 public sealed class ModelTests_on_SQLite() : ModelTests(new SqliteTestDatabases());
 
-public sealed class ModelTests_on_PostgreSQL(PostgresCluster cluster) : ModelTests(new PostgresTestDatabases(cluster));
+public sealed class ModelTests_on_PostgreSQL(PostgresClusterFixture cluster) : ModelTests(new PostgresTestDatabases(cluster));

@@ -84,4 +84,4 @@ public abstract class SubjectsMigrationTests(ITestDatabases databases)
 
 public sealed class SubjectsMigrationTests_on_SQLite() : SubjectsMigrationTests(new SqliteTestDatabases());
 
-public sealed class SubjectsMigrationTests_on_PostgreSQL(PostgresCluster cluster) : SubjectsMigrationTests(new PostgresTestDatabases(cluster));
+public sealed class SubjectsMigrationTests_on_PostgreSQL(PostgresClusterFixture cluster) : SubjectsMigrationTests(new PostgresTestDatabases(cluster));

@@ -175,4 +175,4 @@ public abstract class PublicProfileTests(ITestDatabases databases) : ServerTests
 
 public sealed class PublicProfileTests_on_SQLite() : PublicProfileTests(new SqliteTestDatabases());
 
-public sealed class PublicProfileTests_on_PostgreSQL(PostgresCluster cluster) : PublicProfileTests(new PostgresTestDatabases(cluster));
+public sealed class PublicProfileTests_on_PostgreSQL(PostgresClusterFixture cluster) : PublicProfileTests(new PostgresTestDatabases(cluster));

@@ -91,4 +91,4 @@ public abstract class PublicSearchTests(ITestDatabases databases) : ServerTests(
 
 public sealed class PublicSearchTests_on_SQLite() : PublicSearchTests(new SqliteTestDatabases());
 
-public sealed class PublicSearchTests_on_PostgreSQL(PostgresCluster cluster) : PublicSearchTests(new PostgresTestDatabases(cluster));
+public sealed class PublicSearchTests_on_PostgreSQL(PostgresClusterFixture cluster) : PublicSearchTests(new PostgresTestDatabases(cluster));

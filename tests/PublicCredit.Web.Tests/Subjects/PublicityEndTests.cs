@@ -181,4 +181,4 @@ public abstract class PublicityEndTests(ITestDatabases databases) : ServerTests(
 
 public sealed class PublicityEndTests_on_SQLite() : PublicityEndTests(new SqliteTestDatabases());
 
-public sealed class PublicityEndTests_on_PostgreSQL(PostgresCluster cluster) : PublicityEndTests(new PostgresTestDatabases(cluster));
+public sealed class PublicityEndTests_on_PostgreSQL(PostgresClusterFixture cluster) : PublicityEndTests(new PostgresTestDatabases(cluster));

@@ -177,4 +177,4 @@ public abstract class SubjectProfileTests(ITestDatabases databases) : ServerTest
 
 public sealed class SubjectProfileTests_on_SQLite() : SubjectProfileTests(new SqliteTestDatabases());
 
-public sealed class SubjectProfileTests_on_PostgreSQL(PostgresCluster cluster) : SubjectProfileTests(new PostgresTestDatabases(cluster));
+public sealed class SubjectProfileTests_on_PostgreSQL(PostgresClusterFixture cluster) : SubjectProfileTests(new PostgresTestDatabases(cluster));

@@ -4,14 +4,16 @@ using System.Net.Sockets;
 using Npgsql;
 using PublicCredit.Data;
 
-namespace PublicCredit.Web.Tests.Infrastructure;
+namespace PublicCredit.Testing;
 
 /// <summary>
-/// A throwaway PostgreSQL cluster for the whole test run: <c>initdb</c> in a temp folder, <c>pg_ctl start</c> on a free
-/// loopback port, one fresh database per test. There is no Docker here, and an in-memory fake would prove nothing
-/// about PostgreSQL. If the server binaries are missing the run fails and says how to install them — it never skips.
+/// A throwaway PostgreSQL cluster for the whole test run (or one benchmark run): <c>initdb</c> in a temp folder,
+/// <c>pg_ctl start</c> on a free loopback port, one fresh database per test. There is no Docker here, and an in-memory
+/// fake would prove nothing about PostgreSQL. If the server binaries are missing the run fails and says how to install
+/// them — it never skips. Call <see cref="InitializeAsync"/> once before use (the test project's assembly fixture
+/// does); <see cref="DisposeAsync"/> stops the server and removes the folder.
 /// </summary>
-public sealed class PostgresCluster : IAsyncLifetime
+public class PostgresCluster : IAsyncDisposable
 {
     private const string InstallHint =
         "PostgreSQL server binaries (initdb, pg_ctl) were not found. Install them with `sudo apt-get install -y postgresql` " +
@@ -22,6 +24,12 @@ public sealed class PostgresCluster : IAsyncLifetime
     private bool asPostgresUser;
     private int port;
     private int databaseCount;
+
+    /// <summary>
+    /// False (the tests' default): fsync, synchronous commit and full-page writes are off, as nothing outlives the run.
+    /// True: the server's own durable defaults, so a benchmark pays for every commit what production would pay.
+    /// </summary>
+    public bool Durable { get; init; }
 
     public string AdminConnectionString => new NpgsqlConnectionStringBuilder
     {
@@ -47,9 +55,9 @@ public sealed class PostgresCluster : IAsyncLifetime
         await RunAsync(Path.Combine(binDirectory, "initdb"),
             ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"], asPostgresUser);
         port = FreePort();
+        string[] durability = Durable ? [] : ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"];
         var options = string.Join(' ',
-            $"-p {port}", "-c listen_addresses=127.0.0.1", $"-k {root}", "-c fsync=off", "-c synchronous_commit=off",
-            "-c full_page_writes=off", "-c max_connections=1000", "-c shared_buffers=128MB");
+            [$"-p {port}", "-c listen_addresses=127.0.0.1", $"-k {root}", .. durability, "-c max_connections=1000", "-c shared_buffers=128MB"]);
         await RunAsync(Path.Combine(binDirectory, "pg_ctl"),
             ["-D", data, "-o", options, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "start"], asPostgresUser);
     }
@@ -80,6 +88,7 @@ public sealed class PostgresCluster : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         NpgsqlConnection.ClearAllPools();
         if (binDirectory.Length > 0 && Directory.Exists(Path.Combine(root, "data")))
         {

@@ -39,7 +39,8 @@ public sealed record DesignationChange(
 /// appends the event and writes the new state with the event's position. Objections, restorations and expiry
 /// handling use it the same way (ADR 0009 §3).
 /// </summary>
-public sealed class DesignationTransitions(PublicCreditDbContext db, AppendToLedger ledger, TimeProvider clock)
+public sealed class DesignationTransitions(
+    PublicCreditDbContext db, AppendToLedger ledger, TimeProvider clock, IEnumerable<IDesignationCommitted> committed)
 {
     public Task<(DesignationRow Designation, LedgerEventRow Event)> RunAsync(
         Caller caller, Guid id, Func<DesignationRow, DateTimeOffset, DesignationChange> decide, CancellationToken cancellationToken = default)
@@ -69,8 +70,17 @@ public sealed class DesignationTransitions(PublicCreditDbContext db, AppendToLed
             cancellationToken);
         row.Apply(change.Next, recorded.Position);
         change.Recorded?.Invoke(recorded.Position);
+        var persons = await db.ResponsiblePersons.AsNoTracking()
+            .Where(p => p.DesignationId == row.Id).Select(p => p.ResidentId).ToListAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // After the commit, never before: derived state must not show what a rolled-back transaction did (ADR 0010 §1).
+        foreach (var observer in committed)
+        {
+            observer.Committed(row, persons, recorded.Position);
+        }
+
         return (row, recorded);
     }
 

@@ -29,8 +29,8 @@ public sealed partial class InquiryLog(IInquiryBatchWriter writer, TimeProvider 
             SingleReader = true,
         });
 
-    /// <summary>Records that <paramref name="caller"/> read <paramref name="subjectId"/>'s data, and returns once it is durable.</summary>
-    public async Task RecordAsync(Caller caller, string subjectId, string purpose, string endpoint, string? returned, CancellationToken cancellationToken = default)
+    /// <summary>Records that <paramref name="caller"/> read <paramref name="subjectId"/>'s data, and returns the inquiry's id once it is durable.</summary>
+    public async Task<Guid> RecordAsync(Caller caller, string subjectId, string purpose, string endpoint, string? returned, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var now = clock.GetUtcNow();
@@ -49,6 +49,7 @@ public sealed partial class InquiryLog(IInquiryBatchWriter writer, TimeProvider 
         var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await queue.Writer.WriteAsync((row, stored), cancellationToken);
         await stored.Task.WaitAsync(cancellationToken);
+        return row.Id;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -22,7 +22,8 @@ public sealed record CorrectionOutcome(Guid Id, int Version, bool Changed);
 /// <c>record-corrected</c> event in the same transaction. Resending the same correction changes nothing (ADR 0006).
 /// </summary>
 public sealed class CorrectRecord(
-    PublicCreditDbContext db, AppendToLedger ledger, RecordValidator validator, CreditCatalog catalog, TimeProvider clock)
+    PublicCreditDbContext db, AppendToLedger ledger, RecordValidator validator, CreditCatalog catalog, TimeProvider clock,
+    IEnumerable<IRecordsCommitted> committed)
 {
     public const string EventType = "record-corrected";
 
@@ -85,6 +86,11 @@ public sealed class CorrectRecord(
         await SubjectRegister.NoteAsync(db, [next], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var observer in committed)
+        {
+            observer.Committed([next]);
+        }
+
         return new CorrectionOutcome(id, next.Version, Changed: true);
     }
 }

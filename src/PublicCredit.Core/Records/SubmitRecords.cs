@@ -36,7 +36,8 @@ public sealed record SubmissionOutcome(int Index, Guid? Id, SubmissionStatus Sta
 /// in the same transaction (ADR 0008).
 /// </summary>
 public sealed class SubmitRecords(
-    PublicCreditDbContext db, AppendToLedger ledger, RecordValidator validator, CreditCatalog catalog, TimeProvider clock)
+    PublicCreditDbContext db, AppendToLedger ledger, RecordValidator validator, CreditCatalog catalog, TimeProvider clock,
+    IEnumerable<IRecordsCommitted>? committed = null)
 {
     /// <summary>One record created: its facts, for a reader of the ledger (ADR 0006).</summary>
     public const string CreatedEvent = "record-created";
@@ -142,6 +143,11 @@ public sealed class SubmitRecords(
         await SubjectRegister.NoteAsync(db, created, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var observer in committed ?? [])
+        {
+            observer.Committed(created);
+        }
+
         // A long import reuses this context chunk after chunk; written rows need no tracking.
         db.ChangeTracker.Clear();
         return outcomes;

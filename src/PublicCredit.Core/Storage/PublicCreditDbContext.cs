@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PublicCredit.Access;
+using PublicCredit.Checks;
 using PublicCredit.Import;
 
 using PublicCredit.Designations;
@@ -42,6 +43,9 @@ public class PublicCreditDbContext(DbContextOptions<PublicCreditDbContext> optio
 
     /// <summary>The subjects records are about: kind, name as last recorded, public id (ADR 0008).</summary>
     public DbSet<SubjectRow> Subjects => Set<SubjectRow>();
+
+    /// <summary>Whether checking departments applied the measures checks returned (ADR 0010).</summary>
+    public DbSet<CheckFeedbackRow> CheckFeedback => Set<CheckFeedbackRow>();
 
     public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -106,6 +106,9 @@ public readonly partial record struct IsoDuration
     /// <summary>Adds the duration as calendar arithmetic: years, then months, then days (end-of-month clamps).</summary>
     public DateTimeOffset AddTo(DateTimeOffset start) => start.AddYears(Years).AddMonths(Months).AddDays(Days);
 
+    /// <summary>The start of a period of this duration ending at <paramref name="end"/> (years, months, days back).</summary>
+    public DateTimeOffset SubtractFrom(DateTimeOffset end) => end.AddYears(-Years).AddMonths(-Months).AddDays(-Days);
+
     /// <inheritdoc cref="AddTo(DateTimeOffset)"/>
     public DateOnly AddTo(DateOnly start) => start.AddYears(Years).AddMonths(Months).AddDays(Days);
 

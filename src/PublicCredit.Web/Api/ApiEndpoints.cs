@@ -18,6 +18,7 @@ internal static class ApiEndpoints
         api.MapSubjectEndpoints();
         api.MapPublicEndpoints();
         api.MapChangeEndpoints();
+        api.MapCheckEndpoints();
         return app;
     }
 }

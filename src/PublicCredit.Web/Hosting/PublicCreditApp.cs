@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -13,7 +14,9 @@ using Microsoft.AspNetCore.Http.Features;
 using PublicCredit.Access;
 using PublicCredit.Catalog;
 using PublicCredit.Designations;
+using PublicCredit.Enforcement;
 using PublicCredit.Changes;
+using PublicCredit.Checks;
 using PublicCredit.Inquiries;
 using PublicCredit.Data;
 using PublicCredit.Ledger;
@@ -69,6 +72,16 @@ public static class PublicCreditApp
         services.AddScoped<CorrectRecord>();
         services.AddScoped<ReadRecord>();
         services.AddScoped<PublicityStats>();
+        services.AddSingleton(sp => new MeasureRules(sp.GetRequiredService<CreditCatalog>()));
+        services.AddSingleton<EnforcementIndex>();
+        services.AddSingleton<EnforcementIndexUpdates>();
+        services.AddSingleton<IDesignationCommitted>(sp => sp.GetRequiredService<EnforcementIndexUpdates>());
+        services.AddSingleton<CleanRecord>();
+        services.AddSingleton<IDesignationCommitted>(sp => sp.GetRequiredService<CleanRecord>());
+        services.AddSingleton<IRecordsCommitted>(sp => sp.GetRequiredService<CleanRecord>());
+        services.AddSingleton<RunCheck>();
+        services.AddScoped<SubmitFeedback>();
+        services.AddScoped<ImplementationStats>();
         services.AddScoped<DesignationTransitions>();
         services.AddScoped<ProposeDesignation>();
         services.AddScoped<FileStatement>();
@@ -122,6 +135,19 @@ public static class PublicCreditApp
         {
             await scope.ServiceProvider.GetRequiredService<RecordCatalogVersion>().RunAsync(Caller.Operator, cancellationToken);
         }
+
+        // The index is whole before the first check can arrive (ADR 0010 §1): loaded before listening.
+        var rebuild = System.Diagnostics.Stopwatch.StartNew();
+        int loaded;
+        await using (var db = StorageServices.CreateContext(settings.Database))
+        {
+            loaded = await app.Services.GetRequiredService<EnforcementIndexUpdates>().LoadAsync(db, cancellationToken);
+            await app.Services.GetRequiredService<CleanRecord>().LoadAsync(db, cancellationToken);
+        }
+
+        var index = app.Services.GetRequiredService<EnforcementIndex>();
+        report.Add(string.Create(CultureInfo.InvariantCulture,
+            $"enforcement index: {loaded} designations, {index.Subjects} subjects at ledger position {index.Position}, rebuilt in {rebuild.Elapsed.TotalMilliseconds:F0} ms"));
 
         if (settings.Demo)
         {

@@ -37,6 +37,9 @@ public sealed class RunningServer : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
+    /// <summary>What `pcredit serve` would print once started.</summary>
+    public IReadOnlyList<string> StartupLines => app.Services.GetRequiredService<PublicCredit.Web.Hosting.StartupReport>().Lines;
+
     /// <summary>The instant the server's clock starts at unless a test says otherwise: Mon 2026-11-23 09:00 China time.</summary>
     public static readonly DateTimeOffset DefaultStart = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
 

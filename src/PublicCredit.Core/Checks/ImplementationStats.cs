@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using PublicCredit.Access;
+using PublicCredit.Catalog;
+using PublicCredit.Storage;
+
+namespace PublicCredit.Checks;
+
+public sealed record NotAppliedReason(Guid CheckId, string? Note);
+
+/// <summary>One row of the implementation statistics: what one department's checks did with one measure of one memorandum.</summary>
+public sealed record ImplementationRow(
+    string? Memorandum,
+    string Measure,
+    string Department,
+    int Checks,
+    int Hits,
+    int Applied,
+    int NotApplied,
+    IReadOnlyList<NotAppliedReason> Reasons);
+
+/// <summary>
+/// <c>GET /api/v1/stats/implementation</c> (auditor; issue 6 §4): per memorandum, measure and checking department —
+/// <c>checks</c>: the department's checks in a matter the measure covers; <c>hits</c>: those that returned the measure
+/// through the memorandum; <c>applied</c> / <c>notApplied</c> from feedback, with the notes as reasons. Read from the
+/// inquiry log and the feedback table (not the hot path). Rows with neither a hit nor feedback are left out.
+/// </summary>
+public sealed class ImplementationStats(PublicCreditDbContext db, CreditCatalog catalog)
+{
+    public async Task<IReadOnlyList<ImplementationRow>> RunAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        caller.RequireRole(Role.Auditor);
+
+        var checks = await db.Inquiries.AsNoTracking().Where(i => i.Endpoint == RunCheck.Endpoint)
+            .Select(i => new { i.Id, i.Department, i.Purpose, i.Returned }).ToListAsync(cancellationToken);
+        var feedback = await db.CheckFeedback.AsNoTracking().ToListAsync(cancellationToken);
+
+        var checksByMatter = checks.GroupBy(c => (c.Department ?? "", c.Purpose)).ToDictionary(g => g.Key, g => g.Count());
+        var hits = checks
+            .SelectMany(c => RunCheck.ReturnedMeasures(c.Returned).Select(m => (m.Memorandum, m.Measure, Department: c.Department ?? "")))
+            .GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
+        var given = feedback.GroupBy(f => (f.Memorandum, f.Measure, f.Department)).ToDictionary(g => g.Key, g => g.ToList());
+
+        return [.. hits.Keys.Union(given.Keys).Distinct()
+            .OrderBy(k => k.Memorandum, StringComparer.Ordinal).ThenBy(k => k.Measure, StringComparer.Ordinal).ThenBy(k => k.Department, StringComparer.Ordinal)
+            .Select(k =>
+            {
+                var matters = catalog.Measures.TryGet(k.Measure, out var measure) ? measure.Matters : [];
+                var rows = given.GetValueOrDefault(k, []);
+                return new ImplementationRow(
+                    k.Memorandum,
+                    k.Measure,
+                    k.Department,
+                    matters.Sum(m => checksByMatter.GetValueOrDefault((k.Department, m))),
+                    hits.GetValueOrDefault(k),
+                    rows.Count(f => f.Applied),
+                    rows.Count(f => !f.Applied),
+                    [.. rows.Where(f => !f.Applied).Select(f => new NotAppliedReason(f.CheckId, f.Note))]);
+            })];
+    }
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Text.Json;
+using PublicCredit.Access;
+using PublicCredit.Catalog;
+using PublicCredit.Enforcement;
+using PublicCredit.Errors;
+using PublicCredit.Identifiers;
+using PublicCredit.Inquiries;
+using PublicCredit.Time;
+
+namespace PublicCredit.Checks;
+
+/// <summary>A check as the caller sent it; <see cref="ReadErrors"/> holds fields of the wrong JSON type.</summary>
+public sealed record CheckInput(string? Subject, string? Matter, string? AsOf, IReadOnlyList<FieldError> ReadErrors)
+{
+    /// <summary>Reads the body field by field, so a wrongly typed field is a coded 422, never a 500.</summary>
+    public static CheckInput Read(JsonElement body)
+    {
+        var errors = new List<FieldError>();
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            throw DomainException.Invalid("", CheckProblemCodes.BodyInvalid, "The body is a JSON object {subject, matter, asOf?}.");
+        }
+
+        return new CheckInput(Text(body, "subject", errors), Text(body, "matter", errors), Text(body, "asOf", errors), errors);
+    }
+
+    private static string? Text(JsonElement body, string name, List<FieldError> errors)
+    {
+        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return value.GetString();
+        }
+
+        errors.Add(new FieldError(name, CheckProblemCodes.FieldNotText, $"'{name}' is a JSON string."));
+        return null;
+    }
+}
+
+/// <summary>One measure a check found, with what makes it apply (API.md shape).</summary>
+public sealed record CheckedMeasure(
+    string Measure,
+    string Kind,
+    string Binding,
+    IReadOnlyList<string> LegalBasis,
+    string? ListType,
+    Guid? DesignationId,
+    string? Memorandum,
+    string ImplementingDepartment,
+    string Through);
+
+public sealed record CheckResult(Guid CheckId, string Outcome, IReadOnlyList<CheckedMeasure> Measures, long DataVersion);
+
+/// <summary>
+/// The embedded check (API.md <c>POST /api/v1/checks</c>; DESIGN "Hot path"; ADR 0010): which measures apply to a
+/// subject in a matter at an instant (now, or <c>asOf</c> in the past or future). Answered from the in-memory
+/// <see cref="EnforcementIndex"/> and <see cref="CleanRecord"/> only — never the database; the one write is the
+/// inquiry, through the group-commit <see cref="InquiryLog"/>, and the answer waits until it is durable (FACTS §9).
+/// </summary>
+public sealed class RunCheck(EnforcementIndex index, CleanRecord clean, InquiryLog inquiries, TimeProvider clock)
+{
+    public const string Endpoint = "POST /api/v1/checks";
+
+    public async Task<CheckResult> RunAsync(Caller caller, CheckInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(input);
+        caller.RequireRole(Role.Checker);
+
+        var now = clock.GetUtcNow();
+        var errors = new List<FieldError>(input.ReadErrors);
+        SubjectId? subject = null;
+        if (input.Subject is null)
+        {
+            errors.Add(new FieldError("subject", IdentifierProblem.SubjectIdInvalidCode, "A check names its subject (USCC or resident ID)."));
+        }
+        else if (!SubjectId.TryParse(input.Subject, ChinaTime.Today(clock), out subject, out var problem))
+        {
+            errors.Add(new FieldError("subject", IdentifierProblem.SubjectIdInvalidCode, problem.ToString()));
+        }
+
+        var matter = -1;
+        if (input.Matter is null || !index.Rules.TryMatter(input.Matter.Trim(), out matter))
+        {
+            errors.Add(new FieldError("matter", CheckProblemCodes.UnknownMatter,
+                $"'{Shorten(input.Matter)}' is not a matter of the catalog (GET /api/v1/catalog lists them)."));
+        }
+
+        var asOf = now;
+        if (input.AsOf is not null && !TryParseInstant(input.AsOf, out asOf))
+        {
+            errors.Add(new FieldError("asOf", CheckProblemCodes.AsOfInvalid,
+                "asOf is an ISO-8601 instant with an offset (2027-01-01T09:00:00+08:00) or a date (2027-01-01, 00:00 China time)."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw DomainException.Invalid(errors);
+        }
+
+        // The position is read before the index: the answer reflects at least this ledger position (dataVersion).
+        var dataVersion = index.Position;
+        var applied = new List<AppliedMeasure>();
+        index.Check(SubjectKey.Of(subject!.Value), matter, asOf, applied);
+        var measures = applied
+            .Select(a => new CheckedMeasure(
+                a.Rule.Measure.Code,
+                Code(a.Rule.Measure.Kind),
+                Code(a.Rule.Measure.Binding),
+                LegalBases(a.Rule.Measure),
+                a.Rule.ListType.Code,
+                a.DesignationId,
+                a.Rule.Memorandum.Code,
+                a.Rule.Measure.ImplementingDepartment,
+                a.Reach == Reach.Subject ? "subject" : "responsible-person"))
+            .ToList();
+        measures.AddRange(clean.GreenChannel(subject, input.Matter!.Trim(), asOf).Select(m => new CheckedMeasure(
+            m.Code, Code(m.Kind), Code(m.Binding), LegalBases(m), null, null, null, m.ImplementingDepartment, "subject")));
+
+        var outcome = measures.Count == 0 ? "clear" : "measures";
+        var returned = Returned(outcome, measures);
+        var checkId = await inquiries.RecordAsync(caller, subject.Value, input.Matter.Trim(), Endpoint, returned, cancellationToken);
+        return new CheckResult(checkId, outcome, measures, dataVersion);
+    }
+
+    /// <summary>What the inquiry keeps of the answer: the outcome and each measure code once (feedback and statistics
+    /// read it back, <see cref="ReturnedMeasures"/>).</summary>
+    public static string Returned(string outcome, IEnumerable<CheckedMeasure> measures)
+    {
+        ArgumentNullException.ThrowIfNull(measures);
+        var codes = measures.Select(m => m.Measure + "@" + (m.Memorandum ?? "")).Distinct(StringComparer.Ordinal);
+        var text = string.Join(' ', new[] { "check:" + outcome }.Concat(codes));
+        return text.Length <= 500 ? text : text[..500];
+    }
+
+    /// <summary>(measure, memorandum) pairs a check returned, from its inquiry's <c>Returned</c>.</summary>
+    public static IReadOnlyList<(string Measure, string? Memorandum)> ReturnedMeasures(string? returned) =>
+        [.. (returned ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => !p.StartsWith("check:", StringComparison.Ordinal))
+            .Select(p => p.Split('@') is [var measure, var memo] ? (measure, memo.Length == 0 ? null : memo) : (p, (string?)null))];
+
+    private static IReadOnlyList<string> LegalBases(Measure measure) =>
+        [.. measure.LegalBasis.Select(b => string.Join(" ", new[] { b.Law, b.Document is null ? null : $"（{b.Document}）", b.Article }.Where(s => s is not null)))];
+
+    private static string Code(MeasureKind kind) => kind == MeasureKind.Incentive ? "incentive" : "disciplinary";
+
+    private static string Code(Binding binding) => binding == Binding.Mandatory ? "mandatory" : "recommended";
+
+    /// <summary>An instant with an offset, or a date meaning 00:00 China time that day.</summary>
+    private static bool TryParseInstant(string text, out DateTimeOffset instant)
+    {
+        text = text.Trim();
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            instant = ChinaTime.StartOf(date);
+            return true;
+        }
+
+        // An instant without an offset would be ambiguous: refused rather than guessed.
+        if (text.Length > 10 && (text.EndsWith('Z') || text.EndsWith('z') || text[^6] is '+' or '-')
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant))
+        {
+            return true;
+        }
+
+        instant = default;
+        return false;
+    }
+
+    private static string Shorten(string? text) => text is null ? "" : text.Length <= 64 ? text : text[..64] + "…";
+}

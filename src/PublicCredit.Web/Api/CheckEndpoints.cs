@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PublicCredit.Access;
+using PublicCredit.Checks;
+using PublicCredit.Errors;
+using PublicCredit.Web.Security;
+
+namespace PublicCredit.Web.Api;
+
+/// <summary>
+/// The embedded check that approval systems call (API.md; issue 6 §3; docs/checks.md). Bodies are read as raw JSON so
+/// that bad input is a coded 4xx, never a 500.
+/// </summary>
+internal static class CheckEndpoints
+{
+    /// <summary>A check body is three short strings.</summary>
+    public const long BodyLimit = 16 * 1024;
+
+    public static void MapCheckEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/checks", async (HttpContext http, RunCheck check, CancellationToken cancel) =>
+        {
+            using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
+            var result = await check.RunAsync(http.Caller(), CheckInput.Read(body.RootElement), cancel);
+            return Results.Ok(new
+            {
+                checkId = result.CheckId,
+                outcome = result.Outcome,
+                measures = result.Measures,
+                dataVersion = result.DataVersion,
+            });
+        }).RequireRoles(Role.Checker).WithName("RunCheck");
+
+        api.MapPost("/checks/{checkId}/feedback", async (string checkId, HttpContext http, SubmitFeedback submit, CancellationToken cancel) =>
+        {
+            // Anything that is not a UUID is simply not a check (404).
+            var id = Guid.TryParse(checkId, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+                ? parsed
+                : throw DomainException.NotFound(CheckProblemCodes.NotFound, "There is no such check.");
+            using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
+            var given = await submit.RunAsync(http.Caller(), id, FeedbackInput.Read(body.RootElement), cancel);
+            return Results.Created($"/api/v1/checks/{given.CheckId}/feedback/{given.Id}", new
+            {
+                id = given.Id,
+                checkId = given.CheckId,
+                measure = given.Measure,
+                applied = given.Applied,
+            });
+        }).RequireRoles(Role.Checker).WithName("GiveCheckFeedback");
+
+        api.MapGet("/stats/implementation", async (HttpContext http, ImplementationStats stats, CancellationToken cancel) =>
+            Results.Ok(new { items = await stats.RunAsync(http.Caller(), cancel) }))
+            .RequireRoles(Role.Auditor).WithName("ImplementationStats");
+    }
+}

@@ -337,4 +337,4 @@ public abstract class CheckTests(ITestDatabases databases) : ServerTests(databas
 
 public sealed class CheckTests_on_SQLite() : CheckTests(new SqliteTestDatabases());
 
-public sealed class CheckTests_on_PostgreSQL(PostgresCluster cluster) : CheckTests(new PostgresTestDatabases(cluster));
+public sealed class CheckTests_on_PostgreSQL(PostgresClusterFixture cluster) : CheckTests(new PostgresTestDatabases(cluster));

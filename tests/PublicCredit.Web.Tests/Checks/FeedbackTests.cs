@@ -124,4 +124,4 @@ public abstract class FeedbackTests(ITestDatabases databases) : ServerTests(data
 
 public sealed class FeedbackTests_on_SQLite() : FeedbackTests(new SqliteTestDatabases());
 
-public sealed class FeedbackTests_on_PostgreSQL(PostgresCluster cluster) : FeedbackTests(new PostgresTestDatabases(cluster));
+public sealed class FeedbackTests_on_PostgreSQL(PostgresClusterFixture cluster) : FeedbackTests(new PostgresTestDatabases(cluster));

@@ -46,15 +46,29 @@ internal static class ImportBenchCommand
         {
             records, provider, subjects, department, seed, work, pcredit, keep,
         };
-        import.SetAction((parse, cancel) => ImportAsync(Settings.From(parse, records, provider, subjects, department, seed, work, pcredit, keep), cancel));
+        import.SetAction((parse, cancel) => Interruptible(ImportAsync(Settings.From(parse, records, provider, subjects, department, seed, work, pcredit, keep), cancel)));
 
         var phases = new Command("import-phases", "Where an import's time goes: an instrumented copy of the import, phase by phase")
         {
             records, provider, subjects, department, seed, work,
         };
-        phases.SetAction((parse, cancel) => PhasesAsync(Settings.From(parse, records, provider, subjects, department, seed, work, pcredit, keep), cancel));
+        phases.SetAction((parse, cancel) => Interruptible(PhasesAsync(Settings.From(parse, records, provider, subjects, department, seed, work, pcredit, keep), cancel)));
 
         return new RootCommand("PublicCredit import benchmark") { import, phases }.Parse(args).InvokeAsync();
+    }
+
+    /// <summary>SIGTERM or Ctrl+C cancels the run (the cluster is still removed); say so, or a log just stops.</summary>
+    private static async Task<int> Interruptible(Task<int> run)
+    {
+        try
+        {
+            return await run;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("interrupted (SIGTERM or Ctrl+C): no figures");
+            return 130;
+        }
     }
 
     private static async Task<int> ImportAsync(Settings settings, CancellationToken cancellationToken)

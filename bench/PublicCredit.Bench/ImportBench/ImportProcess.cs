@@ -41,16 +41,25 @@ internal static partial class ImportProcess
         process.BeginErrorReadLine();
 
         long peak = 0;
-        while (!process.HasExited)
+        try
         {
-            peak = Math.Max(peak, ReadHighWaterMark(process.Id));
-            try
+            while (!process.HasExited)
             {
-                await process.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromMilliseconds(100), cancellationToken);
+                peak = Math.Max(peak, ReadHighWaterMark(process.Id));
+                try
+                {
+                    await process.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromMilliseconds(100), cancellationToken);
+                }
+                catch (TimeoutException)
+                {
+                }
             }
-            catch (TimeoutException)
-            {
-            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The benchmark was interrupted: its child goes with it rather than run on against a removed database.
+            process.Kill(entireProcessTree: true);
+            throw;
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);

@@ -56,6 +56,37 @@ public abstract class ObjectionRulesTests(ITestDatabases databases) : ServerTest
     }
 
     [Fact]
+    public async Task The_same_objection_sent_several_times_at_once_is_filed_once_and_every_answer_names_it()
+    {
+        var designation = await Steps.DesignateDefaulterAsync();
+        var record = await Steps.SubmitPenaltyAsync();
+        var clients = Enumerable.Range(0, 6).Select(_ => Server.Client(designation.Token)).ToList();
+        try
+        {
+            foreach (var body in new[] { ObjectionSteps.Objection(designation.Id), ObjectionSteps.Objection(record, record: true) })
+            {
+                var responses = await Task.WhenAll(clients.Select(c => c.PostAsJsonAsync("/api/v1/objections", body, Cancel)));
+                var ids = new List<Guid>();
+                foreach (var response in responses)
+                {
+                    Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Cancel)}");
+                    ids.Add((await response.JsonAsync(Cancel)).GetProperty("id").GetGuid());
+                }
+
+                Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+                Assert.Single(ids.Distinct());
+            }
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+
+        Assert.Equal(2, await CountAsync(d => d.Objections()));
+        Assert.Equal(2, await CountAsync(d => d.FiledEvents()));
+    }
+
+    [Fact]
     public async Task Another_filing_while_an_objection_is_open_is_409_objection_already_open()
     {
         var designation = await Steps.DesignateDefaulterAsync();

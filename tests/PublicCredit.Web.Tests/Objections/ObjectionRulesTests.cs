@@ -177,6 +177,25 @@ public abstract class ObjectionRulesTests(ITestDatabases databases) : ServerTest
     }
 
     [Fact]
+    public async Task A_designation_its_department_revokes_during_the_review_stays_revoked_and_the_objection_is_still_answered()
+    {
+        var designation = await Steps.DesignateDefaulterAsync();
+        using var subject = Server.Client(designation.Token);
+        using var reviewer = await Steps.ClientAsync(Role.Reviewer, Departments.Spc);
+        var id = (await subject.PostExpectAsync("/api/v1/objections", ObjectionSteps.Objection(designation.Id), HttpStatusCode.Created, Cancel)).GetProperty("id").GetGuid();
+        await reviewer.PostExpectAsync($"/api/v1/designations/{designation.Id}/revoke", new JsonObject { ["reasons"] = "已履行，撤销列入" }, HttpStatusCode.OK, Cancel);
+
+        await reviewer.PostExpectAsync($"/api/v1/objections/{id}/resolve", ObjectionSteps.Resolution("rejected"), HttpStatusCode.OK, Cancel);
+
+        Assert.Equal("revoked", (await Steps.GetOkAsync(subject, $"/api/v1/designations/{designation.Id}")).GetProperty("status").GetString());
+        Assert.Equal("rejected", (await Steps.GetOkAsync(subject, $"/api/v1/objections/{id}")).GetProperty("status").GetString());
+        using var checker = await Steps.ClientAsync(Role.Checker, Departments.Mof);
+        Assert.Equal("clear", (await Steps.CheckAsync(checker)).GetProperty("outcome").GetString());
+        Assert.Equal(["designation-effective", "designation-suspended", "designation-revoked"],
+            (await Steps.FeedAsync()).Select(i => i.GetProperty("type").GetString()));
+    }
+
+    [Fact]
     public async Task Malformed_filings_and_resolutions_are_422_naming_the_field_and_change_nothing()
     {
         var designation = await Steps.DesignateDefaulterAsync();

@@ -56,7 +56,7 @@ public static class CatalogLoader
         }
 
         CatalogRules.Check(parsed, problems);
-        if (problems.Count > 0 || parsed.DeclaredVersion is null || parsed.Title is null)
+        if (problems.Count > 0 || parsed.DeclaredVersion is null || parsed.Title is null || parsed.ObjectionReview is null)
         {
             return CatalogLoadResult.Invalid([.. problems.All
                 .OrderBy(p => p.File, StringComparer.Ordinal)
@@ -73,7 +73,10 @@ public static class CatalogLoader
             parsed.ListTypes,
             parsed.Measures,
             parsed.Memoranda,
-            new WorkingDayCalendar(parsed.Years)));
+            new WorkingDayCalendar(parsed.Years))
+        {
+            ObjectionReview = parsed.ObjectionReview.Value,
+        });
     }
 
     // Name and length go in before the bytes so that moving text from one file to the next changes the hash.

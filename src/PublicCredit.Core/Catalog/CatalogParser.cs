@@ -18,6 +18,9 @@ internal sealed class ParsedCatalog
 
     public LocalizedText? Title { get; set; }
 
+    /// <summary>catalog.yaml <c>objections.reviewWorkingDays</c> (ADR 0013).</summary>
+    public WorkingDays? ObjectionReview { get; set; }
+
     public List<Department> Departments { get; } = [];
 
     public List<Category> Categories { get; } = [];
@@ -157,6 +160,7 @@ internal static partial class CatalogParser
             case CatalogFile:
                 into.DeclaredVersion = fields.String("version");
                 into.Title = fields.Text("title");
+                into.ObjectionReview = ParseObjections(fields);
                 break;
             case DepartmentsFile:
                 Items(fields, "departments", "department", into, problems, ParseDepartment);
@@ -294,6 +298,26 @@ internal static partial class CatalogParser
 
         codes.Add(code);
         return code;
+    }
+
+    /// <summary>The objection review period (FACTS §8): at least one working day, since a review cannot be due before it starts.</summary>
+    private static WorkingDays? ParseObjections(YamlFields fields)
+    {
+        if (fields.Map("objections") is not { } objections)
+        {
+            return null;
+        }
+
+        var days = objections.Int("reviewWorkingDays");
+        objections.RejectUnknownKeys();
+        if (days is < 1)
+        {
+            objections.Report("reviewWorkingDays", "objection-review-too-short",
+                "objections.reviewWorkingDays must be at least 1 working day: the department reviews an objection before it is due (FACTS §8).");
+            return null;
+        }
+
+        return days is { } count ? new WorkingDays(count) : null;
     }
 
     private static void ParseDepartment(YamlFields f, ParsedCatalog into)

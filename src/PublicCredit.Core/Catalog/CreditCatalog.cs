@@ -84,6 +84,9 @@ public sealed class CreditCatalog
 
     public WorkingDayCalendar Calendar { get; }
 
+    /// <summary>How long the owning department has to review an objection (catalog.yaml <c>objections</c>; FACTS §8; ADR 0013).</summary>
+    public required WorkingDays ObjectionReview { get; init; }
+
     /// <summary>The measures marked as the seed 000 §(4) green channel.</summary>
     public IEnumerable<Measure> GreenChannelMeasures => Measures.Where(m => m.GreenChannel is not null);
 

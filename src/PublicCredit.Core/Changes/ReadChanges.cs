@@ -5,6 +5,7 @@ using PublicCredit.Access;
 using PublicCredit.Designations;
 using PublicCredit.Errors;
 using PublicCredit.Ledger;
+using PublicCredit.Objections;
 using PublicCredit.Records;
 using PublicCredit.Storage;
 using PublicCredit.Subjects;
@@ -28,6 +29,18 @@ public static class ChangeTypes
 
     /// <summary>A designation was revoked: its measures no longer apply.</summary>
     public const string DesignationRevoked = "designation-revoked";
+
+    /// <summary>An objection suspended an effective designation: its measures do not apply while it is reviewed (ADR 0013).</summary>
+    public const string DesignationSuspended = "designation-suspended";
+
+    /// <summary>The objection was rejected: the suspended designation is in force again.</summary>
+    public const string DesignationReinstated = "designation-reinstated";
+
+    /// <summary>An objection suspended a public record: stop showing it until it is reinstated (ADR 0013).</summary>
+    public const string RecordSuspended = "record-suspended";
+
+    /// <summary>The objection was rejected: the suspended record is public again.</summary>
+    public const string RecordReinstated = "record-reinstated";
 }
 
 /// <summary>
@@ -43,7 +56,8 @@ public sealed record ChangeItem(
     string? Department,
     Guid? RecordId = null,
     int? Version = null,
-    Guid? DesignationId = null);
+    Guid? DesignationId = null,
+    Guid? ObjectionId = null);
 
 /// <summary>A page of the feed; read on with <c>after=</c><see cref="Next"/>. Up to date when <see cref="Next"/> stops moving.</summary>
 public sealed record ChangePage(IReadOnlyList<ChangeItem> Items, long Next);
@@ -70,6 +84,7 @@ public sealed class ReadChanges(PublicCreditDbContext db)
         SubmitRecords.CreatedEvent, SubmitRecords.ChunkCreatedEvent, CorrectRecord.EventType,
         AnnounceWithdrawals.WithdrawnEvent, AnnounceWithdrawals.ChunkWithdrawnEvent,
         DesignationEvents.Effective, DesignationEvents.Revoked,
+        ObjectionEvents.Filed, ObjectionEvents.Upheld, ObjectionEvents.Rejected,
     ];
 
     public async Task<ChangePage> RunAsync(Caller caller, string? after, string? limit, CancellationToken cancellationToken = default)
@@ -161,6 +176,13 @@ public sealed class ReadChanges(PublicCreditDbContext db)
                     }
 
                     break;
+                case ObjectionEvents.Filed or ObjectionEvents.Upheld or ObjectionEvents.Rejected:
+                    if (ObjectionItem(e) is { } objectionItem)
+                    {
+                        derived.Add(objectionItem);
+                    }
+
+                    break;
                 case SubmitRecords.CreatedEvent or SubmitRecords.ChunkCreatedEvent:
                     foreach (var r in refs)
                     {
@@ -204,7 +226,48 @@ public sealed class ReadChanges(PublicCreditDbContext db)
         return result;
     }
 
-    private static bool IsDesignation(LedgerEventRow e) => e.Type is DesignationEvents.Effective or DesignationEvents.Revoked;
+    private static bool IsDesignation(LedgerEventRow e) =>
+        e.Type is DesignationEvents.Effective or DesignationEvents.Revoked or ObjectionEvents.Filed or ObjectionEvents.Upheld or ObjectionEvents.Rejected;
+
+    /// <summary>
+    /// What an objection step tells downstream (ADR 0013 §4): for a designation, only a change of what is enforced
+    /// (effective → suspended → effective again, or revoked); for a record, only when it was public, objections aside
+    /// — the feed carries no more about a subject than was public (FACTS §9).
+    /// </summary>
+    private static ChangeItem? ObjectionItem(LedgerEventRow e)
+    {
+        using var document = JsonDocument.Parse(e.Payload);
+        var payload = document.RootElement;
+        var objectionId = payload.GetProperty("objectionId").GetGuid();
+        if (payload.TryGetProperty("designationId", out var designationId))
+        {
+            var (from, to) = (payload.GetProperty("from").GetString(), payload.GetProperty("to").GetString());
+            var type = e.Type switch
+            {
+                ObjectionEvents.Filed when to == "suspended" => ChangeTypes.DesignationSuspended,
+                ObjectionEvents.Rejected when from == "suspended" && to == "effective" => ChangeTypes.DesignationReinstated,
+                ObjectionEvents.Upheld when to == "revoked" && from != "revoked" => ChangeTypes.DesignationRevoked,
+                _ => null,
+            };
+            return type is null
+                ? null
+                : new ChangeItem(e.Position, type, e.OccurredAt, e.Subject!, e.Department, DesignationId: designationId.GetGuid(), ObjectionId: objectionId);
+        }
+
+        if (!payload.GetProperty("public").GetBoolean())
+        {
+            return null;
+        }
+
+        var recordType = e.Type switch
+        {
+            ObjectionEvents.Filed => ChangeTypes.RecordSuspended,
+            ObjectionEvents.Rejected => ChangeTypes.RecordReinstated,
+            _ => ChangeTypes.RecordWithdrawn,
+        };
+        return new ChangeItem(e.Position, recordType, e.OccurredAt, e.Subject!, e.Department,
+            RecordId: payload.GetProperty("recordId").GetGuid(), Version: payload.GetProperty("version").GetInt32(), ObjectionId: objectionId);
+    }
 
     /// <summary>The record versions an event names, from its payload (ADR 0006, ADR 0008 payload shapes).</summary>
     private static List<(Guid Id, int Version)> References(LedgerEventRow e)

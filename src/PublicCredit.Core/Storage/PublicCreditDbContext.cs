@@ -8,6 +8,7 @@ using PublicCredit.Import;
 using PublicCredit.Designations;
 using PublicCredit.Inquiries;
 using PublicCredit.Ledger;
+using PublicCredit.Objections;
 using PublicCredit.Records;
 using PublicCredit.Subjects;
 
@@ -46,6 +47,9 @@ public class PublicCreditDbContext(DbContextOptions<PublicCreditDbContext> optio
 
     /// <summary>Whether checking departments applied the measures checks returned (ADR 0010).</summary>
     public DbSet<CheckFeedbackRow> CheckFeedback => Set<CheckFeedbackRow>();
+
+    /// <summary>Objections against records and designations; filing suspends the target at once (ADR 0013).</summary>
+    public DbSet<ObjectionRow> Objections => Set<ObjectionRow>();
 
     public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using PublicCredit.Catalog;
 using PublicCredit.Identifiers;
+using PublicCredit.Objections;
 using PublicCredit.Records;
 
 namespace PublicCredit.Subjects;
@@ -37,11 +38,17 @@ public static class PublicRecords
         return [.. catalog.Categories.Where(c => c.IndividualsPublic).Select(c => c.Code)];
     }
 
-    /// <summary>The record versions the public sees at <paramref name="moment"/>.</summary>
-    public static IQueryable<RecordRow> PublicAt(this IQueryable<RecordRow> rows, PublicMoment moment, CreditCatalog catalog)
+    /// <summary>
+    /// The record versions the public sees at <paramref name="moment"/>: never a record under objection, nor one an
+    /// upheld objection withdrew (DESIGN principle 4; ADR 0013 §3) — <paramref name="objections"/> is the objections table.
+    /// </summary>
+    public static IQueryable<RecordRow> PublicAt(
+        this IQueryable<RecordRow> rows, PublicMoment moment, CreditCatalog catalog, IQueryable<ObjectionRow> objections)
     {
         ArgumentNullException.ThrowIfNull(moment);
         var standing = moment.IsNow ? rows.Current() : rows.Where(StandingAt(moment.Instant));
-        return standing.Where(PublicOn(moment.Day, IndividualsPublicCategories(catalog)));
+        var withdrawn = objections.WithdrawnAt(moment.Instant);
+        return standing.Where(PublicOn(moment.Day, IndividualsPublicCategories(catalog)))
+            .Where(r => !withdrawn.Any(o => o.RecordId == r.Id));
     }
 }

@@ -101,7 +101,7 @@ public sealed class ReadPublicProfile(PublicCreditDbContext db, CreditCatalog ca
         var records = subject is null
             ? []
             : await db.Records.AsNoTracking()
-                .PublicAt(moment, catalog)
+                .PublicAt(moment, catalog, db.Objections)
                 .Where(r => r.SubjectId == subject.SubjectId)
                 .OrderByDescending(r => r.DecisionDate)
                 .ThenBy(r => r.Id)

@@ -5,6 +5,7 @@ using PublicCredit.Catalog;
 using PublicCredit.Errors;
 using PublicCredit.Identifiers;
 using PublicCredit.Inquiries;
+using PublicCredit.Objections;
 using PublicCredit.Records;
 using PublicCredit.Storage;
 using PublicCredit.Time;
@@ -16,13 +17,15 @@ public sealed record SubjectView(string Id, SubjectKind Kind, string Name, strin
 
 /// <summary>
 /// The full profile (API.md <c>GET /api/v1/subjects/{subjectId}</c>): every record, every designation the subject is
-/// on or reached by (with its status at the request time), and the measures in force now with their legal basis.
+/// on or reached by (with its status at the request time), the measures in force now with their legal basis, and every
+/// objection about the subject's records and designations, open ones first by review deadline (ADR 0013).
 /// </summary>
 public sealed record SubjectProfile(
     SubjectView Subject,
     IReadOnlyList<RecordView> Records,
     IReadOnlyList<DesignationSummary> Designations,
-    IReadOnlyList<CurrentMeasure> Measures);
+    IReadOnlyList<CurrentMeasure> Measures,
+    IReadOnlyList<ObjectionView> Objections);
 
 /// <summary>
 /// Reads a subject's full profile: every record whose current version is about it, with every version about it
@@ -69,10 +72,16 @@ public sealed class ReadSubjectProfile(PublicCreditDbContext db, CreditCatalog c
         var designations = await SubjectDesignations.LoadAsync(db, id.Value, cancellationToken);
         var summaries = designations.Select(d => SubjectDesignations.Summary(d.Row, d.Through, catalog, now)).ToList();
         var measures = SubjectDesignations.MeasuresInForce(designations, catalog, now).ToList();
+        var objections = (await db.Objections.AsNoTracking().Where(o => o.SubjectId == id.Value).ToListAsync(cancellationToken))
+            .OrderBy(o => o.Status != ObjectionStatus.Open)
+            .ThenBy(o => o.ReviewDeadline)
+            .ThenBy(o => o.FiledAt)
+            .Select(o => ObjectionView.From(o, ChinaTime.DateOf(now)))
+            .ToList();
 
         await inquiries.RecordAsync(caller, id.Value, why, Endpoint,
             string.Create(CultureInfo.InvariantCulture, $"profile: records={records.Count} versions={rows.Count} designations={summaries.Count} measures={measures.Count}"),
             cancellationToken);
-        return new SubjectProfile(new SubjectView(subject.SubjectId, subject.Kind, subject.Name, subject.PublicId), records, summaries, measures);
+        return new SubjectProfile(new SubjectView(subject.SubjectId, subject.Kind, subject.Name, subject.PublicId), records, summaries, measures, objections);
     }
 }

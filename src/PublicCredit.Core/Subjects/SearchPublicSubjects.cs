@@ -49,7 +49,7 @@ public sealed class SearchPublicSubjects(PublicCreditDbContext db, CreditCatalog
         var number = ParsePage(page);
         var why = moment.IsNow ? null : InquiryPurpose.Require(caller, purpose);
 
-        var visible = db.Records.AsNoTracking().PublicAt(moment, catalog);
+        var visible = db.Records.AsNoTracking().PublicAt(moment, catalog, db.Objections);
         var matches = db.Subjects.AsNoTracking().Where(s => visible.Any(r => r.SubjectId == s.SubjectId));
         if (SubjectId.TryParse(q, ChinaTime.Today(clock), out var code))
         {

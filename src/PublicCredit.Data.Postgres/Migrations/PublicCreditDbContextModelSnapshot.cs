@@ -681,6 +681,117 @@ namespace PublicCredit.Data.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PublicCredit.Objections.ObjectionRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("department");
+
+                    b.Property<Guid?>("DesignationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("designation_id");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("text")
+                        .HasColumnName("evidence");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("filed_at");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("filed_by");
+
+                    b.Property<string>("FiledByDepartment")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("filed_by_department");
+
+                    b.Property<bool>("FiledBySubject")
+                        .HasColumnType("boolean")
+                        .HasColumnName("filed_by_subject");
+
+                    b.Property<long>("FiledPosition")
+                        .HasColumnType("bigint")
+                        .HasColumnName("filed_position");
+
+                    b.Property<string>("Grounds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("grounds");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("ResolutionReasons")
+                        .HasColumnType("text")
+                        .HasColumnName("resolution_reasons");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<long?>("ResolvedPosition")
+                        .HasColumnType("bigint")
+                        .HasColumnName("resolved_position");
+
+                    b.Property<DateOnly?>("ReviewDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("review_deadline");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_objections");
+
+                    b.HasIndex("DesignationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_objections_open_designation")
+                        .HasFilter("status = 'open' AND designation_id IS NOT NULL");
+
+                    b.HasIndex("RecordId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_objections_open_record")
+                        .HasFilter("status = 'open' AND record_id IS NOT NULL");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_objections_subject_id");
+
+                    b.HasIndex("RecordId", "FiledAt")
+                        .HasDatabaseName("ix_objections_record");
+
+                    b.HasIndex("Department", "Status", "ReviewDeadline")
+                        .HasDatabaseName("ix_objections_queue");
+
+                    b.ToTable("objections", (string)null);
+                });
+
             modelBuilder.Entity("PublicCredit.Records.RecordRow", b =>
                 {
                     b.Property<Guid>("Id")

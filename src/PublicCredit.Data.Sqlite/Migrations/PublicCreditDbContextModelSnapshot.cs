@@ -685,6 +685,118 @@ namespace PublicCredit.Data.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PublicCredit.Objections.ObjectionRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department");
+
+                    b.Property<Guid?>("DesignationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("designation_id");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("FiledAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filed_at");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filed_by");
+
+                    b.Property<string>("FiledByDepartment")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filed_by_department");
+
+                    b.Property<bool>("FiledBySubject")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("filed_by_subject");
+
+                    b.Property<long>("FiledPosition")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("filed_position");
+
+                    b.Property<string>("Grounds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grounds");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("ResolutionReasons")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution_reasons");
+
+                    b.Property<string>("ResolvedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<long?>("ResolvedPosition")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolved_position");
+
+                    b.Property<DateOnly?>("ReviewDeadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_deadline");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_objections");
+
+                    b.HasIndex("DesignationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_objections_open_designation")
+                        .HasFilter("status = 'open' AND designation_id IS NOT NULL");
+
+                    b.HasIndex("RecordId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_objections_open_record")
+                        .HasFilter("status = 'open' AND record_id IS NOT NULL");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_objections_subject_id");
+
+                    b.HasIndex("RecordId", "FiledAt")
+                        .HasDatabaseName("ix_objections_record");
+
+                    b.HasIndex("Department", "Status", "ReviewDeadline")
+                        .HasDatabaseName("ix_objections_queue");
+
+                    b.ToTable("objections", (string)null);
+                });
+
             modelBuilder.Entity("PublicCredit.Records.RecordRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -20,6 +20,7 @@ using PublicCredit.Checks;
 using PublicCredit.Inquiries;
 using PublicCredit.Data;
 using PublicCredit.Ledger;
+using PublicCredit.Objections;
 using PublicCredit.Records;
 using PublicCredit.Subjects;
 using PublicCredit.Web.Api;
@@ -88,6 +89,10 @@ public static class PublicCreditApp
         services.AddScoped<DecideDesignation>();
         services.AddScoped<RevokeDesignation>();
         services.AddScoped<ReadDesignation>();
+        services.AddScoped<FileObjection>();
+        services.AddScoped<ResolveObjection>();
+        services.AddScoped<ReadObjection>();
+        services.AddScoped<ListObjections>();
         services.AddScoped<ReadSubjectProfile>();
         services.AddScoped<ReadPublicProfile>();
         services.AddScoped<SearchPublicSubjects>();

@@ -214,6 +214,25 @@ public sealed class CatalogValidationTests : IDisposable
     }
 
     [Fact]
+    public void An_objection_review_period_shorter_than_one_working_day_is_refused()
+    {
+        var line = _copy.Replace("catalog.yaml", "reviewWorkingDays: 10", "reviewWorkingDays: 0");
+
+        CatalogAssert.HasProblem(_copy.Load(), "catalog.yaml", line, "objection-review-too-short");
+    }
+
+    [Fact]
+    public void A_catalog_without_an_objection_review_period_is_refused()
+    {
+        _copy.Replace("catalog.yaml", "objections:\n  reviewWorkingDays: 10", "");
+
+        var result = _copy.Load();
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Problems, p => p is { File: "catalog.yaml", Code: "field-required" } && p.Message.Contains("objections", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_term_that_is_not_an_iso_duration_is_refused()
     {
         var line = _copy.Replace("list-types.yaml", "maxTerm: P3Y", "maxTerm: 3 years");

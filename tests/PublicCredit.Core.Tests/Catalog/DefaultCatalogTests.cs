@@ -69,6 +69,13 @@ public class DefaultCatalogTests
     }
 
     [Fact]
+    public void Objections_are_reviewed_within_ten_working_days_no_slower_than_a_restoration_is_decided()
+    {
+        // FACTS §8 gives no review period; the catalog's platform default matches NDRC Order 36's 10 working days (ADR 0013).
+        Assert.Equal(10, Catalog.ObjectionReview.Count);
+    }
+
+    [Fact]
     public void Government_procurement_restriction_cites_article_22_of_the_procurement_law()
     {
         var measure = Catalog.Measures["restrict-government-procurement"];

@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace PublicCredit.Objections;
+
+/// <summary>Where an objection stands: open while the owning department reviews it, then upheld or rejected (FACTS §8).</summary>
+public enum ObjectionStatus
+{
+    Open,
+    Upheld,
+    Rejected,
+}
+
+/// <summary>
+/// One objection against a record or a designation (API.md <c>POST /api/v1/objections</c>; FACTS §8; DESIGN principle 4;
+/// ADR 0013). Exactly one of <see cref="DesignationId"/> and <see cref="RecordId"/> is set. While it is open the target
+/// is suspended: a designation through its life cycle (<c>ObjectionOpen</c>), a record by this row alone — every public
+/// view leaves out a record with an objection open, or upheld (<see cref="ObjectionRows.WithdrawnAt"/>). What was filed
+/// is written once; only the resolution columns are set, once, by <c>ResolveObjection</c>.
+/// </summary>
+public sealed class ObjectionRow
+{
+    public Guid Id { get; set; }
+
+    public Guid? DesignationId { get; set; }
+
+    public Guid? RecordId { get; set; }
+
+    /// <summary>The department that owns the target (designated it, or recorded the record): it alone resolves.</summary>
+    public required string Department { get; set; }
+
+    /// <summary>The target's subject (normalised USCC or resident ID): whose token may file and read it.</summary>
+    public required string SubjectId { get; set; }
+
+    /// <summary>Who filed it: the subject with its own token, or a recorder of <see cref="FiledByDepartment"/>.</summary>
+    public bool FiledBySubject { get; set; }
+
+    /// <summary>The recorder's department; null when the subject filed it.</summary>
+    public string? FiledByDepartment { get; set; }
+
+    /// <summary>The key's or token's actor name.</summary>
+    public required string FiledBy { get; set; }
+
+    public required string Grounds { get; set; }
+
+    public string? Evidence { get; set; }
+
+    public DateTimeOffset FiledAt { get; set; }
+
+    /// <summary>The last day (inclusive, China date) of the review; null only when the catalog's calendar does not reach that far.</summary>
+    public DateOnly? ReviewDeadline { get; set; }
+
+    public ObjectionStatus Status { get; set; }
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    public string? ResolvedBy { get; set; }
+
+    /// <summary>The reasons the subject is told (FACTS §8: "results are notified with reasons").</summary>
+    public string? ResolutionReasons { get; set; }
+
+    /// <summary>The <c>objection-filed</c> event.</summary>
+    public long FiledPosition { get; set; }
+
+    /// <summary>The <c>objection-upheld</c> / <c>objection-rejected</c> event.</summary>
+    public long? ResolvedPosition { get; set; }
+
+    public static string Code(ObjectionStatus status) => status.ToString().ToLowerInvariant();
+}
+
+public static class ObjectionRows
+{
+    /// <summary>
+    /// Whether an objection keeps its record out of public views at <paramref name="instant"/>: from its filing, until it
+    /// is rejected, and for good once upheld (ADR 0013 §3). A query predicate, translated on both providers; it also
+    /// answers for past moments, as filing and resolution instants are kept.
+    /// </summary>
+    public static IQueryable<ObjectionRow> WithdrawnAt(this IQueryable<ObjectionRow> objections, DateTimeOffset instant) =>
+        objections.Where(o => o.RecordId != null && o.FiledAt <= instant
+                              && (o.Status != ObjectionStatus.Rejected || o.ResolvedAt == null || o.ResolvedAt > instant));
+}
+
+internal sealed class ObjectionRowConfiguration : IEntityTypeConfiguration<ObjectionRow>
+{
+    public void Configure(EntityTypeBuilder<ObjectionRow> builder)
+    {
+        builder.ToTable("Objections");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Department).HasMaxLength(64);
+        builder.Property(o => o.SubjectId).HasMaxLength(18);
+        builder.Property(o => o.FiledByDepartment).HasMaxLength(64);
+        builder.Property(o => o.FiledBy).HasMaxLength(128);
+        builder.Property(o => o.ResolvedBy).HasMaxLength(128);
+        builder.Property(o => o.Status).HasMaxLength(16).HasConversion(new ValueConverter<ObjectionStatus, string>(
+            v => ObjectionRow.Code(v), v => Parse(v)));
+
+        // At most one objection under review per target (DESIGN principle 4): a second filing is refused or, when it
+        // is the same one again, answered with the first (ADR 0013 §2). The backstop under the ledger lock.
+        builder.HasIndex(o => o.DesignationId)
+            .IsUnique()
+            .HasFilter("status = 'open' AND designation_id IS NOT NULL")
+            .HasDatabaseName("ix_objections_open_designation");
+        builder.HasIndex(o => o.RecordId)
+            .IsUnique()
+            .HasFilter("status = 'open' AND record_id IS NOT NULL")
+            .HasDatabaseName("ix_objections_open_record");
+
+        // Public views look up a record's objections; reviewers list their department's by due date.
+        builder.HasIndex(o => new { o.RecordId, o.FiledAt }).HasDatabaseName("ix_objections_record");
+        builder.HasIndex(o => new { o.Department, o.Status, o.ReviewDeadline }).HasDatabaseName("ix_objections_queue");
+        builder.HasIndex(o => o.SubjectId);
+    }
+
+    private static ObjectionStatus Parse(string text) =>
+        Enum.TryParse<ObjectionStatus>(text, ignoreCase: true, out var status)
+            ? status
+            : throw new InvalidOperationException($"Stored objection status '{text}' is unknown.");
+}

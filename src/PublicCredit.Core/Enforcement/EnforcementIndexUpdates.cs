@@ -4,6 +4,10 @@ using PublicCredit.Storage;
 
 namespace PublicCredit.Enforcement;
 
+/// <summary>An effective, unobjected designation as the start-up load reads it: what the index needs, no more.</summary>
+public sealed record EnforcedRow(
+    Guid Id, string ListType, string SubjectId, IReadOnlyList<string> ResponsiblePersons, DateTimeOffset From, DateTimeOffset Until);
+
 /// <summary>
 /// Keeps the <see cref="EnforcementIndex"/> equal to the stored designations (DESIGN "Hot path"; ADR 0010): loaded
 /// whole at start-up, then told of every transition this process commits (<see cref="IDesignationCommitted"/>) and,
@@ -61,21 +65,33 @@ public sealed class EnforcementIndexUpdates(EnforcementIndex index) : IDesignati
             .Where(p => ids.Contains(p.DesignationId))
             .ToLookup(p => p.DesignationId, p => p.ResidentId);
 
-        var loaded = 0;
-        foreach (var row in rows)
-        {
-            if (row.EffectiveFrom is not { } from || row.ExpiresAt is not { } until || !Index.Rules.TryListType(row.ListType, out var list))
-            {
-                continue;
-            }
-
-            Put(row.Id, list, row.SubjectId, persons[row.Id], from, until);
-            loaded++;
-        }
+        var loaded = Load(rows
+            .Where(r => r.EffectiveFrom is not null && r.ExpiresAt is not null)
+            .Select(r => new EnforcedRow(r.Id, r.ListType, r.SubjectId, [.. persons[r.Id]], r.EffectiveFrom!.Value, r.ExpiresAt!.Value)));
 
         // Rows read after the head may already show later transitions; the follower re-applies those events from the
         // head on, reading the then-current rows, so nothing is missed and nothing goes back.
         MarkFollowed(head);
+        return loaded;
+    }
+
+    /// <summary>Puts designations read elsewhere (the start-up load; the benchmark's synthetic rows) into the index;
+    /// returns how many had a list type the catalog knows.</summary>
+    public int Load(IEnumerable<EnforcedRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var loaded = 0;
+        foreach (var row in rows)
+        {
+            if (!Index.Rules.TryListType(row.ListType, out var list))
+            {
+                continue;
+            }
+
+            Put(row.Id, list, row.SubjectId, row.ResponsiblePersons, row.From, row.Until);
+            loaded++;
+        }
+
         return loaded;
     }
 

@@ -7,7 +7,7 @@ using PublicCredit.Bench.ImportBench;
 //   dotnet run -c Release --project bench/PublicCredit.Bench -- import --records 1000000     import vs raw load (bench/README.md)
 //   dotnet run -c Release --project bench/PublicCredit.Bench -- import-phases --records 100000   where the import's time goes
 //   dotnet run -c Release --project bench/PublicCredit.Bench -- index-memory [--subjects N] [--designations N]   index vs plain Dictionary
-//   dotnet run -c Release --project bench/PublicCredit.Bench -- check-http [--subjects N] [--designations N] [--seconds S] [--connections C]
+//   dotnet run -c Release --project bench/PublicCredit.Bench -- check-http [--subjects N] [--designations N] [--seconds S] [--connections C] [--not-durable]
 if (args.Length > 0 && ImportBenchCommand.Handles(args[0]))
 {
     return await ImportBenchCommand.RunAsync(args);
@@ -35,7 +35,7 @@ if (args.Length > 0 && args[0] is "index-memory" or "check-http" or "bare-server
         "bare-server" => await BareServer.RunAsync(Option("--urls", "http://127.0.0.1:5090"), Number("--body-bytes", 400)),
         _ => await CheckHttpBench.RunAsync(
             Number("--subjects", 1_000_000), Number("--designations", 2_000_000), Number("--seconds", 20), Number("--connections", 64),
-            Option("--work", Path.Combine(Path.GetTempPath(), "pcredit-bench")), cancel.Token),
+            Option("--work", Path.Combine(Path.GetTempPath(), "pcredit-bench")), !args.Contains("--not-durable"), cancel.Token),
     };
 }
 

@@ -26,7 +26,7 @@ internal static partial class CheckHttpBench
     private static readonly string[] Matters =
         ["government-procurement", "air-ticket", "market-access", "public-bidding", "fiscal-subsidy", "tax-invoice-supply", "bond-issuance", "loan-application"];
 
-    public static async Task<int> RunAsync(int subjects, int designations, int seconds, int connections, string work, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(int subjects, int designations, int seconds, int connections, string work, bool durable, CancellationToken cancellationToken)
     {
 #if DEBUG
         await Console.Error.WriteLineAsync("error: measure a Release build: dotnet run -c Release --project bench/PublicCredit.Bench -- check-http");
@@ -42,8 +42,8 @@ internal static partial class CheckHttpBench
 
         Directory.CreateDirectory(work);
         Say(Invariant($"machine: {Environment.ProcessorCount} cores; .NET {Environment.Version}; load {LoadAverage()}"));
-        Say("postgres: starting a throwaway cluster (initdb, pg_ctl; durable settings)");
-        await using var cluster = new PostgresCluster { Durable = true };
+        Say($"postgres: starting a throwaway cluster (initdb, pg_ctl; {(durable ? "durable settings" : "NOT durable: fsync and synchronous commit off")})");
+        await using var cluster = new PostgresCluster { Durable = durable };
         await cluster.InitializeAsync();
         var database = await cluster.CreateDatabaseAsync(cancellationToken);
         var db = database.ConnectionString;

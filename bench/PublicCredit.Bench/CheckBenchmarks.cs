@@ -64,7 +64,10 @@ public class CheckBenchmarks
 
 internal static class Paths
 {
-    public static string Catalog
+    public static string Catalog => Path.Combine(Root, "catalog");
+
+    /// <summary>The checkout (the folder holding PublicCredit.slnx), or the output folder outside one.</summary>
+    public static string Root
     {
         get
         {
@@ -72,11 +75,11 @@ internal static class Paths
             {
                 if (File.Exists(Path.Combine(dir.FullName, "PublicCredit.slnx")))
                 {
-                    return Path.Combine(dir.FullName, "catalog");
+                    return dir.FullName;
                 }
             }
 
-            return Path.Combine(AppContext.BaseDirectory, "catalog");
+            return AppContext.BaseDirectory;
         }
     }
 }

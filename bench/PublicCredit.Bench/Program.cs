@@ -1,13 +1,42 @@
 using BenchmarkDotNet.Running;
+using PublicCredit.Bench.CheckBench;
 using PublicCredit.Bench.ImportBench;
 
 // Performance runs (README "Measured figures"). Each reports a ratio against a baseline measured in the same run.
 //   dotnet run -c Release --project bench/PublicCredit.Bench -- --filter '*'                 micro-benchmarks (BenchmarkDotNet)
 //   dotnet run -c Release --project bench/PublicCredit.Bench -- import --records 1000000     import vs raw load (bench/README.md)
 //   dotnet run -c Release --project bench/PublicCredit.Bench -- import-phases --records 100000   where the import's time goes
+//   dotnet run -c Release --project bench/PublicCredit.Bench -- index-memory [--subjects N] [--designations N]   index vs plain Dictionary
+//   dotnet run -c Release --project bench/PublicCredit.Bench -- check-http [--subjects N] [--designations N] [--seconds S] [--connections C] [--not-durable]
 if (args.Length > 0 && ImportBenchCommand.Handles(args[0]))
 {
     return await ImportBenchCommand.RunAsync(args);
+}
+
+if (args.Length > 0 && args[0] is "index-memory" or "check-http" or "bare-server")
+{
+    string Option(string name, string fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at > 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+    }
+
+    int Number(string name, int fallback) => int.Parse(Option(name, fallback.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture);
+
+    using var cancel = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        cancel.Cancel();
+    };
+    return args[0] switch
+    {
+        "index-memory" => IndexMemoryBench.Run(Number("--subjects", 1_000_000), Number("--designations", 2_000_000)),
+        "bare-server" => await BareServer.RunAsync(Option("--urls", "http://127.0.0.1:5090"), Number("--body-bytes", 400)),
+        _ => await CheckHttpBench.RunAsync(
+            Number("--subjects", 1_000_000), Number("--designations", 2_000_000), Number("--seconds", 20), Number("--connections", 64),
+            Option("--work", Path.Combine(Path.GetTempPath(), "pcredit-bench")), !args.Contains("--not-durable"), cancel.Token),
+    };
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(PublicCredit.Bench.LedgerHashBenchmarks).Assembly).Run(args);

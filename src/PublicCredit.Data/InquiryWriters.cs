@@ -51,6 +51,9 @@ internal sealed class SqliteInquiryWriter(DatabaseTarget target) : IInquiryBatch
 /// <summary>PostgreSQL: one binary COPY per batch — thousands of inquiries per commit.</summary>
 internal sealed class PostgresInquiryWriter(NpgsqlDataSource dataSource) : IInquiryBatchWriter
 {
+    /// <summary>Four COPYs may commit at once: PostgreSQL flushes their WAL together (bench: check-http).</summary>
+    public int Concurrency => 4;
+
     public async Task WriteAsync(IReadOnlyList<InquiryRow> batch, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

@@ -40,11 +40,12 @@ public sealed class CleanRecord(CreditCatalog catalog) : IDesignationCommitted, 
         }
 
         var black = catalog.ListTypes.Where(l => l.Kind == ListKind.Black).Select(l => l.Code).ToList();
-        var designations = await db.Designations.AsNoTracking()
+        // Streamed: millions of designations are never held as a list at start-up.
+        var designations = db.Designations.AsNoTracking()
             .Where(d => black.Contains(d.ListType) && d.EffectiveFrom != null)
             .Select(d => new { d.SubjectId, d.EffectiveFrom })
-            .ToListAsync(cancellationToken);
-        foreach (var designation in designations)
+            .AsAsyncEnumerable();
+        await foreach (var designation in designations.WithCancellation(cancellationToken))
         {
             Raise(designation.SubjectId, designation.EffectiveFrom!.Value);
         }

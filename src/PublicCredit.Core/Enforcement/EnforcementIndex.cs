@@ -107,16 +107,21 @@ public sealed class EnforcementIndex(MeasureRules rules)
 
     public int Subjects => bySubject.Count;
 
+    /// <summary>How many entries (designation × reached subject) the index holds; counts, so not for the hot path.</summary>
+    public long Entries => bySubject.Values.Sum(v => (long)v.Length);
+
     /// <summary>Adds (or replaces) a designation's entry for one subject.</summary>
     public void Put(SubjectKey subject, EnforcedDesignation entry)
     {
         lock (writer)
         {
+            // One small array per change, no intermediate list: the start-up load puts millions of entries this way.
             var current = bySubject.GetValueOrDefault(subject.Value, []);
-            var next = new List<EnforcedDesignation>(current.Length + 1);
-            next.AddRange(current.Where(e => e.DesignationId != entry.DesignationId || e.Reach != entry.Reach));
-            next.Add(entry);
-            bySubject[subject.Value] = [.. next];
+            var at = Array.FindIndex(current, e => e.DesignationId == entry.DesignationId && e.Reach == entry.Reach);
+            var next = new EnforcedDesignation[at < 0 ? current.Length + 1 : current.Length];
+            current.CopyTo(next, 0);
+            next[at < 0 ? current.Length : at] = entry;
+            bySubject[subject.Value] = next;
         }
     }
 

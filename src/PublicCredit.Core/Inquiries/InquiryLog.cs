@@ -8,6 +8,10 @@ namespace PublicCredit.Inquiries;
 /// <summary>Writes a batch of inquiries in one transaction; per provider (multi-row insert, binary COPY).</summary>
 public interface IInquiryBatchWriter
 {
+    /// <summary>How many batches may be written at once: 1 where the database has a single writer (SQLite); more where
+    /// commits can overlap (PostgreSQL flushes concurrent commits' WAL together).</summary>
+    int Concurrency => 1;
+
     Task WriteAsync(IReadOnlyList<InquiryRow> batch, CancellationToken cancellationToken);
 }
 
@@ -54,17 +58,58 @@ public sealed partial class InquiryLog(IInquiryBatchWriter writer, TimeProvider 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<(InquiryRow Row, TaskCompletionSource Stored)>(MaxBatch);
+        // Up to Concurrency batches in flight: while one commits (a durable commit waits for the disk), the next takes
+        // whatever has queued meanwhile and commits alongside, instead of every request waiting a commit more.
+        var writers = Math.Max(1, writer.Concurrency);
+        using var inFlight = new SemaphoreSlim(writers, writers);
         var reader = queue.Reader;
-        while (await reader.WaitToReadAsync(stoppingToken))
+        try
         {
-            while (batch.Count < MaxBatch && reader.TryRead(out var item))
+            while (await reader.WaitToReadAsync(stoppingToken))
             {
-                batch.Add(item);
-            }
+                await inFlight.WaitAsync(stoppingToken);
+                var batch = new List<(InquiryRow Row, TaskCompletionSource Stored)>(Math.Min(MaxBatch, 256));
+                while (batch.Count < MaxBatch && reader.TryRead(out var item))
+                {
+                    batch.Add(item);
+                }
 
+                if (batch.Count == 0)
+                {
+                    inFlight.Release();
+                    continue;
+                }
+
+                _ = FlushThenReleaseAsync(batch, inFlight, stoppingToken);
+            }
+        }
+        finally
+        {
+            // Stopping: let the batches in flight finish (or fail their requests) before the host goes.
+            for (var i = 0; i < writers; i++)
+            {
+                await inFlight.WaitAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task FlushThenReleaseAsync(
+        List<(InquiryRow Row, TaskCompletionSource Stored)> batch, SemaphoreSlim inFlight, CancellationToken stoppingToken)
+    {
+        try
+        {
             await FlushAsync(batch, stoppingToken);
-            batch.Clear();
+        }
+        catch (OperationCanceledException)
+        {
+            foreach (var item in batch)
+            {
+                item.Stored.TrySetCanceled(stoppingToken);
+            }
+        }
+        finally
+        {
+            inFlight.Release();
         }
     }
 

@@ -1,7 +1,14 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PublicCredit.Storage;
 
 namespace PublicCredit.Ledger;
+
+/// <summary>The PostgreSQL notification channel on which every append announces its position (ADR 0012).</summary>
+public static class LedgerNotifications
+{
+    public const string Channel = "pcredit_ledger";
+}
 
 /// <summary>What a use case records: the event type, who did it, for which department and subject, and a payload.</summary>
 public sealed record LedgerEntry(string Type, string Actor, string? Department, string? Subject, object Payload);
@@ -52,6 +59,14 @@ public sealed class AppendToLedger(PublicCreditDbContext db, TimeProvider clock)
         };
         db.LedgerEvents.Add(row);
         MoveHead(content.Position, hash);
+        if (db.Database.ProviderName == PostgresProvider)
+        {
+            // Other nodes follow the ledger (ADR 0012): NOTIFY is transactional, so they hear of the event exactly when
+            // it commits, and never of one that rolled back.
+            await db.Database.ExecuteSqlRawAsync(
+                "SELECT pg_notify({0}, {1})", [LedgerNotifications.Channel, content.Position.ToString(CultureInfo.InvariantCulture)], cancellationToken);
+        }
+
         return row;
     }
 

@@ -80,6 +80,13 @@ public static class PublicCreditApp
         services.AddSingleton<CleanRecord>();
         services.AddSingleton<IDesignationCommitted>(sp => sp.GetRequiredService<CleanRecord>());
         services.AddSingleton<IRecordsCommitted>(sp => sp.GetRequiredService<CleanRecord>());
+        services.AddSingleton<FollowLedger>();
+        if (settings.Database.Provider == DatabaseProvider.Postgres)
+        {
+            // Other nodes on the same database (ADR 0012); started after the index is loaded, as hosted services start
+            // with the host, after StartAsync below has loaded it.
+            services.AddHostedService<PostgresLedgerFollower>();
+        }
         services.AddSingleton<RunCheck>();
         services.AddScoped<SubmitFeedback>();
         services.AddScoped<ImplementationStats>();

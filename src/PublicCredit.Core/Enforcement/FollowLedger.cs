@@ -1,0 +1,146 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PublicCredit.Designations;
+using PublicCredit.Records;
+using PublicCredit.Storage;
+
+namespace PublicCredit.Enforcement;
+
+/// <summary>
+/// Brings this node's in-memory state up to what other nodes committed (issue 6 §6; ADR 0012): reads the ledger
+/// after <see cref="EnforcementIndexUpdates.Followed"/> in order and, per event, tells the same observers a local
+/// commit tells — for an event whose payload names a <c>designationId</c>, the designation as stored now with its
+/// responsible persons (<see cref="IDesignationCommitted"/>); for an event that wrote record versions, those versions
+/// (<see cref="IRecordsCommitted"/>). Keying on payload members, not event types, means a new transition (objection,
+/// restoration) is followed without a change here, as long as it goes through <see cref="DesignationTransitions"/>.
+/// Events are applied one by one in ledger order and the position is marked after each, so none is applied twice
+/// and the index never goes back (ADR 0012 §3).
+/// </summary>
+public sealed class FollowLedger(
+    EnforcementIndexUpdates updates, IEnumerable<IDesignationCommitted> designations, IEnumerable<IRecordsCommitted> records)
+{
+    /// <summary>Tags the follower's SQL (a comment in the command text), so a test that proves checks never query the
+    /// database can tell the follower's reads from a check's.</summary>
+    public const string Tag = "ledger-follower";
+
+    public const int Page = 500;
+
+    /// <summary>Applies every event committed after the followed position; returns how many it applied.</summary>
+    public async Task<int> RunAsync(PublicCreditDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var total = 0;
+        while (true)
+        {
+            var after = updates.Followed;
+            // Writers hold the ledger lock until commit, so positions become visible in order: no gap can be skipped.
+            var events = await db.LedgerEvents.AsNoTracking().TagWith(Tag)
+                .Where(e => e.Position > after)
+                .OrderBy(e => e.Position)
+                .Take(Page)
+                .Select(e => new { e.Position, e.Type, e.Payload })
+                .ToListAsync(cancellationToken);
+            foreach (var e in events)
+            {
+                var (designation, recordIds) = Read(e.Type, e.Payload);
+                if (designation is { } id)
+                {
+                    await DesignationAsync(db, id, e.Position, cancellationToken);
+                }
+
+                if (recordIds.Count > 0)
+                {
+                    await RecordsAsync(db, recordIds, e.Position, cancellationToken);
+                }
+
+                updates.MarkFollowed(e.Position);
+            }
+
+            total += events.Count;
+            if (events.Count < Page)
+            {
+                return total;
+            }
+        }
+    }
+
+    private async Task DesignationAsync(PublicCreditDbContext db, Guid id, long position, CancellationToken cancellationToken)
+    {
+        // The row as stored now: its state is at least as new as this event (ADR 0012 §3 orders the two paths).
+        var row = await db.Designations.AsNoTracking().TagWith(Tag).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (row is null)
+        {
+            return;
+        }
+
+        var persons = await db.ResponsiblePersons.AsNoTracking().TagWith(Tag)
+            .Where(p => p.DesignationId == id).Select(p => p.ResidentId).ToListAsync(cancellationToken);
+        foreach (var observer in designations)
+        {
+            observer.Committed(row, persons, position);
+        }
+    }
+
+    private async Task RecordsAsync(PublicCreditDbContext db, List<Guid> ids, long position, CancellationToken cancellationToken)
+    {
+        // Only the versions this event wrote (a withdrawal names records but writes no version).
+        var written = await db.Records.AsNoTracking().TagWith(Tag)
+            .Where(r => ids.Contains(r.Id) && r.LedgerPosition == position)
+            .ToListAsync(cancellationToken);
+        if (written.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var observer in records)
+        {
+            observer.Committed(written);
+        }
+    }
+
+    /// <summary>The designation and records an event's payload names: <c>designationId</c>; <c>recordId</c>; and the
+    /// record events' own shapes (<c>id</c> of a <c>record-*</c> event, <c>records[].id</c> of a chunk event).</summary>
+    internal static (Guid? Designation, List<Guid> Records) Read(string type, string payload)
+    {
+        var records = new HashSet<Guid>();
+        Guid? designation = null;
+        using var document = JsonDocument.Parse(payload);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return (null, []);
+        }
+
+        if (root.TryGetProperty("designationId", out var d) && d.ValueKind == JsonValueKind.String && d.TryGetGuid(out var designationId))
+        {
+            designation = designationId;
+        }
+
+        AddId(root, "recordId", records);
+        if (type.StartsWith("record-", StringComparison.Ordinal))
+        {
+            AddId(root, "id", records);
+        }
+
+        if (type.StartsWith("records-", StringComparison.Ordinal) && root.TryGetProperty("records", out var list) && list.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in list.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.Object)
+                {
+                    AddId(item, "id", records);
+                }
+            }
+        }
+
+        return (designation, [.. records]);
+    }
+
+    private static void AddId(JsonElement element, string name, HashSet<Guid> into)
+    {
+        if (element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.TryGetGuid(out var id))
+        {
+            into.Add(id);
+        }
+    }
+}

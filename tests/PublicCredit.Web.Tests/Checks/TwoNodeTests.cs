@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using PublicCredit.Web.Tests.Cli;
+using PublicCredit.Web.Tests.Designations;
+using PublicCredit.Web.Tests.Infrastructure;
+
+namespace PublicCredit.Web.Tests.Checks;
+
+/// <summary>
+/// Two real `pcredit serve` processes on one PostgreSQL database (issue 6 §6; ADR 0012): a designation decided and
+/// revoked through node A is reflected by checks on node B within 1 second. The processes use the real clock, so the
+/// designation is decided at once (the subject files a statement) and takes effect now.
+/// </summary>
+public sealed class TwoNodeTests(PostgresClusterFixture cluster)
+{
+    private static readonly TimeSpan Goal = TimeSpan.FromSeconds(1);
+    private const string Organisation = DesignationBodies.Organisation;
+    private const string Person = DesignationBodies.LegalRepresentative;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_designation_decided_and_revoked_on_one_node_reaches_checks_on_the_other_within_one_second()
+    {
+        var database = await cluster.CreateDatabaseAsync(Cancel);
+        var db = database.ConnectionString;
+        var recorderKey = await KeyAsync(db, "recorder", Departments.Spc);
+        var reviewerKey = await KeyAsync(db, "reviewer", Departments.Spc);
+        var checkerKey = await KeyAsync(db, "checker", Departments.Mof);
+        await using var nodeA = await ServeProcess.StartAsync(db);
+        await using var nodeB = await ServeProcess.StartAsync(db);
+        using var recorder = nodeA.Client(recorderKey);
+        using var reviewer = nodeA.Client(reviewerKey);
+        using var checker = nodeB.Client(checkerKey);
+        Assert.Equal("clear", await OutcomeAsync(checker, Organisation, "government-procurement"));
+
+        var body = DesignationBodies.DefaulterDesignation(subject: Organisation, name: "福州示例食品有限公司");
+        body["responsiblePersons"] = new JsonArray { new JsonObject { ["id"] = Person, ["name"] = "张三", ["role"] = "legal-representative" } };
+        var proposed = await recorder.PostExpectAsync("/api/v1/designations", body, HttpStatusCode.Created, Cancel);
+        var id = proposed.GetProperty("id").GetGuid();
+        using (var subject = nodeA.Client(proposed.GetProperty("subjectToken").GetString()!))
+        {
+            await subject.PostExpectAsync($"/api/v1/designations/{id}/statements", DesignationBodies.Statement(), HttpStatusCode.Created, Cancel);
+        }
+
+        await reviewer.PostExpectAsync($"/api/v1/designations/{id}/decide", DesignationBodies.Decision(document: "（2026）闽01执决123号"), HttpStatusCode.OK, Cancel);
+        var decided = Stopwatch.StartNew();
+        var appeared = await UntilAsync(checker, Organisation, "government-procurement", "measures");
+        var elapsedOn = decided.Elapsed;
+        Assert.True(appeared, $"node B did not show node A's decision within {Goal.TotalMilliseconds} ms");
+        Assert.True(elapsedOn <= Goal, $"node B showed the decision after {elapsedOn.TotalMilliseconds:F0} ms");
+        TestContext.Current.TestOutputHelper?.WriteLine($"decision on A shown by B after {elapsedOn.TotalMilliseconds:F0} ms");
+        Assert.Equal("measures", await OutcomeAsync(checker, Person, "air-ticket")); // the responsible person too
+
+        await reviewer.PostExpectAsync($"/api/v1/designations/{id}/revoke", new JsonObject { ["reasons"] = "已全部履行。" }, HttpStatusCode.OK, Cancel);
+        var revoked = Stopwatch.StartNew();
+        var cleared = await UntilAsync(checker, Organisation, "government-procurement", "clear");
+        var elapsedOff = revoked.Elapsed;
+        Assert.True(cleared, $"node B still showed the revoked designation after {Goal.TotalMilliseconds} ms");
+        Assert.True(elapsedOff <= Goal, $"node B cleared the revoked designation after {elapsedOff.TotalMilliseconds:F0} ms");
+        TestContext.Current.TestOutputHelper?.WriteLine($"revocation on A shown by B after {elapsedOff.TotalMilliseconds:F0} ms");
+        Assert.Equal("clear", await OutcomeAsync(checker, Person, "air-ticket"));
+    }
+
+    private static async Task<string> KeyAsync(string db, string role, string department)
+    {
+        var created = await CliRunner.RunAsync("keys", "create", "--role", role, "--dept", department, "--db", db);
+        Assert.True(created.ExitCode == 0, created.Error);
+        return created.Lines[^1];
+    }
+
+    /// <summary>Checks every 10 ms until the outcome is <paramref name="expected"/> or the goal has passed.</summary>
+    private static async Task<bool> UntilAsync(HttpClient checker, string subject, string matter, string expected)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed <= Goal)
+        {
+            if (await OutcomeAsync(checker, subject, matter) == expected)
+            {
+                return true;
+            }
+
+            await Task.Delay(10, Cancel);
+        }
+
+        return false;
+    }
+
+    private static async Task<string?> OutcomeAsync(HttpClient checker, string subject, string matter)
+    {
+        var check = await checker.PostExpectAsync("/api/v1/checks", new JsonObject { ["subject"] = subject, ["matter"] = matter }, HttpStatusCode.OK, Cancel);
+        return check.GetProperty("outcome").GetString();
+    }
+
+    /// <summary>`pcredit serve` as a child process (the built CLI, as an operator starts it), stopped on dispose.</summary>
+    private sealed class ServeProcess : IAsyncDisposable
+    {
+        private readonly Process process;
+        private readonly List<string> output = [];
+
+        private ServeProcess(Process process, Uri address)
+        {
+            this.process = process;
+            Address = address;
+        }
+
+        public Uri Address { get; }
+
+        public static async Task<ServeProcess> StartAsync(string db)
+        {
+            var port = FreePort();
+            var start = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = Directory.CreateTempSubdirectory("pcredit-node-").FullName,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var arg in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "pcredit.dll"), "serve", "--db", db, "--urls", $"http://127.0.0.1:{port}" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            var node = new ServeProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
+            var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            node.process.OutputDataReceived += (_, e) =>
+            {
+                if (e.Data is null)
+                {
+                    listening.TrySetException(new InvalidOperationException("pcredit serve ended: " + node.Output));
+                    return;
+                }
+
+                lock (node.output)
+                {
+                    node.output.Add(e.Data);
+                }
+
+                if (e.Data.Contains("listening on", StringComparison.Ordinal))
+                {
+                    listening.TrySetResult();
+                }
+            };
+            node.process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is not null)
+                {
+                    lock (node.output)
+                    {
+                        node.output.Add(e.Data);
+                    }
+                }
+            };
+            node.process.BeginOutputReadLine();
+            node.process.BeginErrorReadLine();
+            try
+            {
+                await listening.Task.WaitAsync(TimeSpan.FromSeconds(90), Cancel);
+            }
+            catch
+            {
+                await node.DisposeAsync();
+                throw;
+            }
+
+            return node;
+        }
+
+        public string Output
+        {
+            get
+            {
+                lock (output)
+                {
+                    return string.Join('\n', output);
+                }
+            }
+        }
+
+        public HttpClient Client(string bearer)
+        {
+            var client = new HttpClient { BaseAddress = Address };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+            return client;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            await process.WaitForExitAsync(CancellationToken.None);
+            process.Dispose();
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
+}

@@ -9,6 +9,7 @@ using PublicCredit.Designations;
 using PublicCredit.Inquiries;
 using PublicCredit.Ledger;
 using PublicCredit.Records;
+using PublicCredit.Reports;
 using PublicCredit.Subjects;
 
 namespace PublicCredit.Storage;
@@ -46,6 +47,9 @@ public class PublicCreditDbContext(DbContextOptions<PublicCreditDbContext> optio
 
     /// <summary>Whether checking departments applied the measures checks returned (ADR 0010).</summary>
     public DbSet<CheckFeedbackRow> CheckFeedback => Set<CheckFeedbackRow>();
+
+    /// <summary>Digests of issued credit reports, for /verify/{code} (ADR 0015).</summary>
+    public DbSet<IssuedReportRow> IssuedReports => Set<IssuedReportRow>();
 
     public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using PublicCredit.Access;
 using PublicCredit.Errors;
+using PublicCredit.Identifiers;
 using PublicCredit.Subjects;
+using PublicCredit.Time;
 
 namespace PublicCredit.Web.Pages;
 
@@ -11,9 +13,14 @@ namespace PublicCredit.Web.Pages;
 /// The portal's home and search (API.md "Web pages": <c>/</c>, <c>/?q=</c>): the same use case as
 /// <c>GET /api/v1/public/subjects</c> as the public caller, so the page can never show more than the API.
 /// </summary>
-public sealed class IndexModel(SearchPublicSubjects search, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(SearchPublicSubjects search, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     public string? Query { get; private set; }
+
+    /// <summary>The query as the page repeats it: a resident ID number only masked, and not put back in the box (principle 7).</summary>
+    public string? ShownQuery { get; private set; }
+
+    public string? BoxValue { get; private set; }
 
     public PublicSearchPage? Results { get; private set; }
 
@@ -30,6 +37,9 @@ public sealed class IndexModel(SearchPublicSubjects search, IStringLocalizer<Sha
         }
 
         Query = q.Trim();
+        var isPerson = SubjectId.TryParse(Query, ChinaTime.Today(clock), out var id) && id.Kind == SubjectKind.Individual;
+        ShownQuery = isPerson ? id!.Masked : Query;
+        BoxValue = isPerson ? null : Query;
         try
         {
             Results = await search.RunAsync(Caller.Public, q, pageNumber, asOf: null, purpose: null, cancellationToken);

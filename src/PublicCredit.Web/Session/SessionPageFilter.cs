@@ -29,7 +29,9 @@ internal sealed class SessionPageFilter(WebSessions sessions) : IAsyncPageFilter
         };
         if (area is { } needed)
         {
-            http.Response.Headers.CacheControl = "no-store";
+            // Exactly what antiforgery sets on pages with a form, so the two never disagree (and it logs nothing).
+            http.Response.Headers.CacheControl = "no-cache, no-store";
+            http.Response.Headers.Pragma = "no-cache";
             var caller = await sessions.CallerAsync(http, needed);
             var admitted = needed == SessionArea.Console
                 ? caller is { Role: { } role } && declared!.Roles.Contains(role)

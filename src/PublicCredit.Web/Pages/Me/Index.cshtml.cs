@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PublicCredit.Catalog;
+using PublicCredit.Identifiers;
 using PublicCredit.Inquiries;
 using PublicCredit.Subjects;
 using PublicCredit.Web.Session;
@@ -21,6 +22,9 @@ public sealed class IndexModel(ReadSubjectProfile read, ListSubjectInquiries inq
     public IReadOnlyList<InquiryView> Inquiries { get; private set; } = [];
 
     public CreditCatalog Catalog => catalog;
+
+    /// <summary>Even to the subject, an identity number is shown masked: the page may be on a shared screen (principle 7).</summary>
+    public string ShownId => SubjectId.Parse(Profile.Subject.Id, DateOnly.MaxValue).Masked;
 
     public string ListName(string code) => catalog.ListTypes.TryGet(code, out var list) ? list.Name.For(Display.Language) : code;
 

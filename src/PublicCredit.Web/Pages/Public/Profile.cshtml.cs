@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PublicCredit.Access;
 using PublicCredit.Catalog;
@@ -19,7 +20,7 @@ public sealed class ProfileModel(ReadPublicProfile read, CreditCatalog catalog) 
 
     public CreditCatalog Catalog => catalog;
 
-    public async Task OnGetAsync(string subjectId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string subjectId, CancellationToken cancellationToken)
     {
         try
         {
@@ -28,6 +29,13 @@ public sealed class ProfileModel(ReadPublicProfile read, CreditCatalog catalog) 
         catch (DomainException ex) when (ex.Kind is ErrorKind.NotFound or ErrorKind.Invalid)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
         }
+
+        // Asked by a resident ID number (or a code in another spelling): the page lives at the public id, so the
+        // number leaves the address bar, the history and every link on the page (DESIGN principle 7).
+        return string.Equals(subjectId, Profile.Subject.Id, StringComparison.Ordinal)
+            ? Page()
+            : Redirect("/public/subjects/" + Uri.EscapeDataString(Profile.Subject.Id));
     }
 }

@@ -37,6 +37,8 @@ public sealed class PortalWorld : IAsyncLifetime
 
     public string OrganisationToken { get; private set; } = null!;
 
+    public string ReviewerKey { get; private set; } = null!;
+
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
 
     public async ValueTask InitializeAsync()
@@ -54,7 +56,7 @@ public sealed class PortalWorld : IAsyncLifetime
         BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
 
         RecorderKey = await KeyAsync(Role.Recorder, "samr");
-        var reviewer = await KeyAsync(Role.Reviewer, "samr");
+        var reviewer = ReviewerKey = await KeyAsync(Role.Reviewer, "samr");
         var court = await KeyAsync(Role.Recorder, "spc");
 
         await PostAsync(RecorderKey, "/api/v1/records", new JsonObject
@@ -108,7 +110,8 @@ public sealed class PortalWorld : IAsyncLifetime
         return created.Key;
     }
 
-    private async Task<JsonElement> PostAsync(string bearer, string path, JsonObject body)
+    /// <summary>What a department's or a subject's system does over the API.</summary>
+    public async Task<JsonElement> PostAsync(string bearer, string path, JsonObject body)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);

@@ -14,6 +14,7 @@ internal sealed class PdfPageWriter : IDisposable
     public const float PageHeight = 842f;
     public const float Margin = 50f;
     private const float FooterHeight = 36f;
+    private const float LabelColumn = 112f;
 
     private readonly SKDocument? document;
     private readonly ReportFace fonts;
@@ -66,8 +67,9 @@ internal sealed class PdfPageWriter : IDisposable
         const float size = 9.5f;
         using var labelFont = fonts.At(size, strong: true);
         using var valueFont = fonts.At(size);
-        var labelText = label + "：";
-        var indent = Math.Min(labelFont.MeasureText(labelText) + 2f, ContentWidth / 3f);
+        var labelText = label + (Pages.Display.IsEnglish ? ": " : "：");
+        // Values start in one column (labels are short), unless a label is longer than the column.
+        var indent = Math.Min(Math.Max(labelFont.MeasureText(labelText) + 4f, LabelColumn), ContentWidth / 3f);
         var lines = Wrap(value, valueFont, ContentWidth - indent);
         var height = LineHeight(size);
         EnsureRoom(height);

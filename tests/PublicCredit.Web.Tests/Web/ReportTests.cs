@@ -37,6 +37,8 @@ public abstract class ReportTests(ITestDatabases databases) : ServerTests(databa
         var (pdf, code) = await ReportAsync(anyone, RecordBodies.OrganisationId);
 
         Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
+        // Only the glyphs drawn are embedded (ADR 0015 §7): the whole CJK face alone would be megabytes.
+        Assert.True(pdf.Length < 1_000_000, $"the report has {pdf.Length} bytes");
         using (var scope = Server.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PublicCreditDbContext>();
@@ -56,6 +58,23 @@ public abstract class ReportTests(ITestDatabases databases) : ServerTests(databa
         Assert.Contains("福州示例食品有限公司", page, StringComparison.Ordinal);
         Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(pdf)), page, StringComparison.Ordinal);
         Assert.Contains("2026-11-23 09:00:00 (UTC+8)", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_report_still_verifies_on_another_server_over_the_same_database()
+    {
+        using var recorder = Server.Client(await Server.KeyAsync(Role.Recorder, Departments.Samr));
+        (await recorder.PostJsonAsync("/api/v1/records", RecordBodies.Penalty(), Cancel)).EnsureSuccessStatusCode();
+        using var anyone = Server.Client();
+        var (_, code) = await ReportAsync(anyone, RecordBodies.OrganisationId);
+
+        // Another node (or the same after a restart) reads the same signing key from the keys folder.
+        await using var other = await RunningServer.RestartAsync(Server.Database, Cancel);
+        using var client = other.Client();
+        var response = await client.GetAsync(new Uri("/verify/" + code, UriKind.Relative), Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("报告真实", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,4 +32,21 @@ public sealed class SelfServiceTests(Chromium chromium, PortalWorld world) : ICl
             await Expect(page.GetByLabel("自助令牌")).ToBeVisibleAsync();
         });
     }
+
+    [Fact]
+    public async Task A_subject_the_platform_holds_nothing_about_is_told_so()
+    {
+        var token = await world.SubjectTokenAsync("350102197506150023");
+        await using var context = await chromium.ContextAsync(world.BaseAddress);
+        var page = await context.NewPageAsync();
+        await Screenshots.OnFailureAsync(page, nameof(A_subject_the_platform_holds_nothing_about_is_told_so), async () =>
+        {
+            await page.GotoAsync("/me/signin");
+            await page.GetByLabel("自助令牌").FillAsync(token);
+            await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+
+            await Expect(page.GetByText("平台没有保存关于您的信用信息。")).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "谁查询过我" })).ToBeVisibleAsync();
+        });
+    }
 }

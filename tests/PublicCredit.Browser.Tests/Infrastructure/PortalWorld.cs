@@ -102,6 +102,15 @@ public sealed class PortalWorld : IAsyncLifetime
         });
     }
 
+    /// <summary>Issues a self-service token the way an operator does (`pcredit subjects token`).</summary>
+    public async Task<string> SubjectTokenAsync(string subjectId)
+    {
+        using var scope = app!.Services.CreateScope();
+        var issued = await scope.ServiceProvider.GetRequiredService<IssueSubjectToken>()
+            .RunAsync(Caller.Operator, new IssueSubjectTokenRequest(subjectId, 30));
+        return issued.Token;
+    }
+
     private async Task<string> KeyAsync(Role role, string department)
     {
         using var scope = app!.Services.CreateScope();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PublicCredit.Catalog;
+using PublicCredit.Errors;
 using PublicCredit.Identifiers;
 using PublicCredit.Inquiries;
 using PublicCredit.Subjects;
@@ -17,14 +18,14 @@ namespace PublicCredit.Web.Pages.SelfService;
 /// </summary>
 public sealed class IndexModel(ReadSubjectProfile read, ListSubjectInquiries inquiries, CreditCatalog catalog) : PageModel
 {
-    public SubjectProfile Profile { get; private set; } = null!;
+    public SubjectProfile? Profile { get; private set; }
 
     public IReadOnlyList<InquiryView> Inquiries { get; private set; } = [];
 
     public CreditCatalog Catalog => catalog;
 
     /// <summary>Even to the subject, an identity number is shown masked: the page may be on a shared screen (principle 7).</summary>
-    public string ShownId => SubjectId.Parse(Profile.Subject.Id, DateOnly.MaxValue).Masked;
+    public string ShownId => Profile is null ? string.Empty : SubjectId.Parse(Profile.Subject.Id, DateOnly.MaxValue).Masked;
 
     public string ListName(string code) => catalog.ListTypes.TryGet(code, out var list) ? list.Name.For(Display.Language) : code;
 
@@ -33,7 +34,16 @@ public sealed class IndexModel(ReadSubjectProfile read, ListSubjectInquiries inq
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var caller = WebSessions.Current(HttpContext);
-        Profile = await read.RunAsync(caller, caller.SubjectId!, purpose: null, cancellationToken);
+        try
+        {
+            Profile = await read.RunAsync(caller, caller.SubjectId!, purpose: null, cancellationToken);
+        }
+        catch (DomainException ex) when (ex.Kind == ErrorKind.NotFound)
+        {
+            // A token for an identifier the platform holds nothing about: say so, with who asked about it anyway.
+            Profile = null;
+        }
+
         Inquiries = await inquiries.RunAsync(caller, caller.SubjectId!, limit: null, cancellationToken);
     }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The README's test command: installs what the tests need (PostgreSQL server now; Chromium and CJK fonts once the
-# browser tests exist) when it can, then runs every test — on SQLite and on a throwaway PostgreSQL cluster that
+# The README's test command: installs what the tests need (PostgreSQL server; Chromium for the browser tests; a CJK
+# font for credit reports; poppler-utils to read the PDFs back) when it can, then runs every test — on SQLite and on a throwaway PostgreSQL cluster that
 # the tests start themselves — and ends with one line "Tests: N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +25,10 @@ apt_install() {
 missing=()
 have_pg_server || missing+=(postgresql)
 if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then missing+=(postgresql); fi
+# The browser tests drive Debian's Chromium (Playwright downloads no browser here); reports embed a CJK TrueType font.
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 have_pg_server || { echo "error: PostgreSQL server binaries still not found after install" >&2; exit 1; }
 

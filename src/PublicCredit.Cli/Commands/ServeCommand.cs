@@ -19,7 +19,11 @@ internal static class ServeCommand
         };
         var demo = new Option<bool>("--demo") { Description = "Load the demo data set if the database is empty" };
         var jsonLogs = new Option<bool>("--json-logs") { Description = "Write structured logs as JSON lines" };
-        var command = new Command("serve", "Run the web host (API, public portal, staff console)") { db, urls, catalog, demo, jsonLogs };
+        var keys = new Option<string?>("--keys")
+        {
+            Description = "Folder of the cookie key ring and the report signing key, shared by every node (default: keys/ beside the SQLite file, or ./data/keys)",
+        };
+        var command = new Command("serve", "Run the web host (API, public portal, staff console)") { db, urls, catalog, demo, jsonLogs, keys };
         command.SetAction((parse, cancel) => CommonOptions.Guard(parse, async output =>
         {
             var settings = new HostSettings
@@ -31,6 +35,7 @@ internal static class ServeCommand
                     : ["http://127.0.0.1:5080"],
                 Demo = parse.GetValue(demo),
                 JsonLogs = parse.GetValue(jsonLogs),
+                KeysDirectory = parse.GetValue(keys),
             };
 
             await using var app = await PublicCreditApp.StartAsync(settings, cancel);

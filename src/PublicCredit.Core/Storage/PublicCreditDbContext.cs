@@ -10,6 +10,7 @@ using PublicCredit.Inquiries;
 using PublicCredit.Ledger;
 using PublicCredit.Objections;
 using PublicCredit.Records;
+using PublicCredit.Reports;
 using PublicCredit.Subjects;
 
 namespace PublicCredit.Storage;
@@ -50,6 +51,9 @@ public class PublicCreditDbContext(DbContextOptions<PublicCreditDbContext> optio
 
     /// <summary>Objections against records and designations; filing suspends the target at once (ADR 0013).</summary>
     public DbSet<ObjectionRow> Objections => Set<ObjectionRow>();
+
+    /// <summary>Digests of issued credit reports, for /verify/{code} (ADR 0015).</summary>
+    public DbSet<IssuedReportRow> IssuedReports => Set<IssuedReportRow>();
 
     public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 

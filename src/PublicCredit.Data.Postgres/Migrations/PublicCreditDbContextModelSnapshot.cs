@@ -937,6 +937,74 @@ namespace PublicCredit.Data.Postgres.Migrations
                     b.ToTable("records", (string)null);
                 });
 
+            modelBuilder.Entity("PublicCredit.Reports.IssuedReportRow", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("code");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("data_version");
+
+                    b.Property<int>("Designations")
+                        .HasColumnType("integer")
+                        .HasColumnName("designations");
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("generated_at");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("language");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer")
+                        .HasColumnName("records");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("SubjectCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("subject_code");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject_name");
+
+                    b.Property<string>("SubjectPublicId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("subject_public_id");
+
+                    b.HasKey("Code")
+                        .HasName("pk_issued_reports");
+
+                    b.HasIndex("SubjectPublicId")
+                        .HasDatabaseName("ix_issued_reports_subject");
+
+                    b.ToTable("issued_reports", (string)null);
+                });
+
             modelBuilder.Entity("PublicCredit.Subjects.SubjectRow", b =>
                 {
                     b.Property<string>("SubjectId")

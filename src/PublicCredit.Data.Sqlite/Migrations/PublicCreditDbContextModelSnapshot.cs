@@ -944,6 +944,75 @@ namespace PublicCredit.Data.Sqlite.Migrations
                     b.ToTable("records", (string)null);
                 });
 
+            modelBuilder.Entity("PublicCredit.Reports.IssuedReportRow", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("data_version");
+
+                    b.Property<int>("Designations")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("designations");
+
+                    b.Property<string>("GeneratedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("generated_at");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("records");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("SubjectCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_code");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_name");
+
+                    b.Property<string>("SubjectPublicId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_public_id");
+
+                    b.HasKey("Code")
+                        .HasName("pk_issued_reports");
+
+                    b.HasIndex("SubjectPublicId")
+                        .HasDatabaseName("ix_issued_reports_subject");
+
+                    b.ToTable("issued_reports", (string)null);
+                });
+
             modelBuilder.Entity("PublicCredit.Subjects.SubjectRow", b =>
                 {
                     b.Property<string>("SubjectId")

@@ -45,6 +45,25 @@ internal static class DemoData
         }
 
         await SeedRecordsAsync(scope.ServiceProvider, report, cancellationToken);
+        await SeedSelfServiceAsync(scope.ServiceProvider, report, cancellationToken);
+    }
+
+    /// <summary>One subject's self-service token, so that /me can be tried at once (issue 8 §5).</summary>
+    private static async Task SeedSelfServiceAsync(IServiceProvider services, StartupReport report, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<PublicCreditDbContext>();
+        var subject = await db.Subjects.AsNoTracking()
+            .Where(s => s.Kind == PublicCredit.Identifiers.SubjectKind.Organisation)
+            .OrderBy(s => s.SubjectId)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (subject is null)
+        {
+            return;
+        }
+
+        var issued = await services.GetRequiredService<IssueSubjectToken>()
+            .RunAsync(Caller.Operator, new IssueSubjectTokenRequest(subject.SubjectId, 30), cancellationToken);
+        report.Add($"demo self-service token for {subject.Name} ({subject.SubjectId}), for /me: {issued.Token}");
     }
 
     public const int Subjects = 300;

@@ -30,6 +30,31 @@ public sealed record HostSettings
     /// <summary>How often the publicity-end job looks for ended periods to announce on the changes feed (ADR 0008).</summary>
     public TimeSpan WithdrawalInterval { get; init; } = WithdrawalAnnouncer.DefaultInterval;
 
+    /// <summary>
+    /// Folder of the host's secrets: the data-protection key ring (session and antiforgery cookies) and the report
+    /// signing key (ADR 0015). Default: <c>keys/</c> beside the SQLite file, or <c>./data/keys</c> for PostgreSQL.
+    /// </summary>
+    public string? KeysDirectory { get; init; }
+
+    public string ResolveKeysDirectory()
+    {
+        if (!string.IsNullOrWhiteSpace(KeysDirectory))
+        {
+            return Path.GetFullPath(KeysDirectory);
+        }
+
+        if (Database.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Database.ConnectionString).DataSource;
+            if (!string.IsNullOrWhiteSpace(file) && file != ":memory:")
+            {
+                return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", "keys");
+            }
+        }
+
+        return Path.GetFullPath(Path.Combine("data", "keys"));
+    }
+
     /// <summary>Refuses settings that cannot work, naming each setting (options are validated before start).</summary>
     public void Validate()
     {

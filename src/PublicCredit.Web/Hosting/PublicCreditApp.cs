@@ -57,7 +57,8 @@ public static class PublicCreditApp
         services.AddSingleton(settings);
         services.AddSingleton(catalog);
         services.AddSingleton(CatalogOverview.From(catalog));
-        services.AddSingleton<StartupReport>();
+        var startupReport = new StartupReport();
+        services.AddSingleton(startupReport);
         services.AddScoped<RecordCatalogVersion>();
         services.AddSingleton(settings.Clock);
         services.AddPublicCreditStorage(settings.Database);
@@ -123,12 +124,15 @@ public static class PublicCreditApp
             .AddScheme<AuthenticationSchemeOptions, BearerAuthentication>(BearerAuthentication.SchemeName, null);
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddWebPortal(settings, startupReport);
 
         var app = builder.Build();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseWebPortal();
         app.MapOpenApi("/openapi/{documentName}.json").AllowPublic();
         app.MapHealthChecks("/healthz").AllowPublic();
         app.MapPublicCreditApi();
@@ -182,6 +186,8 @@ public static class PublicCreditApp
         logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        // The key ring lives in the keys folder, readable by the server's user only (ADR 0015); no XML encryptor.
+        logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         if (settings.JsonLogs)
         {
             logging.AddJsonConsole(o => o.UseUtcTimestamp = true);

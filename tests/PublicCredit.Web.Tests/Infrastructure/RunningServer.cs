@@ -67,6 +67,9 @@ public sealed class RunningServer : IAsyncDisposable
             Urls = ["http://127.0.0.1:0"],
             Clock = clock,
             MinimumLogLevel = LogLevel.Warning,
+            // SQLite keeps its keys beside the file; a PostgreSQL database gets a folder of its own, shared by restarts.
+            KeysDirectory = database.Provider == DatabaseProvider.Sqlite ? null : Path.Combine(Path.GetTempPath(),
+                "pcredit-keys-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(database.ConnectionString)))[..16]),
         };
         var app = await PublicCreditApp.StartAsync(settings, cancellationToken);
         return new RunningServer(app, database, clock);

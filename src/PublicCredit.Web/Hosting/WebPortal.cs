@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using PublicCredit.Reports;
+using PublicCredit.Subjects;
+using PublicCredit.Web.Reports;
+using PublicCredit.Web.Security;
+using PublicCredit.Web.Session;
+
+namespace PublicCredit.Web.Hosting;
+
+/// <summary>
+/// The server-rendered site (issue 8; ADR 0015): Razor Pages over the same use cases as the API, zh-CN by default
+/// with English by cookie or Accept-Language, cookie sessions for the console and /me, antiforgery on every form,
+/// one local stylesheet, the credit report and its verification.
+/// </summary>
+internal static class WebPortal
+{
+    public const string CultureCookie = "pcredit.lang";
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static void AddWebPortal(this IServiceCollection services, HostSettings settings, StartupReport report)
+    {
+        var keys = settings.ResolveKeysDirectory();
+        Directory.CreateDirectory(keys);
+        services.AddDataProtection()
+            .SetApplicationName("PublicCredit")
+            .PersistKeysToFileSystem(new DirectoryInfo(keys));
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Chinese text is written as text, not as numeric character references (smaller pages, readable source).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            // The page's switch (a cookie) wins over the browser's Accept-Language; no query-string switch.
+            o.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider { CookieName = CultureCookie },
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+
+        services.AddScoped<SessionPageFilter>();
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.Add(new PageAccessConvention());
+            o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(SessionPageFilter)));
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "pcredit.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.HttpOnly = true;
+            o.FormFieldName = "__af";
+        });
+
+        services.AddSingleton<WebSessions>();
+        services.AddAuthentication()
+            .AddCookie(WebSessions.ConsoleScheme, o => WebSessions.ConfigureCookie(o, SessionArea.Console))
+            .AddCookie(WebSessions.MeScheme, o => WebSessions.ConfigureCookie(o, SessionArea.Me));
+
+        services.AddSingleton(ReportKeyFile.LoadOrCreate(keys));
+        services.AddSingleton<ReportCodes>();
+        services.AddScoped<IssueCreditReport>();
+        services.AddScoped<VerifyCreditReport>();
+        services.AddSingleton(new ReportFonts());
+        report.Add($"keys: {keys} (cookies, report signing)");
+    }
+
+    public static void UseWebPortal(this WebApplication app)
+    {
+        var fonts = app.Services.GetRequiredService<ReportFonts>();
+        app.Services.GetRequiredService<StartupReport>().Add(fonts.Describe());
+        app.MapGet("/assets/{name}", (string name, HttpContext http) => Asset(name, http)).AllowPublic().ExcludeFromDescription();
+        app.MapReportEndpoints();
+        app.MapRazorPages();
+    }
+
+    /// <summary>The one stylesheet, embedded in the assembly so it is served from every host without a CDN or a wwwroot copy.</summary>
+    private static IResult Asset(string name, HttpContext http)
+    {
+        if (name != "site.css")
+        {
+            return Results.NotFound();
+        }
+
+        var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("PublicCredit.Web.Assets.site.css");
+        if (stream is null)
+        {
+            return Results.NotFound();
+        }
+
+        http.Response.Headers.CacheControl = "public, max-age=3600";
+        return Results.Stream(stream, "text/css; charset=utf-8");
+    }
+
+    /// <summary>Marks each page as the API marks routes: sign-in pages and the portal public, /console staff, /me the subject's token.</summary>
+    private sealed class PageAccessConvention : IPageApplicationModelConvention
+    {
+        public void Apply(PageApplicationModel model)
+        {
+            var path = model.ViewEnginePath;
+            RequiredRolesMetadata declared =
+                path.EndsWith("/SignIn", StringComparison.Ordinal) ? new([])
+                : path.StartsWith("/Console/", StringComparison.Ordinal) ? new(StaffRoles.All)
+                : path.StartsWith("/Me/", StringComparison.Ordinal) ? new([]) { SubjectTokens = true }
+                : new([]);
+            model.EndpointMetadata.Add(declared);
+        }
+    }
+}

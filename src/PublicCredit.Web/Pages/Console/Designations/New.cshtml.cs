@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using PublicCredit.Catalog;
+using PublicCredit.Designations;
+using PublicCredit.Errors;
+using PublicCredit.Web.Session;
+
+namespace PublicCredit.Web.Pages.Console.Designations;
+
+/// <summary>
+/// A recorder proposes a designation (issue 8 §4; API.md <c>POST /api/v1/designations</c>): the same
+/// <see cref="ProposeDesignation"/>; the answer shows the objection deadline in working days of the catalog calendar
+/// (DESIGN principle 3) and the subject's self-service token, shown this once, to send with the notice.
+/// </summary>
+public sealed class NewModel(ProposeDesignation propose, CreditCatalog catalog, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public static readonly IReadOnlyList<(string Field, string Kind)> Fields =
+    [
+        (DesignationFields.SubjectId, "text"),
+        (DesignationFields.SubjectName, "text"),
+        (DesignationFields.NoticeDocument, "text"),
+        (DesignationFields.Facts, "textarea"),
+        (DesignationFields.LegalBasis, "textarea"),
+    ];
+
+    public FormState Form { get; private set; } = new();
+
+    public ProposedDesignation? Proposed { get; private set; }
+
+    public int WindowDays { get; private set; }
+
+    public string? FormError { get; private set; }
+
+    /// <summary>The list types the caller's department designates (FACTS §5), the only ones it may propose.</summary>
+    public IEnumerable<ListType> Lists =>
+        catalog.ListTypes.Where(t => t.DesignatingDepartments.Contains(WebSessions.Current(HttpContext).Department ?? string.Empty, StringComparer.Ordinal));
+
+    public void OnGet()
+    {
+    }
+
+    public async Task OnPostAsync(CancellationToken cancellationToken)
+    {
+        Form = FormState.From(Request.Form);
+        var input = new ProposalInput
+        {
+            ListType = Form.OrNull(DesignationFields.ListType),
+            SubjectId = Form.OrNull(DesignationFields.SubjectId),
+            SubjectName = Form.OrNull(DesignationFields.SubjectName),
+            NoticeDocument = Form.OrNull(DesignationFields.NoticeDocument),
+            Facts = Form.OrNull(DesignationFields.Facts),
+            LegalBasis = Form.OrNull(DesignationFields.LegalBasis),
+        };
+        try
+        {
+            Proposed = await propose.RunAsync(WebSessions.Current(HttpContext), input, cancellationToken);
+            WindowDays = catalog.ListTypes.TryGet(input.ListType!, out var list) ? list.ObjectionWindow.Count : 0;
+        }
+        catch (DomainException ex) when (ex.Kind is ErrorKind.Invalid or ErrorKind.Forbidden)
+        {
+            if (ex.Errors.Count > 0)
+            {
+                Form.Add(l, ex.Errors);
+            }
+            else
+            {
+                FormError = ex.Message;
+            }
+
+            Response.StatusCode = ex.Kind == ErrorKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using PublicCredit.Catalog;
+using PublicCredit.Errors;
+using PublicCredit.Subjects;
+using PublicCredit.Time;
+
+namespace PublicCredit.Web.Pages;
+
+/// <summary>How pages and reports write values: dates and times in China time (the legal dates, FACTS §10), names in the request's language.</summary>
+public static class Display
+{
+    /// <summary><c>en</c> when the request's UI culture is English, else <c>zh-CN</c> (the default).</summary>
+    public static string Language => IsEnglish ? "en" : "zh-CN";
+
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Date(DateTimeOffset instant) => Date(ChinaTime.DateOf(instant));
+
+    /// <summary>An instant as a reader in China reads it, saying so: <c>2026-11-23 09:00 (UTC+8)</c>.</summary>
+    public static string Instant(DateTimeOffset instant) =>
+        instant.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " (UTC+8)";
+
+    public static string Department(CreditCatalog catalog, string code)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return catalog.Departments.TryGet(code, out var department) ? department.Name.For(Language) : code;
+    }
+
+    /// <summary>Amounts are recorded in 万元 (FACTS §3).</summary>
+    public static string Amount(decimal amount) =>
+        IsEnglish
+            ? amount.ToString("#,0.####", CultureInfo.InvariantCulture) + " × 10,000 CNY"
+            : amount.ToString("#,0.####", CultureInfo.InvariantCulture) + " 万元";
+
+    /// <summary>A domain field error in the page's language: the resource <c>Error.{code}</c> when there is one, else the domain's message.</summary>
+    public static string Error(IStringLocalizer<SharedResource> l, FieldError error)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        ArgumentNullException.ThrowIfNull(error);
+        var text = l["Error." + error.Code];
+        return text.ResourceNotFound ? error.Message : text.Value;
+    }
+
+    /// <summary>Records grouped under their category's name, categories in the order of their newest record.</summary>
+    public static IEnumerable<IGrouping<string, PublicRecordView>> ByCategory(IEnumerable<PublicRecordView> records) =>
+        records.GroupBy(r => r.CategoryName?.For(Language) ?? r.Category);
+}

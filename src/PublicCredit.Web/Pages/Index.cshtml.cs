@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using PublicCredit.Access;
+using PublicCredit.Errors;
+using PublicCredit.Identifiers;
+using PublicCredit.Subjects;
+using PublicCredit.Time;
+
+namespace PublicCredit.Web.Pages;
+
+/// <summary>
+/// The portal's home and search (API.md "Web pages": <c>/</c>, <c>/?q=</c>): the same use case as
+/// <c>GET /api/v1/public/subjects</c> as the public caller, so the page can never show more than the API.
+/// </summary>
+public sealed class IndexModel(SearchPublicSubjects search, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+{
+    public string? Query { get; private set; }
+
+    /// <summary>The query as the page repeats it: a resident ID number only masked, and not put back in the box (principle 7).</summary>
+    public string? ShownQuery { get; private set; }
+
+    public string? BoxValue { get; private set; }
+
+    public PublicSearchPage? Results { get; private set; }
+
+    public int Pages => Results is null ? 0 : Math.Max(1, (Results.Total + Results.PageSize - 1) / Results.PageSize);
+
+    public string? Error { get; private set; }
+
+    // "page" is Razor Pages' own route value (the page's name): the page number is bound from the query by name.
+    public async Task OnGetAsync(string? q, [FromQuery(Name = "page")] string? pageNumber, CancellationToken cancellationToken)
+    {
+        if (q is null)
+        {
+            return;
+        }
+
+        Query = q.Trim();
+        var isPerson = SubjectId.TryParse(Query, ChinaTime.Today(clock), out var id) && id.Kind == SubjectKind.Individual;
+        ShownQuery = isPerson ? id!.Masked : Query;
+        BoxValue = isPerson ? null : Query;
+        try
+        {
+            Results = await search.RunAsync(Caller.Public, q, pageNumber, asOf: null, purpose: null, cancellationToken);
+        }
+        catch (DomainException ex) when (ex.Kind == ErrorKind.Invalid)
+        {
+            Error = Display.Error(l, ex.Errors.Count > 0 ? ex.Errors[0] : new FieldError("q", ex.Code, ex.Message));
+            Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status422UnprocessableEntity;
+        }
+    }
+}

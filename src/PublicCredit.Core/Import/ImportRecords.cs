@@ -33,14 +33,10 @@ public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit
     public const string RejectionHeader = "row,documentNumber,field,code,message";
 
     /// <summary>
-    /// A chunk also closes after this many bytes of the file, so the memory of the chunks in flight is bounded
-    /// whatever the rows' size (a typical row is ~400 bytes: 5000 rows are ~2 MB). With it, the import's heap can be
-    /// capped (<see cref="HeapLimitBytes"/>) without risk for a file of unusually large rows (ADR 0011).
+    /// A chunk also closes after this many bytes of the file, so the memory of the chunks in flight (at most four)
+    /// is bounded whatever the rows' size (a typical row is ~400 bytes: 5000 rows are ~2 MB; ADR 0011).
     /// </summary>
     public const long MaxChunkBytes = 4L << 20;
-
-    /// <summary>The GC heap cap `pcredit import` sets: at most four chunks live (≤ 4 × <see cref="MaxChunkBytes"/> of file, a few times that decoded).</summary>
-    public const long HeapLimitBytes = 128L << 20;
 
     public async Task<ImportSummary> RunAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {

@@ -29,6 +29,13 @@ public static class StorageServices
         return services;
     }
 
+    /// <summary>The bulk write path of the provider (ADR 0011): binary COPY on PostgreSQL, a reused prepared INSERT on SQLite.</summary>
+    public static IBulkInsert CreateBulkInsert(DatabaseTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return target.Provider == DatabaseProvider.Postgres ? new PostgresBulkInsert() : new SqliteBulkInsert();
+    }
+
     public static PublicCreditDbContext CreateContext(DatabaseTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);

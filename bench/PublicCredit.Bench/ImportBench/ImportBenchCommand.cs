@@ -185,7 +185,7 @@ internal static class ImportBenchCommand
         var clock = TimeProvider.System;
         var started = Stopwatch.GetTimestamp();
         await using var context = StorageServices.CreateContext(target);
-        var submit = new SubmitRecords(context, new AppendToLedger(context, clock), new RecordValidator(catalog), catalog, clock);
+        var submit = new SubmitRecords(context, new AppendToLedger(context, clock), new RecordValidator(catalog), catalog, clock, bulk: StorageServices.CreateBulkInsert(target));
         var summary = await new ImportRecords(context, submit, catalog, clock)
             .RunAsync(new ImportRequest(file, ImportFormat.Csv, department), null, cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);

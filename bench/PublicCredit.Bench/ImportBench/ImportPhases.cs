@@ -22,6 +22,8 @@ internal sealed record PhaseProfile(IReadOnlyList<(string Phase, TimeSpan Time)>
 /// each phase can be read without touching the production code. It follows the code as of this benchmark: if the
 /// import changes (it will — this is what it is measured for), compare <see cref="PhaseProfile.Wall"/> with a run of
 /// the real <see cref="ImportRecords"/> on the same file, which the <c>import-phases</c> command prints beside it.
+/// Since ADR 0011 it writes through the provider's bulk path in chunks of <see cref="SubmitRecords.MaxBulkChunk"/>,
+/// sequentially: the real import also registers subjects (internal to Core) and validates one chunk ahead of writing.
 /// </summary>
 internal static class ImportPhases
 {
@@ -34,7 +36,7 @@ internal static class ImportPhases
     public const string Lookup = "lookup of existing document numbers";
     public const string Decide = "decide, late flag, build RecordRow";
     public const string Ledger = "ledger append (head read, JSON, hash)";
-    public const string Insert = "insert rows + event (EF SaveChanges)";
+    public const string Insert = "insert rows (bulk) + event (SaveChanges)";
     public const string Commit = "commit";
     public const string Clear = "change tracker clear";
     public const string Checkpoint = "checkpoint (import_runs) + rejections flush";
@@ -51,6 +53,7 @@ internal static class ImportPhases
 
         await using var db = StorageServices.CreateContext(target);
         var ledger = new AppendToLedger(db, clock);
+        var bulk = StorageServices.CreateBulkInsert(target);
         var validator = new RecordValidator(catalog);
         var caller = Caller.Staff($"import:{Path.GetFileName(file)}", Role.Recorder, department);
 
@@ -63,6 +66,7 @@ internal static class ImportPhases
 
         Add(FileHash, ref t);
 
+        await db.Database.OpenConnectionAsync(cancellationToken);
         await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var reader = ImportFileReader.Open(stream, ImportFormat.Csv);
         var now = clock.GetUtcNow();
@@ -84,7 +88,7 @@ internal static class ImportPhases
         await rejections.WriteLineAsync(ImportRecords.RejectionHeader);
         Add(Checkpoint, ref t);
 
-        var chunk = new List<ValidRecord>(SubmitRecords.MaxChunk);
+        var chunk = new List<ValidRecord>(SubmitRecords.MaxBulkChunk);
         long rows = 0, created = 0, lastEnd = reader.DataStartOffset, nextLine = 2;
         var today = ChinaTime.DateOf(clock.GetUtcNow());
         using var rowsRead = reader.ReadRows().GetEnumerator();
@@ -121,7 +125,7 @@ internal static class ImportPhases
 
             chunk.Add(record);
             (lastEnd, nextLine) = (row!.EndOffset, row.Line + 1);
-            if (chunk.Count == SubmitRecords.MaxChunk)
+            if (chunk.Count == SubmitRecords.MaxBulkChunk)
             {
                 created += await CommitAsync();
             }
@@ -170,7 +174,7 @@ internal static class ImportPhases
 
                 var numbers = chunk.Select(r => r.DocumentNumber).Distinct(StringComparer.Ordinal).ToList();
                 var existing = await db.Records.AsNoTracking().Current()
-                    .Where(r => r.Department == department && numbers.Contains(r.DocumentNumber))
+                    .Where(r => r.Department == department && EF.Parameter(numbers).Contains(r.DocumentNumber))
                     .Select(r => new { r.Id, r.DocumentNumber, r.ContentHash })
                     .ToDictionaryAsync(r => r.DocumentNumber, StringComparer.Ordinal, cancellationToken);
                 Add(Lookup, ref t);
@@ -204,7 +208,7 @@ internal static class ImportPhases
                     }
 
                     Add(Ledger, ref t);
-                    db.Records.AddRange(rowsToWrite);
+                    await bulk.InsertAsync(db, rowsToWrite, cancellationToken);
                     await db.SaveChangesAsync(cancellationToken);
                     Add(Insert, ref t);
                     await transaction.CommitAsync(cancellationToken);

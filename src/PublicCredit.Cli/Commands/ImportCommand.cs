@@ -32,7 +32,7 @@ internal static class ImportCommand
             var target = DatabaseTarget.Parse(parse.GetValue(db));
             await StorageServices.MigrateAsync(target, cancel);
             await using var context = StorageServices.CreateContext(target);
-            var submit = new SubmitRecords(context, new AppendToLedger(context, clock), new RecordValidator(catalog), catalog, clock);
+            var submit = new SubmitRecords(context, new AppendToLedger(context, clock), new RecordValidator(catalog), catalog, clock, bulk: StorageServices.CreateBulkInsert(target));
             var import = new ImportRecords(context, submit, catalog, clock);
             var started = clock.GetTimestamp();
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using PublicCredit.Access;
 using PublicCredit.Catalog;
@@ -10,7 +11,7 @@ using PublicCredit.Storage;
 
 namespace PublicCredit.Import;
 
-public sealed record ImportRequest(string FilePath, ImportFormat Format, string Department, int ChunkSize = SubmitRecords.MaxChunk);
+public sealed record ImportRequest(string FilePath, ImportFormat Format, string Department, int ChunkSize = SubmitRecords.MaxBulkChunk);
 
 /// <summary>Where an import stands, reported after every committed chunk.</summary>
 public sealed record ImportProgress(long BytesDone, long BytesTotal, long Rows, long Created, long Unchanged, long Rejected);
@@ -31,6 +32,12 @@ public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit
 {
     public const string RejectionHeader = "row,documentNumber,field,code,message";
 
+    /// <summary>
+    /// A chunk also closes after this many bytes of the file, so the memory of the chunks in flight (at most four)
+    /// is bounded whatever the rows' size (a typical row is ~400 bytes: 5000 rows are ~2 MB; ADR 0011).
+    /// </summary>
+    public const long MaxChunkBytes = 4L << 20;
+
     public async Task<ImportSummary> RunAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -45,6 +52,9 @@ public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit
         }
 
         var caller = Caller.Staff($"import:{Path.GetFileName(request.FilePath)}", Role.Recorder, request.Department);
+
+        // One connection for the whole run: the bulk path's prepared statements live as long as it (ADR 0011).
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var fileInfo = new FileInfo(request.FilePath);
         var sha = await HashAsync(request.FilePath, cancellationToken);
         await using var stream = new FileStream(request.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
@@ -59,48 +69,106 @@ public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit
         }
 
         var resumedAt = run.ResumeLine;
-        var chunk = new List<(ImportRow Row, RecordInput Input)>(request.ChunkSize);
-        long rows = 0;
-        long lastEnd = run.ResumeOffset;
-        long nextLine = run.ResumeLine;
-        foreach (var (row, problem) in reader.ReadRows())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            rows++;
-            if (problem is not null)
-            {
-                run.Rejected++;
-                await WriteRejectionAsync(rejections, problem.Line, null, problem.Field, problem.Code, problem.Message);
-                (lastEnd, nextLine) = (problem.EndOffset, problem.Line + 1);
-                continue;
-            }
+        var chunkSize = Math.Clamp(request.ChunkSize, 1, submit.ChunkLimit);
 
-            chunk.Add((row!, ImportRowMapper.ToInput(row!, reader.ImpliedCategory, request.Department)));
-            (lastEnd, nextLine) = (row!.EndOffset, row.Line + 1);
-            if (chunk.Count == request.ChunkSize)
+        // Reading, mapping and validating (CPU only) run one chunk ahead of writing (ADR 0011); the bounded channel
+        // keeps at most two chunks waiting, so memory stays constant whatever the file's size.
+        var chunks = Channel.CreateBounded<ReadChunk>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var start = (Offset: run.ResumeOffset, Line: run.ResumeLine);
+        var reading = Task.Run(() => ReadChunksAsync(reader, caller, request.Department, chunkSize, start, chunks.Writer, stop.Token), stop.Token);
+        long rows = 0;
+        try
+        {
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
             {
-                await CommitChunkAsync(caller, chunk, run, rejections, lastEnd, nextLine, cancellationToken);
-                progress?.Report(new ImportProgress(lastEnd, fileInfo.Length, rows, run.Created, run.Unchanged, run.Rejected));
+                await CommitChunkAsync(caller, chunk, run, rejections, cancellationToken);
+                rows = chunk.RowsSoFar;
+                progress?.Report(new ImportProgress(chunk.EndOffset, fileInfo.Length, chunk.RowsSoFar, run.Created, run.Unchanged, run.Rejected));
             }
         }
+        finally
+        {
+            // A failed write stops the reading side before the file it reads is closed.
+            await stop.CancelAsync();
+            await reading.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
 
-        await CommitChunkAsync(caller, chunk, run, rejections, lastEnd, nextLine, cancellationToken);
+        await reading;
         run.Completed = true;
         await SaveRunAsync(run, cancellationToken);
         progress?.Report(new ImportProgress(fileInfo.Length, fileInfo.Length, rows, run.Created, run.Unchanged, run.Rejected));
         return new ImportSummary(run.Created, run.Unchanged, run.Rejected, resumedAt, rejectionPath);
     }
 
-    private async Task CommitChunkAsync(
-        Caller caller, List<(ImportRow Row, RecordInput Input)> chunk, ImportRunRow run, StreamWriter rejections,
-        long endOffset, long nextLine, CancellationToken cancellationToken)
+    /// <summary>
+    /// The reading side: frames rows, maps and validates them chunk by chunk (no database), and hands each chunk with
+    /// the file's own row problems met on the way and the checkpoint after its last line to the writing side. The
+    /// last chunk may be empty: it still carries the checkpoint at the end of the file.
+    /// </summary>
+    private async Task ReadChunksAsync(
+        ImportFileReader reader, Caller caller, string department, int chunkSize, (long Offset, long Line) start,
+        ChannelWriter<ReadChunk> chunks, CancellationToken cancellationToken)
     {
-        if (chunk.Count > 0)
+        try
         {
-            var outcomes = await submit.RunAsync(caller, [.. chunk.Select(c => c.Input)], cancellationToken);
+            var lines = new List<(long Line, string? DocumentNumber)>(chunkSize);
+            var inputs = new List<RecordInput>(chunkSize);
+            var problems = new List<ImportRowProblem>();
+            long rows = 0;
+            var (lastEnd, nextLine) = start;
+            var chunkStart = lastEnd;
+            foreach (var (row, problem) in reader.ReadRows())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                rows++;
+                if (problem is not null)
+                {
+                    problems.Add(problem);
+                    (lastEnd, nextLine) = (problem.EndOffset, problem.Line + 1);
+                    continue;
+                }
+
+                var input = ImportRowMapper.ToInput(row!, reader.ImpliedCategory, department);
+                lines.Add((row!.Line, input.DocumentNumber));
+                inputs.Add(input);
+                (lastEnd, nextLine) = (row.EndOffset, row.Line + 1);
+                if (inputs.Count == chunkSize || lastEnd - chunkStart >= MaxChunkBytes)
+                {
+                    await chunks.WriteAsync(new ReadChunk(lines, submit.Validate(caller, inputs), problems, lastEnd, nextLine, rows), cancellationToken);
+                    (lines, inputs, problems, chunkStart) = ([], [], [], lastEnd);
+                }
+            }
+
+            await chunks.WriteAsync(new ReadChunk(lines, submit.Validate(caller, inputs), problems, lastEnd, nextLine, rows), cancellationToken);
+            chunks.Complete();
+        }
+        catch (Exception ex)
+        {
+            chunks.Complete(ex);
+            throw;
+        }
+    }
+
+    /// <summary>A chunk read and validated ahead: its rows' lines and document numbers, the file's problems among them, and where it ends.</summary>
+    private sealed record ReadChunk(
+        List<(long Line, string? DocumentNumber)> Lines, ValidatedChunk Validated, List<ImportRowProblem> Problems,
+        long EndOffset, long NextLine, long RowsSoFar);
+
+    private async Task CommitChunkAsync(Caller caller, ReadChunk chunk, ImportRunRow run, StreamWriter rejections, CancellationToken cancellationToken)
+    {
+        foreach (var problem in chunk.Problems)
+        {
+            run.Rejected++;
+            await WriteRejectionAsync(rejections, problem.Line, null, problem.Field, problem.Code, problem.Message);
+        }
+
+        if (chunk.Lines.Count > 0)
+        {
+            var outcomes = await submit.WriteAsync(caller, chunk.Validated, cancellationToken);
             foreach (var outcome in outcomes)
             {
-                var (row, input) = chunk[outcome.Index];
+                var (line, documentNumber) = chunk.Lines[outcome.Index];
                 switch (outcome.Status)
                 {
                     case SubmissionStatus.Created:
@@ -113,20 +181,18 @@ public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit
                         run.Rejected++;
                         foreach (var error in outcome.Errors ?? [])
                         {
-                            await WriteRejectionAsync(rejections, row.Line, input.DocumentNumber, error.Field, error.Code, error.Message);
+                            await WriteRejectionAsync(rejections, line, documentNumber, error.Field, error.Code, error.Message);
                         }
 
                         break;
                 }
             }
-
-            chunk.Clear();
         }
 
         // The rejections of the committed rows are on disk before the checkpoint moves past them.
         await rejections.FlushAsync(cancellationToken);
-        run.ResumeOffset = endOffset;
-        run.ResumeLine = nextLine;
+        run.ResumeOffset = chunk.EndOffset;
+        run.ResumeLine = chunk.NextLine;
         await SaveRunAsync(run, cancellationToken);
     }
 

@@ -33,11 +33,13 @@ public sealed record SubmissionOutcome(int Index, Guid? Id, SubmissionStatus Sta
 /// (<c>record-conflict</c>: use a correction) or when an earlier item of the chunk has the same number with other
 /// content (<c>record-duplicate-in-batch</c>) — and writes the new records with one ledger event in one transaction,
 /// so an item is either fully written with its event or not at all (ADR 0006). The subjects of new records are noted
-/// in the same transaction (ADR 0008).
+/// in the same transaction (ADR 0008). With <paramref name="bulk"/> (`pcredit import`, ADR 0011) the records and new
+/// subjects of a chunk go through the provider's bulk path instead of the change tracker — the same rows, the same
+/// transaction, the same event.
 /// </summary>
 public sealed class SubmitRecords(
     PublicCreditDbContext db, AppendToLedger ledger, RecordValidator validator, CreditCatalog catalog, TimeProvider clock,
-    IEnumerable<IRecordsCommitted>? committed = null)
+    IEnumerable<IRecordsCommitted>? committed = null, IBulkInsert? bulk = null)
 {
     /// <summary>One record created: its facts, for a reader of the ledger (ADR 0006).</summary>
     public const string CreatedEvent = "record-created";
@@ -48,21 +50,37 @@ public sealed class SubmitRecords(
     /// <summary>The largest chunk: the API's batch limit, and the import's commit size at most.</summary>
     public const int MaxChunk = 1000;
 
+    /// <summary>
+    /// The largest chunk on the bulk path (the import, ADR 0011): fewer, larger transactions, as each commit is a
+    /// durable flush; still one all-or-nothing unit per item and a checkpoint per chunk.
+    /// </summary>
+    public const int MaxBulkChunk = 5000;
+
+    /// <summary>The largest chunk this instance accepts: <see cref="MaxBulkChunk"/> on the bulk path, else <see cref="MaxChunk"/>.</summary>
+    public int ChunkLimit => bulk is null ? MaxChunk : MaxBulkChunk;
+
     public async Task<IReadOnlyList<SubmissionOutcome>> RunAsync(
-        Caller caller, IReadOnlyList<RecordInput> inputs, CancellationToken cancellationToken = default)
+        Caller caller, IReadOnlyList<RecordInput> inputs, CancellationToken cancellationToken = default) =>
+        await WriteAsync(caller, Validate(caller, inputs), cancellationToken);
+
+    /// <summary>
+    /// The first half of <see cref="RunAsync"/>: checks the caller and validates every item in memory, touching no
+    /// database — so the import can validate the next chunk while this one is written (ADR 0011).
+    /// </summary>
+    public ValidatedChunk Validate(Caller caller, IReadOnlyList<RecordInput> inputs)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(inputs);
         caller.RequireRole(Role.Recorder);
-        var department = caller.Department ?? throw DomainException.Forbidden("department-scope", "A recorder acts for a department.");
-        if (inputs.Count > MaxChunk)
+        _ = caller.Department ?? throw DomainException.Forbidden("department-scope", "A recorder acts for a department.");
+        var limit = ChunkLimit;
+        if (inputs.Count > limit)
         {
             throw DomainException.Invalid("", RecordProblemCodes.BatchTooLarge,
-                string.Create(CultureInfo.InvariantCulture, $"A batch holds at most {MaxChunk} records; this one has {inputs.Count}. Split it."));
+                string.Create(CultureInfo.InvariantCulture, $"A batch holds at most {limit} records; this one has {inputs.Count}. Split it."));
         }
 
-        var now = clock.GetUtcNow();
-        var today = ChinaTime.DateOf(now);
+        var today = ChinaTime.DateOf(clock.GetUtcNow());
         var outcomes = new SubmissionOutcome[inputs.Count];
         var valid = new List<(int Index, ValidRecord Record)>(inputs.Count);
         for (var i = 0; i < inputs.Count; i++)
@@ -78,18 +96,32 @@ public sealed class SubmitRecords(
             }
         }
 
+        return new ValidatedChunk(outcomes, valid);
+    }
+
+    /// <summary>The second half of <see cref="RunAsync"/>: decides and writes the valid items of a validated chunk.</summary>
+    public async Task<IReadOnlyList<SubmissionOutcome>> WriteAsync(
+        Caller caller, ValidatedChunk chunk, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(chunk);
+        caller.RequireRole(Role.Recorder);
+        var department = caller.Department ?? throw DomainException.Forbidden("department-scope", "A recorder acts for a department.");
+        var (outcomes, valid) = (chunk.Outcomes, chunk.Valid);
         if (valid.Count == 0)
         {
             return outcomes;
         }
 
+        var now = clock.GetUtcNow();
+        var today = ChinaTime.DateOf(now);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Hold the writers' lock from the read of existing numbers to the commit: no other writer can create the same
         // document number in between (ADR 0004: writers are serialised anyway by the ledger).
         await ledger.LockAsync(cancellationToken);
         var numbers = valid.Select(v => v.Record.DocumentNumber).Distinct(StringComparer.Ordinal).ToList();
         var existing = await db.Records.AsNoTracking().Current()
-            .Where(r => r.Department == department && numbers.Contains(r.DocumentNumber))
+            .Where(r => r.Department == department && EF.Parameter(numbers).Contains(r.DocumentNumber))
             .Select(r => new { r.Id, r.DocumentNumber, r.ContentHash })
             .ToDictionaryAsync(r => r.DocumentNumber, StringComparer.Ordinal, cancellationToken);
 
@@ -139,8 +171,16 @@ public sealed class SubmitRecords(
         }
 
         RecordRows.MarkEndedBeforeWritten(created, recorded.Position, today);
-        db.Records.AddRange(created);
-        await SubjectRegister.NoteAsync(db, created, cancellationToken);
+        if (bulk is null)
+        {
+            db.Records.AddRange(created);
+        }
+        else
+        {
+            await bulk.InsertAsync(db, created, cancellationToken);
+        }
+
+        await SubjectRegister.NoteAsync(db, created, cancellationToken, bulk);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         foreach (var observer in committed ?? [])
@@ -182,4 +222,15 @@ public sealed class SubmitRecords(
             new FieldError(RecordFields.DocumentNumber, RecordProblemCodes.DuplicateInBatch, string.Create(CultureInfo.InvariantCulture,
                 $"Item {earlierIndex} of this batch already has document '{documentNumber}' with different content; a document number identifies one record.")),
         ]);
+}
+
+/// <summary>A chunk validated by <see cref="SubmitRecords.Validate"/>: the rejections so far and the valid items to write.</summary>
+public sealed class ValidatedChunk
+{
+    internal ValidatedChunk(SubmissionOutcome[] outcomes, List<(int Index, ValidRecord Record)> valid) =>
+        (Outcomes, Valid) = (outcomes, valid);
+
+    internal SubmissionOutcome[] Outcomes { get; }
+
+    internal List<(int Index, ValidRecord Record)> Valid { get; }
 }

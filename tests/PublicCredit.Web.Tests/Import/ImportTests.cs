@@ -37,7 +37,7 @@ public abstract class ImportTests(ITestDatabases databases)
     private async Task<ImportSummary> ImportAsync(DatabaseTarget target, string path, int chunk = SubmitRecords.MaxChunk, IProgress<ImportProgress>? progress = null, CancellationToken? cancel = null)
     {
         await using var db = StorageServices.CreateContext(target);
-        var submit = new SubmitRecords(db, new AppendToLedger(db, clock), new RecordValidator(Catalog), Catalog, clock);
+        var submit = new SubmitRecords(db, new AppendToLedger(db, clock), new RecordValidator(Catalog), Catalog, clock, bulk: StorageServices.CreateBulkInsert(target));
         var format = path.EndsWith(".ndjson", StringComparison.Ordinal) ? ImportFormat.Ndjson : ImportFormat.Csv;
         return await new ImportRecords(db, submit, Catalog, clock).RunAsync(new ImportRequest(path, format, "samr", chunk), progress, cancel ?? Cancel);
     }

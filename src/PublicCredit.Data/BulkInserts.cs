@@ -1,0 +1,170 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+using PublicCredit.Storage;
+
+namespace PublicCredit.Data;
+
+/// <summary>One stored column of an entity: its name, how to read the CLR value and turn it into the stored one.</summary>
+internal sealed record BulkColumn(string Name, IProperty Property, RelationalTypeMapping Mapping)
+{
+    private readonly IClrPropertyGetter getter = Property.GetGetter();
+    private readonly Func<object?, object?>? toStored = Mapping.Converter?.ConvertToProvider;
+
+    /// <summary>The value as the provider stores it: the model's value converter applied, as SaveChanges does.</summary>
+    public object? StoredValue(object entity)
+    {
+        var value = getter.GetClrValueUsingContainingEntity(entity);
+        return toStored is null ? value : toStored(value);
+    }
+
+    public Type StoredType => Nullable.GetUnderlyingType(Mapping.Converter?.ProviderClrType ?? Mapping.ClrType)
+        ?? Mapping.Converter?.ProviderClrType ?? Mapping.ClrType;
+}
+
+/// <summary>The table and columns of an entity type, read from the EF model so a bulk write can never miss a column.</summary>
+internal sealed record BulkTable(string Name, IReadOnlyList<BulkColumn> Columns)
+{
+    public static BulkTable Of<T>(PublicCreditDbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(T))
+            ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of the model.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties()
+            .Select(p => new BulkColumn(p.GetColumnName(table)!, p, p.GetRelationalTypeMapping()))
+            .ToList();
+        return new BulkTable(table.Name, columns);
+    }
+
+    public string ColumnList => string.Join(", ", Columns.Select(c => c.Name));
+}
+
+/// <summary>SQLite: one prepared INSERT per table, kept and reused for every row of every chunk on the same connection.</summary>
+internal sealed class SqliteBulkInsert : IBulkInsert
+{
+    private readonly Dictionary<Type, (BulkTable Table, SqliteCommand Command, DbParameter[] Parameters)> prepared = [];
+
+    public Task InsertAsync<T>(PublicCreditDbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction
+            ?? throw new InvalidOperationException("A bulk insert runs inside the transaction of its change.");
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        if (!prepared.TryGetValue(typeof(T), out var insert) || !ReferenceEquals(insert.Command.Connection, connection))
+        {
+            insert.Command?.Dispose();
+            insert = Prepare(BulkTable.Of<T>(db), connection);
+            prepared[typeof(T)] = insert;
+        }
+
+        insert.Command.Transaction = transaction;
+        var columns = insert.Table.Columns;
+        foreach (var row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                insert.Parameters[i].Value = columns[i].StoredValue(row) ?? DBNull.Value;
+            }
+
+            // Synchronous on purpose: Microsoft.Data.Sqlite's async methods run synchronously anyway, at extra cost.
+            insert.Command.ExecuteNonQuery();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static (BulkTable, SqliteCommand, DbParameter[]) Prepare(BulkTable table, SqliteConnection connection)
+    {
+        var command = connection.CreateCommand();
+        var names = table.Columns.Select((_, i) => "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        command.CommandText = $"INSERT INTO \"{table.Name}\" ({table.ColumnList}) VALUES ({string.Join(", ", names)})";
+
+        // The type mapping configures each parameter as EF does for SaveChanges (text GUIDs, dates, decimals…).
+        var parameters = table.Columns
+            .Select((c, i) => c.Mapping.CreateParameter(command, names[i], null, c.Property.IsNullable))
+            .ToArray();
+        command.Parameters.AddRange(parameters);
+        command.Prepare();
+        return (table, command, parameters);
+    }
+}
+
+/// <summary>PostgreSQL: one binary COPY per call, inside the context's transaction.</summary>
+internal sealed class PostgresBulkInsert : IBulkInsert
+{
+    private readonly Dictionary<Type, (BulkTable Table, Action<NpgsqlBinaryImporter, object>[] Writers)> tables = [];
+
+    public async Task InsertAsync<T>(PublicCreditDbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A bulk insert runs inside the transaction of its change.");
+        }
+
+        if (!tables.TryGetValue(typeof(T), out var table))
+        {
+            var described = BulkTable.Of<T>(db);
+            table = (described, [.. described.Columns.Select(Writer)]);
+            tables[typeof(T)] = table;
+        }
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var columns = table.Table.Columns;
+        await using var copy = await connection.BeginBinaryImportAsync(
+            $"COPY \"{table.Table.Name}\" ({table.Table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in rows)
+        {
+            copy.StartRow();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                if (columns[i].StoredValue(row) is { } value)
+                {
+                    table.Writers[i](copy, value);
+                }
+                else
+                {
+                    copy.WriteNull();
+                }
+            }
+        }
+
+        await copy.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>The binary COPY format has no type tags: each stored CLR type is written as its column's type.</summary>
+    private static Action<NpgsqlBinaryImporter, object> Writer(BulkColumn column) => column.StoredType switch
+    {
+        var t when t == typeof(Guid) => (c, v) => c.Write((Guid)v, NpgsqlDbType.Uuid),
+        var t when t == typeof(string) => (c, v) => c.Write((string)v, NpgsqlDbType.Text),
+        var t when t == typeof(int) => (c, v) => c.Write((int)v, NpgsqlDbType.Integer),
+        var t when t == typeof(long) => (c, v) => c.Write((long)v, NpgsqlDbType.Bigint),
+        var t when t == typeof(short) => (c, v) => c.Write((short)v, NpgsqlDbType.Smallint),
+        var t when t == typeof(bool) => (c, v) => c.Write((bool)v, NpgsqlDbType.Boolean),
+        var t when t == typeof(decimal) => (c, v) => c.Write((decimal)v, NpgsqlDbType.Numeric),
+        var t when t == typeof(double) => (c, v) => c.Write((double)v, NpgsqlDbType.Double),
+        var t when t == typeof(DateOnly) => (c, v) => c.Write((DateOnly)v, NpgsqlDbType.Date),
+        var t when t == typeof(DateTimeOffset) => (c, v) => c.Write((DateTimeOffset)v, NpgsqlDbType.TimestampTz),
+        var t when t == typeof(byte[]) => (c, v) => c.Write((byte[])v, NpgsqlDbType.Bytea),
+        var t => throw new NotSupportedException($"Column {column.Name} stores {t.Name}, which the bulk insert does not write."),
+    };
+}

@@ -28,6 +28,15 @@ public static class ChangeTypes
 
     /// <summary>A designation was revoked: its measures no longer apply.</summary>
     public const string DesignationRevoked = "designation-revoked";
+
+    /// <summary>A restoration was granted: the designation's measures and publication stopped at once (ADR 0014).</summary>
+    public const string DesignationRestored = "designation-restored";
+
+    /// <summary>Removed once the obligation was performed (catalog automaticRemoval; ADR 0014).</summary>
+    public const string DesignationRemoved = "designation-removed";
+
+    /// <summary>A restoration was granted: the record's publication stopped at once (ADR 0014).</summary>
+    public const string RecordRestored = "record-restored";
 }
 
 /// <summary>
@@ -70,6 +79,7 @@ public sealed class ReadChanges(PublicCreditDbContext db)
         SubmitRecords.CreatedEvent, SubmitRecords.ChunkCreatedEvent, CorrectRecord.EventType,
         AnnounceWithdrawals.WithdrawnEvent, AnnounceWithdrawals.ChunkWithdrawnEvent,
         DesignationEvents.Effective, DesignationEvents.Revoked,
+        DesignationEvents.Restored, DesignationEvents.Removed, Restorations.RestorationEvents.RecordRestored,
     ];
 
     public async Task<ChangePage> RunAsync(Caller caller, string? after, string? limit, CancellationToken cancellationToken = default)
@@ -152,12 +162,21 @@ public sealed class ReadChanges(PublicCreditDbContext db)
             ChangeItem Item(string type, VersionFacts f) => new(e.Position, type, e.OccurredAt, f.SubjectId, f.Department, f.Id, f.Version);
             switch (e.Type)
             {
-                case DesignationEvents.Effective or DesignationEvents.Revoked:
-                    // Designation events carry their subject and id themselves (ADR 0009).
+                case DesignationEvents.Effective or DesignationEvents.Revoked or DesignationEvents.Restored or DesignationEvents.Removed:
+                    // Designation events carry their subject and id themselves (ADR 0009); the item type is the event type.
                     using (var payload = JsonDocument.Parse(e.Payload))
                     {
-                        derived.Add(new ChangeItem(e.Position, e.Type == DesignationEvents.Effective ? ChangeTypes.DesignationEffective : ChangeTypes.DesignationRevoked,
-                            e.OccurredAt, e.Subject!, e.Department, DesignationId: payload.RootElement.GetProperty("designationId").GetGuid()));
+                        derived.Add(new ChangeItem(e.Position, e.Type, e.OccurredAt, e.Subject!, e.Department,
+                            DesignationId: payload.RootElement.GetProperty("designationId").GetGuid()));
+                    }
+
+                    break;
+                case Restorations.RestorationEvents.RecordRestored:
+                    // The restoration event names the record and the version whose publication it stopped (ADR 0014).
+                    using (var payload = JsonDocument.Parse(e.Payload))
+                    {
+                        derived.Add(new ChangeItem(e.Position, ChangeTypes.RecordRestored, e.OccurredAt, e.Subject!, e.Department,
+                            payload.RootElement.GetProperty("recordId").GetGuid(), payload.RootElement.GetProperty("version").GetInt32()));
                     }
 
                     break;
@@ -204,7 +223,9 @@ public sealed class ReadChanges(PublicCreditDbContext db)
         return result;
     }
 
-    private static bool IsDesignation(LedgerEventRow e) => e.Type is DesignationEvents.Effective or DesignationEvents.Revoked;
+    private static bool IsDesignation(LedgerEventRow e) =>
+        e.Type is DesignationEvents.Effective or DesignationEvents.Revoked or DesignationEvents.Restored or DesignationEvents.Removed
+            or Restorations.RestorationEvents.RecordRestored;
 
     /// <summary>The record versions an event names, from its payload (ADR 0006, ADR 0008 payload shapes).</summary>
     private static List<(Guid Id, int Version)> References(LedgerEventRow e)

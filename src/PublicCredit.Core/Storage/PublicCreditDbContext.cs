@@ -9,6 +9,8 @@ using PublicCredit.Designations;
 using PublicCredit.Inquiries;
 using PublicCredit.Ledger;
 using PublicCredit.Records;
+using PublicCredit.Removals;
+using PublicCredit.Restorations;
 using PublicCredit.Subjects;
 
 namespace PublicCredit.Storage;
@@ -46,6 +48,12 @@ public class PublicCreditDbContext(DbContextOptions<PublicCreditDbContext> optio
 
     /// <summary>Whether checking departments applied the measures checks returned (ADR 0010).</summary>
     public DbSet<CheckFeedbackRow> CheckFeedback => Set<CheckFeedbackRow>();
+
+    /// <summary>Credit restoration applications (ADR 0014).</summary>
+    public DbSet<RestorationRow> Restorations => Set<RestorationRow>();
+
+    /// <summary>Performance of obligations recorded for automatic removal from a list (ADR 0014).</summary>
+    public DbSet<PerformanceRow> Performances => Set<PerformanceRow>();
 
     public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 

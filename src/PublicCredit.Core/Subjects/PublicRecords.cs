@@ -42,6 +42,9 @@ public static class PublicRecords
     {
         ArgumentNullException.ThrowIfNull(moment);
         var standing = moment.IsNow ? rows.Current() : rows.Where(StandingAt(moment.Instant));
-        return standing.Where(PublicOn(moment.Day, IndividualsPublicCategories(catalog)));
+        var instant = moment.Instant;
+        // A granted restoration ends publication from its instant on (FACTS §8, ADR 0014).
+        return standing.Where(PublicOn(moment.Day, IndividualsPublicCategories(catalog)))
+            .Where(r => r.RestoredAt == null || r.RestoredAt > instant);
     }
 }

@@ -19,6 +19,7 @@ internal static class ApiEndpoints
         api.MapPublicEndpoints();
         api.MapChangeEndpoints();
         api.MapCheckEndpoints();
+        api.MapRestorationEndpoints();
         return app;
     }
 }

@@ -42,8 +42,9 @@ public sealed partial class DeadlineMonitor(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(interval, clock);
-        do
+        // A delay per round, not a PeriodicTimer: after a long pause (or a test moving the clock by months) it runs
+        // once, instead of once for every period missed.
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
@@ -62,8 +63,9 @@ public sealed partial class DeadlineMonitor(
             {
                 LogFailed(logger, ex);
             }
+
+            await Task.Delay(interval, clock, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     public override void Dispose()

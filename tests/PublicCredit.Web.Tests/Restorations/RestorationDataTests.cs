@@ -72,7 +72,7 @@ public abstract partial class RestorationDataTests(ITestDatabases databases) : S
         using (var correction = await Scenario.StaffAsync(Role.Recorder))
         {
             await correction.PostExpectAsync($"/api/v1/records/{record}/corrections",
-                new System.Text.Json.Nodes.JsonObject { ["amount"] = 10m, ["reason"] = "复议变更罚款数额" }, HttpStatusCode.OK, Cancel);
+                RecordBodies.Penalty().With("amount", 10).With("reason", "复议变更罚款数额"), HttpStatusCode.OK, Cancel);
         }
 
         var restoration = (await subject.PostExpectAsync("/api/v1/restorations", Application(recordId: record), HttpStatusCode.Created, Cancel)).GetProperty("id").GetGuid();

@@ -41,6 +41,15 @@ public static class ChangeTypes
 
     /// <summary>The objection was rejected: the suspended record is public again.</summary>
     public const string RecordReinstated = "record-reinstated";
+
+    /// <summary>A restoration was granted: the designation's measures and publication stopped at once (ADR 0014).</summary>
+    public const string DesignationRestored = "designation-restored";
+
+    /// <summary>Removed once the obligation was performed (catalog automaticRemoval; ADR 0014).</summary>
+    public const string DesignationRemoved = "designation-removed";
+
+    /// <summary>A restoration was granted: the record's publication stopped at once (ADR 0014).</summary>
+    public const string RecordRestored = "record-restored";
 }
 
 /// <summary>
@@ -85,6 +94,7 @@ public sealed class ReadChanges(PublicCreditDbContext db)
         AnnounceWithdrawals.WithdrawnEvent, AnnounceWithdrawals.ChunkWithdrawnEvent,
         DesignationEvents.Effective, DesignationEvents.Revoked,
         ObjectionEvents.Filed, ObjectionEvents.Upheld, ObjectionEvents.Rejected,
+        DesignationEvents.Restored, DesignationEvents.Removed, Restorations.RestorationEvents.RecordRestored,
     ];
 
     public async Task<ChangePage> RunAsync(Caller caller, string? after, string? limit, CancellationToken cancellationToken = default)
@@ -167,12 +177,21 @@ public sealed class ReadChanges(PublicCreditDbContext db)
             ChangeItem Item(string type, VersionFacts f) => new(e.Position, type, e.OccurredAt, f.SubjectId, f.Department, f.Id, f.Version);
             switch (e.Type)
             {
-                case DesignationEvents.Effective or DesignationEvents.Revoked:
-                    // Designation events carry their subject and id themselves (ADR 0009).
+                case DesignationEvents.Effective or DesignationEvents.Revoked or DesignationEvents.Restored or DesignationEvents.Removed:
+                    // Designation events carry their subject and id themselves (ADR 0009); the item type is the event type.
                     using (var payload = JsonDocument.Parse(e.Payload))
                     {
-                        derived.Add(new ChangeItem(e.Position, e.Type == DesignationEvents.Effective ? ChangeTypes.DesignationEffective : ChangeTypes.DesignationRevoked,
-                            e.OccurredAt, e.Subject!, e.Department, DesignationId: payload.RootElement.GetProperty("designationId").GetGuid()));
+                        derived.Add(new ChangeItem(e.Position, e.Type, e.OccurredAt, e.Subject!, e.Department,
+                            DesignationId: payload.RootElement.GetProperty("designationId").GetGuid()));
+                    }
+
+                    break;
+                case Restorations.RestorationEvents.RecordRestored:
+                    // The restoration event names the record and the version whose publication it stopped (ADR 0014).
+                    using (var payload = JsonDocument.Parse(e.Payload))
+                    {
+                        derived.Add(new ChangeItem(e.Position, ChangeTypes.RecordRestored, e.OccurredAt, e.Subject!, e.Department,
+                            payload.RootElement.GetProperty("recordId").GetGuid(), payload.RootElement.GetProperty("version").GetInt32()));
                     }
 
                     break;
@@ -227,7 +246,8 @@ public sealed class ReadChanges(PublicCreditDbContext db)
     }
 
     private static bool IsDesignation(LedgerEventRow e) =>
-        e.Type is DesignationEvents.Effective or DesignationEvents.Revoked or ObjectionEvents.Filed or ObjectionEvents.Upheld or ObjectionEvents.Rejected;
+        e.Type is DesignationEvents.Effective or DesignationEvents.Revoked or ObjectionEvents.Filed or ObjectionEvents.Upheld or ObjectionEvents.Rejected
+            or DesignationEvents.Restored or DesignationEvents.Removed or Restorations.RestorationEvents.RecordRestored;
 
     /// <summary>
     /// What an objection step tells downstream (ADR 0013 §4): for a designation, only a change of what is enforced

@@ -33,8 +33,9 @@ public sealed partial class WithdrawalAnnouncer(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(interval, clock);
-        do
+        // A delay per round rather than a PeriodicTimer: after a long pause (or a test clock moved by months) it runs
+        // once, not once for every period missed (which made a moved test clock replay ~2,900 rounds a day).
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
@@ -49,8 +50,9 @@ public sealed partial class WithdrawalAnnouncer(
                 // The next tick tries again; until then views are already right, only the feed is late.
                 LogFailed(logger, ex);
             }
+
+            await Task.Delay(interval, clock, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     public override void Dispose()

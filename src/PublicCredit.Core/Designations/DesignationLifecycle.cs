@@ -13,6 +13,10 @@ public enum DesignationStatus
     Revoked,
     Restored,
     Expired,
+
+    /// <summary>Removed without an application where the catalog says so, e.g. a judgment defaulter who performed
+    /// the obligation (FACTS §5; catalog <c>automaticRemoval</c>; ADR 0014).</summary>
+    Removed,
 }
 
 /// <summary>The decision document that made a designation effective (FACTS §5).</summary>
@@ -45,7 +49,7 @@ public sealed record DesignationState(
     public bool IsEnforcedAt(DateTimeOffset instant) =>
         Stored == DesignationStatus.Effective && !ObjectionOpen && Decision is { } d && instant >= d.EffectiveFrom && instant < d.ExpiresAt;
 
-    public bool IsClosed => Stored is DesignationStatus.Revoked or DesignationStatus.Restored;
+    public bool IsClosed => Stored is DesignationStatus.Revoked or DesignationStatus.Restored or DesignationStatus.Removed;
 }
 
 /// <summary>
@@ -200,6 +204,29 @@ public static class DesignationLifecycle
         }
 
         return state with { Stored = DesignationStatus.Restored };
+    }
+
+    /// <summary>
+    /// Automatic removal once the obligation is performed (FACTS §5: judgment defaulters are deleted within 3 working
+    /// days). Only an effective designation in its term is removed; one under objection waits for the review (the
+    /// deadline monitor shows it if that makes the removal late; ADR 0014).
+    /// </summary>
+    public static DesignationState RemoveOnPerformance(DesignationState state, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.ObjectionOpen && !state.IsClosed)
+        {
+            throw DomainException.Conflict("designation-objection-open",
+                "An objection is under review; the designation is removed once it is resolved.");
+        }
+
+        if (state.StatusAt(now) != DesignationStatus.Effective)
+        {
+            throw DomainException.Conflict("designation-not-effective",
+                $"Only an effective designation can be removed; this one is {Code(state.StatusAt(now))}.");
+        }
+
+        return state with { Stored = DesignationStatus.Removed };
     }
 
     public static string Code(DesignationStatus status) => status.ToString().ToLowerInvariant();

@@ -16,6 +16,12 @@ public static class DesignationEvents
     public const string StatementFiled = "designation-statement-filed";
     public const string Effective = "designation-effective";
     public const string Revoked = "designation-revoked";
+
+    /// <summary>A granted restoration ended the designation (payload carries <c>restorationId</c>; ADR 0014).</summary>
+    public const string Restored = "designation-restored";
+
+    /// <summary>Removed once the obligation was performed (catalog <c>automaticRemoval</c>; ADR 0014).</summary>
+    public const string Removed = "designation-removed";
 }
 
 /// <summary>

@@ -84,6 +84,13 @@ public sealed class CorrectRecord(
         }), cancellationToken);
         next.LedgerPosition = recorded.Position;
         RecordRows.MarkEndedBeforeWritten([next], recorded.Position, ChinaTime.DateOf(now));
+        // A restored record stays unpublished when corrected (FACTS §8; ADR 0014): never public, nothing to announce.
+        if (current.RestoredAt is { } restoredAt)
+        {
+            next.RestoredAt = restoredAt;
+            next.WithdrawalPosition ??= recorded.Position;
+        }
+
         db.Records.Add(next);
         await SubjectRegister.NoteAsync(db, [next], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -87,6 +87,12 @@ public sealed class RecordRow
     /// </summary>
     public long? WithdrawalPosition { get; set; }
 
+    /// <summary>
+    /// When a granted restoration stopped the record's publication (FACTS §8: at once, everywhere; ADR 0014). Set on
+    /// the current version by the decision and carried to later versions by corrections; null while it may be public.
+    /// </summary>
+    public DateTimeOffset? RestoredAt { get; set; }
+
     internal static RecordRow From(
         ValidRecord record, Guid id, int version, string department, DateTimeOffset submittedAt, DateTimeOffset now,
         string actor, bool? late, string? reason) => new()

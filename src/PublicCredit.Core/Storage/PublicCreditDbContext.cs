@@ -11,6 +11,8 @@ using PublicCredit.Ledger;
 using PublicCredit.Objections;
 using PublicCredit.Records;
 using PublicCredit.Reports;
+using PublicCredit.Removals;
+using PublicCredit.Restorations;
 using PublicCredit.Subjects;
 
 namespace PublicCredit.Storage;
@@ -54,6 +56,12 @@ public class PublicCreditDbContext(DbContextOptions<PublicCreditDbContext> optio
 
     /// <summary>Digests of issued credit reports, for /verify/{code} (ADR 0015).</summary>
     public DbSet<IssuedReportRow> IssuedReports => Set<IssuedReportRow>();
+
+    /// <summary>Credit restoration applications (ADR 0014).</summary>
+    public DbSet<RestorationRow> Restorations => Set<RestorationRow>();
+
+    /// <summary>Performance of obligations recorded for automatic removal from a list (ADR 0014).</summary>
+    public DbSet<PerformanceRow> Performances => Set<PerformanceRow>();
 
     public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 

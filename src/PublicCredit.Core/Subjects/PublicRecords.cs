@@ -47,8 +47,11 @@ public static class PublicRecords
     {
         ArgumentNullException.ThrowIfNull(moment);
         var standing = moment.IsNow ? rows.Current() : rows.Where(StandingAt(moment.Instant));
-        var withdrawn = objections.WithdrawnAt(moment.Instant);
+        var instant = moment.Instant;
+        var withdrawn = objections.WithdrawnAt(instant);
+        // A granted restoration ends publication from its instant on (FACTS §8, ADR 0014).
         return standing.Where(PublicOn(moment.Day, IndividualsPublicCategories(catalog)))
-            .Where(r => !withdrawn.Any(o => o.RecordId == r.Id));
+            .Where(r => !withdrawn.Any(o => o.RecordId == r.Id))
+            .Where(r => r.RestoredAt == null || r.RestoredAt > instant);
     }
 }

@@ -884,6 +884,10 @@ namespace PublicCredit.Data.Postgres.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("recorded_by");
 
+                    b.Property<DateTimeOffset?>("RestoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("restored_at");
+
                     b.Property<string>("Severity")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
@@ -935,6 +939,79 @@ namespace PublicCredit.Data.Postgres.Migrations
                         .HasFilter("superseded_at IS NULL");
 
                     b.ToTable("records", (string)null);
+                });
+
+            modelBuilder.Entity("PublicCredit.Removals.PerformanceRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("department");
+
+                    b.Property<Guid>("DesignationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("designation_id");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("text")
+                        .HasColumnName("evidence");
+
+                    b.Property<long>("LedgerPosition")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ledger_position");
+
+                    b.Property<string>("PerformanceDocument")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("performance_document");
+
+                    b.Property<DateOnly>("PerformedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("performed_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("RemovalDueBy")
+                        .HasColumnType("date")
+                        .HasColumnName("removal_due_by");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_performances");
+
+                    b.HasIndex("DesignationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_performances_designation_id");
+
+                    b.HasIndex("RemovalDueBy")
+                        .HasDatabaseName("ix_performances_removal_due_by")
+                        .HasFilter("removed_at IS NULL");
+
+                    b.ToTable("performances", (string)null);
                 });
 
             modelBuilder.Entity("PublicCredit.Reports.IssuedReportRow", b =>
@@ -1003,6 +1080,123 @@ namespace PublicCredit.Data.Postgres.Migrations
                         .HasDatabaseName("ix_issued_reports_subject");
 
                     b.ToTable("issued_reports", (string)null);
+                });
+
+            modelBuilder.Entity("PublicCredit.Restorations.RestorationRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AcceptBy")
+                        .HasColumnType("date")
+                        .HasColumnName("accept_by");
+
+                    b.Property<string>("AcceptanceReasons")
+                        .HasColumnType("text")
+                        .HasColumnName("acceptance_reasons");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<bool>("Commitment")
+                        .HasColumnType("boolean")
+                        .HasColumnName("commitment");
+
+                    b.Property<DateOnly>("DecideBy")
+                        .HasColumnType("date")
+                        .HasColumnName("decide_by");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasColumnType("text")
+                        .HasColumnName("decision_reasons");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("department");
+
+                    b.Property<Guid?>("DesignationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("designation_id");
+
+                    b.Property<DateOnly>("EarliestRestoration")
+                        .HasColumnType("date")
+                        .HasColumnName("earliest_restoration");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("text")
+                        .HasColumnName("evidence");
+
+                    b.Property<long>("LedgerPosition")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("ledger_position");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("RefusedAtStep")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("refused_at_step");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("subject_id");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("submitted_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_restorations");
+
+                    b.HasIndex("DesignationId")
+                        .HasDatabaseName("ix_restorations_designation_id");
+
+                    b.HasIndex("RecordId")
+                        .HasDatabaseName("ix_restorations_record_id");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_restorations_subject_id");
+
+                    b.HasIndex("Department", "Status")
+                        .HasDatabaseName("ix_restorations_department_status");
+
+                    b.ToTable("restorations", (string)null);
                 });
 
             modelBuilder.Entity("PublicCredit.Subjects.SubjectRow", b =>

@@ -890,6 +890,10 @@ namespace PublicCredit.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("recorded_by");
 
+                    b.Property<string>("RestoredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("restored_at");
+
                     b.Property<string>("Severity")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
@@ -942,6 +946,80 @@ namespace PublicCredit.Data.Sqlite.Migrations
                         .HasFilter("superseded_at IS NULL");
 
                     b.ToTable("records", (string)null);
+                });
+
+            modelBuilder.Entity("PublicCredit.Removals.PerformanceRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department");
+
+                    b.Property<Guid>("DesignationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("designation_id");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<long>("LedgerPosition")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ledger_position");
+
+                    b.Property<string>("PerformanceDocument")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("performance_document");
+
+                    b.Property<DateOnly>("PerformedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("performed_on");
+
+                    b.Property<string>("RecordedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("RemovalDueBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removal_due_by");
+
+                    b.Property<string>("RemovedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_performances");
+
+                    b.HasIndex("DesignationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_performances_designation_id");
+
+                    b.HasIndex("RemovalDueBy")
+                        .HasDatabaseName("ix_performances_removal_due_by")
+                        .HasFilter("removed_at IS NULL");
+
+                    b.ToTable("performances", (string)null);
                 });
 
             modelBuilder.Entity("PublicCredit.Reports.IssuedReportRow", b =>
@@ -1011,6 +1089,124 @@ namespace PublicCredit.Data.Sqlite.Migrations
                         .HasDatabaseName("ix_issued_reports_subject");
 
                     b.ToTable("issued_reports", (string)null);
+                });
+
+            modelBuilder.Entity("PublicCredit.Restorations.RestorationRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AcceptBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accept_by");
+
+                    b.Property<string>("AcceptanceReasons")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acceptance_reasons");
+
+                    b.Property<string>("AcceptedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<bool>("Commitment")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("commitment");
+
+                    b.Property<DateOnly>("DecideBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decide_by");
+
+                    b.Property<string>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reasons");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department");
+
+                    b.Property<Guid?>("DesignationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("designation_id");
+
+                    b.Property<DateOnly>("EarliestRestoration")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("earliest_restoration");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<long>("LedgerPosition")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ledger_position");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("RefusedAtStep")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refused_at_step");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubmittedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_restorations");
+
+                    b.HasIndex("DesignationId")
+                        .HasDatabaseName("ix_restorations_designation_id");
+
+                    b.HasIndex("RecordId")
+                        .HasDatabaseName("ix_restorations_record_id");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_restorations_subject_id");
+
+                    b.HasIndex("Department", "Status")
+                        .HasDatabaseName("ix_restorations_department_status");
+
+                    b.ToTable("restorations", (string)null);
                 });
 
             modelBuilder.Entity("PublicCredit.Subjects.SubjectRow", b =>

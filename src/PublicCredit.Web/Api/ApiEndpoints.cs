@@ -20,6 +20,7 @@ internal static class ApiEndpoints
         api.MapChangeEndpoints();
         api.MapCheckEndpoints();
         api.MapObjectionEndpoints();
+        api.MapRestorationEndpoints();
         return app;
     }
 }

@@ -111,6 +111,7 @@ public static class PublicCreditApp
             sp.GetRequiredService<IServiceScopeFactory>(), settings.Clock, settings.WithdrawalInterval,
             sp.GetRequiredService<ILogger<WithdrawalAnnouncer>>()));
         services.AddHostedService(sp => sp.GetRequiredService<WithdrawalAnnouncer>());
+        services.AddRestorations(settings);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using PublicCredit.Designations;
+using PublicCredit.Records;
+using PublicCredit.Restorations;
+using PublicCredit.Storage;
+
+namespace PublicCredit.Deadlines;
+
+/// <summary>Restoration applications not accepted by <c>acceptBy</c> or not decided by <c>decideBy</c> (FACTS §8: 3 / 10 working days).</summary>
+public sealed class RestorationDeadlines(PublicCreditDbContext db) : IDeadlineSource
+{
+    public string Name => "restorations";
+
+    public async Task<IReadOnlyList<OverdueItem>> OverdueAsync(DateTimeOffset now, DateOnly today, CancellationToken cancellationToken)
+    {
+        var rows = await db.Restorations.AsNoTracking()
+            .Where(r => (r.Status == RestorationStatus.Submitted && r.AcceptBy < today)
+                        || (r.Status == RestorationStatus.Accepted && r.DecideBy < today))
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => r.Status == RestorationStatus.Submitted
+            ? new OverdueItem(Name, "restoration-accept", r.Department, r.AcceptBy, today.DayNumber - r.AcceptBy.DayNumber, r.Id, r.DesignationId, r.RecordId)
+            : new OverdueItem(Name, "restoration-decide", r.Department, r.DecideBy, today.DayNumber - r.DecideBy.DayNumber, r.Id, r.DesignationId, r.RecordId))];
+    }
+}
+
+/// <summary>Designations whose performance was recorded but which are still not removed after <c>removalDueBy</c> (FACTS §5).</summary>
+public sealed class RemovalDeadlines(PublicCreditDbContext db) : IDeadlineSource
+{
+    public string Name => "automatic-removals";
+
+    public async Task<IReadOnlyList<OverdueItem>> OverdueAsync(DateTimeOffset now, DateOnly today, CancellationToken cancellationToken)
+    {
+        // Still listed: effective or suspended, within its term (a designation revoked or expired meanwhile is gone anyway).
+        var rows = await (from p in db.Performances.AsNoTracking()
+                          join d in db.Designations.AsNoTracking() on p.DesignationId equals d.Id
+                          where p.RemovedAt == null && p.RemovalDueBy < today && d.ExpiresAt > now
+                                && (d.Status == DesignationStatus.Effective || d.Status == DesignationStatus.Suspended)
+                          select new { p.DesignationId, p.Department, p.RemovalDueBy })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new OverdueItem(Name, "designation-removal", r.Department, r.RemovalDueBy,
+            today.DayNumber - r.RemovalDueBy.DayNumber, DesignationId: r.DesignationId))];
+    }
+}
+
+/// <summary>
+/// Publicity obligations: current published versions whose period has ended but whose end has not been announced to
+/// downstream systems (FACTS §4: publication stops everywhere, feeds included). Public views already hide them on
+/// their own; an item listed for more than a minute means the publicity-end job is behind (it runs every 30 s, ADR 0008).
+/// </summary>
+public sealed class PublicityDeadlines(PublicCreditDbContext db) : IDeadlineSource
+{
+    public string Name => "publicity-end";
+
+    public async Task<IReadOnlyList<OverdueItem>> OverdueAsync(DateTimeOffset now, DateOnly today, CancellationToken cancellationToken)
+    {
+        var rows = await db.Records.AsNoTracking().Current()
+            .Where(r => r.Published && r.WithdrawalPosition == null && r.PublicUntil != null && r.PublicUntil < today)
+            .OrderBy(r => r.PublicUntil)
+            .Take(1000)
+            .Select(r => new { r.Id, r.Department, r.PublicUntil })
+            .ToListAsync(cancellationToken);
+        // Due on the first day after the last public day, when publication stops (ADR 0008).
+        return [.. rows.Select(r => new OverdueItem(Name, "publicity-end-announcement", r.Department, r.PublicUntil!.Value.AddDays(1),
+            today.DayNumber - r.PublicUntil.Value.AddDays(1).DayNumber, RecordId: r.Id))];
+    }
+}

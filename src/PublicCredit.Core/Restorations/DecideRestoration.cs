@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using PublicCredit.Access;
+using PublicCredit.Designations;
+using PublicCredit.Ledger;
+using PublicCredit.Records;
+using PublicCredit.Storage;
+using Codes = PublicCredit.Restorations.RestorationProblemCodes;
+
+namespace PublicCredit.Restorations;
+
+/// <summary>
+/// The owning department decides an accepted application (API.md <c>POST /api/v1/restorations/{id}/decide</c>
+/// <c>{granted, reasons}</c>; FACTS §8: within 10 working days). Granted:
+/// <list type="bullet">
+/// <item>a designation becomes <c>restored</c> through <see cref="DesignationTransitions"/> and
+/// <see cref="DesignationLifecycle.Restore"/> — one <c>designation-restored</c> event naming the application — and the
+/// enforcement index drops it as the transaction commits, so the next check is clear (DESIGN principle 5);</item>
+/// <item>a record's publication stops at once: its current version is marked restored (every public view excludes it
+/// from that instant) and its end of publicity is announced by the <c>record-restored</c> event, which the changes
+/// feed carries (the publicity-end job then has nothing left to announce).</item>
+/// </list>
+/// Refused: the reasons are stored for the subject with its remedies (<c>restoration-refused</c>).
+/// </summary>
+public sealed class DecideRestoration(PublicCreditDbContext db, AppendToLedger ledger, DesignationTransitions transitions, TimeProvider clock)
+{
+    public async Task<RestorationStep> RunAsync(Caller caller, Guid id, RestorationStepInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(input);
+        caller.RequireRole(Role.Reviewer);
+
+        var row = await RestorationSteps.LoadAsync(db, caller, id, cancellationToken);
+        RestorationSteps.RequireStatus(row, RestorationStatus.Accepted, Codes.NotAccepted);
+        var (granted, reasons) = RestorationSteps.Read(input, "granted");
+
+        if (granted && row.DesignationId is { } designationId)
+        {
+            // The one transition runner takes the ledger lock, then the application is read again under it.
+            await transitions.RunAsync(caller, designationId, async (designation, now, cancel) =>
+            {
+                await db.Entry(row).ReloadAsync(cancel);
+                RestorationSteps.RequireStatus(row, RestorationStatus.Accepted, Codes.NotAccepted);
+                var next = DesignationLifecycle.Restore(designation.State, now);
+                var late = Close(row, caller, now, reasons, RestorationStatus.Granted);
+                var details = RestorationSteps.Payload(row, RestorationSteps.Decide, true, reasons, late);
+                details.Remove("reasonsSha256"); // the runner hashes the reasons itself
+                return new DesignationChange(next, DesignationEvents.Restored, null, reasons, details, position => row.LedgerPosition = position);
+            }, cancellationToken);
+            return new RestorationStep(row.Id, row.Status, row.DecidedAt!.Value, RestorationSteps.IsLate(row.DecidedAt.Value, row.DecideBy));
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ledger.LockAsync(cancellationToken);
+        await db.Entry(row).ReloadAsync(cancellationToken);
+        RestorationSteps.RequireStatus(row, RestorationStatus.Accepted, Codes.NotAccepted);
+        var at = LedgerChain.Truncate(clock.GetUtcNow());
+        var wasLate = Close(row, caller, at, reasons, granted ? RestorationStatus.Granted : RestorationStatus.Refused);
+        var payload = RestorationSteps.Payload(row, RestorationSteps.Decide, granted, reasons, wasLate);
+        if (!granted)
+        {
+            await RestorationSteps.RecordAsync(ledger, row, RestorationEvents.Refused, caller.Actor, payload, cancellationToken);
+        }
+        else
+        {
+            var record = await db.Records.Current().SingleAsync(r => r.Id == row.RecordId, cancellationToken);
+            payload["version"] = record.Version;
+            var recorded = await RestorationSteps.RecordAsync(ledger, row, RestorationEvents.RecordRestored, caller.Actor, payload, cancellationToken);
+            record.RestoredAt = at;
+            if (record.Published)
+            {
+                // The end of publicity is announced by this event (ADR 0008's withdrawal position): never twice.
+                record.WithdrawalPosition ??= recorded.Position;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new RestorationStep(row.Id, row.Status, at, wasLate);
+    }
+
+    /// <summary>Closes the application with the decision; returns whether it came after <c>decideBy</c>.</summary>
+    private static bool Close(RestorationRow row, Caller caller, DateTimeOffset now, string? reasons, RestorationStatus status)
+    {
+        row.Status = status;
+        row.DecidedAt = now;
+        row.DecidedBy = caller.Actor;
+        row.DecisionReasons = reasons;
+        row.RefusedAtStep = status == RestorationStatus.Refused ? RestorationSteps.Decide : null;
+        return RestorationSteps.IsLate(now, row.DecideBy);
+    }
+}

@@ -1,0 +1,143 @@
+using Microsoft.EntityFrameworkCore;
+using PublicCredit.Access;
+using PublicCredit.Catalog;
+using PublicCredit.Designations;
+using PublicCredit.Errors;
+using PublicCredit.Identifiers;
+using PublicCredit.Ledger;
+using PublicCredit.Records;
+using PublicCredit.Storage;
+using PublicCredit.Subjects;
+using PublicCredit.Time;
+using Codes = PublicCredit.Restorations.RestorationProblemCodes;
+
+namespace PublicCredit.Restorations;
+
+public sealed record SubmittedRestoration(Guid Id, RestorationStatus Status, DateOnly AcceptBy, DateOnly DecideBy, DateOnly EarliestRestoration, string Department);
+
+/// <summary>
+/// The subject applies for credit restoration through the single window (API.md <c>POST /api/v1/restorations</c>;
+/// FACTS §8; DESIGN principle 5): with its own self-service token only, a signed commitment (<c>commitment: true</c>)
+/// and optional evidence, against one designation that is in force or one record that is public now. The platform
+/// checks the minimum publicity period (<see cref="RestorationConditions"/>) and fixes the deadlines from the catalog
+/// calendar: accept by the 3rd and decide by the 10th working day after submission (last days inclusive). One open
+/// application per target. No fee is asked or recorded anywhere (FACTS §8).
+/// </summary>
+public sealed class SubmitRestoration(PublicCreditDbContext db, AppendToLedger ledger, CreditCatalog catalog, TimeProvider clock)
+{
+    public const int AcceptWithinWorkingDays = 3;
+    public const int DecideWithinWorkingDays = 10;
+
+    public async Task<SubmittedRestoration> RunAsync(Caller caller, RestorationInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(input);
+        if (caller.SubjectId is null)
+        {
+            if (caller == Caller.Public)
+            {
+                caller.RequireRole(); // 401: no credentials at all
+            }
+
+            throw DomainException.Forbidden(Codes.SubjectTokenRequired, "The subject applies itself, with its self-service token (FACTS §8).");
+        }
+
+        var errors = new List<FieldError>(input.ReadErrors);
+        var evidence = new DesignationText(errors).Optional(RestorationJson.Evidence, input.Evidence, DesignationFields.MaxLongText);
+        if (input.Commitment != true && !errors.Exists(e => e.Field == RestorationJson.Commitment))
+        {
+            errors.Add(new FieldError(RestorationJson.Commitment, Codes.CommitmentRequired,
+                "Restoration needs the signed credit commitment: \"commitment\": true (FACTS §8)."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw DomainException.Invalid(errors);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ledger.LockAsync(cancellationToken);
+        var now = LedgerChain.Truncate(clock.GetUtcNow());
+        var today = ChinaTime.DateOf(now);
+        var (subjectId, department, earliest) = input.DesignationId is { } designationId
+            ? await DesignationTargetAsync(caller, designationId, now, cancellationToken)
+            : await RecordTargetAsync(caller, input.RecordId!.Value, today, cancellationToken);
+        RestorationConditions.RequireReached(earliest, today);
+
+        var open = await db.Restorations.AsNoTracking()
+            .Where(r => r.DesignationId == input.DesignationId && r.RecordId == input.RecordId
+                        && (r.Status == RestorationStatus.Submitted || r.Status == RestorationStatus.Accepted))
+            .Select(r => (Guid?)r.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (open is { } openId)
+        {
+            throw DomainException.Conflict(Codes.AlreadyOpen, "An application for this target is already under review.", [],
+                new Dictionary<string, object?> { ["restorationId"] = openId });
+        }
+
+        var row = new RestorationRow
+        {
+            Id = Guid.CreateVersion7(now),
+            SubjectId = subjectId,
+            DesignationId = input.DesignationId,
+            RecordId = input.RecordId,
+            Department = department,
+            Status = RestorationStatus.Submitted,
+            Commitment = true,
+            Evidence = evidence,
+            EarliestRestoration = earliest,
+            SubmittedAt = now,
+            SubmittedBy = caller.Actor,
+            AcceptBy = catalog.Calendar.AddWorkingDays(today, AcceptWithinWorkingDays),
+            DecideBy = catalog.Calendar.AddWorkingDays(today, DecideWithinWorkingDays),
+        };
+        var recorded = await ledger.AppendAsync(new LedgerEntry(RestorationEvents.Submitted, caller.Actor, department, subjectId, new
+        {
+            restorationId = row.Id,
+            designationId = row.DesignationId,
+            recordId = row.RecordId,
+            commitment = true,
+            evidenceSha256 = evidence is null ? null : DesignationTransitions.Sha256(evidence),
+            earliestRestoration = earliest,
+            acceptBy = row.AcceptBy,
+            decideBy = row.DecideBy,
+        }), cancellationToken);
+        row.LedgerPosition = recorded.Position;
+        db.Restorations.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SubmittedRestoration(row.Id, row.Status, row.AcceptBy, row.DecideBy, earliest, department);
+    }
+
+    private async Task<(string Subject, string Department, DateOnly Earliest)> DesignationTargetAsync(Caller caller, Guid id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var designation = await db.Designations.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken)
+            ?? throw DomainException.NotFound(Codes.TargetNotFound, $"There is no designation {id}.");
+        caller.RequireSubjectOrRole(designation.SubjectId); // another subject's target: 403 before anything about its state
+        var state = designation.State;
+        if (state.StatusAt(now) != DesignationStatus.Effective || state.ObjectionOpen || designation.EffectiveFrom is not { } from)
+        {
+            throw DomainException.Conflict(Codes.TargetNotInForce,
+                $"Only a designation in force is restored; this one is {DesignationLifecycle.Code(state.StatusAt(now))}.");
+        }
+
+        return (designation.SubjectId, designation.Department,
+            RestorationConditions.EarliestForDesignation(catalog, designation.ListType, designation.Department, from));
+    }
+
+    private async Task<(string Subject, string Department, DateOnly Earliest)> RecordTargetAsync(Caller caller, Guid id, DateOnly today, CancellationToken cancellationToken)
+    {
+        var record = await db.Records.AsNoTracking().Current().SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
+            ?? throw DomainException.NotFound(Codes.TargetNotFound, $"There is no record {id}.");
+        caller.RequireSubjectOrRole(record.SubjectId);
+        var publicNow = PublicRecords.IsPublicOn(record.Published, record.PublicUntil, today) && record.RestoredAt is null
+            && (record.SubjectKind == SubjectKind.Organisation || PublicRecords.IndividualsPublicCategories(catalog).Contains(record.Category));
+        if (!publicNow)
+        {
+            throw DomainException.Conflict(Codes.TargetNotInForce, "Only a record that is public now is restored: this one is not published.");
+        }
+
+        return (record.SubjectId, record.Department,
+            RestorationConditions.EarliestForRecord(catalog, record.Category, record.Severity, record.DecisionDate));
+    }
+}

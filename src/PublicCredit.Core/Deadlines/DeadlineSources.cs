@@ -64,3 +64,20 @@ public sealed class PublicityDeadlines(PublicCreditDbContext db) : IDeadlineSour
             today.DayNumber - r.PublicUntil.Value.AddDays(1).DayNumber, RecordId: r.Id))];
     }
 }
+
+/// <summary>Objections still open after their review deadline (FACTS §8; catalog <c>objections.reviewWorkingDays</c>; ADR 0013):
+/// the target stays suspended meanwhile, so a late review keeps a measure from applying — still the department's duty.</summary>
+public sealed class ObjectionDeadlines(PublicCreditDbContext db) : IDeadlineSource
+{
+    public string Name => "objections";
+
+    public async Task<IReadOnlyList<OverdueItem>> OverdueAsync(DateTimeOffset now, DateOnly today, CancellationToken cancellationToken)
+    {
+        var rows = await db.Objections.AsNoTracking()
+            .Where(o => o.Status == Objections.ObjectionStatus.Open && o.ReviewDeadline != null && o.ReviewDeadline < today)
+            .Select(o => new { o.Id, o.Department, o.ReviewDeadline, o.DesignationId, o.RecordId })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(o => new OverdueItem(Name, "objection-review", o.Department, o.ReviewDeadline!.Value,
+            today.DayNumber - o.ReviewDeadline.Value.DayNumber, DesignationId: o.DesignationId, RecordId: o.RecordId, ObjectionId: o.Id))];
+    }
+}

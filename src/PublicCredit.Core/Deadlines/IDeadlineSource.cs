@@ -13,7 +13,8 @@ public sealed record OverdueItem(
     int DaysOverdue,
     Guid? RestorationId = null,
     Guid? DesignationId = null,
-    Guid? RecordId = null);
+    Guid? RecordId = null,
+    Guid? ObjectionId = null);
 
 /// <summary>
 /// A kind of deadline the monitor watches (ADR 0014 §6). Each capability with deadlines adds one implementation and

@@ -29,7 +29,7 @@ public sealed record ObjectionView(
     string? Evidence,
     ObjectionResolutionView? Resolution)
 {
-    internal static ObjectionView From(ObjectionRow row, DateOnly today) => new(
+    public static ObjectionView From(ObjectionRow row, DateOnly today) => new(
         row.Id,
         ObjectionRow.Code(row.Status),
         new ObjectionTargetView(row.DesignationId, row.RecordId),

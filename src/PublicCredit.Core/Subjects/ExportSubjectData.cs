@@ -6,6 +6,7 @@ using PublicCredit.Designations;
 using PublicCredit.Errors;
 using PublicCredit.Identifiers;
 using PublicCredit.Inquiries;
+using PublicCredit.Objections;
 using PublicCredit.Records;
 using PublicCredit.Removals;
 using PublicCredit.Restorations;
@@ -26,7 +27,7 @@ public sealed record PerformanceView(
 /// A copy of all data held about a subject (FACTS §9: free of charge; issue 7 §5): the subject, every record with every
 /// version about it, its designations in full (notice, decision, statements), the designations that reach it as a
 /// responsible person, performances, restoration applications with their outcomes, and every inquiry about it.
-/// Objections join this copy when they exist.
+/// and its objections with their answers.
 /// </summary>
 public sealed record SubjectExport(
     DateTimeOffset ExportedAt,
@@ -38,7 +39,8 @@ public sealed record SubjectExport(
     IReadOnlyList<DesignationSummary> DesignationsReachingYou,
     IReadOnlyList<PerformanceView> Performances,
     IReadOnlyList<RestorationView> Restorations,
-    IReadOnlyList<InquiryView> Inquiries);
+    IReadOnlyList<InquiryView> Inquiries,
+    IReadOnlyList<ObjectionView> Objections);
 
 /// <summary>
 /// <c>GET /api/v1/me/export</c> and <c>GET /api/v1/subjects/{subjectId}/export</c>: the subject's own self-service token
@@ -88,12 +90,15 @@ public sealed class ExportSubjectData(PublicCreditDbContext db, CreditCatalog ca
             .ToListAsync(cancellationToken);
         var restorations = (await db.Restorations.AsNoTracking().Where(r => r.SubjectId == id).OrderBy(r => r.SubmittedAt).ToListAsync(cancellationToken))
             .Select(r => ReadRestoration.View(r, catalog)).ToList();
+        var today = ChinaTime.Today(clock);
+        var objections = (await db.Objections.AsNoTracking().Where(o => o.SubjectId == id).OrderBy(o => o.FiledAt).ToListAsync(cancellationToken))
+            .Select(o => ObjectionView.From(o, today)).ToList();
         var inquiryLog = await db.Inquiries.AsNoTracking().Where(i => i.SubjectId == id).OrderBy(i => i.At).ThenBy(i => i.Id)
             .Select(i => new InquiryView(i.At, i.Department, i.Role, i.Purpose, i.Endpoint)).ToListAsync(cancellationToken);
 
         await inquiries.RecordAsync(caller, id, InquiryPurpose.SelfService, Endpoint, string.Create(CultureInfo.InvariantCulture,
-            $"export: records={records.Count} designations={own.Count + reaching.Count} restorations={restorations.Count} inquiries={inquiryLog.Count}"), cancellationToken);
+            $"export: records={records.Count} designations={own.Count + reaching.Count} restorations={restorations.Count} objections={objections.Count} inquiries={inquiryLog.Count}"), cancellationToken);
         return new SubjectExport(now, id, subject is null ? null : new SubjectView(subject.SubjectId, subject.Kind, subject.Name, subject.PublicId),
-            records, restored, own, reaching, performances, restorations, inquiryLog);
+            records, restored, own, reaching, performances, restorations, inquiryLog, objections);
     }
 }

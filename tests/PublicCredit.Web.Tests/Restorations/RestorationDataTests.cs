@@ -99,6 +99,13 @@ public abstract partial class RestorationDataTests(ITestDatabases databases) : S
         // Each copy handed out is in the subject's inquiry log.
         var log = await subject.ReadJsonAsync($"/api/v1/subjects/{Organisation}/inquiries", Cancel);
         Assert.Equal(2, log.EnumerateArray().Count(i => i.GetProperty("endpoint").GetString() == "GET /api/v1/me/export"));
+
+        // Its objections, with the department's answer once given, are part of the copy too.
+        var objection = await subject.PostExpectAsync("/api/v1/objections", Objections.ObjectionSteps.Objection(designation), HttpStatusCode.Created, Cancel);
+        var withObjection = await subject.ReadJsonAsync("/api/v1/me/export", Cancel);
+        var copied = Assert.Single(withObjection.GetProperty("objections").EnumerateArray());
+        Assert.Equal((objection.GetProperty("id").GetGuid(), "open", designation),
+            (copied.GetProperty("id").GetGuid(), copied.GetProperty("status").GetString(), copied.GetProperty("target").GetProperty("designationId").GetGuid()));
     }
 
     [Fact]
@@ -120,7 +127,7 @@ public abstract partial class RestorationDataTests(ITestDatabases databases) : S
         Assert.Equal((id, record, "2027-03-04", 1), (accept.GetProperty("restorationId").GetGuid(), accept.GetProperty("recordId").GetGuid(),
             accept.GetProperty("dueBy").GetString(), accept.GetProperty("daysOverdue").GetInt32()));
         Assert.Equal(1, report.GetProperty("byDepartment").GetProperty("samr").GetInt32());
-        Assert.Equal(["restorations", "automatic-removals", "publicity-end"], report.GetProperty("sources").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["restorations", "automatic-removals", "publicity-end", "objections"], report.GetProperty("sources").EnumerateArray().Select(s => s.GetString()));
 
         var late = await reviewer.PostExpectAsync($"/api/v1/restorations/{id}/accept", Accept(), HttpStatusCode.OK, Cancel);
         Assert.True(late.GetProperty("late").GetBoolean());

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PublicCredit.Errors;
+using PublicCredit.Text;
 
 namespace PublicCredit.Objections;
 
@@ -81,40 +82,10 @@ public static class ObjectionJson
                 Text(members, ObjectionFields.Reasons, ObjectionFields.Reasons, errors), errors);
     }
 
-    private static Dictionary<string, JsonElement>? Members(JsonElement element, string prefix, List<FieldError> errors, params string[] allowed)
-    {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            errors.Add(prefix.Length == 0
-                ? new FieldError("", ObjectionProblemCodes.NotAnObject, "The body is a JSON object.")
-                : new FieldError(prefix.TrimEnd('.'), ObjectionProblemCodes.FieldTypeInvalid, $"'{prefix.TrimEnd('.')}' is an object."));
-            return null;
-        }
+    private static readonly JsonBodyCodes BodyCodes = new(ObjectionProblemCodes.NotAnObject, ObjectionProblemCodes.FieldTypeInvalid, ObjectionProblemCodes.FieldUnknown, ObjectionProblemCodes.FieldTypeInvalid, "docs/objections.md");
 
-        var members = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var property in element.EnumerateObject())
-        {
-            string name;
-            try
-            {
-                name = property.Name;
-            }
-            catch (InvalidOperationException)
-            {
-                errors.Add(new FieldError(prefix + "?", ObjectionProblemCodes.FieldTypeInvalid, "A member name is not valid UTF-8 text."));
-                continue;
-            }
-
-            if (!allowed.Contains(name, StringComparer.Ordinal) || !members.TryAdd(name, property.Value))
-            {
-                var shown = name.Length <= 64 ? name : name[..61] + "…";
-                errors.Add(new FieldError(prefix + shown, ObjectionProblemCodes.FieldUnknown,
-                    $"'{prefix}{shown}' is not a field of this request, or is given twice (docs/objections.md)."));
-            }
-        }
-
-        return members;
-    }
+    private static Dictionary<string, JsonElement>? Members(JsonElement element, string prefix, List<FieldError> errors, params string[] allowed) =>
+        JsonMembers.Read(element, prefix, errors, BodyCodes, allowed);
 
     private static string? Text(Dictionary<string, JsonElement> members, string name, string field, List<FieldError> errors)
     {

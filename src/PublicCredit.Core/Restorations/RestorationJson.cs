@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using PublicCredit.Errors;
+using PublicCredit.Text;
 using Codes = PublicCredit.Restorations.RestorationProblemCodes;
 
 namespace PublicCredit.Restorations;
@@ -74,39 +75,10 @@ public static class RestorationJson
             : new PerformanceInput(Text(members, PerformanceDocument, errors), Text(members, PerformedOn, errors), Text(members, Evidence, errors), errors);
     }
 
-    private static Dictionary<string, JsonElement>? Members(JsonElement element, string prefix, List<FieldError> errors, params string[] allowed)
-    {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            errors.Add(prefix.Length == 0
-                ? new FieldError("", Codes.BodyNotAnObject, "The body is a JSON object.")
-                : new FieldError(prefix.TrimEnd('.'), Codes.TargetInvalid, $"'{prefix.TrimEnd('.')}' is an object."));
-            return null;
-        }
+    private static readonly JsonBodyCodes BodyCodes = new(Codes.BodyNotAnObject, Codes.TargetInvalid, Codes.FieldUnknown, Codes.FieldTypeInvalid, "docs/restorations.md");
 
-        var members = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var property in element.EnumerateObject())
-        {
-            string name;
-            try
-            {
-                name = property.Name;
-            }
-            catch (InvalidOperationException)
-            {
-                errors.Add(new FieldError(prefix + "?", Codes.FieldTypeInvalid, "A member name is not valid UTF-8 text."));
-                continue;
-            }
-
-            if (!allowed.Contains(name, StringComparer.Ordinal) || !members.TryAdd(name, property.Value))
-            {
-                var shown = name.Length <= 64 ? name : name[..61] + "…";
-                errors.Add(new FieldError(prefix + shown, Codes.FieldUnknown, $"'{prefix}{shown}' is not a field of this request, or is given twice (docs/restorations.md)."));
-            }
-        }
-
-        return members;
-    }
+    private static Dictionary<string, JsonElement>? Members(JsonElement element, string prefix, List<FieldError> errors, params string[] allowed) =>
+        JsonMembers.Read(element, prefix, errors, BodyCodes, allowed);
 
     private static Guid? Id(Dictionary<string, JsonElement> members, string name, string field, List<FieldError> errors)
     {

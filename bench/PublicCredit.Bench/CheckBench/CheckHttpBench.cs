@@ -78,7 +78,7 @@ internal static partial class CheckHttpBench
             (averageBody, var share) = await SampleAsync(url, key, probes, cancellationToken);
             Say(Invariant($"check answers: {averageBody} bytes on average, {share:P0} with measures"));
             var before = await CountAsync(db, "inquiries");
-            check = await WrkAsync(script, url, probes, key, seconds, connections, "pcredit check", cancellationToken);
+            check = await WrkAsync(server, script, url, probes, key, seconds, connections, "pcredit check", cancellationToken);
             inquiries = await CountAsync(db, "inquiries") - before;
             Say(Invariant($"  inquiries stored during the runs: {inquiries:N0} (answered: {check.Requests + check.WarmupRequests:N0})"));
         }
@@ -90,13 +90,13 @@ internal static partial class CheckHttpBench
             ["exec", bench, "bare-server", "--urls", $"http://127.0.0.1:{barePort}", "--body-bytes", averageBody.ToString(CultureInfo.InvariantCulture)],
             new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" }, cancellationToken))
         {
-            bare = await WrkAsync(script, $"http://127.0.0.1:{barePort}/bare", probes, key, seconds, connections, "bare Kestrel", cancellationToken);
+            bare = await WrkAsync(server, script, $"http://127.0.0.1:{barePort}/bare", probes, key, seconds, connections, "bare Kestrel", cancellationToken);
         }
 
         Say("");
-        Say(Invariant($"{"endpoint",-14} {"requests/s",11} {"p50 ms",8} {"p99 ms",8} {"errors",7}"));
-        Say(Invariant($"{"pcredit check",-14} {check.RequestsPerSecond,11:N0} {check.P50Ms,8:0.00} {check.P99Ms,8:0.00} {check.Errors,7}"));
-        Say(Invariant($"{"bare Kestrel",-14} {bare.RequestsPerSecond,11:N0} {bare.P50Ms,8:0.00} {bare.P99Ms,8:0.00} {bare.Errors,7}"));
+        Say(Invariant($"{"endpoint",-14} {"requests/s",11} {"p50 ms",8} {"p99 ms",8} {"errors",7} {"CPU µs/req",11}"));
+        Say(Invariant($"{"pcredit check",-14} {check.RequestsPerSecond,11:N0} {check.P50Ms,8:0.00} {check.P99Ms,8:0.00} {check.Errors,7} {check.CpuMicrosecondsPerRequest,11:0}"));
+        Say(Invariant($"{"bare Kestrel",-14} {bare.RequestsPerSecond,11:N0} {bare.P50Ms,8:0.00} {bare.P99Ms,8:0.00} {bare.Errors,7} {bare.CpuMicrosecondsPerRequest,11:0}"));
         Say(Invariant($"check/bare: {check.RequestsPerSecond / bare.RequestsPerSecond:0.00} (goal >= 0.50); check p99 {check.P99Ms:0.00} ms at {connections} connections (goal <= 5 ms); load {LoadAverage()}"));
         return check.Errors == 0 && inquiries >= check.Requests ? 0 : 1;
 #endif
@@ -222,16 +222,24 @@ internal static partial class CheckHttpBench
         return ((int)(bytes / bodies.Count), (double)measures / bodies.Count);
     }
 
-    private sealed record WrkResult(double RequestsPerSecond, long Requests, long WarmupRequests, double P50Ms, double P99Ms, long Errors);
+    private sealed record WrkResult(double RequestsPerSecond, long Requests, long WarmupRequests, double P50Ms, double P99Ms, long Errors)
+    {
+        /// <summary>The server process's CPU time (user + system) per answered request during the measured run.</summary>
+        public double CpuMicrosecondsPerRequest { get; init; }
+    }
 
     private static async Task<WrkResult> WrkAsync(
-        string script, string url, string probes, string key, int seconds, int connections, string name, CancellationToken cancellationToken)
+        ChildServer server, string script, string url, string probes, string key, int seconds, int connections, string name, CancellationToken cancellationToken)
     {
         // A short run first: JIT tiers, connection set-up and heap growth are not what is measured.
         var warm = Parse(await RunWrkAsync(script, url, probes, key, 5, connections, cancellationToken));
+        // CPU per request is what the load of other processes on a shared machine disturbs least (requests/s moves with it).
+        var cpuBefore = server.Cpu;
         var output = await RunWrkAsync(script, url, probes, key, seconds, connections, cancellationToken);
+        var cpu = server.Cpu - cpuBefore;
         var result = Parse(output) with { WarmupRequests = warm.Requests };
-        Say(Invariant($"{name}: wrk -t2 -c{connections} -d{seconds}s --latency: {result.RequestsPerSecond:N0} requests/s, p50 {result.P50Ms:0.00} ms, p99 {result.P99Ms:0.00} ms, {result.Errors} non-2xx/socket errors; load {LoadAverage()}"));
+        result = result with { CpuMicrosecondsPerRequest = cpu.TotalMicroseconds / Math.Max(1, result.Requests) };
+        Say(Invariant($"{name}: wrk -t2 -c{connections} -d{seconds}s --latency: {result.RequestsPerSecond:N0} requests/s, p50 {result.P50Ms:0.00} ms, p99 {result.P99Ms:0.00} ms, {result.Errors} non-2xx/socket errors, server CPU {result.CpuMicrosecondsPerRequest:0} µs per request; load {LoadAverage()}"));
         foreach (var line in output.Split('\n').Where(l => l.Contains("Latency", StringComparison.Ordinal) || l.Contains("Req/Sec", StringComparison.Ordinal) || l.Contains("requests in", StringComparison.Ordinal)))
         {
             Say("  " + line.Trim());
@@ -308,6 +316,16 @@ internal static partial class CheckHttpBench
         private readonly List<string> lines = [];
 
         private ChildServer(Process process) => this.process = process;
+
+        /// <summary>User + system CPU time the server process has used so far.</summary>
+        public TimeSpan Cpu
+        {
+            get
+            {
+                process.Refresh();
+                return process.TotalProcessorTime;
+            }
+        }
 
         public IReadOnlyList<string> Lines
         {

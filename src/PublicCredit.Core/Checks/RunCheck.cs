@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using PublicCredit.Access;
@@ -107,20 +108,27 @@ public sealed class RunCheck(EnforcementIndex index, CleanRecord clean, InquiryL
         var dataVersion = index.Position;
         var applied = new List<AppliedMeasure>();
         index.Check(SubjectKey.Of(subject!.Value), matter, asOf, applied);
-        var measures = applied
-            .Select(a => new CheckedMeasure(
-                a.Rule.Measure.Code,
-                Code(a.Rule.Measure.Kind),
-                Code(a.Rule.Measure.Binding),
-                LegalBases(a.Rule.Measure),
+        var measures = new List<CheckedMeasure>(applied.Count + 1);
+        foreach (var a in applied)
+        {
+            var measure = a.Rule.Measure;
+            measures.Add(new CheckedMeasure(
+                measure.Code,
+                Code(measure.Kind),
+                Code(measure.Binding),
+                LegalBases(measure),
                 a.Rule.ListType.Code,
                 a.DesignationId,
                 a.Rule.Memorandum.Code,
-                a.Rule.Measure.ImplementingDepartment,
-                a.Reach == Reach.Subject ? "subject" : "responsible-person"))
-            .ToList();
-        measures.AddRange(clean.GreenChannel(subject, input.Matter!.Trim(), asOf).Select(m => new CheckedMeasure(
-            m.Code, Code(m.Kind), Code(m.Binding), LegalBases(m), null, null, null, m.ImplementingDepartment, "subject")));
+                measure.ImplementingDepartment,
+                a.Reach == Reach.Subject ? "subject" : "responsible-person"));
+        }
+
+        foreach (var green in clean.GreenChannel(subject, input.Matter!.Trim(), asOf))
+        {
+            measures.Add(greenChannel.GetOrAdd(green, m => new CheckedMeasure(
+                m.Code, Code(m.Kind), Code(m.Binding), LegalBases(m), null, null, null, m.ImplementingDepartment, "subject")));
+        }
 
         var outcome = measures.Count == 0 ? "clear" : "measures";
         var returned = Returned(outcome, measures);
@@ -144,7 +152,14 @@ public sealed class RunCheck(EnforcementIndex index, CleanRecord clean, InquiryL
             .Where(p => !p.StartsWith("check:", StringComparison.Ordinal))
             .Select(p => p.Split('@') is [var measure, var memo] ? (measure, memo.Length == 0 ? null : memo) : (p, (string?)null))];
 
-    private static IReadOnlyList<string> LegalBases(Measure measure) =>
+    // The catalog's measures do not change while the process runs: their texts are built once, not on every check
+    // (bench check-http, ADR 0016). Keyed by reference — a Measure is a record with list members.
+    private readonly ConcurrentDictionary<Measure, IReadOnlyList<string>> legalBases = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<Measure, CheckedMeasure> greenChannel = new(ReferenceEqualityComparer.Instance);
+
+    private IReadOnlyList<string> LegalBases(Measure measure) => legalBases.GetOrAdd(measure, LegalBasesOf);
+
+    private static IReadOnlyList<string> LegalBasesOf(Measure measure) =>
         [.. measure.LegalBasis.Select(b => string.Join(" ", new[] { b.Law, b.Document is null ? null : $"（{b.Document}）", b.Article }.Where(s => s is not null)))];
 
     private static string Code(MeasureKind kind) => kind == MeasureKind.Incentive ? "incentive" : "disciplinary";

@@ -131,7 +131,9 @@ public static class PublicCreditApp
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRequestLocalization();
+        // Language is the web pages' concern (API.md "Web pages"); the JSON API answers {zh, en} names whatever the
+        // caller's language, so its requests (thousands of checks a second) skip the cookie and Accept-Language parsing.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal), pages => pages.UseRequestLocalization());
         app.UseAuthentication();
         app.UseWebPortal();
         app.MapOpenApi("/openapi/{documentName}.json").AllowPublic();

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
+using System.Text.Json;
 using PublicCredit.Access;
 using PublicCredit.Catalog;
 using PublicCredit.Demo;
+using PublicCredit.Designations;
 using PublicCredit.Records;
 using PublicCredit.Time;
 using PublicCredit.Storage;
@@ -45,6 +47,7 @@ internal static class DemoData
         }
 
         await SeedRecordsAsync(scope.ServiceProvider, report, cancellationToken);
+        await SeedDesignationsAsync(scope.ServiceProvider, report, cancellationToken);
         await SeedSelfServiceAsync(scope.ServiceProvider, report, cancellationToken);
     }
 
@@ -65,6 +68,56 @@ internal static class DemoData
             .RunAsync(Caller.Operator, new IssueSubjectTokenRequest(subject.SubjectId, 30), cancellationToken);
         report.Add($"demo self-service token for {subject.Name} ({subject.SubjectId}), for /me: {issued.Token}");
     }
+
+    /// <summary>The demo's list entries: (list type, designating department, notice and decision documents, facts, legal basis).</summary>
+    private static readonly (string ListType, string Department, string Notice, string Decision, string Facts, string LegalBasis)[] Designations =
+    [
+        ("serious-untrustworthy-market", "samr", "国市监信告〔2026〕901号", "国市监信决〔2026〕901号",
+            "提供虚假材料骗取行政许可，被依法吊销许可证。", "《市场监督管理严重违法失信名单管理办法》第十条"),
+        ("serious-tax-violators", "sta", "税总信告〔2026〕902号", "税总信决〔2026〕902号",
+            "虚开增值税专用发票，涉案税额重大。", "《重大税收违法失信主体信息公布管理办法》第六条"),
+        ("a-grade-taxpayers", "sta", "税总评告〔2026〕903号", "税总评决〔2026〕903号",
+            "纳税信用评价为A级。", "《纳税信用管理办法（试行）》第二十九条"),
+    ];
+
+    /// <summary>
+    /// A few list entries through the same use cases as the API (notice → the subject's statement → decision), so checks,
+    /// public list entries and /me have something to show; the first goes to the subject whose token is printed.
+    /// </summary>
+    private static async Task SeedDesignationsAsync(IServiceProvider services, StartupReport report, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<PublicCreditDbContext>();
+        var subjects = await db.Subjects.AsNoTracking()
+            .Where(s => s.Kind == PublicCredit.Identifiers.SubjectKind.Organisation)
+            .OrderBy(s => s.SubjectId)
+            .Take(Designations.Length)
+            .ToListAsync(cancellationToken);
+        var decided = 0;
+        foreach (var ((listType, department, notice, decision, facts, basis), subject) in Designations.Zip(subjects))
+        {
+            var proposal = Json(new
+            {
+                listType,
+                subject = new { id = subject.SubjectId, name = subject.Name },
+                facts,
+                legalBasis = basis,
+                noticeDocument = notice,
+            });
+            var proposed = await services.GetRequiredService<ProposeDesignation>()
+                .RunAsync(Caller.Staff("demo", Role.Recorder, department), DesignationJson.ReadProposal(proposal.RootElement), cancellationToken);
+            var statement = Json(new { statement = "已知悉告知内容，无异议。" });
+            await services.GetRequiredService<FileStatement>()
+                .RunAsync(Caller.Subject("demo", subject.SubjectId), proposed.Id, DesignationJson.ReadStatement(statement.RootElement), cancellationToken);
+            var reasons = Json(new { decisionDocument = decision, reasons = "事实清楚，证据确凿，依据充分。" });
+            await services.GetRequiredService<DecideDesignation>()
+                .RunAsync(Caller.Staff("demo", Role.Reviewer, department), proposed.Id, DesignationJson.ReadDecision(reasons.RootElement), cancellationToken);
+            decided++;
+        }
+
+        report.Add(string.Create(CultureInfo.InvariantCulture, $"demo list entries: {decided} designations decided (black and red lists)"));
+    }
+
+    private static JsonDocument Json<T>(T value) => JsonSerializer.SerializeToDocument(value);
 
     public const int Subjects = 300;
     public const int Records = 3000;

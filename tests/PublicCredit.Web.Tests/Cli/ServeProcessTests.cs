@@ -12,7 +12,7 @@ public sealed class ServeProcessTests
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Serve_in_an_empty_directory_creates_the_database_serves_the_catalog_and_loads_demo_keys_and_records()
+    public async Task Serve_in_an_empty_directory_creates_the_database_serves_the_catalog_and_loads_demo_keys_records_and_list_entries()
     {
         var empty = Directory.CreateTempSubdirectory("pcredit-empty-").FullName;
         var port = FreePort();
@@ -38,7 +38,7 @@ public sealed class ServeProcessTests
             while ((line = await process.StandardOutput.ReadLineAsync(timeout.Token)) is not null)
             {
                 lines.Add(line);
-                if (line.StartsWith("demo records:", StringComparison.Ordinal))
+                if (line.StartsWith("demo self-service token", StringComparison.Ordinal))
                 {
                     break;
                 }
@@ -55,6 +55,16 @@ public sealed class ServeProcessTests
             var keys = await client.GetFromJsonAsync<JsonElement>("/api/v1/keys", Cancel);
             Assert.Equal(5, keys.GetArrayLength());
             Assert.Contains(lines, l => l.StartsWith("demo records: 3000 credit records", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith("demo list entries: 3 designations decided", StringComparison.Ordinal));
+
+            // The subject whose token is printed is on a black list, so a newcomer's first check shows measures.
+            var tokenLine = lines.Single(l => l.StartsWith("demo self-service token", StringComparison.Ordinal));
+            var subject = tokenLine[(tokenLine.LastIndexOf('(') + 1)..tokenLine.LastIndexOf(')')];
+            var checkerKey = lines.Single(l => l.TrimStart().StartsWith("checker", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
+            client.DefaultRequestHeaders.Authorization = new("Bearer", checkerKey);
+            using var check = await client.PostAsJsonAsync("/api/v1/checks", new { subject, matter = "government-procurement" }, Cancel);
+            var answer = await check.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+            Assert.Equal("measures", answer.GetProperty("outcome").GetString());
         }
         finally
         {

@@ -1,9 +1,13 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PublicCredit.Catalog;
 using PublicCredit.Errors;
 using PublicCredit.Identifiers;
 using PublicCredit.Inquiries;
+using PublicCredit.Objections;
+using Microsoft.Extensions.Localization;
 using PublicCredit.Subjects;
 using PublicCredit.Web.Session;
 
@@ -16,8 +20,13 @@ namespace PublicCredit.Web.Pages.SelfService;
 /// use cases of <c>GET /api/v1/subjects/{id}</c> and <c>/inquiries</c> with the subject's own token. Reading it is
 /// itself logged as a self-service inquiry, as on the API.
 /// </summary>
-public sealed class IndexModel(ReadSubjectProfile read, ListSubjectInquiries inquiries, CreditCatalog catalog) : PageModel
+public sealed class IndexModel(
+    ReadSubjectProfile read, ListSubjectInquiries inquiries, CreditCatalog catalog, FileObjection objections, ExportSubjectData export,
+    IStringLocalizer<SharedResource> l, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : PageModel
 {
+    /// <summary>Why the last objection was refused, next to the form of the designation it was for.</summary>
+    public (Guid DesignationId, string Message)? ObjectionError { get; private set; }
+
     public SubjectProfile? Profile { get; private set; }
 
     public IReadOnlyList<InquiryView> Inquiries { get; private set; } = [];
@@ -45,6 +54,35 @@ public sealed class IndexModel(ReadSubjectProfile read, ListSubjectInquiries inq
         }
 
         Inquiries = await inquiries.RunAsync(caller, caller.SubjectId!, limit: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The subject objects to a designation (issue 8 §5; API.md <c>POST /api/v1/objections</c> through the same use case):
+    /// filing suspends it in the same request (DESIGN principle 4), so the page it returns to already shows it suspended.
+    /// </summary>
+    public async Task<IActionResult> OnPostObjectAsync(Guid designationId, string? grounds, string? evidence, CancellationToken cancellationToken)
+    {
+        var caller = WebSessions.Current(HttpContext);
+        try
+        {
+            await objections.RunAsync(caller, new ObjectionInput(designationId.ToString(), null, grounds, evidence, []), cancellationToken);
+            return LocalRedirect("/me#me-lists");
+        }
+        catch (DomainException ex) when (ex.Kind is ErrorKind.Invalid or ErrorKind.Conflict or ErrorKind.NotFound)
+        {
+            ObjectionError = (designationId, ex.Errors.Count > 0 ? Display.Error(l, ex.Errors[0]) : ex.Message);
+            Response.StatusCode = ex.Kind == ErrorKind.Invalid ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict;
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
+    }
+
+    /// <summary>A copy of all data held about the subject, free (FACTS §9; the use case of <c>GET /api/v1/me/export</c>, logged the same way).</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
+    {
+        var data = await export.RunAsync(WebSessions.Current(HttpContext), null, cancellationToken);
+        // The API's own JSON settings, so the download is exactly what GET /api/v1/me/export returns.
+        return File(JsonSerializer.SerializeToUtf8Bytes(data, json.Value.SerializerOptions), "application/json", "my-credit-data.json");
     }
 
     public async Task<IActionResult> OnPostSignOutAsync()

@@ -41,6 +41,9 @@ public sealed class PortalWorld : IAsyncLifetime
 
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
 
+    /// <summary>The host's clock: a test may move it (e.g. past a minimum publicity period).</summary>
+    public FakeTimeProvider Clock { get; } = new(Start);
+
     public async ValueTask InitializeAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "pcredit-browser-" + Guid.NewGuid().ToString("N")[..12]);
@@ -50,7 +53,7 @@ public sealed class PortalWorld : IAsyncLifetime
             Database = database,
             CatalogDirectory = Path.Combine(Screenshots.FindRoot(), "catalog"),
             Urls = ["http://127.0.0.1:0"],
-            Clock = new FakeTimeProvider(Start),
+            Clock = Clock,
             MinimumLogLevel = LogLevel.Warning,
         });
         BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());

@@ -105,7 +105,8 @@ internal static class WebPortal
         return Results.Stream(stream, "text/css; charset=utf-8");
     }
 
-    /// <summary>Marks each page as the API marks routes: sign-in pages and the portal public, /console staff, /me the subject's token.</summary>
+    /// <summary>Marks each page as the API marks routes: sign-in pages and the portal public, /console staff (the objection
+    /// queue reviewers), /me the subject's token.</summary>
     private sealed class PageAccessConvention : IPageApplicationModelConvention
     {
         public void Apply(PageApplicationModel model)
@@ -113,6 +114,8 @@ internal static class WebPortal
             var path = model.ViewEnginePath;
             RequiredRolesMetadata declared =
                 path.EndsWith("/SignIn", StringComparison.Ordinal) ? new([])
+                // Objections are resolved by the owning department's reviewer only (API.md); other staff are sent to sign in.
+                : path.StartsWith("/Console/Objections/", StringComparison.Ordinal) ? new([PublicCredit.Access.Role.Reviewer])
                 : path.StartsWith("/Console/", StringComparison.Ordinal) ? new(StaffRoles.All)
                 : path.StartsWith("/Me/", StringComparison.Ordinal) ? new([]) { SubjectTokens = true }
                 : new([]);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PublicCredit.Removals;
+using PublicCredit.Time;
 
 namespace PublicCredit.Deadlines;
 
@@ -12,67 +12,39 @@ namespace PublicCredit.Deadlines;
 /// missed deadline without polling <c>GET /api/v1/stats/deadlines</c>.
 /// </summary>
 public sealed partial class DeadlineMonitor(
-    IServiceScopeFactory scopes, TimeProvider clock, TimeSpan interval, ILogger<DeadlineMonitor> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider clock, TimeSpan interval, ILogger<DeadlineMonitor> logger)
+    : RoundsOnClock<(int Removed, DeadlineReport Report)>(clock, interval)
 {
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(30);
 
-    private readonly SemaphoreSlim oneAtATime = new(1, 1);
-
-    /// <summary>One round now (tests, and the timer); returns the removals made and the report.</summary>
-    public async Task<(int Removed, DeadlineReport Report)> RunOnceAsync(CancellationToken cancellationToken = default)
+    /// <summary>The removals made and the report.</summary>
+    protected override async Task<(int Removed, DeadlineReport Report)> RoundAsync(CancellationToken cancellationToken)
     {
-        await oneAtATime.WaitAsync(cancellationToken);
-        try
+        int removed;
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            int removed;
-            await using (var scope = scopes.CreateAsyncScope())
-            {
-                removed = await scope.ServiceProvider.GetRequiredService<RemoveDueDesignations>().RunAsync(cancellationToken);
-            }
+            removed = await scope.ServiceProvider.GetRequiredService<RemoveDueDesignations>().RunAsync(cancellationToken);
+        }
 
-            await using var reading = scopes.CreateAsyncScope();
-            var report = await reading.ServiceProvider.GetRequiredService<ListDeadlines>().ReportAsync(cancellationToken);
-            return (removed, report);
-        }
-        finally
-        {
-            oneAtATime.Release();
-        }
+        await using var reading = scopes.CreateAsyncScope();
+        var report = await reading.ServiceProvider.GetRequiredService<ListDeadlines>().ReportAsync(cancellationToken);
+        return (removed, report);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override void Completed((int Removed, DeadlineReport Report) result)
     {
-        // A delay per round, not a PeriodicTimer: after a long pause (or a test moving the clock by months) it runs
-        // once, instead of once for every period missed.
-        while (!stoppingToken.IsCancellationRequested)
+        if (result.Removed > 0)
         {
-            try
-            {
-                var (removed, report) = await RunOnceAsync(stoppingToken);
-                if (removed > 0)
-                {
-                    LogRemoved(logger, removed);
-                }
+            LogRemoved(logger, result.Removed);
+        }
 
-                foreach (var (source, count) in report.BySource.Where(s => s.Value > 0))
-                {
-                    LogOverdue(logger, count, source);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
-
-            await Task.Delay(interval, clock, stoppingToken);
+        foreach (var (source, count) in result.Report.BySource.Where(s => s.Value > 0))
+        {
+            LogOverdue(logger, count, source);
         }
     }
 
-    public override void Dispose()
-    {
-        oneAtATime.Dispose();
-        base.Dispose();
-    }
+    protected override void Failed(Exception exception) => LogFailed(logger, exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} designation(s) whose obligation was performed")]
     private static partial void LogRemoved(ILogger logger, int count);

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Hosting;
+
+namespace PublicCredit.Time;
+
+/// <summary>
+/// A background job that does one round at start and then one every <c>interval</c> of the injected clock (DESIGN
+/// principle 9), never two rounds at once (a round asked for by a test or an endpoint waits for the timer's). A delay
+/// per round, not a PeriodicTimer: after a long pause — or a test moving the clock by months — it runs once, not once
+/// for every period missed. A failed round is reported and the next one tries again.
+/// </summary>
+public abstract class RoundsOnClock<TResult>(TimeProvider clock, TimeSpan interval) : BackgroundService
+{
+    private readonly SemaphoreSlim oneAtATime = new(1, 1);
+
+    /// <summary>One round now (tests, and the timer).</summary>
+    public async Task<TResult> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        await oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            return await RoundAsync(cancellationToken);
+        }
+        finally
+        {
+            oneAtATime.Release();
+        }
+    }
+
+    /// <summary>The work of one round.</summary>
+    protected abstract Task<TResult> RoundAsync(CancellationToken cancellationToken);
+
+    /// <summary>Told what a timed round did (to log it).</summary>
+    protected abstract void Completed(TResult result);
+
+    /// <summary>Told why a timed round failed; the next round tries again.</summary>
+    protected abstract void Failed(Exception exception);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                Completed(await RunOnceAsync(stoppingToken));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Failed(ex);
+            }
+
+            await Task.Delay(interval, clock, stoppingToken);
+        }
+    }
+
+    public override void Dispose()
+    {
+        oneAtATime.Dispose();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

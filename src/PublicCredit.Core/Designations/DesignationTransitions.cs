@@ -123,7 +123,5 @@ public sealed class DesignationTransitions(
 
     /// <summary>An id from a path: anything that is not a UUID is simply not a designation (404).</summary>
     public static Guid ParseId(string? id) =>
-        Guid.TryParse(id, CultureInfo.InvariantCulture, out var parsed)
-            ? parsed
-            : throw DomainException.NotFound(DesignationProblemCodes.NotFound, $"There is no designation '{DesignationJson.Shorten(id ?? "")}'.");
+        PathIds.Parse(id, DesignationProblemCodes.NotFound, static raw => $"There is no designation '{DesignationJson.Shorten(raw)}'.");
 }

@@ -35,9 +35,7 @@ internal static class CheckEndpoints
         api.MapPost("/checks/{checkId}/feedback", async (string checkId, HttpContext http, SubmitFeedback submit, CancellationToken cancel) =>
         {
             // Anything that is not a UUID is simply not a check (404).
-            var id = Guid.TryParse(checkId, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
-                ? parsed
-                : throw DomainException.NotFound(CheckProblemCodes.NotFound, "There is no such check.");
+            var id = PathIds.Parse(checkId, CheckProblemCodes.NotFound, static _ => "There is no such check.");
             using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
             var given = await submit.RunAsync(http.Caller(), id, FeedbackInput.Read(body.RootElement), cancel);
             return Results.Created($"/api/v1/checks/{given.CheckId}/feedback/{given.Id}", new

@@ -65,7 +65,5 @@ internal static class ObjectionEndpoints
 
     /// <summary>An id from a path: anything that is not a UUID is simply not an objection (404).</summary>
     private static Guid ParseId(string id) =>
-        Guid.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
-            ? parsed
-            : throw PublicCredit.Errors.DomainException.NotFound(ObjectionProblemCodes.NotFound, "There is no such objection.");
+        PublicCredit.Errors.PathIds.Parse(id, ObjectionProblemCodes.NotFound, static _ => "There is no such objection.");
 }

@@ -75,9 +75,7 @@ internal static class RecordEndpoints
     }
 
     private static Guid ParseId(string id) =>
-        Guid.TryParse(id, CultureInfo.InvariantCulture, out var parsed)
-            ? parsed
-            : throw DomainException.NotFound(RecordProblemCodes.NotFound, $"There is no record '{RecordJson.Shorten(id)}'.");
+        PathIds.Parse(id, RecordProblemCodes.NotFound, static raw => $"There is no record '{RecordJson.Shorten(raw)}'.");
 
     private static DomainException ConflictProblem(SubmissionOutcome outcome)
     {

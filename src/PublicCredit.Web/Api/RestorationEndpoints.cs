@@ -97,7 +97,5 @@ internal static class RestorationEndpoints
         new { id = step.Id, status = RestorationRow.Code(step.Status), at = step.At, late = step.Late };
 
     private static Guid ParseId(string id) =>
-        Guid.TryParse(id, CultureInfo.InvariantCulture, out var parsed)
-            ? parsed
-            : throw DomainException.NotFound(RestorationProblemCodes.NotFound, "There is no such restoration application.");
+        PathIds.Parse(id, RestorationProblemCodes.NotFound, static _ => "There is no such restoration application.");
 }

@@ -267,7 +267,7 @@ public abstract class CheckTests(ITestDatabases databases) : ServerTests(databas
 
         // The counter can fail: reading a designation does query those tables.
         using var reviewer = Server.Client(await Server.KeyAsync(Role.Reviewer, Departments.Spc));
-        await DesignationBodies.GetJsonAsync(reviewer, $"/api/v1/designations/{check.GetProperty("measures")[0].GetProperty("designationId").GetGuid()}", Cancel);
+        await HttpJson.GetJsonAsync(reviewer, $"/api/v1/designations/{check.GetProperty("measures")[0].GetProperty("designationId").GetGuid()}", Cancel);
         Assert.NotEmpty(counter.Commands);
     }
 

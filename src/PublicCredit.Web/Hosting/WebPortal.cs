@@ -75,6 +75,7 @@ internal static class WebPortal
         services.AddScoped<IssueCreditReport>();
         services.AddScoped<VerifyCreditReport>();
         services.AddSingleton(new ReportFonts());
+        services.AddReportRateLimit(settings);
         report.Add($"keys: {keys} (cookies, report signing)");
     }
 
@@ -82,6 +83,7 @@ internal static class WebPortal
     {
         var fonts = app.Services.GetRequiredService<ReportFonts>();
         app.Services.GetRequiredService<StartupReport>().Add(fonts.Describe());
+        app.UseRateLimiter();
         app.MapGet("/assets/{name}", (string name, HttpContext http) => Asset(name, http)).AllowPublic().ExcludeFromDescription();
         app.MapReportEndpoints();
         app.MapRazorPages();

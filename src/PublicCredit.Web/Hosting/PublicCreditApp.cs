@@ -88,6 +88,12 @@ public static class PublicCreditApp
             // with the host, after StartAsync below has loaded it.
             services.AddHostedService<PostgresLedgerFollower>();
         }
+        else
+        {
+            // Other processes on the same file, e.g. `pcredit import` beside a running server (ADR 0012 §4).
+            services.AddHostedService<SqliteLedgerFollower>();
+        }
+
         services.AddSingleton<RunCheck>();
         services.AddScoped<SubmitFeedback>();
         services.AddScoped<ImplementationStats>();

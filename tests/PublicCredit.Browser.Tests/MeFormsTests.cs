@@ -71,7 +71,7 @@ public sealed partial class MeFormsTests(Chromium chromium, PortalWorld world) :
             await Expect(entry.GetByRole(AriaRole.Heading, new() { Name = "已提交的陈述申辩" })).ToBeVisibleAsync();
             await Expect(entry).ToContainTextAsync("我公司提交的材料真实，系经办人员笔误，请求不予列入。");
             await Expect(entry).ToContainTextAsync("提交于 2026-11-23 09:00:00 (UTC+8)");
-            await Expect(entry).ToContainTextAsync("证据材料: 许可申请材料原件");
+            await Expect(entry).ToContainTextAsync("证据材料：许可申请材料原件");
             await Expect(form.GetByLabel("证据材料（可选）")).ToHaveValueAsync(""); // filed: the form is empty again
             await Screenshots.SaveAsync(page, "me-statement-filed");
         });
@@ -96,7 +96,7 @@ public sealed partial class MeFormsTests(Chromium chromium, PortalWorld world) :
             await Expect(record).ToContainTextAsync("异议审查中，暂停公示");
             await Expect(record).ToContainTextAsync("审查中");
             // Filed Mon 2026-11-23: ten working days → Mon 2026-12-07 (catalog objections.reviewWorkingDays).
-            await Expect(record).ToContainTextAsync("审查期限: 2026-12-07 — 还剩 10 个工作日");
+            await Expect(record).ToContainTextAsync("审查期限：2026-12-07 — 还剩 10 个工作日");
             await Expect(record).ToContainTextAsync("罚款已按复议决定变更，记录金额有误。");
             await Expect(record.GetByText("对此记录提出异议")).ToHaveCountAsync(0); // one objection at a time
             await Screenshots.SaveAsync(page, "me-record-objected");

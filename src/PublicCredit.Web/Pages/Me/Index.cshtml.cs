@@ -31,8 +31,6 @@ public sealed class IndexModel(
     FileStatement statements, FileObjection objections, SubmitRestoration restorations, ExportSubjectData export, TimeProvider clock,
     IStringLocalizer<SharedResource> l, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : PageModel
 {
-    private static readonly FormState Blank = new();
-
     /// <summary>The form that was refused (<see cref="FormId"/>): it comes back open, with what was typed and the errors next to the fields.</summary>
     public string? RefusedForm { get; private set; }
 
@@ -59,7 +57,7 @@ public sealed class IndexModel(
     public static string FormId(string kind, Guid target) => kind + "-" + target.ToString("N");
 
     /// <summary>What the given form shows: the refused submission for that form, else nothing typed yet.</summary>
-    public FormState FormFor(string formId) => formId == RefusedForm ? Refused : Blank;
+    public FormState FormFor(string formId) => formId == RefusedForm ? Refused : new FormState();
 
     public string ListName(string code) => catalog.ListTypes.TryGet(code, out var list) ? list.Name.For(Display.Language) : code;
 

@@ -123,6 +123,7 @@ public sealed partial class MeFormsTests(Chromium chromium, PortalWorld world) :
             await objection.GetByLabel("异议理由").FillAsync("   ");
             await objection.GetByLabel("证据材料（可选）").FillAsync("许可申请材料原件核验记录");
             await objection.GetByRole(AriaRole.Button, new() { Name = "提交异议" }).ClickAsync();
+            Assert.Contains("#object-", page.Url, StringComparison.Ordinal); // the browser comes back at the form
             var grounds = objection.GetByLabel("异议理由");
             await Expect(grounds).ToHaveAttributeAsync("aria-invalid", "true");
             var errorId = (await grounds.GetAttributeAsync("aria-describedby"))!.Split(' ').Single(id => id.EndsWith("-error", StringComparison.Ordinal));

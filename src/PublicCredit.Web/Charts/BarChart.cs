@@ -24,10 +24,13 @@ public sealed class BarChart
     /// <summary>Share of the width the longest bar takes; the rest holds its value.</summary>
     public const double BarSpan = 78;
 
-    /// <summary>Label width budget in half-em units (a CJK character is two), about 280 px at 14 px: fits a 390 px screen.</summary>
+    /// <summary>Label line width budget in half-em units (a CJK character is two), about 280 px at 14 px: fits a 390 px screen.</summary>
     public const int LabelBudget = 40;
 
-    private const int LabelLine = 20;
+    /// <summary>A longer label wraps onto at most this many lines; beyond that it is cut (whole in the row's title and the table).</summary>
+    public const int MaxLabelLines = 3;
+
+    private const int LabelLine = 20; // also the note's dy
     private const int BarHeight = 14;
     private const int BarGap = 4;
     private const int RowGap = 12;
@@ -65,9 +68,28 @@ public sealed class BarChart
     public IReadOnlyList<BarRow> Rows { get; }
 
     /// <summary>The height in px the SVG asks for (its width is the container's).</summary>
-    public int Height => Rows.Count * RowHeight;
+    public int Height => Rows.Sum(RowHeight);
 
-    private int RowHeight => LabelLine + (Series.Count * (BarHeight + BarGap)) + RowGap;
+    /// <summary>The label's lines as drawn: wrapped at spaces (or between CJK characters) to the phone-width budget.</summary>
+    public static IReadOnlyList<string> LabelLines(BarRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return Wrap(row.Label, LabelBudget, MaxLabelLines);
+    }
+
+    /// <summary>
+    /// Whether a row's note goes on a line of its own: when it would not fit after the label's last line, so the label
+    /// is never cut to make room for the note (the label names what the bars are).
+    /// </summary>
+    public static bool NoteOnOwnLine(BarRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.Note is not null && UnitsOf(LabelLines(row)[^1]) + 2 + UnitsOf(row.Note) > LabelBudget;
+    }
+
+    private static int TextLines(BarRow row) => LabelLines(row).Count + (NoteOnOwnLine(row) ? 1 : 0);
+
+    private int RowHeight(BarRow row) => (TextLines(row) * LabelLine) + (Series.Count * (BarHeight + BarGap)) + RowGap;
 
     /// <summary>The scale: a bar's width in percent of the chart for <paramref name="value"/>; 0 when all values are 0.</summary>
     public double WidthOf(double value)
@@ -103,22 +125,28 @@ public sealed class BarChart
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\" role=\"img\" width=\"100%\" height=\"{Height}\" aria-labelledby=\"{Escape(Id)}-title {Escape(Id)}-desc\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{Escape(Id)}-title\">{Escape(Title)}</title>");
         svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"{Escape(Id)}-desc\">{Escape(Description)}</desc>");
-        for (var r = 0; r < Rows.Count; r++)
+        var top = 0;
+        foreach (var row in Rows)
         {
-            var row = Rows[r];
-            var top = r * RowHeight;
+            var lines = LabelLines(row);
             svg.Append("<g><title>").Append(Escape(row.Note is null ? row.Label : row.Label + " " + row.Note)).Append("</title>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{top + 15}\" font-size=\"14\" fill=\"#1a1a1a\">");
-            svg.Append(Escape(Shorten(row.Label, LabelBudget - (row.Note is null ? 0 : UnitsOf(row.Note) + 2))));
+            svg.Append(CultureInfo.InvariantCulture, $"<text y=\"{top + 15}\" font-size=\"14\" fill=\"#1a1a1a\">");
+            for (var i = 0; i < lines.Count; i++)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<tspan x=\"0\" dy=\"{(i == 0 ? 0 : LabelLine)}\">").Append(Escape(lines[i])).Append("</tspan>");
+            }
+
             if (row.Note is not null)
             {
-                svg.Append("<tspan dx=\"8\" font-weight=\"600\">").Append(Escape(row.Note)).Append("</tspan>");
+                svg.Append(NoteOnOwnLine(row) ? "<tspan x=\"0\" dy=\"20\" font-weight=\"600\">" : "<tspan dx=\"8\" font-weight=\"600\">")
+                    .Append(Escape(Shorten(row.Note, LabelBudget))).Append("</tspan>");
             }
 
             svg.Append("</text>");
+            var barsTop = top + (TextLines(row) * LabelLine);
             for (var s = 0; s < Series.Count; s++)
             {
-                var y = top + LabelLine + (s * (BarHeight + BarGap));
+                var y = barsTop + (s * (BarHeight + BarGap));
                 var width = WidthOf(row.Values[s]).ToString("0.##", CultureInfo.InvariantCulture);
                 svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"{y}\" width=\"{width}%\" height=\"{BarHeight}\" fill=\"{Palette[s]}\"/>");
                 svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width}%\" dx=\"6\" y=\"{y + 11}\" font-size=\"12\" fill=\"#1a1a1a\">");
@@ -126,10 +154,92 @@ public sealed class BarChart
             }
 
             svg.Append("</g>");
+            top += RowHeight(row);
         }
 
         svg.Append("</svg>");
         return svg.ToString();
+    }
+
+    /// <summary>
+    /// Greedy line breaking at <paramref name="budget"/> half-em units per line: between words, or between any two
+    /// CJK characters (Chinese has no spaces); a word longer than a line is cut; the last of <paramref name="maxLines"/>
+    /// lines ends with an ellipsis when text is left over.
+    /// </summary>
+    public static IReadOnlyList<string> Wrap(string text, int budget, int maxLines)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        budget = Math.Max(budget, 12);
+        var lines = new List<string>();
+        var line = new StringBuilder();
+        var used = 0;
+        foreach (var token in Tokens(text.Trim()))
+        {
+            var units = UnitsOf(token);
+            if (used + units > budget && line.Length > 0)
+            {
+                lines.Add(line.ToString().Trim());
+                line.Clear();
+                used = 0;
+                if (token.Trim().Length == 0)
+                {
+                    continue;
+                }
+            }
+
+            line.Append(token);
+            used += units;
+        }
+
+        if (line.Length > 0)
+        {
+            lines.Add(line.ToString().Trim());
+        }
+
+        if (lines.Count == 0)
+        {
+            return [string.Empty];
+        }
+
+        var kept = lines.Take(maxLines).Select(l => Shorten(l, budget)).ToList();
+        if (lines.Count > maxLines)
+        {
+            kept[^1] = Shorten(kept[^1] + " " + lines[maxLines], budget);
+            if (!kept[^1].EndsWith('…'))
+            {
+                kept[^1] = Shorten(kept[^1], UnitsOf(kept[^1]) - 1);
+            }
+        }
+
+        return kept;
+    }
+
+    // A CJK character alone, a run of spaces, or a run of other characters (a word).
+    private static IEnumerable<string> Tokens(string text)
+    {
+        var word = new StringBuilder();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (UnitsOf(rune) == 2 || Rune.IsWhiteSpace(rune))
+            {
+                if (word.Length > 0)
+                {
+                    yield return word.ToString();
+                    word.Clear();
+                }
+
+                yield return rune.ToString();
+            }
+            else
+            {
+                word.Append(rune.ToString());
+            }
+        }
+
+        if (word.Length > 0)
+        {
+            yield return word.ToString();
+        }
     }
 
     /// <summary>A label cut to <paramref name="budget"/> half-em units with an ellipsis; the whole label is in the row's title and the table.</summary>

@@ -55,20 +55,53 @@ public sealed class BarChartTests
         Assert.Empty(svg.Descendants(Svg + "rect"));
     }
 
+    private static List<string> Lines(XElement row) =>
+        [.. row.Element(Svg + "text")!.Elements(Svg + "tspan").Where(t => t.Attribute("font-weight") is null).Select(t => t.Value)];
+
     [Fact]
-    public void A_long_label_is_cut_with_an_ellipsis_to_fit_a_phone_and_kept_whole_in_the_rows_title()
+    public void A_long_label_wraps_to_fit_a_phone_without_losing_a_word_and_the_note_follows_its_last_line()
     {
-        var label = string.Concat(Enumerable.Repeat("限制参与政府采购活动", 5)) + " · 财政部";
-        var chart = Chart(new BarRow(label, [3, 1], "按时率 75.0%"));
+        const string english = "Credit reminder and warning interview · Ministry of Finance";
+        const string chinese = "限制参加政府采购活动 · 国家市场监督管理总局";
+        var chart = new BarChart("c", "t", "d", ["n"], [new BarRow(english, [1], "feedback 100.0%"), new BarRow(chinese, [2], "反馈率 100.0%")]);
 
-        var row = Parse(chart).Element(Svg + "g")!;
-        var shown = row.Element(Svg + "text")!.Nodes().OfType<XText>().First().Value;
+        var rows = Parse(chart).Elements(Svg + "g").ToList();
 
-        Assert.EndsWith("…", shown, StringComparison.Ordinal);
-        Assert.True(shown.Length * 2 <= BarChart.LabelBudget, shown);
-        Assert.Equal(label + " 按时率 75.0%", row.Element(Svg + "title")!.Value);
-        Assert.Equal("按时率 75.0%", row.Element(Svg + "text")!.Element(Svg + "tspan")!.Value);
+        Assert.Equal(["Credit reminder and warning interview ·", "Ministry of Finance"], Lines(rows[0]));
+        Assert.Equal(chinese.Replace(" ", "", StringComparison.Ordinal), string.Concat(Lines(rows[1])).Replace(" ", "", StringComparison.Ordinal));
+        // Each line within the phone-width budget: a CJK character is two half-em units, the rest one.
+        Assert.All(Lines(rows[1]), line => Assert.True(line.Sum(c => c >= '\u2E80' ? 2 : 1) <= BarChart.LabelBudget, line));
+        // The note fits after the last line, so it follows it there (no x of its own).
+        var note = rows[0].Element(Svg + "text")!.Elements(Svg + "tspan").Single(t => t.Attribute("font-weight") is not null);
+        Assert.Equal(("feedback 100.0%", null), (note.Value, (string?)note.Attribute("x")));
+        Assert.Equal(english + " feedback 100.0%", rows[0].Element(Svg + "title")!.Value);
+    }
+
+    [Fact]
+    public void A_label_longer_than_three_lines_is_cut_with_an_ellipsis_and_kept_whole_in_the_rows_title()
+    {
+        var label = string.Concat(Enumerable.Repeat("限制参与政府采购活动", 10));
+
+        var row = Parse(Chart(new BarRow(label, [3, 1]))).Element(Svg + "g")!;
+
+        Assert.Equal(BarChart.MaxLabelLines, Lines(row).Count);
+        Assert.EndsWith("…", Lines(row)[^1], StringComparison.Ordinal);
+        Assert.Equal(label, row.Element(Svg + "title")!.Value);
         Assert.Equal("short label", BarChart.Shorten("short label", BarChart.LabelBudget));
+    }
+
+    [Fact]
+    public void A_note_that_fits_stays_on_the_label_line_and_one_that_does_not_makes_its_row_a_line_taller()
+    {
+        var fits = new BarRow("国家市场监督管理总局", [1, 1], "按时率 50.0%");
+        var apart = new BarRow("国家市场监督管理总局国家市场监督管理总局", [1, 1], "按时率 50.0%");
+
+        var note = Parse(Chart(fits)).Descendants(Svg + "tspan").Single(t => t.Attribute("font-weight") is not null);
+
+        Assert.Null(note.Attribute("x"));
+        Assert.False(BarChart.NoteOnOwnLine(fits));
+        Assert.True(BarChart.NoteOnOwnLine(apart));
+        Assert.Equal(20, Chart(apart).Height - Chart(fits).Height);
     }
 
     [Fact]

@@ -118,6 +118,8 @@ internal static class WebPortal
                 path.EndsWith("/SignIn", StringComparison.Ordinal) ? new([])
                 // Objections are resolved by the owning department's reviewer only (API.md); other staff are sent to sign in.
                 : path.StartsWith("/Console/Objections/", StringComparison.Ordinal) ? new([PublicCredit.Access.Role.Reviewer])
+                // Statistics are the auditor's, as on GET /api/v1/stats/* (ADR 0020).
+                : path.StartsWith("/Console/Stats/", StringComparison.Ordinal) ? new([PublicCredit.Access.Role.Auditor])
                 : path.StartsWith("/Console/", StringComparison.Ordinal) ? new(StaffRoles.All)
                 : path.StartsWith("/Me/", StringComparison.Ordinal) ? new([]) { SubjectTokens = true }
                 : new([]);

@@ -12,6 +12,7 @@ using PublicCredit.Subjects;
 using PublicCredit.Web.Reports;
 using PublicCredit.Web.Security;
 using PublicCredit.Web.Session;
+using PublicCredit.Web.Uploads;
 
 namespace PublicCredit.Web.Hosting;
 
@@ -76,6 +77,11 @@ internal static class WebPortal
         services.AddScoped<VerifyCreditReport>();
         services.AddSingleton(new ReportFonts());
         report.Add($"keys: {keys} (cookies, report signing)");
+
+        // Console uploads imported in the background, resumed at start (ADR 0019).
+        services.AddSingleton(new UploadFolder(settings.ResolveUploadsDirectory()));
+        services.AddSingleton<RecordUploads>();
+        services.AddHostedService(sp => sp.GetRequiredService<RecordUploads>());
     }
 
     public static void UseWebPortal(this WebApplication app)
@@ -116,6 +122,8 @@ internal static class WebPortal
                 path.EndsWith("/SignIn", StringComparison.Ordinal) ? new([])
                 // Objections are resolved by the owning department's reviewer only (API.md); other staff are sent to sign in.
                 : path.StartsWith("/Console/Objections/", StringComparison.Ordinal) ? new([PublicCredit.Access.Role.Reviewer])
+                // Uploads import records as the department: recorders only, as `POST /api/v1/records/batch` (ADR 0019).
+                : path.StartsWith("/Console/Uploads/", StringComparison.Ordinal) ? new([PublicCredit.Access.Role.Recorder])
                 : path.StartsWith("/Console/", StringComparison.Ordinal) ? new(StaffRoles.All)
                 : path.StartsWith("/Me/", StringComparison.Ordinal) ? new([]) { SubjectTokens = true }
                 : new([]);

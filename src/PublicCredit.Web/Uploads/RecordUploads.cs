@@ -156,15 +156,16 @@ public sealed class RecordUploads(
         }
         catch (DomainException ex)
         {
-            state?.Fail(ex);
-            if (!opened.TrySetException(ex))
+            if (state is null)
             {
-                logger.LogWarning(ex, "Upload {Department}/{Sha} stopped: {Code}", upload.Department, upload.Sha256, ex.Code);
+                // Refused as a whole before its run was opened: nothing to resume, nothing kept — gone before the page says so.
+                UploadFolder.Discard(upload);
+                opened.TrySetException(ex);
             }
             else
             {
-                // Refused as a whole before its run was opened: nothing to resume, nothing kept.
-                UploadFolder.Discard(upload);
+                state.Fail(ex);
+                logger.LogWarning(ex, "Upload {Department}/{Sha} stopped: {Code}", upload.Department, upload.Sha256, ex.Code);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -89,6 +89,14 @@ public sealed class UploadFolder(string root)
         DomainException.Invalid("file", "upload-too-large", string.Create(CultureInfo.InvariantCulture,
             $"The file is larger than {Megabytes(limit)} MB, the most the console takes; split it, or import it with `pcredit import` on the server."));
 
+    /// <summary>A file size as people read it: <c>512 B</c>, <c>3.2 KB</c>, <c>2.1 MB</c>.</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => bytes.ToString(CultureInfo.InvariantCulture) + " B",
+        < 1024 * 1024 => (bytes / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " KB",
+        _ => Megabytes(bytes) + " MB",
+    };
+
     public static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>The full rejection report of a finished run (the columns of `pcredit import`'s <c>&lt;file&gt;.rejected.csv</c>), if the run was uploaded here.</summary>

@@ -11,10 +11,15 @@ using PublicCredit.Storage;
 
 namespace PublicCredit.Import;
 
-public sealed record ImportRequest(string FilePath, ImportFormat Format, string Department, int ChunkSize = SubmitRecords.MaxBulkChunk);
+/// <param name="Actor">Who the ledger names for the records (the uploading key on the console); <c>import:&lt;file&gt;</c> when absent.</param>
+public sealed record ImportRequest(string FilePath, ImportFormat Format, string Department, int ChunkSize = SubmitRecords.MaxBulkChunk, string? Actor = null);
 
-/// <summary>Where an import stands, reported after every committed chunk.</summary>
-public sealed record ImportProgress(long BytesDone, long BytesTotal, long Rows, long Created, long Unchanged, long Rejected);
+/// <summary>
+/// Where an import stands: reported once when its run is open (a resumed run at its checkpoint, <see cref="Rows"/> 0),
+/// then after every committed chunk. <see cref="Rows"/> counts the rows read by this call; the other counts are the
+/// run's, resumed parts included. <see cref="RunId"/> is the <see cref="ImportRunRow"/> (the console's progress page).
+/// </summary>
+public sealed record ImportProgress(long BytesDone, long BytesTotal, long Rows, long Created, long Unchanged, long Rejected, Guid RunId = default);
 
 public sealed record ImportSummary(long Created, long Unchanged, long Rejected, long ResumedAtLine, string RejectionFile)
 {
@@ -51,7 +56,7 @@ public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit
             throw DomainException.NotFound("import-file-not-found", $"There is no file '{request.FilePath}'.");
         }
 
-        var caller = Caller.Staff($"import:{Path.GetFileName(request.FilePath)}", Role.Recorder, request.Department);
+        var caller = Caller.Staff(request.Actor ?? $"import:{Path.GetFileName(request.FilePath)}", Role.Recorder, request.Department);
 
         // One connection for the whole run: the bulk path's prepared statements live as long as it (ADR 0011).
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -60,6 +65,7 @@ public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit
         await using var stream = new FileStream(request.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var reader = ImportFileReader.Open(stream, request.Format);
         var run = await ResumableRunAsync(request, sha, fileInfo, reader, cancellationToken);
+        progress?.Report(new ImportProgress(run.ResumeOffset, fileInfo.Length, 0, run.Created, run.Unchanged, run.Rejected, run.Id));
 
         var rejectionPath = request.FilePath + ".rejected.csv";
         await using var rejections = await OpenRejectionsAsync(rejectionPath, run.ResumeLine, cancellationToken);
@@ -84,7 +90,7 @@ public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit
             {
                 await CommitChunkAsync(caller, chunk, run, rejections, cancellationToken);
                 rows = chunk.RowsSoFar;
-                progress?.Report(new ImportProgress(chunk.EndOffset, fileInfo.Length, chunk.RowsSoFar, run.Created, run.Unchanged, run.Rejected));
+                progress?.Report(new ImportProgress(chunk.EndOffset, fileInfo.Length, chunk.RowsSoFar, run.Created, run.Unchanged, run.Rejected, run.Id));
             }
         }
         finally
@@ -97,7 +103,7 @@ public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit
         await reading;
         run.Completed = true;
         await SaveRunAsync(run, cancellationToken);
-        progress?.Report(new ImportProgress(fileInfo.Length, fileInfo.Length, rows, run.Created, run.Unchanged, run.Rejected));
+        progress?.Report(new ImportProgress(fileInfo.Length, fileInfo.Length, rows, run.Created, run.Unchanged, run.Rejected, run.Id));
         return new ImportSummary(run.Created, run.Unchanged, run.Rejected, resumedAt, rejectionPath);
     }
 

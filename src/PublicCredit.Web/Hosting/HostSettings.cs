@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using PublicCredit.Changes;
 using PublicCredit.Errors;
 using PublicCredit.Data;
+using PublicCredit.Records;
 
 namespace PublicCredit.Web.Hosting;
 
@@ -42,11 +43,27 @@ public sealed record HostSettings
     /// </summary>
     public string? KeysDirectory { get; init; }
 
-    public string ResolveKeysDirectory()
+    /// <summary>
+    /// Folder of files uploaded on <c>/console/records/upload</c> while they are imported, and of their rejection
+    /// reports (ADR 0019). Default: <c>uploads/</c> beside the SQLite file, or <c>./data/uploads</c> for PostgreSQL.
+    /// </summary>
+    public string? UploadsDirectory { get; init; }
+
+    /// <summary>The largest file the console takes (ADR 0019: ~160,000 rows of ~400 bytes; larger files go through `pcredit import`).</summary>
+    public long UploadLimitBytes { get; init; } = 64L << 20;
+
+    /// <summary>Rows per committed chunk of a console upload: its progress step and how long it holds the writers' lock (ADR 0019).</summary>
+    public int UploadChunkSize { get; init; } = SubmitRecords.MaxChunk;
+
+    public string ResolveUploadsDirectory() => ResolveBesideDatabase(UploadsDirectory, "uploads");
+
+    public string ResolveKeysDirectory() => ResolveBesideDatabase(KeysDirectory, "keys");
+
+    private string ResolveBesideDatabase(string? configured, string name)
     {
-        if (!string.IsNullOrWhiteSpace(KeysDirectory))
+        if (!string.IsNullOrWhiteSpace(configured))
         {
-            return Path.GetFullPath(KeysDirectory);
+            return Path.GetFullPath(configured);
         }
 
         if (Database.Provider == DatabaseProvider.Sqlite)
@@ -54,11 +71,11 @@ public sealed record HostSettings
             var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Database.ConnectionString).DataSource;
             if (!string.IsNullOrWhiteSpace(file) && file != ":memory:")
             {
-                return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", "keys");
+                return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", name);
             }
         }
 
-        return Path.GetFullPath(Path.Combine("data", "keys"));
+        return Path.GetFullPath(Path.Combine("data", name));
     }
 
     /// <summary>Refuses settings that cannot work, naming each setting (options are validated before start).</summary>
@@ -87,6 +104,16 @@ public sealed record HostSettings
         {
             // A withdrawal must reach the changes feed within a minute of the end (issue 5 §4).
             problems.Add(new FieldError("withdrawalInterval", "setting-interval-invalid", "the publicity-end interval is more than 0 and at most 1 minute"));
+        }
+
+        if (UploadLimitBytes <= 0)
+        {
+            problems.Add(new FieldError("uploadLimit", "setting-upload-limit-invalid", "the upload limit is more than 0 bytes"));
+        }
+
+        if (UploadChunkSize is < 1 or > SubmitRecords.MaxChunk)
+        {
+            problems.Add(new FieldError("uploadChunkSize", "setting-upload-chunk-invalid", "an upload's chunk holds 1 to 1000 rows"));
         }
 
         if (problems.Count > 0)

@@ -12,6 +12,7 @@ using PublicCredit.Subjects;
 using PublicCredit.Web.Reports;
 using PublicCredit.Web.Security;
 using PublicCredit.Web.Session;
+using PublicCredit.Web.Uploads;
 
 namespace PublicCredit.Web.Hosting;
 
@@ -77,6 +78,11 @@ internal static class WebPortal
         services.AddSingleton(new ReportFonts());
         services.AddReportRateLimit(settings);
         report.Add($"keys: {keys} (cookies, report signing)");
+
+        // Console uploads imported in the background, resumed at start (ADR 0019).
+        services.AddSingleton(new UploadFolder(settings.ResolveUploadsDirectory()));
+        services.AddSingleton<RecordUploads>();
+        services.AddHostedService(sp => sp.GetRequiredService<RecordUploads>());
     }
 
     public static void UseWebPortal(this WebApplication app)
@@ -120,6 +126,8 @@ internal static class WebPortal
                 : path.StartsWith("/Console/Objections/", StringComparison.Ordinal) ? new([PublicCredit.Access.Role.Reviewer])
                 // Statistics are the auditor's, as on GET /api/v1/stats/* (ADR 0020).
                 : path.StartsWith("/Console/Stats/", StringComparison.Ordinal) ? new([PublicCredit.Access.Role.Auditor])
+                // Uploads import records as the department: recorders only, as `POST /api/v1/records/batch` (ADR 0019).
+                : path.StartsWith("/Console/Uploads/", StringComparison.Ordinal) ? new([PublicCredit.Access.Role.Recorder])
                 : path.StartsWith("/Console/", StringComparison.Ordinal) ? new(StaffRoles.All)
                 : path.StartsWith("/Me/", StringComparison.Ordinal) ? new([]) { SubjectTokens = true }
                 : new([]);

@@ -57,9 +57,26 @@ public sealed class RunningServer : IAsyncDisposable
     public static Task<RunningServer> RestartAsync(DatabaseTarget database, CancellationToken cancellationToken = default) =>
         RestartAsync(database, DefaultStart, cancellationToken);
 
-    public static async Task<RunningServer> RestartAsync(DatabaseTarget database, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>Starts with settings of the test's own (e.g. a small upload limit).</summary>
+    public static async Task<RunningServer> StartAsync(ITestDatabases databases, Func<HostSettings, HostSettings> configure, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(databases);
+        return await StartAsync(await databases.CreateAsync(cancellationToken), DefaultStart, configure, cancellationToken);
+    }
+
+    public static Task<RunningServer> RestartAsync(DatabaseTarget database, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        StartAsync(database, now, null, cancellationToken);
+
+    /// <summary>A new host over an existing database with settings of the test's own.</summary>
+    public static Task<RunningServer> RestartAsync(DatabaseTarget database, Func<HostSettings, HostSettings> configure, CancellationToken cancellationToken = default) =>
+        StartAsync(database, DefaultStart, configure, cancellationToken);
+
+    private static async Task<RunningServer> StartAsync(
+        DatabaseTarget database, DateTimeOffset now, Func<HostSettings, HostSettings>? configure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
         var clock = new FakeTimeProvider(now);
+        var perDatabase = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(database.ConnectionString)))[..16];
         var settings = new HostSettings
         {
             Database = database,
@@ -68,10 +85,10 @@ public sealed class RunningServer : IAsyncDisposable
             Clock = clock,
             MinimumLogLevel = LogLevel.Warning,
             // SQLite keeps its keys beside the file; a PostgreSQL database gets a folder of its own, shared by restarts.
-            KeysDirectory = database.Provider == DatabaseProvider.Sqlite ? null : Path.Combine(Path.GetTempPath(),
-                "pcredit-keys-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(database.ConnectionString)))[..16]),
+            KeysDirectory = database.Provider == DatabaseProvider.Sqlite ? null : Path.Combine(Path.GetTempPath(), "pcredit-keys-" + perDatabase),
+            UploadsDirectory = database.Provider == DatabaseProvider.Sqlite ? null : Path.Combine(Path.GetTempPath(), "pcredit-uploads-" + perDatabase),
         };
-        var app = await PublicCreditApp.StartAsync(settings, cancellationToken);
+        var app = await PublicCreditApp.StartAsync(configure is null ? settings : configure(settings), cancellationToken);
         return new RunningServer(app, database, clock);
     }
 

@@ -42,7 +42,7 @@ public sealed class IndexModel(CreditCatalog catalog) : PageModel
         PublicCredit.Access.Role.Recorder =>
         [
             new("RecordEntry", "/console/records/new"),
-            new("Import", null),
+            new("Import", "/console/records/upload"),
             new("ProposeDesignation", "/console/designations/new"),
         ],
         PublicCredit.Access.Role.Reviewer => [new("DecideDesignation", "/console/designations"), new("Objections", "/console/objections"), new("Revoke", null)],

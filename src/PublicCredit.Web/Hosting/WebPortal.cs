@@ -116,6 +116,8 @@ internal static class WebPortal
                 path.EndsWith("/SignIn", StringComparison.Ordinal) ? new([])
                 // Objections are resolved by the owning department's reviewer only (API.md); other staff are sent to sign in.
                 : path.StartsWith("/Console/Objections/", StringComparison.Ordinal) ? new([PublicCredit.Access.Role.Reviewer])
+                // Restoration applications likewise: accepted and decided by the owning department's reviewer (API.md).
+                : path.StartsWith("/Console/Restorations/", StringComparison.Ordinal) ? new([PublicCredit.Access.Role.Reviewer])
                 : path.StartsWith("/Console/", StringComparison.Ordinal) ? new(StaffRoles.All)
                 : path.StartsWith("/Me/", StringComparison.Ordinal) ? new([]) { SubjectTokens = true }
                 : new([]);

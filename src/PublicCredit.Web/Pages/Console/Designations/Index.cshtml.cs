@@ -40,8 +40,10 @@ public sealed class IndexModel(ListDesignations list, CreditCatalog catalog, ISt
             _ => $"?status={Uri.EscapeDataString(status)}&page={page}",
         };
 
-    public async Task<IActionResult> OnGetAsync(string? id, string? status, string? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? id, string? status, CancellationToken cancellationToken)
     {
+        // "page" is Razor Pages' own route value (the page's name), so the page number is read from the query itself.
+        var page = Request.Query["page"].ToString();
         if (id is not null)
         {
             if (Guid.TryParse(id.Trim(), out var parsed))

@@ -218,6 +218,18 @@ public abstract class DesignationListTests(ITestDatabases databases) : ServerTes
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_describes_the_list()
+    {
+        using var client = Server.Client();
+
+        var document = await client.GetJsonAsync("/openapi/v1.json", Cancel);
+
+        var list = document.GetProperty("paths").GetProperty("/api/v1/designations").GetProperty("get");
+        Assert.Equal("ListDesignations", list.GetProperty("operationId").GetString());
+        Assert.Equal(["page", "status"], list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order());
+    }
+
+    [Fact]
     public async Task Each_subject_listed_is_logged_as_an_inquiry_by_the_department_that_listed_it()
     {
         await ProposeAsync("国市监信告〔2026〕7号");

@@ -104,4 +104,20 @@ public sealed class RestorationQueueTests(Chromium chromium, PortalWorld world) 
             await Expect(page.GetByText(Decision)).ToHaveCountAsync(0);
         });
     }
+
+    [Fact]
+    public async Task A_recorder_is_sent_to_sign_in_with_a_reviewers_key_instead_of_seeing_the_restoration_queue()
+    {
+        await using var context = await chromium.ContextAsync(world.BaseAddress);
+        var page = await context.NewPageAsync();
+        await Screenshots.OnFailureAsync(page, nameof(A_recorder_is_sent_to_sign_in_with_a_reviewers_key_instead_of_seeing_the_restoration_queue), async () =>
+        {
+            await ConsoleSignIn.AsAsync(page, world.RecorderKey);
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "信用修复申请" })).ToHaveCountAsync(0);
+
+            await page.GotoAsync("/console/restorations");
+            await Expect(page.GetByLabel("API 密钥")).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "信用修复申请" })).ToHaveCountAsync(0);
+        });
+    }
 }

@@ -54,7 +54,7 @@ public sealed class DesignationListPageTests(Chromium chromium, PortalWorld worl
             await page.GetByLabel("撤销决定书文号").FillAsync("国市监信撤〔2026〕1号");
             await page.GetByRole(AriaRole.Button, new() { Name = "撤销认定" }).ClickAsync();
             // No reasons: refused, the message under the field, what was typed kept.
-            var reasons = page.GetByLabel("撤销理由");
+            var reasons = page.GetByLabel("撤销原因");
             await Expect(reasons).ToHaveAttributeAsync("aria-invalid", "true");
             await Expect(page.Locator("#revoke-reasons-error")).ToHaveTextAsync("请说明理由。");
             await Expect(page.GetByLabel("撤销决定书文号")).ToHaveValueAsync("国市监信撤〔2026〕1号");

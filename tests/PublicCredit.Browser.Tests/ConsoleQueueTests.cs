@@ -103,6 +103,18 @@ public sealed class RestorationQueueTests(Chromium chromium, PortalWorld world) 
             await page.GotoAsync("/public/subjects/" + PortalWorld.Organisation);
             await Expect(page.GetByText(Decision)).ToHaveCountAsync(0);
         });
+
+        // The granted application, read in English.
+        await using var english = await chromium.ContextAsync(world.BaseAddress, locale: "en");
+        var en = await english.NewPageAsync();
+        await Screenshots.OnFailureAsync(en, "RestorationQueue_in_English", async () =>
+        {
+            await ConsoleSignIn.AsAsync(en, world.ReviewerKey, "/console/restorations?status=all");
+            await Expect(en.Locator("article.card")).ToContainTextAsync("Granted");
+            await Expect(en.Locator("article.card")).ToContainTextAsync("2027-12-08");
+            await Screenshots.SaveAsync(en, "console-restoration-granted-en");
+            await ConsoleSignIn.NarrowScreenshotAsync(en, "console-restoration-granted-en");
+        });
     }
 
     [Fact]

@@ -26,10 +26,12 @@ public sealed class ObjectionInMeTests(Chromium chromium, PortalWorld world) : I
             await page.GetByLabel("自助令牌").FillAsync(world.OrganisationToken);
             await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
             await page.GetByText("对此名单认定提出异议").ClickAsync();
-            await page.GetByLabel("异议理由").FillAsync("违法事实认定有误，涉案许可材料真实有效。");
-            await page.GetByLabel("证据材料（可选）").FillAsync("许可申请材料原件核验记录");
+            // The form just unfolded: records have objection forms with the same labels (ADR 0021).
+            var form = page.Locator("details[open]");
+            await form.GetByLabel("异议理由").FillAsync("违法事实认定有误，涉案许可材料真实有效。");
+            await form.GetByLabel("证据材料（可选）").FillAsync("许可申请材料原件核验记录");
             await Screenshots.SaveAsync(page, "me-objection-form");
-            await page.GetByRole(AriaRole.Button, new() { Name = "提交异议" }).ClickAsync();
+            await form.GetByRole(AriaRole.Button, new() { Name = "提交异议" }).ClickAsync();
 
             await Expect(page.GetByText("中止（异议审查中）")).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "正在对您实施的措施" })).ToContainTextAsync("（0）");

@@ -23,8 +23,8 @@ public sealed class ObjectionQueueTests(Chromium chromium, PortalWorld world) : 
             await page.GetByLabel("自助令牌").FillAsync(world.OrganisationToken);
             await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
             await page.GetByText("对此名单认定提出异议").ClickAsync();
-            await page.GetByLabel("异议理由").FillAsync("违法事实认定有误。");
-            await page.GetByRole(AriaRole.Button, new() { Name = "提交异议" }).ClickAsync();
+            await page.Locator("details[open]").GetByLabel("异议理由").FillAsync("违法事实认定有误。");
+            await page.Locator("details[open]").GetByRole(AriaRole.Button, new() { Name = "提交异议" }).ClickAsync();
             await page.GotoAsync("/public/subjects/" + PortalWorld.Organisation);
             await Expect(page.GetByText(Decision)).ToHaveCountAsync(0);
 

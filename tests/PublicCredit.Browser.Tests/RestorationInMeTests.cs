@@ -39,9 +39,11 @@ public sealed class RestorationInMeTests(Chromium chromium, PortalWorld world) :
         await page.GotoAsync("/me");
         await page.GetByLabel("自助令牌").FillAsync(token);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.GetByText("申请信用修复").ClickAsync();
-        await page.GetByLabel("我已签署信用承诺书，承诺依法诚信经营").CheckAsync();
-        await page.GetByLabel("履行义务、完成整改的证明材料").FillAsync("罚款缴纳凭证及整改报告");
-        await page.GetByRole(AriaRole.Button, new() { Name = "提交修复申请" }).ClickAsync();
+        // The list entry's form: a public record has its own restoration form with the same labels (ADR 0021).
+        var entry = page.Locator("article", new() { HasText = "国市监信决〔2026〕7号" });
+        await entry.GetByText("申请信用修复").ClickAsync();
+        await entry.GetByLabel("我已签署信用承诺书，承诺依法诚信经营").CheckAsync();
+        await entry.GetByLabel("履行义务、完成整改的证明材料").FillAsync("罚款缴纳凭证及整改报告");
+        await entry.GetByRole(AriaRole.Button, new() { Name = "提交修复申请" }).ClickAsync();
     }
 }

@@ -19,7 +19,13 @@ public sealed class SelfServiceTests(Chromium chromium, PortalWorld world) : ICl
 
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的信用", Level = 1 })).ToBeVisibleAsync();
             await Expect(page.GetByText(PortalWorld.OrganisationName)).ToBeVisibleAsync();
-            await Expect(page.GetByText("国市监信决〔2026〕7号")).ToBeVisibleAsync();
+            await Expect(page.Locator("#me-lists + article").GetByText("国市监信决〔2026〕7号")).ToBeVisibleAsync();
+            // Each measure names the entry it follows from, its memorandum and the matters it applies to (brief me-forms §4).
+            var because = page.Locator("#me-measures ~ .because").First;
+            await Expect(because.GetByRole(AriaRole.Heading)).ToContainTextAsync("因名单认定：市场监督管理严重违法失信名单（国市监信决〔2026〕7号）");
+            await Expect(because).ToContainTextAsync("依据联合奖惩备忘录：");
+            await Expect(because.Locator("li").First).ToContainTextAsync("法律依据");
+            await Expect(because.Locator("li").First).ToContainTextAsync("适用事项");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "正在对您实施的措施" })).Not.ToContainTextAsync("（0）");
             await Expect(page.GetByText(PortalWorld.PenaltyNumber)).ToBeVisibleAsync();
             // Its own reads are logged and shown, like anyone else's (FACTS §9).

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PublicCredit.Access;
 using PublicCredit.Catalog;
+using PublicCredit.Statistics;
 using PublicCredit.Storage;
 
 namespace PublicCredit.Checks;
@@ -22,18 +23,39 @@ public sealed record ImplementationRow(
 /// <c>GET /api/v1/stats/implementation</c> (auditor; issue 6 §4): per memorandum, measure and checking department —
 /// <c>checks</c>: the department's checks in a matter the measure covers; <c>hits</c>: those that returned the measure
 /// through the memorandum; <c>applied</c> / <c>notApplied</c> from feedback, with the notes as reasons. Read from the
-/// inquiry log and the feedback table (not the hot path). Rows with neither a hit nor feedback are left out.
+/// inquiry log and the feedback table (not the hot path). Rows with neither a hit nor feedback are left out. A
+/// <see cref="ReportingPeriod"/> keeps the checks made in it and the feedback on those checks (ADR 0020), so feedback
+/// is always counted with the check it answers.
 /// </summary>
 public sealed class ImplementationStats(PublicCreditDbContext db, CreditCatalog catalog)
 {
-    public async Task<IReadOnlyList<ImplementationRow>> RunAsync(Caller caller, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ImplementationRow>> RunAsync(Caller caller, CancellationToken cancellationToken = default) =>
+        RunAsync(caller, ReportingPeriod.All, cancellationToken);
+
+    public async Task<IReadOnlyList<ImplementationRow>> RunAsync(Caller caller, ReportingPeriod period, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(period);
         caller.RequireRole(Role.Auditor);
 
-        var checks = await db.Inquiries.AsNoTracking().Where(i => i.Endpoint == RunCheck.Endpoint)
-            .Select(i => new { i.Id, i.Department, i.Purpose, i.Returned }).ToListAsync(cancellationToken);
+        var inquiries = db.Inquiries.AsNoTracking().Where(i => i.Endpoint == RunCheck.Endpoint);
+        if (period.StartsAt is { } startsAt)
+        {
+            inquiries = inquiries.Where(i => i.At >= startsAt);
+        }
+
+        if (period.EndsBefore is { } endsBefore)
+        {
+            inquiries = inquiries.Where(i => i.At < endsBefore);
+        }
+
+        var checks = await inquiries.Select(i => new { i.Id, i.Department, i.Purpose, i.Returned }).ToListAsync(cancellationToken);
         var feedback = await db.CheckFeedback.AsNoTracking().ToListAsync(cancellationToken);
+        if (!period.IsAll)
+        {
+            var inPeriod = checks.Select(c => c.Id).ToHashSet();
+            feedback = [.. feedback.Where(f => inPeriod.Contains(f.CheckId))];
+        }
 
         var checksByMatter = checks.GroupBy(c => (c.Department ?? "", c.Purpose)).ToDictionary(g => g.Key, g => g.Count());
         var hits = checks

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PublicCredit.Access;
+using PublicCredit.Statistics;
 using PublicCredit.Storage;
 
 namespace PublicCredit.Records;
@@ -36,22 +37,39 @@ public sealed record DepartmentPublicityStats(
     string Department, int Submitted, int OnTime, int Late, int Unknown, double? OnTimeRate,
     IReadOnlyList<CategoryPublicityStats> Categories);
 
+/// <summary>The counts; <see cref="From"/>/<see cref="To"/> echo the period of decision dates asked for (null: open).</summary>
 public sealed record PublicityReport(
     int DeadlineWorkingDays, int Submitted, int OnTime, int Late, int Unknown, double? OnTimeRate,
-    IReadOnlyList<DepartmentPublicityStats> Departments);
+    IReadOnlyList<DepartmentPublicityStats> Departments, DateOnly? From = null, DateOnly? To = null);
 
 /// <summary>
 /// <c>GET /api/v1/stats/publicity</c> (auditor, issue 5 §5): per source department (and per category within it),
 /// how many records were submitted and how many within the 7-working-day deadline. Counts records (their current
-/// version), not versions; one grouped query.
+/// version), not versions; one grouped query. A <see cref="ReportingPeriod"/> keeps records by decision date, the day the
+/// deadline runs from (ADR 0020).
 /// </summary>
 public sealed class PublicityStats(PublicCreditDbContext db)
 {
-    public async Task<PublicityReport> RunAsync(Caller caller, CancellationToken cancellationToken = default)
+    public Task<PublicityReport> RunAsync(Caller caller, CancellationToken cancellationToken = default) =>
+        RunAsync(caller, ReportingPeriod.All, cancellationToken);
+
+    public async Task<PublicityReport> RunAsync(Caller caller, ReportingPeriod period, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(period);
         caller.RequireRole(Role.Auditor);
-        var groups = await db.Records.AsNoTracking().Current()
+        var records = db.Records.AsNoTracking().Current();
+        if (period.From is { } from)
+        {
+            records = records.Where(r => r.DecisionDate >= from);
+        }
+
+        if (period.To is { } to)
+        {
+            records = records.Where(r => r.DecisionDate <= to);
+        }
+
+        var groups = await records
             .GroupBy(r => new { r.Department, r.Category, r.Late })
             .Select(g => new { g.Key.Department, g.Key.Category, g.Key.Late, Count = g.Count() })
             .ToListAsync(cancellationToken);
@@ -74,6 +92,6 @@ public sealed class PublicityStats(PublicCreditDbContext db)
             })
             .ToList();
         var all = PublicityCounts.Of(groups.Select(g => (g.Late, g.Count)));
-        return new PublicityReport(DoublePublicity.DeadlineWorkingDays, all.Submitted, all.OnTime, all.Late, all.Unknown, all.OnTimeRate, departments);
+        return new PublicityReport(DoublePublicity.DeadlineWorkingDays, all.Submitted, all.OnTime, all.Late, all.Unknown, all.OnTimeRate, departments, period.From, period.To);
     }
 }

@@ -7,6 +7,7 @@ using PublicCredit.Identifiers;
 using PublicCredit.Inquiries;
 using PublicCredit.Objections;
 using PublicCredit.Records;
+using PublicCredit.Restorations;
 using PublicCredit.Storage;
 using PublicCredit.Time;
 
@@ -16,16 +17,33 @@ namespace PublicCredit.Subjects;
 public sealed record SubjectView(string Id, SubjectKind Kind, string Name, string PublicId);
 
 /// <summary>
+/// A restoration application as a profile lists it: where it stands and the working-day deadlines the department
+/// must keep (FACTS §8). Not the commitment's evidence: that is read through <c>GET /api/v1/restorations/{id}</c> by
+/// the owning department's reviewers only (ADR 0014), and a profile is open to any staff role (ADR 0021 §3).
+/// </summary>
+public sealed record RestorationSummary(
+    Guid Id,
+    string Status,
+    RestorationTarget Target,
+    string Department,
+    DateTimeOffset SubmittedAt,
+    DateOnly AcceptBy,
+    DateOnly DecideBy,
+    RestorationRefusal? Refusal);
+
+/// <summary>
 /// The full profile (API.md <c>GET /api/v1/subjects/{subjectId}</c>): every record, every designation the subject is
-/// on or reached by (with its status at the request time), the measures in force now with their legal basis, and every
-/// objection about the subject's records and designations, open ones first by review deadline (ADR 0013).
+/// on or reached by (with its status at the request time), the measures in force now with their legal basis, every
+/// objection about the subject's records and designations, open ones first by review deadline (ADR 0013), and its
+/// restoration applications, newest first (ADR 0021 §3: so /me can say one is under review after a reload).
 /// </summary>
 public sealed record SubjectProfile(
     SubjectView Subject,
     IReadOnlyList<RecordView> Records,
     IReadOnlyList<DesignationSummary> Designations,
     IReadOnlyList<CurrentMeasure> Measures,
-    IReadOnlyList<ObjectionView> Objections);
+    IReadOnlyList<ObjectionView> Objections,
+    IReadOnlyList<RestorationSummary> Restorations);
 
 /// <summary>
 /// Reads a subject's full profile: every record whose current version is about it, with every version about it
@@ -78,10 +96,16 @@ public sealed class ReadSubjectProfile(PublicCreditDbContext db, CreditCatalog c
             .ThenBy(o => o.FiledAt)
             .Select(o => ObjectionView.From(o, ChinaTime.DateOf(now)))
             .ToList();
+        var restorations = (await db.Restorations.AsNoTracking().Where(r => r.SubjectId == id.Value).ToListAsync(cancellationToken))
+            .OrderByDescending(r => r.SubmittedAt)
+            .ThenBy(r => r.Id)
+            .Select(r => ReadRestoration.View(r, catalog))
+            .Select(v => new RestorationSummary(v.Id, v.Status, v.Target, v.Department, v.SubmittedAt, v.AcceptBy, v.DecideBy, v.Refusal))
+            .ToList();
 
         await inquiries.RecordAsync(caller, id.Value, why, Endpoint,
             string.Create(CultureInfo.InvariantCulture, $"profile: records={records.Count} versions={rows.Count} designations={summaries.Count} measures={measures.Count}"),
             cancellationToken);
-        return new SubjectProfile(new SubjectView(subject.SubjectId, subject.Kind, subject.Name, subject.PublicId), records, summaries, measures, objections);
+        return new SubjectProfile(new SubjectView(subject.SubjectId, subject.Kind, subject.Name, subject.PublicId), records, summaries, measures, objections, restorations);
     }
 }

@@ -15,7 +15,7 @@ public sealed record PublicSearchPage(IReadOnlyList<PublicSubjectView> Items, in
 
 /// <summary>
 /// Public search (API.md <c>GET /api/v1/public/subjects?q=&amp;page=</c>): subjects with something public at the time
-/// of the request, by a name substring (case-insensitive, <see cref="SubjectNames.SearchKey"/>) or by an exact
+/// of the request (a public record or an effective list entry, the rules of the public profile), by a name substring (case-insensitive, <see cref="SubjectNames.SearchKey"/>) or by an exact
 /// code — a USCC or resident ID (normalised) or a public id. A subject with nothing public is never a match, so a
 /// search cannot tell whether the platform holds private data about someone. Results are ordered by name.
 /// Staff may search a past moment (<c>?asOf=</c>) with a purpose; each subject returned is then an inquiry.
@@ -50,7 +50,9 @@ public sealed class SearchPublicSubjects(PublicCreditDbContext db, CreditCatalog
         var why = moment.IsNow ? null : InquiryPurpose.Require(caller, purpose);
 
         var visible = db.Records.AsNoTracking().PublicAt(moment, catalog, db.Objections);
-        var matches = db.Subjects.AsNoTracking().Where(s => visible.Any(r => r.SubjectId == s.SubjectId));
+        var listed = db.Designations.AsNoTracking().PublishedAt(catalog, moment.Instant);
+        var matches = db.Subjects.AsNoTracking()
+            .Where(s => visible.Any(r => r.SubjectId == s.SubjectId) || listed.Any(d => d.SubjectId == s.SubjectId));
         if (SubjectId.TryParse(q, ChinaTime.Today(clock), out var code))
         {
             var value = code.Value;

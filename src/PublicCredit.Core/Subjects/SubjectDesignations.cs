@@ -118,5 +118,22 @@ internal static class SubjectDesignations
             .Select(d => new PublicDesignationView(d.Row.Id, d.Row.ListType, catalog.ListTypes[d.Row.ListType].Name,
                 KindCode(catalog.ListTypes[d.Row.ListType]), d.Row.Department, d.Row.DecisionDocument!, d.Row.EffectiveFrom!.Value, d.Row.ExpiresAt!.Value))];
 
+    /// <summary>
+    /// <see cref="PublicAt"/> as a query, for the public search: the subjects whose own entries the public sees at
+    /// <paramref name="moment"/> (translated to SQL on both providers). The two must agree — a test compares them.
+    /// </summary>
+    public static IQueryable<DesignationRow> PublishedAt(this IQueryable<DesignationRow> rows, CreditCatalog catalog, DateTimeOffset moment)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var anyList = catalog.ListTypes.Select(l => l.Code).ToList();
+        var individualsLists = catalog.ListTypes
+            .Where(l => catalog.Categories.TryGet(l.Category, out var category) && category.IndividualsPublic)
+            .Select(l => l.Code)
+            .ToList();
+        return rows.Where(d => d.Status == DesignationStatus.Effective && !d.ObjectionOpen
+            && d.DecisionDocument != null && d.Term != null && d.EffectiveFrom <= moment && d.ExpiresAt > moment
+            && (d.SubjectKind == SubjectKind.Organisation ? anyList.Contains(d.ListType) : individualsLists.Contains(d.ListType)));
+    }
+
     private static string KindCode(ListType? list) => list?.Kind == ListKind.Red ? "red" : "black";
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using PublicCredit.Access;
 using PublicCredit.Checks;
 using PublicCredit.Errors;
+using PublicCredit.Statistics;
 using PublicCredit.Web.Security;
 
 namespace PublicCredit.Web.Api;
@@ -47,8 +48,12 @@ internal static class CheckEndpoints
             });
         }).RequireRoles(Role.Checker).WithName("GiveCheckFeedback");
 
-        api.MapGet("/stats/implementation", async (HttpContext http, ImplementationStats stats, CancellationToken cancel) =>
-            Results.Ok(new { items = await stats.RunAsync(http.Caller(), cancel) }))
+        // ?from=&to= (China dates, inclusive; ADR 0020): checks made in the period and the feedback on them.
+        api.MapGet("/stats/implementation", async (string? from, string? to, HttpContext http, ImplementationStats stats, CancellationToken cancel) =>
+        {
+            var period = ReportingPeriod.Parse(from, to);
+            return Results.Ok(new { items = await stats.RunAsync(http.Caller(), period, cancel), from = period.From, to = period.To });
+        })
             .RequireRoles(Role.Auditor).WithName("ImplementationStats");
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PublicCredit.Access;
 using PublicCredit.Errors;
+using PublicCredit.Statistics;
 using PublicCredit.Records;
 using PublicCredit.Web.Security;
 
@@ -69,8 +70,9 @@ internal static class RecordEndpoints
             Results.Ok(await read.RunAsync(http.Caller(), ParseId(id), purpose, cancel)))
             .RequireRoles(Role.Recorder).WithName("ReadRecord");
 
-        api.MapGet("/stats/publicity", async (HttpContext http, PublicityStats stats, CancellationToken cancel) =>
-            Results.Ok(await stats.RunAsync(http.Caller(), cancel)))
+        // ?from=&to= (China dates, inclusive; ADR 0020): records decided in the period.
+        api.MapGet("/stats/publicity", async (string? from, string? to, HttpContext http, PublicityStats stats, CancellationToken cancel) =>
+            Results.Ok(await stats.RunAsync(http.Caller(), ReportingPeriod.Parse(from, to), cancel)))
             .RequireRoles(Role.Auditor).WithName("PublicityStats");
     }
 

@@ -31,6 +31,12 @@ public sealed record HostSettings
     public TimeSpan WithdrawalInterval { get; init; } = WithdrawalAnnouncer.DefaultInterval;
 
     /// <summary>
+    /// How many credit reports one client address may download per minute. Each report is a stored digest and a
+    /// ledger event (ADR 0015), so an unauthenticated loop must not be able to grow the ledger without bound (ADR 0022).
+    /// </summary>
+    public int ReportsPerMinutePerAddress { get; init; } = 10;
+
+    /// <summary>
     /// Folder of the host's secrets: the data-protection key ring (session and antiforgery cookies) and the report
     /// signing key (ADR 0015). Default: <c>keys/</c> beside the SQLite file, or <c>./data/keys</c> for PostgreSQL.
     /// </summary>

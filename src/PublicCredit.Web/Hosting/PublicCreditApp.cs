@@ -88,6 +88,12 @@ public static class PublicCreditApp
             // with the host, after StartAsync below has loaded it.
             services.AddHostedService<PostgresLedgerFollower>();
         }
+        else
+        {
+            // Other processes on the same file, e.g. `pcredit import` beside a running server (ADR 0012 §4).
+            services.AddHostedService<SqliteLedgerFollower>();
+        }
+
         services.AddSingleton<RunCheck>();
         services.AddScoped<SubmitFeedback>();
         services.AddScoped<ImplementationStats>();
@@ -165,14 +171,16 @@ public static class PublicCreditApp
             await app.Services.GetRequiredService<CleanRecord>().LoadAsync(db, cancellationToken);
         }
 
-        var index = app.Services.GetRequiredService<EnforcementIndex>();
-        report.Add(string.Create(CultureInfo.InvariantCulture,
-            $"enforcement index: {loaded} designations, {index.Subjects} subjects at ledger position {index.Position}, rebuilt in {rebuild.Elapsed.TotalMilliseconds:F0} ms"));
-
+        var rebuilt = rebuild.Elapsed;
         if (settings.Demo)
         {
             await DemoData.SeedAsync(app.Services, report, cancellationToken);
         }
+
+        // Reported after the demo is seeded: its decisions reach the index on commit, so the line says what checks see.
+        var index = app.Services.GetRequiredService<EnforcementIndex>();
+        report.Add(string.Create(CultureInfo.InvariantCulture,
+            $"enforcement index: rebuilt from {loaded} designations in {rebuilt.TotalMilliseconds:F0} ms; now {index.Entries} entries for {index.Subjects} subjects at ledger position {index.Position}"));
 
         await app.StartAsync(cancellationToken);
         var catalog = app.Services.GetRequiredService<CreditCatalog>();

@@ -75,6 +75,7 @@ internal static class WebPortal
         services.AddScoped<IssueCreditReport>();
         services.AddScoped<VerifyCreditReport>();
         services.AddSingleton(new ReportFonts());
+        services.AddReportRateLimit(settings);
         report.Add($"keys: {keys} (cookies, report signing)");
     }
 
@@ -82,6 +83,7 @@ internal static class WebPortal
     {
         var fonts = app.Services.GetRequiredService<ReportFonts>();
         app.Services.GetRequiredService<StartupReport>().Add(fonts.Describe());
+        app.UseRateLimiter();
         app.MapGet("/assets/{name}", (string name, HttpContext http) => Asset(name, http)).AllowPublic().ExcludeFromDescription();
         app.MapReportEndpoints();
         app.MapRazorPages();
@@ -118,6 +120,8 @@ internal static class WebPortal
                 : path.StartsWith("/Console/Objections/", StringComparison.Ordinal) ? new([PublicCredit.Access.Role.Reviewer])
                 // Restoration applications likewise: accepted and decided by the owning department's reviewer (API.md).
                 : path.StartsWith("/Console/Restorations/", StringComparison.Ordinal) ? new([PublicCredit.Access.Role.Reviewer])
+                // Statistics are the auditor's, as on GET /api/v1/stats/* (ADR 0020).
+                : path.StartsWith("/Console/Stats/", StringComparison.Ordinal) ? new([PublicCredit.Access.Role.Auditor])
                 : path.StartsWith("/Console/", StringComparison.Ordinal) ? new(StaffRoles.All)
                 : path.StartsWith("/Me/", StringComparison.Ordinal) ? new([]) { SubjectTokens = true }
                 : new([]);

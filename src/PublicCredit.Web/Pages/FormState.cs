@@ -29,6 +29,19 @@ public sealed class FormState
         return state;
     }
 
+    /// <summary>The same for a GET form (e.g. a period filter): its values are the query string's.</summary>
+    public static FormState FromQuery(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var state = new FormState();
+        foreach (var (key, value) in query)
+        {
+            state.values[key] = value.ToString();
+        }
+
+        return state;
+    }
+
     public string? Value(string field) => values.GetValueOrDefault(field);
 
     /// <summary>An empty input is an absent field, as in a JSON body without it.</summary>

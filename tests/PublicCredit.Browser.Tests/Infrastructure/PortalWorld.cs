@@ -114,7 +114,7 @@ public sealed class PortalWorld : IAsyncLifetime
         return issued.Token;
     }
 
-    private async Task<string> KeyAsync(Role role, string department)
+    public async Task<string> KeyAsync(Role role, string department)
     {
         using var scope = app!.Services.CreateScope();
         var created = await scope.ServiceProvider.GetRequiredService<CreateApiKey>()

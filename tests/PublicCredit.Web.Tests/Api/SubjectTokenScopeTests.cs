@@ -48,7 +48,7 @@ public abstract class SubjectTokenScopeTests(ITestDatabases databases) : ServerT
             ];
             foreach (var template in reads)
             {
-                var own = await SubjectBodies.GetTextAsync(client, string.Format(System.Globalization.CultureInfo.InvariantCulture, template, me.Id), Cancel);
+                var own = await HttpJson.GetTextAsync(client, string.Format(System.Globalization.CultureInfo.InvariantCulture, template, me.Id), Cancel);
                 Assert.True(own.Status == HttpStatusCode.OK, $"{template} as {me.Id}: {own.Status} {own.Body}");
                 Assert.DoesNotContain(other.Id, own.Body, StringComparison.Ordinal);
                 Assert.DoesNotContain(other.Record.ToString(), own.Body, StringComparison.Ordinal);
@@ -64,17 +64,17 @@ public abstract class SubjectTokenScopeTests(ITestDatabases databases) : ServerT
                          ($"/api/v1/objections/{me.Objection}", $"/api/v1/objections/{other.Objection}"),
                      })
             {
-                var mine = await SubjectBodies.GetTextAsync(client, own, Cancel);
+                var mine = await HttpJson.GetTextAsync(client, own, Cancel);
                 Assert.True(mine.Status == HttpStatusCode.OK, $"{own}: {mine.Status} {mine.Body}");
                 Assert.DoesNotContain(other.Id, mine.Body, StringComparison.Ordinal);
                 await Problems.AssertAsync(await client.GetAsync(new Uri(others, UriKind.Relative), Cancel), HttpStatusCode.Forbidden, "subject-scope");
             }
 
-            var list = await SubjectBodies.GetTextAsync(client, "/api/v1/objections", Cancel);
+            var list = await HttpJson.GetTextAsync(client, "/api/v1/objections", Cancel);
             Assert.Equal(HttpStatusCode.OK, list.Status);
             Assert.Contains(me.Objection.ToString(), list.Body, StringComparison.Ordinal);
             Assert.DoesNotContain(other.Objection.ToString(), list.Body, StringComparison.Ordinal);
-            Assert.Contains(me.Id, (await SubjectBodies.GetTextAsync(client, "/api/v1/me", Cancel)).Body, StringComparison.Ordinal);
+            Assert.Contains(me.Id, (await HttpJson.GetTextAsync(client, "/api/v1/me", Cancel)).Body, StringComparison.Ordinal);
 
             // Acting on the other's data: a statement, an objection to its record or designation.
             await Problems.AssertAsync(await ObjectionSteps.PostAsync(client, $"/api/v1/designations/{other.Designation}/statements", DesignationBodies.Statement(), Cancel),

@@ -108,7 +108,7 @@ public abstract class FeedbackTests(ITestDatabases databases) : ServerTests(data
         await checker.PostExpectAsync($"/api/v1/checks/{second}/feedback", Feedback(applied: false, note: "采购已于核查前完成。"), HttpStatusCode.Created, Cancel);
         using var auditor = Server.Client(await Server.KeyAsync(Role.Auditor, Departments.Ndrc));
 
-        var stats = await DesignationBodies.GetJsonAsync(auditor, "/api/v1/stats/implementation", Cancel);
+        var stats = await HttpJson.GetJsonAsync(auditor, "/api/v1/stats/implementation", Cancel);
 
         var row = stats.GetProperty("items").EnumerateArray().Single(r =>
             r.GetProperty("measure").GetString() == "restrict-government-procurement" && r.GetProperty("department").GetString() == "mof");

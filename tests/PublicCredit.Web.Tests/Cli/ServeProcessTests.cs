@@ -38,7 +38,7 @@ public sealed class ServeProcessTests
             while ((line = await process.StandardOutput.ReadLineAsync(timeout.Token)) is not null)
             {
                 lines.Add(line);
-                if (line.StartsWith("demo self-service token", StringComparison.Ordinal))
+                if (line.StartsWith("enforcement index:", StringComparison.Ordinal))
                 {
                     break;
                 }
@@ -56,6 +56,9 @@ public sealed class ServeProcessTests
             Assert.Equal(5, keys.GetArrayLength());
             Assert.Contains(lines, l => l.StartsWith("demo records: 3000 credit records", StringComparison.Ordinal));
             Assert.Contains(lines, l => l.StartsWith("demo list entries: 3 designations decided", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith("demo self-service token", StringComparison.Ordinal));
+            // The index line comes after the demo is seeded, so it counts the demo's decided entries.
+            Assert.Matches(@"^enforcement index: rebuilt from 0 designations in \d+ ms; now [1-9]\d* entries", lines[^1]);
 
             // The subject whose token is printed is on a black list, so a newcomer's first check shows measures.
             var tokenLine = lines.Single(l => l.StartsWith("demo self-service token", StringComparison.Ordinal));

@@ -66,36 +66,4 @@ public static class DesignationBodies
         ["statement"] = text,
         ["evidence"] = "整改报告（2026年11月20日）",
     };
-
-    public static Task<HttpResponseMessage> GetAsync(this HttpClient client, string path, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        return client.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
-    }
-
-    public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string path, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        var response = await client.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement;
-    }
-
-    /// <summary>Posts and asserts the status, returning the JSON body.</summary>
-    public static async Task<JsonElement> PostExpectAsync(
-        this HttpClient client, string path, JsonNode body, System.Net.HttpStatusCode status, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        var response = await client.PostAsJsonAsync(path, body, cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        Assert.True(status == response.StatusCode, $"POST {path}: expected {(int)status}, got {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement;
-    }
-
-    public static IReadOnlyList<string?> Codes(this JsonElement problem) =>
-        [.. problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("code").GetString())];
-
-    public static IReadOnlyList<(string? Field, string? Code)> FieldCodes(this JsonElement problem) =>
-        [.. problem.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("field").GetString(), e.GetProperty("code").GetString()))];
 }

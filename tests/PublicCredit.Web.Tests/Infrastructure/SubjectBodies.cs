@@ -58,21 +58,6 @@ public static class SubjectBodies
         return body + "10X98765432"[sum % 11];
     }
 
-    /// <summary>GET as the public (or whoever <paramref name="client"/> is) and keep the raw body, to assert on its text.</summary>
-    public static async Task<(HttpStatusCode Status, string Body)> GetTextAsync(this HttpClient client, string path, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
-    }
-
-    public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string path, CancellationToken cancellationToken)
-    {
-        var (status, body) = await client.GetTextAsync(path, cancellationToken);
-        Assert.True(status == HttpStatusCode.OK, $"GET {path}: expected 200, got {(int)status}: {body}");
-        return JsonDocument.Parse(body).RootElement;
-    }
-
     public static async Task<Guid> SubmitAsync(this HttpClient recorder, JsonNode body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recorder);

@@ -238,6 +238,35 @@ public abstract class RestorationTests(ITestDatabases databases) : ServerTests(d
     }
 
     [Fact]
+    public async Task The_profile_lists_the_subjects_applications_newest_first_with_deadlines_and_refusal_but_not_the_evidence()
+    {
+        var first = await Scenario.PublishedPenaltyAsync();
+        var second = await Scenario.PublishedPenaltyAsync("闽市监罚〔2026〕102号");
+        Scenario.MoveTo(new DateTimeOffset(2027, 3, 1, 10, 0, 0, China));
+        using var subject = await Scenario.SubjectAsync();
+        using var reviewer = await Scenario.StaffAsync(Role.Reviewer);
+        var refused = (await subject.PostExpectAsync("/api/v1/restorations", Application(recordId: first), HttpStatusCode.Created, Cancel)).GetProperty("id").GetGuid();
+        await reviewer.PostExpectAsync($"/api/v1/restorations/{refused}/accept", Accept(false, "材料不全，不予受理。"), HttpStatusCode.OK, Cancel);
+        Scenario.MoveTo(new DateTimeOffset(2027, 3, 2, 10, 0, 0, China));
+        var open = await subject.PostExpectAsync("/api/v1/restorations", Application(recordId: second), HttpStatusCode.Created, Cancel);
+
+        var listed = (await subject.ReadJsonAsync($"/api/v1/subjects/{Organisation}", Cancel)).GetProperty("restorations").EnumerateArray().ToList();
+
+        Assert.Equal([open.GetProperty("id").GetGuid(), refused], listed.Select(r => r.GetProperty("id").GetGuid()));
+        Assert.Equal(["submitted", "refused"], listed.Select(r => r.GetProperty("status").GetString()));
+        Assert.Equal(second, listed[0].GetProperty("target").GetProperty("recordId").GetGuid());
+        Assert.Equal((open.GetProperty("acceptBy").GetString(), open.GetProperty("decideBy").GetString()),
+            (listed[0].GetProperty("acceptBy").GetString(), listed[0].GetProperty("decideBy").GetString()));
+        Assert.Equal(("accept", "材料不全，不予受理。"),
+            (listed[1].GetProperty("refusal").GetProperty("step").GetString(), listed[1].GetProperty("refusal").GetProperty("reasons").GetString()));
+        // A profile is open to every staff role: the commitment's evidence stays behind GET /restorations/{id} (ADR 0021 §3).
+        using var checker = await Scenario.StaffAsync(Role.Checker, Departments.Mof);
+        var seenByStaff = (await checker.ReadJsonAsync($"/api/v1/subjects/{Organisation}?purpose=政府采购资格审查", Cancel)).GetProperty("restorations");
+        Assert.Equal(2, seenByStaff.GetArrayLength());
+        Assert.DoesNotContain(listed.Concat(seenByStaff.EnumerateArray()), r => r.TryGetProperty("evidence", out _) || r.TryGetProperty("commitment", out _));
+    }
+
+    [Fact]
     public async Task The_departments_queue_lists_open_applications_soonest_deadline_first()
     {
         var first = await Scenario.PublishedPenaltyAsync("闽市监罚〔2026〕101号");

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using PublicCredit.Access;
+using PublicCredit.Web.Tests.Designations;
 using PublicCredit.Web.Tests.Infrastructure;
+using PublicCredit.Web.Tests.Objections;
 
 namespace PublicCredit.Web.Tests.Subjects;
 
@@ -68,6 +70,53 @@ public abstract class PublicSearchTests(ITestDatabases databases) : ServerTests(
             .Select(i => i.GetProperty("name").GetString()).ToList();
         Assert.Equal(Enumerable.Range(1, 25).Select(n => $"诚信个人{n:00}"), names);
         Assert.All(first.GetProperty("items").EnumerateArray(), i => Assert.StartsWith("p-", i.GetProperty("id").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_subject_known_only_by_its_list_entry_is_found_exactly_while_its_public_profile_shows_the_entry()
+    {
+        var steps = new ObjectionSteps(Server, Cancel);
+        using var anonymous = Server.Client();
+        async Task<(int ByName, int ByCode, HttpStatusCode Profile)> LookAsync()
+        {
+            var byName = await anonymous.GetJsonAsync($"/api/v1/public/subjects?q={Uri.EscapeDataString("示例食品")}", Cancel);
+            var byCode = await anonymous.GetJsonAsync($"/api/v1/public/subjects?q={ObjectionSteps.Organisation}", Cancel);
+            using var profile = await anonymous.GetAsync(new Uri($"/api/v1/public/subjects/{ObjectionSteps.Organisation}", UriKind.Relative), Cancel);
+            return (byName.GetProperty("total").GetInt32(), byCode.GetProperty("total").GetInt32(), profile.StatusCode);
+        }
+
+        var noticed = await steps.DesignateDefaulterAsync(decide: false);
+        Assert.Equal((0, 0, HttpStatusCode.NotFound), await LookAsync());
+
+        using (var reviewer = await steps.ClientAsync(Role.Reviewer, Departments.Spc))
+        {
+            await reviewer.PostExpectAsync($"/api/v1/designations/{noticed.Id}/decide", DesignationBodies.Decision(document: "（2026）闽01执决9号"),
+                HttpStatusCode.OK, Cancel);
+        }
+
+        Assert.Equal((1, 1, HttpStatusCode.OK), await LookAsync());
+
+        using (var subject = Server.Client(noticed.Token))
+        {
+            await subject.PostExpectAsync("/api/v1/objections", ObjectionSteps.Objection(noticed.Id), HttpStatusCode.Created, Cancel);
+        }
+
+        Assert.Equal((0, 0, HttpStatusCode.NotFound), await LookAsync());
+    }
+
+    [Fact]
+    public async Task A_list_entry_whose_term_has_ended_no_longer_makes_its_subject_findable()
+    {
+        var steps = new ObjectionSteps(Server, Cancel);
+        await steps.DesignateDefaulterAsync();
+        using var anonymous = Server.Client();
+        var path = $"/api/v1/public/subjects?q={Uri.EscapeDataString("示例食品")}";
+        Assert.Equal(1, (await anonymous.GetJsonAsync(path, Cancel)).GetProperty("total").GetInt32());
+
+        // judgment-defaulters' default term is P2Y (catalog/list-types.yaml)
+        Server.Clock.Advance(TimeSpan.FromDays((2 * 366) + 1));
+
+        Assert.Equal(0, (await anonymous.GetJsonAsync(path, Cancel)).GetProperty("total").GetInt32());
     }
 
     [Fact]

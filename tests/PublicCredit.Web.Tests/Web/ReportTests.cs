@@ -28,6 +28,30 @@ public abstract class ReportTests(ITestDatabases databases) : ServerTests(databa
     }
 
     [Fact]
+    public async Task An_address_downloading_more_reports_than_the_minute_allows_is_refused_and_nothing_is_stored_for_the_refusals()
+    {
+        using var recorder = Server.Client(await Server.KeyAsync(Role.Recorder, Departments.Samr));
+        (await recorder.PostJsonAsync("/api/v1/records", RecordBodies.Penalty(), Cancel)).EnsureSuccessStatusCode();
+        using var anyone = Server.Client();
+        var allowed = new PublicCredit.Web.Hosting.HostSettings { Database = Server.Database, CatalogDirectory = "" }.ReportsPerMinutePerAddress;
+        for (var n = 0; n < allowed; n++)
+        {
+            await ReportAsync(anyone, RecordBodies.OrganisationId);
+        }
+
+        var refused = await anyone.GetAsync(new Uri($"/public/subjects/{RecordBodies.OrganisationId}/report.pdf", UriKind.Relative), Cancel);
+
+        var problem = await Problems.AssertAsync(refused, HttpStatusCode.TooManyRequests, "report-rate-limited");
+        Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) is > 0 and <= 60, problem.ToString());
+        using var scope = Server.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PublicCreditDbContext>();
+        Assert.Equal(allowed, await db.IssuedReports.CountAsync(Cancel));
+        Assert.Equal(allowed, await db.LedgerEvents.CountAsync(e => e.Type == IssueCreditReport.EventType, Cancel));
+        // The public profile and verification are not limited with it.
+        Assert.Equal(HttpStatusCode.OK, (await anyone.GetAsync(new Uri($"/public/subjects/{RecordBodies.OrganisationId}", UriKind.Relative), Cancel)).StatusCode);
+    }
+
+    [Fact]
     public async Task An_issued_report_is_stored_as_a_digest_with_a_ledger_event_and_its_verify_page_shows_what_it_contained()
     {
         using var recorder = Server.Client(await Server.KeyAsync(Role.Recorder, Departments.Samr));

@@ -53,7 +53,7 @@ public sealed class IndexModel(CreditCatalog catalog) : PageModel
             new("RevokeDesignation", "/console/designations"),
         ],
         PublicCredit.Access.Role.Checker => [new("Check", null), new("Feedback", null)],
-        PublicCredit.Access.Role.Auditor => [new("Ledger", null), new("Statistics", null), new("Inquiries", null)],
+        PublicCredit.Access.Role.Auditor => [new("Ledger", null), new("Statistics", "/console/stats"), new("Inquiries", null)],
         _ => [new("Keys", null), new("Catalog", null)],
     };
 }

@@ -1,14 +1,16 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using PublicCredit.Catalog;
+using PublicCredit.Designations;
 using PublicCredit.Errors;
 using PublicCredit.Identifiers;
 using PublicCredit.Inquiries;
 using PublicCredit.Objections;
 using PublicCredit.Restorations;
-using Microsoft.Extensions.Localization;
 using PublicCredit.Subjects;
 using PublicCredit.Web.Session;
 
@@ -17,27 +19,32 @@ namespace PublicCredit.Web.Pages.SelfService;
 /// <summary>
 /// A subject's own page (API.md "Web pages": <c>/me</c>; FACTS §9): the full profile through
 /// <see cref="ReadSubjectProfile"/> (records with versions, designations with status, measures in force and the list
-/// and legal basis that put each in force) and who looked at it through <see cref="ListSubjectInquiries"/> — the very
-/// use cases of <c>GET /api/v1/subjects/{id}</c> and <c>/inquiries</c> with the subject's own token. Reading it is
-/// itself logged as a self-service inquiry, as on the API.
+/// entry, memorandum and legal basis that put each in force, objections and restoration applications), its own
+/// designations in full through <see cref="ReadDesignation"/> (notice, statements) and who looked at it through
+/// <see cref="ListSubjectInquiries"/> — the very use cases of the API with the subject's own token. Reading it is
+/// itself logged as a self-service inquiry, as on the API. Its forms run the API's use cases too: a statement
+/// (<see cref="FileStatement"/>), an objection against a list entry or a record (<see cref="FileObjection"/>), a
+/// restoration application (<see cref="SubmitRestoration"/>). One page with a table of contents (ADR 0021 §1).
 /// </summary>
 public sealed class IndexModel(
-    ReadSubjectProfile read, ListSubjectInquiries inquiries, CreditCatalog catalog, FileObjection objections, ExportSubjectData export,
-    SubmitRestoration restorations, TimeProvider clock,
+    ReadSubjectProfile read, ListSubjectInquiries inquiries, ReadDesignation designations, CreditCatalog catalog,
+    FileStatement statements, FileObjection objections, SubmitRestoration restorations, ExportSubjectData export, TimeProvider clock,
     IStringLocalizer<SharedResource> l, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : PageModel
 {
-    /// <summary>Why the last objection was refused, next to the form of the designation it was for.</summary>
-    public (Guid DesignationId, string Message)? ObjectionError { get; private set; }
+    /// <summary>The form that was refused (<see cref="FormId"/>): it comes back open, with what was typed and the errors next to the fields.</summary>
+    public string? RefusedForm { get; private set; }
 
-    /// <summary>Why the last restoration application was refused, next to the form of the designation it was for.</summary>
-    public (Guid DesignationId, string Message)? RestorationError { get; private set; }
-
-    /// <summary>The application just submitted, with the working-day deadlines the department must keep (FACTS §8).</summary>
-    public SubmittedRestoration? Submitted { get; private set; }
+    public FormState Refused { get; private set; } = new();
 
     public SubjectProfile? Profile { get; private set; }
 
+    /// <summary>The subject's own designations in full (notice, statements on file), by id.</summary>
+    public IReadOnlyDictionary<Guid, DesignationView> Own { get; private set; } = new Dictionary<Guid, DesignationView>();
+
     public IReadOnlyList<InquiryView> Inquiries { get; private set; } = [];
+
+    /// <summary>The application just submitted (<c>?applied=</c> after the redirect), announced with its deadlines.</summary>
+    public RestorationSummary? Applied { get; private set; }
 
     public CreditCatalog Catalog => catalog;
 
@@ -47,11 +54,59 @@ public sealed class IndexModel(
     /// <summary>Even to the subject, an identity number is shown masked: the page may be on a shared screen (principle 7).</summary>
     public string ShownId => Profile is null ? string.Empty : SubjectId.Parse(Profile.Subject.Id, DateOnly.MaxValue).Masked;
 
+    public static string FormId(string kind, Guid target) => kind + "-" + target.ToString("N");
+
+    /// <summary>What the given form shows: the refused submission for that form, else nothing typed yet.</summary>
+    public FormState FormFor(string formId) => formId == RefusedForm ? Refused : new FormState();
+
     public string ListName(string code) => catalog.ListTypes.TryGet(code, out var list) ? list.Name.For(Display.Language) : code;
 
     public string CategoryName(string code) => catalog.Categories.TryGet(code, out var category) ? category.Name.For(Display.Language) : code;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public string MatterName(string code) => catalog.Matters.TryGet(code, out var matter) ? matter.Name.For(Display.Language) : code;
+
+    public Memorandum? MemorandumOf(string code) => catalog.Memoranda.TryGet(code, out var memorandum) ? memorandum : null;
+
+    public IEnumerable<ObjectionView> ObjectionsAbout(Guid? designationId, Guid? recordId) =>
+        Profile?.Objections.Where(o => (designationId is not null && o.Target.DesignationId == designationId)
+                                       || (recordId is not null && o.Target.RecordId == recordId)) ?? [];
+
+    public IEnumerable<RestorationSummary> RestorationsOf(Guid? designationId, Guid? recordId) =>
+        Profile?.Restorations.Where(r => (designationId is not null && r.Target.DesignationId == designationId)
+                                         || (recordId is not null && r.Target.RecordId == recordId)) ?? [];
+
+    /// <summary>A record objected to is out of every public view while the objection is open, and for good once upheld (ADR 0013).</summary>
+    public string? ObjectionState(Guid recordId) =>
+        ObjectionsAbout(null, recordId).Select(o => o.Status).FirstOrDefault(s => s is "open" or "upheld");
+
+    /// <summary>
+    /// "Until 2026-12-07 — 10 working days left" on the catalog calendar (FACTS §10, DESIGN principle 9); a deadline
+    /// beyond the calendar's years says only the date rather than guess.
+    /// </summary>
+    public string Deadline(DateOnly deadline)
+    {
+        var date = Display.Date(deadline);
+        if (deadline < Today)
+        {
+            return date + " — " + l["Me.Deadline.Passed"];
+        }
+
+        if (deadline == Today)
+        {
+            return date + " — " + l["Me.Deadline.Today"];
+        }
+
+        try
+        {
+            return date + " — " + string.Format(CultureInfo.CurrentCulture, l["Me.Deadline.Left"], catalog.Calendar.WorkingDaysBetween(Today, deadline));
+        }
+        catch (DomainException)
+        {
+            return date;
+        }
+    }
+
+    public async Task OnGetAsync(Guid? applied, CancellationToken cancellationToken)
     {
         var caller = WebSessions.Current(HttpContext);
         try
@@ -64,53 +119,80 @@ public sealed class IndexModel(
             Profile = null;
         }
 
+        var own = new Dictionary<Guid, DesignationView>();
+        foreach (var d in Profile?.Designations.Where(d => d.Through == "subject") ?? [])
+        {
+            own[d.Id] = await designations.RunAsync(caller, d.Id, cancellationToken); // the subject's own read: no inquiry
+        }
+
+        Own = own;
+        Applied = Profile?.Restorations.FirstOrDefault(r => r.Id == applied);
         Inquiries = await inquiries.RunAsync(caller, caller.SubjectId!, limit: null, cancellationToken);
     }
 
     /// <summary>
-    /// The subject objects to a designation (issue 8 §5; API.md <c>POST /api/v1/objections</c> through the same use case):
-    /// filing suspends it in the same request (DESIGN principle 4), so the page it returns to already shows it suspended.
+    /// The subject states its case on a noticed designation (FACTS §5 陈述申辩; API.md
+    /// <c>POST /api/v1/designations/{id}/statements</c>, the same use case): it is listed with its time at once.
     /// </summary>
-    public async Task<IActionResult> OnPostObjectAsync(Guid designationId, string? grounds, string? evidence, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostStatementAsync(Guid designationId, CancellationToken cancellationToken)
     {
-        var caller = WebSessions.Current(HttpContext);
+        var form = FormState.From(Request.Form);
         try
         {
-            await objections.RunAsync(caller, new ObjectionInput(designationId.ToString(), null, grounds, evidence, []), cancellationToken);
-            return LocalRedirect("/me#me-lists");
+            await statements.RunAsync(WebSessions.Current(HttpContext), designationId,
+                new StatementInput(form.Value(DesignationFields.Statement), form.Value(DesignationFields.Evidence), []), cancellationToken);
+            return LocalRedirect($"/me#designation-{designationId:N}");
         }
-        catch (DomainException ex) when (ex.Kind is ErrorKind.Invalid or ErrorKind.Conflict or ErrorKind.NotFound)
+        catch (DomainException ex) when (IsRefusal(ex))
         {
-            ObjectionError = (designationId, ex.Errors.Count > 0 ? Display.Error(l, ex.Errors[0]) : ex.Message);
-            Response.StatusCode = ex.Kind == ErrorKind.Invalid ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict;
-            await OnGetAsync(cancellationToken);
-            return Page();
+            return await RefusedAsync(FormId("statement", designationId), form, ex, null, cancellationToken);
         }
     }
 
     /// <summary>
-    /// The subject applies for credit restoration of a list entry (API.md <c>POST /api/v1/restorations</c>, the same use
-    /// case): a signed commitment, evidence, free of charge; the answer carries acceptBy / decideBy in working days.
+    /// The subject objects to a designation or a record (API.md <c>POST /api/v1/objections</c> through the same use
+    /// case): filing suspends it in the same request (DESIGN principle 4), so the page it returns to already shows the
+    /// entry suspended, or the record out of publication.
     /// </summary>
-    public async Task<IActionResult> OnPostRestoreAsync(Guid designationId, bool commitment, string? evidence, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostObjectAsync(Guid? designationId, Guid? recordId, CancellationToken cancellationToken)
     {
-        var caller = WebSessions.Current(HttpContext);
+        var form = FormState.From(Request.Form);
+        var target = designationId ?? recordId ?? Guid.Empty;
         try
         {
-            Submitted = await restorations.RunAsync(caller, new RestorationInput(designationId, null, commitment, evidence, []), cancellationToken);
+            await objections.RunAsync(WebSessions.Current(HttpContext), new ObjectionInput(designationId?.ToString(), recordId?.ToString(),
+                form.Value(ObjectionFields.Grounds), form.Value(ObjectionFields.Evidence), []), cancellationToken);
+            return LocalRedirect(designationId is not null ? $"/me#designation-{target:N}" : $"/me#record-{target:N}");
         }
-        catch (DomainException ex) when (ex.Kind is ErrorKind.Invalid or ErrorKind.Conflict or ErrorKind.NotFound)
+        catch (DomainException ex) when (IsRefusal(ex))
+        {
+            return await RefusedAsync(FormId(designationId is not null ? "object" : "object-record", target), form, ex, null, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The subject applies for credit restoration of a list entry or a record (API.md <c>POST /api/v1/restorations</c>,
+    /// the same use case): a signed commitment, evidence, free of charge; the page then says by when the department
+    /// must accept and decide, in working days (FACTS §8).
+    /// </summary>
+    public async Task<IActionResult> OnPostRestoreAsync(Guid? designationId, Guid? recordId, bool commitment, CancellationToken cancellationToken)
+    {
+        var form = FormState.From(Request.Form);
+        var target = designationId ?? recordId ?? Guid.Empty;
+        try
+        {
+            var submitted = await restorations.RunAsync(WebSessions.Current(HttpContext),
+                new RestorationInput(designationId, recordId, commitment, form.OrNull(RestorationJson.Evidence), []), cancellationToken);
+            return LocalRedirect($"/me?applied={submitted.Id}#restoration-{submitted.Id:N}");
+        }
+        catch (DomainException ex) when (IsRefusal(ex))
         {
             // Too early: say from which day, in the page's language (FACTS §4 minimum publicity).
-            var message = ex.Code == RestorationProblemCodes.TooEarly && ex.Extensions.GetValueOrDefault("earliestDate") is string day
-                ? string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Me.Restore.TooEarly"], day)
-                : ex.Errors.Count > 0 ? Display.Error(l, ex.Errors[0]) : ex.Message;
-            RestorationError = (designationId, message);
-            Response.StatusCode = ex.Kind == ErrorKind.Invalid ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict;
+            var tooEarly = ex.Code == RestorationProblemCodes.TooEarly && ex.Extensions.GetValueOrDefault("earliestDate") is string day
+                ? string.Format(CultureInfo.CurrentCulture, l["Me.Restore.TooEarly"], day)
+                : null;
+            return await RefusedAsync(FormId(designationId is not null ? "restore" : "restore-record", target), form, ex, tooEarly, cancellationToken);
         }
-
-        await OnGetAsync(cancellationToken);
-        return Page();
     }
 
     /// <summary>A copy of all data held about the subject, free (FACTS §9; the use case of <c>GET /api/v1/me/export</c>, logged the same way).</summary>
@@ -125,5 +207,36 @@ public sealed class IndexModel(
     {
         await WebSessions.SignOutAsync(HttpContext, SessionArea.Me);
         return LocalRedirect("/me/signin");
+    }
+
+    private static bool IsRefusal(DomainException ex) => ex.Kind is ErrorKind.Invalid or ErrorKind.Conflict or ErrorKind.NotFound or ErrorKind.Forbidden;
+
+    /// <summary>
+    /// A refused form comes back open with what was typed, each field error under its field and anything else at the
+    /// form (common brief "Web work"; the console's <see cref="FormState"/>), with the API's status code.
+    /// </summary>
+    private async Task<IActionResult> RefusedAsync(string formId, FormState form, DomainException ex, string? message, CancellationToken cancellationToken)
+    {
+        RefusedForm = formId;
+        Refused = form;
+        if (message is null && ex.Errors.Count > 0)
+        {
+            form.Add(l, ex.Errors);
+        }
+        else
+        {
+            var text = l["Error." + ex.Code];
+            form.Errors[string.Empty] = [message ?? (text.ResourceNotFound ? ex.Message : text.Value)];
+        }
+
+        Response.StatusCode = ex.Kind switch
+        {
+            ErrorKind.Invalid => StatusCodes.Status422UnprocessableEntity,
+            ErrorKind.NotFound => StatusCodes.Status404NotFound,
+            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status409Conflict,
+        };
+        await OnGetAsync(null, cancellationToken);
+        return Page();
     }
 }

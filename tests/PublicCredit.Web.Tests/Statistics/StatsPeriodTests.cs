@@ -56,10 +56,10 @@ public abstract class StatsPeriodTests(ITestDatabases databases) : ServerTests(d
         await checker.PostExpectAsync($"/api/v1/checks/{monday}/feedback", new JsonObject { ["measure"] = Measure, ["applied"] = true }, HttpStatusCode.Created, Cancel);
         await checker.PostExpectAsync($"/api/v1/checks/{tuesday}/feedback", new JsonObject { ["measure"] = Measure, ["applied"] = false, ["note"] = "已签约" }, HttpStatusCode.Created, Cancel);
 
-        var mondayOnly = await DesignationBodies.GetJsonAsync(auditor, "/api/v1/stats/implementation?from=2026-11-23&to=2026-11-23", Cancel);
-        var fromTuesday = await DesignationBodies.GetJsonAsync(auditor, "/api/v1/stats/implementation?from=2026-11-24", Cancel);
-        var all = await DesignationBodies.GetJsonAsync(auditor, "/api/v1/stats/implementation", Cancel);
-        var before = await DesignationBodies.GetJsonAsync(auditor, "/api/v1/stats/implementation?to=2026-11-22", Cancel);
+        var mondayOnly = await HttpJson.GetJsonAsync(auditor, "/api/v1/stats/implementation?from=2026-11-23&to=2026-11-23", Cancel);
+        var fromTuesday = await HttpJson.GetJsonAsync(auditor, "/api/v1/stats/implementation?from=2026-11-24", Cancel);
+        var all = await HttpJson.GetJsonAsync(auditor, "/api/v1/stats/implementation", Cancel);
+        var before = await HttpJson.GetJsonAsync(auditor, "/api/v1/stats/implementation?to=2026-11-22", Cancel);
 
         Assert.Equal((2, 2, 1, 0), Counts(Row(mondayOnly)));
         Assert.Equal(("2026-11-23", "2026-11-23"), (mondayOnly.GetProperty("from").GetString(), mondayOnly.GetProperty("to").GetString()));
@@ -79,9 +79,9 @@ public abstract class StatsPeriodTests(ITestDatabases databases) : ServerTests(d
         await samr.PostExpectAsync("/api/v1/records", RecordBodies.Penalty("闽市监罚〔2026〕11号", "2026-11-20"), HttpStatusCode.Created, Cancel);
         await samr.PostExpectAsync("/api/v1/records", RecordBodies.Penalty("闽市监罚〔2026〕12号", "2026-09-01"), HttpStatusCode.Created, Cancel);
 
-        var november = await DesignationBodies.GetJsonAsync(auditor, "/api/v1/stats/publicity?from=2026-11-01&to=2026-11-30", Cancel);
-        var upToSeptember = await DesignationBodies.GetJsonAsync(auditor, "/api/v1/stats/publicity?to=2026-09-30", Cancel);
-        var lastDayIncluded = await DesignationBodies.GetJsonAsync(auditor, "/api/v1/stats/publicity?from=2026-11-20&to=2026-11-20", Cancel);
+        var november = await HttpJson.GetJsonAsync(auditor, "/api/v1/stats/publicity?from=2026-11-01&to=2026-11-30", Cancel);
+        var upToSeptember = await HttpJson.GetJsonAsync(auditor, "/api/v1/stats/publicity?to=2026-09-30", Cancel);
+        var lastDayIncluded = await HttpJson.GetJsonAsync(auditor, "/api/v1/stats/publicity?from=2026-11-20&to=2026-11-20", Cancel);
 
         Assert.Equal((1, 1, 0), (november.GetProperty("submitted").GetInt32(), november.GetProperty("onTime").GetInt32(), november.GetProperty("late").GetInt32()));
         Assert.Equal(("2026-11-01", "2026-11-30"), (november.GetProperty("from").GetString(), november.GetProperty("to").GetString()));

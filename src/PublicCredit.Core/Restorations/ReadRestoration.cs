@@ -37,10 +37,10 @@ public sealed record RestorationView(
     RestorationRefusal? Refusal,
     long LedgerPosition);
 
-/// <summary>One line of a department's queue, soonest deadline first.</summary>
+/// <summary>One line of a department's queue, soonest deadline first, with the applicant's evidence the reviewer judges.</summary>
 public sealed record RestorationQueueItem(
     Guid Id, string Status, string SubjectId, RestorationTarget Target, DateTimeOffset SubmittedAt,
-    DateOnly AcceptBy, DateOnly DecideBy, DateOnly DueBy, bool Overdue);
+    DateOnly AcceptBy, DateOnly DecideBy, DateOnly DueBy, bool Overdue, string? Evidence = null);
 
 /// <summary>
 /// Reads applications (API.md; ADR 0014 §4): <c>GET /api/v1/restorations/{id}</c> for the applicant's own token, a
@@ -103,7 +103,7 @@ public sealed class ReadRestoration(PublicCreditDbContext db, CreditCatalog cata
         var today = ChinaTime.Today(clock);
         var items = rows
             .Select(r => new RestorationQueueItem(r.Id, RestorationRow.Code(r.Status), r.SubjectId, new RestorationTarget(r.DesignationId, r.RecordId),
-                r.SubmittedAt, r.AcceptBy, r.DecideBy, r.DueBy, IsOpen(r) && today > r.DueBy))
+                r.SubmittedAt, r.AcceptBy, r.DecideBy, r.DueBy, IsOpen(r) && today > r.DueBy, r.Evidence))
             .OrderBy(i => i.DueBy)
             .ThenBy(i => i.SubmittedAt)
             .ToList();

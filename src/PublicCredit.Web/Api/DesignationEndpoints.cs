@@ -75,6 +75,13 @@ internal static class DesignationEndpoints
             return Results.Ok(new { id = revoked.Id, status = revoked.Status, revokedAt = revoked.RevokedAt });
         }).RequireRoles(Role.Reviewer).WithName("RevokeDesignation");
 
+        // The department's own designations, for its recorders and reviewers (the use case checks role and scope).
+        api.MapGet("/designations", async (string? status, string? page, HttpContext http, ListDesignations list, CancellationToken cancel) =>
+                Results.Ok(await list.RunAsync(http.Caller(), status, page, cancel)))
+            .RequireRoles(Role.Recorder, Role.Reviewer).WithName("ListDesignations")
+            .WithSummary("The caller's department's designations by status, with the deadlines that matter in each status; 50 a page.")
+            .Produces<DesignationListPage>();
+
         // Staff of any role, or the subject's own token: checked against the designation's subject by the use case.
         api.MapGet("/designations/{id}", async (string id, HttpContext http, ReadDesignation read, CancellationToken cancel) =>
             Results.Ok(await read.RunAsync(http.Caller(), DesignationTransitions.ParseId(id), cancel)))

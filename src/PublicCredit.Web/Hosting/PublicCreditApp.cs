@@ -103,6 +103,7 @@ public static class PublicCreditApp
         services.AddScoped<DecideDesignation>();
         services.AddScoped<RevokeDesignation>();
         services.AddScoped<ReadDesignation>();
+        services.AddScoped<ListDesignations>();
         services.AddScoped<FileObjection>();
         services.AddScoped<ResolveObjection>();
         services.AddScoped<ReadObjection>();

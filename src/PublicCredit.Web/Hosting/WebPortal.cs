@@ -124,6 +124,8 @@ internal static class WebPortal
                 path.EndsWith("/SignIn", StringComparison.Ordinal) ? new([])
                 // Objections are resolved by the owning department's reviewer only (API.md); other staff are sent to sign in.
                 : path.StartsWith("/Console/Objections/", StringComparison.Ordinal) ? new([PublicCredit.Access.Role.Reviewer])
+                // Restoration applications likewise: accepted and decided by the owning department's reviewer (API.md).
+                : path.StartsWith("/Console/Restorations/", StringComparison.Ordinal) ? new([PublicCredit.Access.Role.Reviewer])
                 // Statistics are the auditor's, as on GET /api/v1/stats/* (ADR 0020).
                 : path.StartsWith("/Console/Stats/", StringComparison.Ordinal) ? new([PublicCredit.Access.Role.Auditor])
                 // Uploads import records as the department: recorders only, as `POST /api/v1/records/batch` (ADR 0019).

@@ -45,7 +45,13 @@ public sealed class IndexModel(CreditCatalog catalog) : PageModel
             new("Import", "/console/records/upload"),
             new("ProposeDesignation", "/console/designations/new"),
         ],
-        PublicCredit.Access.Role.Reviewer => [new("DecideDesignation", "/console/designations"), new("Objections", "/console/objections"), new("Revoke", null)],
+        PublicCredit.Access.Role.Reviewer =>
+        [
+            new("DecideDesignation", "/console/designations"),
+            new("Objections", "/console/objections"),
+            new("Restorations", "/console/restorations"),
+            new("RevokeDesignation", "/console/designations"),
+        ],
         PublicCredit.Access.Role.Checker => [new("Check", null), new("Feedback", null)],
         PublicCredit.Access.Role.Auditor => [new("Ledger", null), new("Statistics", "/console/stats"), new("Inquiries", null)],
         _ => [new("Keys", null), new("Catalog", null)],

@@ -15,9 +15,13 @@ namespace PublicCredit.Web.Pages.Console.Designations;
 /// One designation in the console (issue 8 §4): status, notice and the objection deadline with the working days
 /// left (catalog calendar, DESIGN principle 9), and for a reviewer of the owning department the decision form — the
 /// same <see cref="DecideDesignation"/> as the API, so deciding before the deadline without a statement is refused
-/// (409) with the domain's reason. Reading it is an inquiry, as on the API.
+/// (409) with the domain's reason; and, for that reviewer while the designation is not closed, the revoke form — the same
+/// <see cref="RevokeDesignation"/> as <c>POST /api/v1/designations/{id}/revoke</c> (reasons required, the revocation
+/// document's number optional). Reading it is an inquiry, as on the API.
 /// </summary>
-public sealed class ShowModel(ReadDesignation read, DecideDesignation decide, CreditCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ShowModel(
+    ReadDesignation read, DecideDesignation decide, RevokeDesignation revoke, CreditCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    : PageModel
 {
     public static readonly IReadOnlyList<(string Field, string Kind)> Fields =
     [
@@ -30,6 +34,11 @@ public sealed class ShowModel(ReadDesignation read, DecideDesignation decide, Cr
 
     public FormState Form { get; private set; } = new();
 
+    /// <summary>The revoke form's values and errors (its own, so a refused revocation never marks the decide form).</summary>
+    public FormState RevokeForm { get; private set; } = new();
+
+    public string? RevokeError { get; private set; }
+
     public string? Outcome { get; private set; }
 
     public string? FormError { get; private set; }
@@ -38,6 +47,10 @@ public sealed class ShowModel(ReadDesignation read, DecideDesignation decide, Cr
         : catalog.ListTypes.TryGet(View.ListType, out var list) ? list.Name.For(Display.Language) : View.ListType;
 
     public bool CanDecide => View is { Status: DesignationStatus.Noticed } view
+        && WebSessions.Current(HttpContext) is { Role: Role.Reviewer } caller && caller.Department == view.Department;
+
+    /// <summary>The owning department's reviewer may withdraw a designation until it is closed (DesignationLifecycle.Revoke).</summary>
+    public bool CanRevoke => View is { } view && view.Status is not (DesignationStatus.Revoked or DesignationStatus.Restored or DesignationStatus.Removed)
         && WebSessions.Current(HttpContext) is { Role: Role.Reviewer } caller && caller.Department == view.Department;
 
     /// <summary>"N working days left" or "passed", counted on the catalog calendar from today (China date).</summary>
@@ -84,6 +97,39 @@ public sealed class ShowModel(ReadDesignation read, DecideDesignation decide, Cr
             {
                 var text = l["Error." + ex.Code];
                 FormError = text.ResourceNotFound ? ex.Message : text.Value;
+            }
+
+            Response.StatusCode = ex.Kind switch
+            {
+                ErrorKind.Conflict => StatusCodes.Status409Conflict,
+                ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+                _ => StatusCodes.Status422UnprocessableEntity,
+            };
+        }
+
+        await LoadAsync(id, cancellationToken);
+    }
+
+    public async Task OnPostRevokeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        RevokeForm = FormState.From(Request.Form);
+        var input = new RevocationInput(RevokeForm.OrNull(DesignationFields.Reasons), RevokeForm.OrNull(DesignationFields.RevocationDocument), []);
+        try
+        {
+            var revoked = await revoke.RunAsync(WebSessions.Current(HttpContext), id, input, cancellationToken);
+            Outcome = string.Format(CultureInfo.CurrentCulture, l["DesignationPage.Revoked"], Display.Instant(revoked.RevokedAt));
+            RevokeForm = new FormState();
+        }
+        catch (DomainException ex) when (ex.Kind is ErrorKind.Invalid or ErrorKind.Conflict or ErrorKind.Forbidden)
+        {
+            if (ex.Kind == ErrorKind.Invalid && ex.Errors.Count > 0)
+            {
+                RevokeForm.Add(l, ex.Errors);
+            }
+            else
+            {
+                var text = l["Error." + ex.Code];
+                RevokeError = text.ResourceNotFound ? ex.Message : text.Value;
             }
 
             Response.StatusCode = ex.Kind switch

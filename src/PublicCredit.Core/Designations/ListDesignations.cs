@@ -1,0 +1,160 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PublicCredit.Access;
+using PublicCredit.Errors;
+using PublicCredit.Inquiries;
+using PublicCredit.Objections;
+using PublicCredit.Records;
+using PublicCredit.Restorations;
+using PublicCredit.Storage;
+using PublicCredit.Time;
+using Codes = PublicCredit.Designations.DesignationProblemCodes;
+
+namespace PublicCredit.Designations;
+
+/// <summary>
+/// One date that matters for a designation now: <c>objection-window</c> (the notice's last day to state a case),
+/// <c>objection-review</c>, <c>restoration-accept</c> / <c>restoration-decide</c>, <c>removal</c> (working-day
+/// deadlines of the department, overdue once passed) and <c>expiry</c> (the China date its term ends; it ends by
+/// itself, so never overdue).
+/// </summary>
+public sealed record DesignationDeadline(string Kind, DateOnly Date, bool Overdue);
+
+/// <summary>One line of a department's designation list. <see cref="Decidable"/>: noticed, no objection under review,
+/// and the window passed or a statement on file — the reviewer may decide now.</summary>
+public sealed record DesignationListItem(
+    Guid Id,
+    string Status,
+    string ListType,
+    SubjectRef Subject,
+    string NoticeDocument,
+    DateTimeOffset NoticedAt,
+    DateOnly ObjectionDeadline,
+    bool StatementFiled,
+    bool ObjectionOpen,
+    bool Decidable,
+    string? DecisionDocument,
+    DateTimeOffset? EffectiveFrom,
+    DateTimeOffset? ExpiresAt,
+    DateTimeOffset? RevokedAt,
+    IReadOnlyList<DesignationDeadline> Deadlines,
+    bool Overdue);
+
+public sealed record DesignationListPage(IReadOnlyList<DesignationListItem> Items, int Total, int Page, int PageSize);
+
+/// <summary>
+/// A department's designations (<c>GET /api/v1/designations?status=&amp;page=</c>, and the console's list — one use
+/// case, so the page cannot query differently from the API): recorders and reviewers see the designations their own
+/// department owns, by status with the deadlines that matter in that status (DESIGN principle 9: working days from
+/// the catalog calendar, fixed when each was computed; "today" is the China date of the injected clock). Expired is
+/// derived from the time as everywhere (an effective designation past <c>expiresAt</c>). Each subject shown is an
+/// inquiry about it, logged before the answer (FACTS §9).
+/// </summary>
+public sealed class ListDesignations(PublicCreditDbContext db, InquiryLog inquiries, TimeProvider clock)
+{
+    public const int PageSize = 50;
+    public const int MaxPage = 1000;
+    public const string Endpoint = "GET /api/v1/designations";
+
+    /// <summary>The filter values: every status a designation can read as.</summary>
+    public static readonly IReadOnlyList<string> Statuses = [.. Enum.GetValues<DesignationStatus>().Select(DesignationLifecycle.Code)];
+
+    public async Task<DesignationListPage> RunAsync(Caller caller, string? status, string? page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        // Those who work designations: the recorder proposes, the reviewer decides and revokes (API.md roles).
+        caller.RequireRole(Role.Recorder, Role.Reviewer);
+        var department = caller.Department!;
+        var now = clock.GetUtcNow();
+        var query = db.Designations.AsNoTracking().Where(d => d.Department == department);
+
+        DesignationStatus? wanted = null;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            wanted = Enum.GetValues<DesignationStatus>().Cast<DesignationStatus?>().FirstOrDefault(s => DesignationLifecycle.Code(s!.Value) == status.Trim())
+                     ?? throw DomainException.Invalid("status", Codes.StatusInvalid, $"status is one of {string.Join(", ", Statuses)} (absent: all).");
+        }
+
+        var number = 1;
+        if (!string.IsNullOrWhiteSpace(page)
+            && (!int.TryParse(page.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out number) || number is < 1 or > MaxPage))
+        {
+            throw DomainException.Invalid("page", Codes.PageInvalid, $"page is a whole number from 1 to {MaxPage}.");
+        }
+
+        // Most pressing first within a status: a noticed one by its window, an effective or expired one by its term.
+        IOrderedQueryable<DesignationRow> ordered = wanted switch
+        {
+            DesignationStatus.Noticed => query.Where(d => d.Status == DesignationStatus.Noticed).OrderBy(d => d.ObjectionDeadline),
+            DesignationStatus.Effective => query.Where(d => d.Status == DesignationStatus.Effective && d.ExpiresAt > now).OrderBy(d => d.ExpiresAt),
+            DesignationStatus.Expired => query.Where(d => d.Status == DesignationStatus.Effective && d.ExpiresAt <= now).OrderByDescending(d => d.ExpiresAt),
+            { } stored => query.Where(d => d.Status == stored).OrderByDescending(d => d.NoticedAt),
+            null => query.OrderByDescending(d => d.NoticedAt),
+        };
+        var total = await ordered.CountAsync(cancellationToken);
+        var rows = await ordered.ThenBy(d => d.Id).Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+
+        var ids = rows.Select(r => r.Id).ToList();
+        var reviews = await db.Objections.AsNoTracking()
+            .Where(o => o.DesignationId != null && ids.Contains(o.DesignationId.Value) && o.Status == ObjectionStatus.Open)
+            .Select(o => new { DesignationId = o.DesignationId!.Value, o.ReviewDeadline })
+            .ToListAsync(cancellationToken);
+        var restorations = await db.Restorations.AsNoTracking()
+            .Where(r => r.DesignationId != null && ids.Contains(r.DesignationId.Value)
+                        && (r.Status == RestorationStatus.Submitted || r.Status == RestorationStatus.Accepted))
+            .ToListAsync(cancellationToken);
+        var removals = await db.Performances.AsNoTracking()
+            .Where(p => ids.Contains(p.DesignationId) && p.RemovedAt == null)
+            .Select(p => new { p.DesignationId, p.RemovalDueBy })
+            .ToListAsync(cancellationToken);
+
+        var today = ChinaTime.Today(clock);
+        var items = new List<DesignationListItem>(rows.Count);
+        foreach (var row in rows)
+        {
+            var state = row.State;
+            var current = state.StatusAt(now);
+            var deadlines = new List<DesignationDeadline>();
+            if (current == DesignationStatus.Noticed)
+            {
+                // The window is the subject's time, not the department's: it passing is no lateness (FACTS §5).
+                deadlines.Add(new("objection-window", row.ObjectionDeadline, false));
+            }
+
+            foreach (var review in reviews.Where(o => o.DesignationId == row.Id && o.ReviewDeadline is not null))
+            {
+                deadlines.Add(new("objection-review", review.ReviewDeadline!.Value, today > review.ReviewDeadline.Value));
+            }
+
+            foreach (var restoration in restorations.Where(r => r.DesignationId == row.Id))
+            {
+                var kind = restoration.Status == RestorationStatus.Submitted ? "restoration-accept" : "restoration-decide";
+                deadlines.Add(new(kind, restoration.DueBy, today > restoration.DueBy));
+            }
+
+            if (current is DesignationStatus.Effective or DesignationStatus.Suspended)
+            {
+                deadlines.AddRange(removals.Where(p => p.DesignationId == row.Id).Select(p => new DesignationDeadline("removal", p.RemovalDueBy, today > p.RemovalDueBy)));
+            }
+
+            if (current is DesignationStatus.Effective or DesignationStatus.Suspended && row.ExpiresAt is { } expires)
+            {
+                deadlines.Add(new("expiry", ChinaTime.DateOf(expires), false));
+            }
+
+            var decidable = current == DesignationStatus.Noticed && !row.ObjectionOpen && (row.StatementFiled || today > row.ObjectionDeadline);
+            items.Add(new DesignationListItem(row.Id, DesignationLifecycle.Code(current), row.ListType,
+                new SubjectRef(row.SubjectId, row.SubjectName, RecordCodes.Of(row.SubjectKind)), row.NoticeDocument, row.NoticedAt,
+                row.ObjectionDeadline, row.StatementFiled, row.ObjectionOpen, decidable, row.DecisionDocument, row.EffectiveFrom,
+                row.ExpiresAt, row.RevokedAt, [.. deadlines.OrderBy(d => d.Date)], deadlines.Exists(d => d.Overdue)));
+        }
+
+        // The list shows who is designated: each subject listed has been looked at by this caller (FACTS §9).
+        foreach (var subject in rows.Select(r => r.SubjectId).Distinct(StringComparer.Ordinal))
+        {
+            await inquiries.RecordAsync(caller, subject, ReadDesignation.InquiryPurpose, Endpoint, "designation list", cancellationToken);
+        }
+
+        return new DesignationListPage(items, total, number, PageSize);
+    }
+}

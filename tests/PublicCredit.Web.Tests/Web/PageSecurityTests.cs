@@ -76,6 +76,48 @@ public sealed class PageSecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_stylesheet_closes_every_block_it_opens_so_no_rule_is_caught_inside_a_phone_only_media_query()
+    {
+        // Blocks appended by different branches once nested inside an unclosed @media: the designation list's filters
+        // lost their style at every width, and nothing else failed.
+        using var client = server.Client();
+        var css = await client.GetStringAsync(new Uri("/assets/site.css", UriKind.Relative), Cancel);
+        css = System.Text.RegularExpressions.Regex.Replace(css, @"/\*.*?\*/", "", System.Text.RegularExpressions.RegexOptions.Singleline);
+
+        var open = new Stack<string>();
+        var prelude = new System.Text.StringBuilder();
+        foreach (var c in css)
+        {
+            if (c == '{')
+            {
+                var head = prelude.ToString().Trim();
+                var media = head.StartsWith('@');
+                // At-rules only at the top; rules at the top or directly inside one at-rule.
+                Assert.True(media ? open.Count == 0 : open.Count == 0 || (open.Count == 1 && open.Peek().StartsWith('@')),
+                    $"'{head}' opens inside '{string.Join(" > ", open.Reverse())}'");
+                open.Push(head);
+                prelude.Clear();
+            }
+            else if (c == '}')
+            {
+                Assert.True(open.Count > 0, "a '}' closes nothing");
+                open.Pop();
+                prelude.Clear();
+            }
+            else if (c == ';' && open.Count == 0)
+            {
+                prelude.Clear();
+            }
+            else
+            {
+                prelude.Append(c);
+            }
+        }
+
+        Assert.Empty(open);
+    }
+
+    [Fact]
     public async Task Signed_in_pages_send_a_visitor_without_a_session_to_sign_in()
     {
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };

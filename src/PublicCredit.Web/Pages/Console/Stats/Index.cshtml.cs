@@ -30,6 +30,8 @@ public sealed class IndexModel(
     public static readonly IReadOnlyDictionary<string, string> SourcePages = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["objections"] = "/console/objections",
+        ["restorations"] = "/console/restorations",
+        ["removals"] = "/console/designations",
     };
 
     public FormState Form { get; private set; } = new();

@@ -119,6 +119,11 @@ public sealed class SubmitRecords(
         // Hold the writers' lock from the read of existing numbers to the commit: no other writer can create the same
         // document number in between (ADR 0004: writers are serialised anyway by the ledger).
         await ledger.LockAsync(cancellationToken);
+        if (bulk is not null)
+        {
+            await bulk.BeginChunkAsync(db, cancellationToken);
+        }
+
         var numbers = valid.Select(v => v.Record.DocumentNumber).Distinct(StringComparer.Ordinal).ToList();
         var existing = await db.Records.AsNoTracking().Current()
             .Where(r => r.Department == department && EF.Parameter(numbers).Contains(r.DocumentNumber))

@@ -40,6 +40,16 @@ public class PostgresCluster : IAsyncDisposable
         Pooling = false,
     }.ConnectionString;
 
+    /// <summary>The server's process id (postmaster) once started, for a benchmark that counts the server's CPU time.</summary>
+    public int? ServerProcessId
+    {
+        get
+        {
+            var pidFile = Path.Combine(root, "data", "postmaster.pid");
+            return File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) ? pid : null;
+        }
+    }
+
     public async ValueTask InitializeAsync()
     {
         binDirectory = FindBinaries() ?? throw new InvalidOperationException(InstallHint);

@@ -89,19 +89,25 @@ internal static class ImportBenchCommand
             Say($"{name}: raw load ({(provider == DatabaseProvider.Postgres ? "binary COPY" : "one prepared INSERT, one transaction")}) into {RawLoad.Table}");
             var rawDb = await BenchDatabase.CreateAsync(provider, cluster, settings.Work, "raw", cancellationToken);
             Say($"  {RawLoad.Table}: {EquivalentTable.Create(rawDb)}; load {LoadAverage()}");
+            var (clientBefore, serverBefore) = (Process.GetCurrentProcess().TotalProcessorTime, ServerCpu(cluster));
             var raw = provider == DatabaseProvider.Postgres
                 ? await RawLoad.PostgresAsync(file.Path, rawDb.Target.ConnectionString, cancellationToken)
                 : RawLoad.Sqlite(file.Path, rawDb.Target.ConnectionString);
+            raw = raw with { Cpu = Process.GetCurrentProcess().TotalProcessorTime - clientBefore, ServerCpu = ServerCpu(cluster) - serverBefore };
             var rawCount = rawDb.Count(RawLoad.Table);
             Say(Invariant($"  {raw.Rows:N0} rows in {raw.Elapsed.TotalSeconds:0.0} s = {Rate(raw.Rows, raw.Elapsed):N0} rows/s; {rawCount:N0} in the table, {rawDb.Size(RawLoad.Table) / Megabyte:N0} MB; load {LoadAverage()}"));
+            Say(Invariant($"  CPU: {Cpu(raw.Cpu, raw.Rows)} in the loading process{(cluster is null ? "" : $", {Cpu(raw.ServerCpu, raw.Rows)} in the server")}"));
             await DropAsync(rawDb, cluster, settings);
 
             Say($"{name}: pcredit import (child process) into a freshly migrated database");
             var importDb = await BenchDatabase.CreateAsync(provider, cluster, settings.Work, "import", cancellationToken);
             Say($"  load {LoadAverage()}");
+            var serverBeforeImport = ServerCpu(cluster);
             var imported = await ImportProcess.RunAsync(settings.Pcredit, file.Path, settings.Department, importDb.DbArgument, settings.Catalog, Console.Out, cancellationToken);
+            imported = imported with { ServerCpu = ServerCpu(cluster) - serverBeforeImport };
             var importCount = importDb.Count("records");
             Say(Invariant($"  {imported.Rows:N0} rows (created {imported.Created:N0}, unchanged {imported.Unchanged:N0}, rejected {imported.Rejected:N0}) in {imported.Elapsed.TotalSeconds:0.0} s = {Rate(imported.Rows, imported.Elapsed):N0} rows/s; peak RSS {imported.PeakRssBytes / Megabyte:0} MB; {importCount:N0} in records, {importDb.Size("records") / Megabyte:N0} MB{(provider == DatabaseProvider.Sqlite ? " (file, with the ledger)" : "")}; load {LoadAverage()}"));
+            Say(Invariant($"  CPU: {Cpu(imported.Cpu, imported.Rows)} in pcredit{(cluster is null ? "" : $", {Cpu(imported.ServerCpu, imported.Rows)} in the server")}"));
             await DropAsync(importDb, cluster, settings);
             if (rawCount != file.Rows || importCount != file.Rows)
             {
@@ -117,6 +123,15 @@ internal static class ImportBenchCommand
         foreach (var (provider, raw, imported) in results)
         {
             Say(Invariant($"{Name(provider),-9} {imported.Rows,10:N0} {raw.Elapsed.TotalSeconds,8:0.0} {Rate(raw.Rows, raw.Elapsed),11:N0} {imported.Elapsed.TotalSeconds,9:0.0} {Rate(imported.Rows, imported.Elapsed),14:N0} {Ratio(raw, imported),11:0.00} {imported.PeakRssBytes / Megabyte,6:0} MB"));
+        }
+
+        Say("");
+        Say(Invariant($"{"CPU µs/row",-11} {"raw client",11} {"raw server",11} {"import",11} {"import server",14} {"import/raw",11}"));
+        foreach (var (provider, raw, imported) in results)
+        {
+            var (rawClient, rawServer) = (PerRow(raw.Cpu, raw.Rows), PerRow(raw.ServerCpu, raw.Rows));
+            var (importClient, importServer) = (PerRow(imported.Cpu, imported.Rows), PerRow(imported.ServerCpu, imported.Rows));
+            Say(Invariant($"{Name(provider),-11} {rawClient,11:0.0} {rawServer,11:0.0} {importClient,11:0.0} {importServer,14:0.0} {(importClient + importServer) / Math.Max(1e-9, rawClient + rawServer),11:0.00}"));
         }
 
         var ratios = string.Join(", ", results.Select(r => Invariant($"{Name(r.Provider)} {Ratio(r.Raw, r.Import):0.00} (goal {RatioGoal:0.00})")));
@@ -232,6 +247,15 @@ internal static class ImportBenchCommand
         return true;
 #endif
     }
+
+    /// <summary>The server's CPU time so far (PostgreSQL); zero for SQLite, which runs inside the measured process.</summary>
+    private static TimeSpan ServerCpu(PostgresCluster? cluster) =>
+        cluster?.ServerProcessId is { } postmaster ? CpuTime.OfServer(postmaster) : TimeSpan.Zero;
+
+    private static double PerRow(TimeSpan cpu, long rows) => cpu.TotalMilliseconds * 1000 / Math.Max(1, rows);
+
+    private static string Cpu(TimeSpan cpu, long rows) =>
+        Invariant($"{cpu.TotalSeconds:0.0} s ({cpu.TotalMilliseconds * 1000 / Math.Max(1, rows):0.0} µs/row)");
 
     private static double Rate(long rows, TimeSpan elapsed) => rows / Math.Max(1e-9, elapsed.TotalSeconds);
 

@@ -170,6 +170,7 @@ internal static class ImportPhases
                 var on = ChinaTime.DateOf(at);
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 await ledger.LockAsync(cancellationToken);
+                await bulk.BeginChunkAsync(db, cancellationToken);
                 Add(Begin, ref t);
 
                 var numbers = chunk.Select(r => r.DocumentNumber).Distinct(StringComparer.Ordinal).ToList();

@@ -5,7 +5,8 @@ using System.Text.RegularExpressions;
 namespace PublicCredit.Bench.ImportBench;
 
 /// <summary>What one real <c>pcredit import</c> run did, as seen from outside the process.</summary>
-internal sealed record ImportResult(long Created, long Unchanged, long Rejected, TimeSpan Elapsed, long PeakRssBytes)
+/// <remarks><see cref="ServerCpu"/>: the database server's CPU time meanwhile (PostgreSQL), filled in by the caller.</remarks>
+internal sealed record ImportResult(long Created, long Unchanged, long Rejected, TimeSpan Elapsed, long PeakRssBytes, TimeSpan Cpu, TimeSpan ServerCpu = default)
 {
     public long Rows => Created + Unchanged + Rejected;
 }
@@ -14,7 +15,7 @@ internal sealed record ImportResult(long Created, long Unchanged, long Rejected,
 /// Runs the real <c>pcredit import</c> as a child process (<c>dotnet pcredit.dll import …</c>), timing it from start to
 /// exit and reading its peak resident set size — <c>VmHWM</c> in <c>/proc/&lt;pid&gt;/status</c>, the kernel's
 /// high-water mark — every 100 ms while it runs: the mark only rises, so the last reading is the peak up to at most
-/// 100 ms before exit. Its progress lines are echoed indented, so a long run shows that it is alive.
+/// 100 ms before exit; its CPU time is read alike (up to 100 ms of it may be missed). Its progress lines are echoed indented, so a long run shows that it is alive.
 /// </summary>
 internal static partial class ImportProcess
 {
@@ -41,11 +42,14 @@ internal static partial class ImportProcess
         process.BeginErrorReadLine();
 
         long peak = 0;
+        var cpu = TimeSpan.Zero;
         try
         {
             while (!process.HasExited)
             {
                 peak = Math.Max(peak, ReadHighWaterMark(process.Id));
+                var used = CpuTime.Of(process.Id);
+                cpu = used > cpu ? used : cpu;
                 try
                 {
                     await process.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromMilliseconds(100), cancellationToken);
@@ -83,7 +87,8 @@ internal static partial class ImportProcess
             long.Parse(summary.Groups["unchanged"].Value, CultureInfo.InvariantCulture),
             long.Parse(summary.Groups["rejected"].Value, CultureInfo.InvariantCulture),
             elapsed,
-            peak);
+            peak,
+            cpu);
 
         void Collect(string? line)
         {

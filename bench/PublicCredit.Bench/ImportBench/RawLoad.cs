@@ -8,8 +8,11 @@ using Sylvan.Data.Csv;
 
 namespace PublicCredit.Bench.ImportBench;
 
-/// <summary>What a raw load did: rows written and the time from opening the file to the commit.</summary>
-internal sealed record LoadResult(long Rows, TimeSpan Elapsed);
+/// <summary>
+/// What a raw load did: rows written, the time from opening the file to the commit and, filled in by the caller, the
+/// CPU time of the loading process and of the database server (PostgreSQL) meanwhile.
+/// </summary>
+internal sealed record LoadResult(long Rows, TimeSpan Elapsed, TimeSpan Cpu = default, TimeSpan ServerCpu = default);
 
 /// <summary>
 /// The baseline of issue 5 §8: the same CSV rows, parsed minimally (Sylvan's CSV reader, each field converted to

@@ -43,7 +43,7 @@ public static class ImportRowMapper
             Amount = fields.GetValueOrDefault(ImportColumns.Amount),
             LegalRepresentative = fields.GetValueOrDefault(ImportColumns.LegalRepresentative),
             PublicUntil = fields.GetValueOrDefault(ImportColumns.PublicUntil),
-            ReadErrors = errors,
+            ReadErrors = errors.Count == 0 ? [] : errors,
         };
     }
 

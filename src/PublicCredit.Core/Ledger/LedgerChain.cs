@@ -29,7 +29,7 @@ public static class LedgerChain
     {
         ArgumentNullException.ThrowIfNull(previousHash);
         ArgumentNullException.ThrowIfNull(content);
-        var buffer = new ArrayBufferWriter<byte>(512 + (content.Payload.Length * 3));
+        using var buffer = new PooledBytes(512 + (content.Payload.Length * 3));
         buffer.Write(Encoding.UTF8.GetBytes(previousHash + "\n"));
         using (var writer = new Utf8JsonWriter(buffer, CanonicalJson.WriterOptions))
         {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PublicCredit.Access;
 using PublicCredit.Catalog;
@@ -119,6 +121,11 @@ public sealed class SubmitRecords(
         // Hold the writers' lock from the read of existing numbers to the commit: no other writer can create the same
         // document number in between (ADR 0004: writers are serialised anyway by the ledger).
         await ledger.LockAsync(cancellationToken);
+        if (bulk is not null)
+        {
+            await bulk.BeginChunkAsync(db, cancellationToken);
+        }
+
         var numbers = valid.Select(v => v.Record.DocumentNumber).Distinct(StringComparer.Ordinal).ToList();
         var existing = await db.Records.AsNoTracking().Current()
             .Where(r => r.Department == department && EF.Parameter(numbers).Contains(r.DocumentNumber))
@@ -159,11 +166,7 @@ public sealed class SubmitRecords(
 
         var entry = created.Count == 1
             ? new LedgerEntry(CreatedEvent, caller.Actor, department, created[0].SubjectId, EventPayload(created[0]))
-            : new LedgerEntry(ChunkCreatedEvent, caller.Actor, department, null, new
-            {
-                count = created.Count,
-                records = created.Select(r => new { id = r.Id, contentHash = r.ContentHash }),
-            });
+            : new LedgerEntry(ChunkCreatedEvent, caller.Actor, department, null, ChunkPayload(created));
         var recorded = await ledger.AppendAsync(entry, cancellationToken);
         foreach (var row in created)
         {
@@ -191,6 +194,34 @@ public sealed class SubmitRecords(
         // A long import reuses this context chunk after chunk; written rows need no tracking.
         db.ChangeTracker.Clear();
         return outcomes;
+    }
+
+    /// <summary>
+    /// The payload of a <see cref="ChunkCreatedEvent"/>: <c>{"count":n,"records":[{"contentHash":…,"id":…},…]}</c>,
+    /// written directly in canonical member order (ADR 0017) — the same text as
+    /// <c>CanonicalJson.Serialize(new { count, records = rows.Select(r => new { id, contentHash }) })</c>.
+    /// </summary>
+    internal static CanonicalText ChunkPayload(IReadOnlyCollection<RecordRow> rows)
+    {
+        using var buffer = new PooledBytes(64 + (rows.Count * 112));
+        using (var writer = new Utf8JsonWriter(buffer, CanonicalJson.WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("count", rows.Count);
+            writer.WriteStartArray("records");
+            foreach (var row in rows)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("contentHash", row.ContentHash);
+                writer.WriteString("id", row.Id);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return new CanonicalText(Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
     /// <summary>The ledger payload describing one version: no personal data beyond the event's subject column.</summary>

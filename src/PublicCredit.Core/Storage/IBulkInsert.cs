@@ -8,6 +8,13 @@ namespace PublicCredit.Storage;
 /// </summary>
 public interface IBulkInsert
 {
+    /// <summary>
+    /// Called once at the start of each write transaction of the bulk path, before the chunk's lookups (existing
+    /// document numbers, known subjects). PostgreSQL makes those lookups probe their indexes whatever the table
+    /// statistics say (ADR 0017); SQLite needs nothing.
+    /// </summary>
+    Task BeginChunkAsync(PublicCreditDbContext db, CancellationToken cancellationToken = default);
+
     Task InsertAsync<T>(PublicCreditDbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken = default)
         where T : class;
 }

@@ -44,6 +44,15 @@ public static class Display
         return text.ResourceNotFound ? error.Message : text.Value;
     }
 
+    /// <summary>A refusal without field errors, as a form shows it: the resource text for its code, else the domain's message.</summary>
+    public static string Refusal(IStringLocalizer<SharedResource> l, DomainException refusal)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        ArgumentNullException.ThrowIfNull(refusal);
+        var text = l["Error." + refusal.Code];
+        return text.ResourceNotFound ? refusal.Message : text.Value;
+    }
+
     /// <summary>Records grouped under their category's name, categories in the order of their newest record.</summary>
     public static IEnumerable<IGrouping<string, PublicRecordView>> ByCategory(IEnumerable<PublicRecordView> records) =>
         records.GroupBy(r => r.CategoryName?.For(Language) ?? r.Category);

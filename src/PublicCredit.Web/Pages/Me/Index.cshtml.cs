@@ -12,6 +12,7 @@ using PublicCredit.Inquiries;
 using PublicCredit.Objections;
 using PublicCredit.Restorations;
 using PublicCredit.Subjects;
+using PublicCredit.Web.Errors;
 using PublicCredit.Web.Session;
 
 namespace PublicCredit.Web.Pages.SelfService;
@@ -225,17 +226,10 @@ public sealed class IndexModel(
         }
         else
         {
-            var text = l["Error." + ex.Code];
-            form.Errors[string.Empty] = [message ?? (text.ResourceNotFound ? ex.Message : text.Value)];
+            form.Errors[string.Empty] = [message ?? Display.Refusal(l, ex)];
         }
 
-        Response.StatusCode = ex.Kind switch
-        {
-            ErrorKind.Invalid => StatusCodes.Status422UnprocessableEntity,
-            ErrorKind.NotFound => StatusCodes.Status404NotFound,
-            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-            _ => StatusCodes.Status409Conflict,
-        };
+        Response.StatusCode = ProblemMapping.StatusOf(ex.Kind);
         await OnGetAsync(null, cancellationToken);
         return Page();
     }

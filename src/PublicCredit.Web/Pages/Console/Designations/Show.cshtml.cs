@@ -7,6 +7,7 @@ using PublicCredit.Catalog;
 using PublicCredit.Designations;
 using PublicCredit.Errors;
 using PublicCredit.Time;
+using PublicCredit.Web.Errors;
 using PublicCredit.Web.Session;
 
 namespace PublicCredit.Web.Pages.Console.Designations;
@@ -95,16 +96,10 @@ public sealed class ShowModel(
             }
             else
             {
-                var text = l["Error." + ex.Code];
-                FormError = text.ResourceNotFound ? ex.Message : text.Value;
+                FormError = Display.Refusal(l, ex);
             }
 
-            Response.StatusCode = ex.Kind switch
-            {
-                ErrorKind.Conflict => StatusCodes.Status409Conflict,
-                ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-                _ => StatusCodes.Status422UnprocessableEntity,
-            };
+            Response.StatusCode = ProblemMapping.StatusOf(ex.Kind);
         }
 
         await LoadAsync(id, cancellationToken);
@@ -128,16 +123,10 @@ public sealed class ShowModel(
             }
             else
             {
-                var text = l["Error." + ex.Code];
-                RevokeError = text.ResourceNotFound ? ex.Message : text.Value;
+                RevokeError = Display.Refusal(l, ex);
             }
 
-            Response.StatusCode = ex.Kind switch
-            {
-                ErrorKind.Conflict => StatusCodes.Status409Conflict,
-                ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-                _ => StatusCodes.Status422UnprocessableEntity,
-            };
+            Response.StatusCode = ProblemMapping.StatusOf(ex.Kind);
         }
 
         await LoadAsync(id, cancellationToken);

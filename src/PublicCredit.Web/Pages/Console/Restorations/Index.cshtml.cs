@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using PublicCredit.Errors;
 using PublicCredit.Restorations;
+using PublicCredit.Web.Errors;
 using PublicCredit.Web.Session;
 
 namespace PublicCredit.Web.Pages.Console.Restorations;
@@ -83,18 +84,11 @@ public sealed class IndexModel(ReadRestoration read, AcceptRestoration accept, D
 
             if (ex.Errors.Count == 0)
             {
-                var text = l["Error." + ex.Code];
-                StepError = text.ResourceNotFound ? ex.Message : text.Value;
+                StepError = Display.Refusal(l, ex);
             }
 
             await OnGetAsync(status, cancellationToken);
-            Response.StatusCode = ex.Kind switch
-            {
-                ErrorKind.Invalid => StatusCodes.Status422UnprocessableEntity,
-                ErrorKind.NotFound => StatusCodes.Status404NotFound,
-                ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-                _ => StatusCodes.Status409Conflict,
-            };
+            Response.StatusCode = ProblemMapping.StatusOf(ex.Kind);
             return Page();
         }
     }

@@ -97,7 +97,10 @@ public sealed class RecordUploads(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         // Uploads left unfinished by the last process continue on their own (ADR 0019); the host does not wait for them.
-        var resuming = Task.Run(() => ResumeLeftOversAsync(stopping.Token), CancellationToken.None);
+        // The list is taken now, before the server listens: a folder scanned later could hold an upload that arrived
+        // after the start, which the resume would take for a left-over and discard or move under its import.
+        var leftOvers = folder.LeftOver().ToList();
+        var resuming = Task.Run(() => ResumeLeftOversAsync(leftOvers, stopping.Token), CancellationToken.None);
         running.TryAdd(resuming, true);
         _ = resuming.ContinueWith(t => running.TryRemove(t, out _), TaskScheduler.Default);
         return Task.CompletedTask;
@@ -186,14 +189,20 @@ public sealed class RecordUploads(
         }
     }
 
-    private async Task ResumeLeftOversAsync(CancellationToken cancellationToken)
+    private async Task ResumeLeftOversAsync(IReadOnlyList<StoredUpload> leftOvers, CancellationToken cancellationToken)
     {
         try
         {
             await using var db = StorageServices.CreateContext(database);
-            foreach (var upload in folder.LeftOver())
+            foreach (var upload in leftOvers)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (opening.ContainsKey(upload.Key))
+                {
+                    // Uploaded again since the start: that request's run continues it.
+                    continue;
+                }
+
                 var unfinished = await db.ImportRuns.AsNoTracking()
                     .AnyAsync(r => r.Department == upload.Department && r.FileSha256 == upload.Sha256 && !r.Completed, cancellationToken);
                 if (unfinished)

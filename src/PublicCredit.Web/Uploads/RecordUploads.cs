@@ -100,6 +100,11 @@ public sealed class RecordUploads(
         // The list is taken now, before the server listens: a folder scanned later could hold an upload that arrived
         // after the start, which the resume would take for a left-over and discard or move under its import.
         var leftOvers = folder.LeftOver().ToList();
+        if (folder.ClearIncoming() is > 0 and var cleared)
+        {
+            logger.LogInformation("Deleted {Count} half-received upload(s) left by the last process", cleared);
+        }
+
         var resuming = Task.Run(() => ResumeLeftOversAsync(leftOvers, stopping.Token), CancellationToken.None);
         running.TryAdd(resuming, true);
         _ = resuming.ContinueWith(t => running.TryRemove(t, out _), TaskScheduler.Default);

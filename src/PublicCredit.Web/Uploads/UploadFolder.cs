@@ -85,6 +85,27 @@ public sealed class UploadFolder(string root)
         return new StoredUpload(department, sha, Path.Combine(folder, manifest.FileName), manifest.Format, manifest.Actor);
     }
 
+    /// <summary>
+    /// Deletes what uploads cut off by a crash left half-written in <c>.incoming</c> (a failed or aborted request deletes
+    /// its own). Called at start, before the server listens, so no upload is being received.
+    /// </summary>
+    internal int ClearIncoming()
+    {
+        var incoming = Path.Combine(Root, ".incoming");
+        if (!Directory.Exists(incoming))
+        {
+            return 0;
+        }
+
+        var files = Directory.GetFiles(incoming);
+        foreach (var file in files)
+        {
+            File.Delete(file);
+        }
+
+        return files.Length;
+    }
+
     public static DomainException TooLarge(long limit) =>
         DomainException.Invalid("file", "upload-too-large", string.Create(CultureInfo.InvariantCulture,
             $"The file is larger than {Megabytes(limit)} MB, the most the console takes; split it, or import it with `pcredit import` on the server."));

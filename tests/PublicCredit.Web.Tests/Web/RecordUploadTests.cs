@@ -212,6 +212,23 @@ public abstract partial class RecordUploadTests(ITestDatabases databases)
         Assert.Contains($"{Good + 2},闽市监罚〔2026〕9001号,category,record-unknown-category,", report, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_file_half_received_when_the_server_died_is_deleted_at_the_next_start()
+    {
+        var server = await RunningServer.StartAsync(databases, Cancel);
+        var root = server.Services.GetRequiredService<PublicCredit.Web.Uploads.UploadFolder>().Root;
+        await server.DisposeAsync();
+        // What a kill -9 in the middle of receiving a file leaves: personal data in a temporary file nobody owns.
+        var incoming = Directory.CreateDirectory(Path.Combine(root, ".incoming")).FullName;
+        var left = Path.Combine(incoming, Guid.NewGuid().ToString("N"));
+        await File.WriteAllTextAsync(left, Header + "\n" + Row("闽市监罚〔2026〕1号"), Cancel);
+
+        await using var restarted = await RunningServer.RestartAsync(server.Database, Cancel);
+
+        Assert.False(File.Exists(left));
+        Assert.Empty(StoredFiles(restarted));
+    }
+
     private static async Task<bool> StopMidWayAsync(RunningServer server, Guid run)
     {
         try

@@ -1,10 +1,12 @@
 using BenchmarkDotNet.Running;
+using PublicCredit.Bench;
 using PublicCredit.Bench.CheckBench;
 using PublicCredit.Bench.ImportBench;
 
 // Performance runs (README "Measured figures"). Each reports a ratio against a baseline measured in the same run.
 //   dotnet run -c Release --project bench/PublicCredit.Bench -- --filter '*'                 micro-benchmarks (BenchmarkDotNet)
 //   dotnet run -c Release --project bench/PublicCredit.Bench -- import --records 1000000     import vs raw load (bench/README.md)
+//     [--pcredit-env NAME=VALUE]   (import and check-http) a variable for the measured pcredit child only, ADR 0023
 //   dotnet run -c Release --project bench/PublicCredit.Bench -- import-phases --records 100000   where the import's time goes
 //   dotnet run -c Release --project bench/PublicCredit.Bench -- index-memory [--subjects N] [--designations N]   index vs plain Dictionary
 //   dotnet run -c Release --project bench/PublicCredit.Bench -- check-http [--subjects N] [--designations N] [--seconds S] [--connections C] [--not-durable]
@@ -35,7 +37,8 @@ if (args.Length > 0 && args[0] is "index-memory" or "check-http" or "bare-server
         "bare-server" => await BareServer.RunAsync(Option("--urls", "http://127.0.0.1:5090"), Number("--body-bytes", 400)),
         _ => await CheckHttpBench.RunAsync(
             Number("--subjects", 1_000_000), Number("--designations", 2_000_000), Number("--seconds", 20), Number("--connections", 64),
-            Option("--work", Path.Combine(Path.GetTempPath(), "pcredit-bench")), !args.Contains("--not-durable"), cancel.Token),
+            Option("--work", Path.Combine(Path.GetTempPath(), "pcredit-bench")), !args.Contains("--not-durable"),
+            ChildEnvironment.Parse(args.Where((_, i) => i > 0 && args[i - 1] == "--pcredit-env")), cancel.Token),
     };
 }
 

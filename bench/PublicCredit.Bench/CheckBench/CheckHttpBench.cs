@@ -26,7 +26,7 @@ internal static partial class CheckHttpBench
     private static readonly string[] Matters =
         ["government-procurement", "air-ticket", "market-access", "public-bidding", "fiscal-subsidy", "tax-invoice-supply", "bond-issuance", "loan-application"];
 
-    public static async Task<int> RunAsync(int subjects, int designations, int seconds, int connections, string work, bool durable, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(int subjects, int designations, int seconds, int connections, string work, bool durable, IReadOnlyDictionary<string, string> pcreditEnvironment, CancellationToken cancellationToken)
     {
 #if DEBUG
         await Console.Error.WriteLineAsync("error: measure a Release build: dotnet run -c Release --project bench/PublicCredit.Bench -- check-http");
@@ -42,6 +42,7 @@ internal static partial class CheckHttpBench
 
         Directory.CreateDirectory(work);
         Say(Invariant($"machine: {Environment.ProcessorCount} cores; .NET {Environment.Version}; load {LoadAverage()}"));
+        Say($"pcredit serve environment: {ChildEnvironment.Describe(pcreditEnvironment)} (the bare server gets none of it)");
         Say($"postgres: starting a throwaway cluster (initdb, pg_ctl; {(durable ? "durable settings" : "NOT durable: fsync and synchronous commit off")})");
         await using var cluster = new PostgresCluster { Durable = durable };
         await cluster.InitializeAsync();
@@ -67,7 +68,7 @@ internal static partial class CheckHttpBench
         long inquiries;
         var checkPort = FreePort();
         await using (var server = await ChildServer.StartAsync(
-            ["exec", pcredit, "serve", "--db", db, "--urls", $"http://127.0.0.1:{checkPort}", "--catalog", Path.Combine(root, "catalog")], null, cancellationToken))
+            ["exec", pcredit, "serve", "--db", db, "--urls", $"http://127.0.0.1:{checkPort}", "--catalog", Path.Combine(root, "catalog")], new Dictionary<string, string>(pcreditEnvironment), cancellationToken))
         {
             foreach (var line in server.Lines.Where(l => l.Contains("enforcement index", StringComparison.Ordinal)))
             {

@@ -41,12 +41,20 @@ internal static class ImportBenchCommand
         };
         var pcredit = new Option<string?>("--pcredit") { Description = "pcredit.dll to run (default: the Release build in src/PublicCredit.Cli)" };
         var keep = new Option<bool>("--keep") { Description = "Keep the databases (SQLite files in --work; the PostgreSQL cluster is always removed)" };
+        var pcreditEnv = new Option<string[]>("--pcredit-env")
+        {
+            Description = "NAME=VALUE set for the pcredit child only, e.g. DOTNET_TieredPGO=0 (repeatable)",
+            AllowMultipleArgumentsPerToken = false,
+        };
 
         var import = new Command("import", "pcredit import vs a raw load of the same rows, both providers, same run")
         {
-            records, provider, subjects, department, seed, work, pcredit, keep,
+            records, provider, subjects, department, seed, work, pcredit, keep, pcreditEnv,
         };
-        import.SetAction((parse, cancel) => Interruptible(ImportAsync(Settings.From(parse, records, provider, subjects, department, seed, work, pcredit, keep), cancel)));
+        import.SetAction((parse, cancel) => Interruptible(ImportAsync(
+            Settings.From(parse, records, provider, subjects, department, seed, work, pcredit, keep),
+            ChildEnvironment.Parse(parse.GetValue(pcreditEnv)),
+            cancel)));
 
         var phases = new Command("import-phases", "Where an import's time goes: an instrumented copy of the import, phase by phase")
         {
@@ -71,7 +79,7 @@ internal static class ImportBenchCommand
         }
     }
 
-    private static async Task<int> ImportAsync(Settings settings, CancellationToken cancellationToken)
+    private static async Task<int> ImportAsync(Settings settings, IReadOnlyDictionary<string, string> childEnvironment, CancellationToken cancellationToken)
     {
         if (!ReleaseBuild(out var refusal) || !File.Exists(settings.Pcredit))
         {
@@ -81,6 +89,7 @@ internal static class ImportBenchCommand
 
         var catalog = LoadCatalog(settings);
         var file = MakeFile(settings, catalog);
+        Say($"pcredit child environment: {ChildEnvironment.Describe(childEnvironment)}");
         var results = new List<(DatabaseProvider Provider, LoadResult Raw, ImportResult Import)>();
         await using var cluster = settings.Providers.Contains(DatabaseProvider.Postgres) ? await StartClusterAsync() : null;
         foreach (var provider in settings.Providers)
@@ -103,7 +112,7 @@ internal static class ImportBenchCommand
             var importDb = await BenchDatabase.CreateAsync(provider, cluster, settings.Work, "import", cancellationToken);
             Say($"  load {LoadAverage()}");
             var serverBeforeImport = ServerCpu(cluster);
-            var imported = await ImportProcess.RunAsync(settings.Pcredit, file.Path, settings.Department, importDb.DbArgument, settings.Catalog, Console.Out, cancellationToken);
+            var imported = await ImportProcess.RunAsync(settings.Pcredit, file.Path, settings.Department, importDb.DbArgument, settings.Catalog, childEnvironment, Console.Out, cancellationToken);
             imported = imported with { ServerCpu = ServerCpu(cluster) - serverBeforeImport };
             var importCount = importDb.Count("records");
             Say(Invariant($"  {imported.Rows:N0} rows (created {imported.Created:N0}, unchanged {imported.Unchanged:N0}, rejected {imported.Rejected:N0}) in {imported.Elapsed.TotalSeconds:0.0} s = {Rate(imported.Rows, imported.Elapsed):N0} rows/s; peak RSS {imported.PeakRssBytes / Megabyte:0} MB; {importCount:N0} in records, {importDb.Size("records") / Megabyte:N0} MB{(provider == DatabaseProvider.Sqlite ? " (file, with the ledger)" : "")}; load {LoadAverage()}"));

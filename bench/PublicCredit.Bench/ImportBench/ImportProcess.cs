@@ -20,7 +20,8 @@ internal sealed record ImportResult(long Created, long Unchanged, long Rejected,
 internal static partial class ImportProcess
 {
     public static async Task<ImportResult> RunAsync(
-        string pcreditDll, string file, string department, string db, string catalog, TextWriter log, CancellationToken cancellationToken)
+        string pcreditDll, string file, string department, string db, string catalog, IReadOnlyDictionary<string, string> environment, TextWriter log,
+        CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -28,6 +29,14 @@ internal static partial class ImportProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+
+        // The child inherits the bench's environment; --pcredit-env adds to it for the child only, because the raw
+        // load runs inside the bench process and must not change with the variant measured (ADR 0023).
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var argument in new[] { pcreditDll, "import", file, "--dept", department, "--db", db, "--catalog", catalog })
         {
             start.ArgumentList.Add(argument);

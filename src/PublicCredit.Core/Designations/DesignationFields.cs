@@ -88,7 +88,6 @@ public static class DesignationProblemCodes
     public const string EffectiveFromInPast = "designation-effective-from-in-past";
     public const string EffectiveFromTooLate = "designation-effective-from-too-late";
     public const string StatusInvalid = "designation-status-invalid";
-    public const string PageInvalid = "page-invalid";
 }
 
 /// <summary>

@@ -75,12 +75,7 @@ public sealed class ListDesignations(PublicCreditDbContext db, InquiryLog inquir
                      ?? throw DomainException.Invalid("status", Codes.StatusInvalid, $"status is one of {string.Join(", ", Statuses)} (absent: all).");
         }
 
-        var number = 1;
-        if (!string.IsNullOrWhiteSpace(page)
-            && (!int.TryParse(page.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out number) || number is < 1 or > MaxPage))
-        {
-            throw DomainException.Invalid("page", Codes.PageInvalid, $"page is a whole number from 1 to {MaxPage}.");
-        }
+        var number = PageNumbers.Parse(page, MaxPage);
 
         // Most pressing first within a status: a noticed one by its window, an effective or expired one by its term.
         IOrderedQueryable<DesignationRow> ordered = wanted switch

@@ -51,12 +51,7 @@ public sealed class ListObjections(PublicCreditDbContext db, InquiryLog inquirie
             objections = objections.Where(o => o.Status == only);
         }
 
-        var number = 1;
-        if (!string.IsNullOrWhiteSpace(page)
-            && (!int.TryParse(page.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out number) || number is < 1 or > MaxPage))
-        {
-            throw DomainException.Invalid(Fields.Page, Codes.PageInvalid, $"page is a whole number from 1 to {MaxPage}.");
-        }
+        var number = PageNumbers.Parse(page, MaxPage);
 
         var total = await objections.CountAsync(cancellationToken);
         // Unknown deadlines (a calendar that did not reach) first: they need a person's attention most.

@@ -20,7 +20,6 @@ public static class ObjectionFields
     public const string Outcome = "outcome";
     public const string Reasons = "reasons";
     public const string Status = "status";
-    public const string Page = "page";
 
     public const int MaxLongText = 10_000;
 }
@@ -35,7 +34,6 @@ public static class ObjectionProblemCodes
     public const string OutcomeInvalid = "objection-outcome-invalid";
     public const string ReasonsMissing = "objection-reasons-missing";
     public const string StatusInvalid = "objection-status-invalid";
-    public const string PageInvalid = "page-invalid";
     public const string NotFound = "objection-not-found";
     public const string AlreadyOpen = "objection-already-open";
     public const string AlreadyResolved = "objection-already-resolved";

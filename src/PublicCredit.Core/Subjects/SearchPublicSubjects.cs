@@ -46,7 +46,7 @@ public sealed class SearchPublicSubjects(PublicCreditDbContext db, CreditCatalog
             throw DomainException.Invalid("q", SubjectProblemCodes.QueryTooLong, $"A search has at most {MaxQueryLength} characters.");
         }
 
-        var number = ParsePage(page);
+        var number = PageNumbers.Parse(page, MaxPage);
         var why = moment.IsNow ? null : InquiryPurpose.Require(caller, purpose);
 
         var visible = db.Records.AsNoTracking().PublicAt(moment, catalog, db.Objections);
@@ -83,17 +83,5 @@ public sealed class SearchPublicSubjects(PublicCreditDbContext db, CreditCatalog
         }
 
         return new PublicSearchPage([.. found.Select(PublicSubjectView.From)], total, number, PageSize);
-    }
-
-    private static int ParsePage(string? page)
-    {
-        if (string.IsNullOrWhiteSpace(page))
-        {
-            return 1;
-        }
-
-        return int.TryParse(page.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= MaxPage
-            ? number
-            : throw DomainException.Invalid("page", SubjectProblemCodes.PageInvalid, $"page is a whole number from 1 to {MaxPage}.");
     }
 }

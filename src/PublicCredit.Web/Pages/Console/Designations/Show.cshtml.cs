@@ -65,13 +65,7 @@ public sealed class ShowModel(
                 return l["DesignationPage.DeadlinePassed"];
             }
 
-            var left = 0;
-            for (var day = today.AddDays(1); day <= View.ObjectionDeadline; day = day.AddDays(1))
-            {
-                left += catalog.Calendar.IsWorkingDay(day) ? 1 : 0;
-            }
-
-            return string.Format(CultureInfo.CurrentCulture, l["DesignationPage.DaysLeft"], left);
+            return string.Format(CultureInfo.CurrentCulture, l["DesignationPage.DaysLeft"], catalog.Calendar.WorkingDaysBetween(today, View.ObjectionDeadline));
         }
     }
 

@@ -143,9 +143,7 @@ public sealed class IndexModel(
 
     private async Task<IActionResult> RefusedAsync(DomainException refused)
     {
-        var messages = new List<string>();
-        var whole = l["Error." + refused.Code];
-        messages.Add(whole.ResourceNotFound ? refused.Message : whole.Value);
+        var messages = new List<string> { Display.Refusal(l, refused) };
         if (refused.Code == "import-header-invalid")
         {
             // Each column the file cannot be imported with, by its name in the file, in the page's language.

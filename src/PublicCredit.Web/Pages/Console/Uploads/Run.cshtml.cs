@@ -71,8 +71,7 @@ public sealed class RunModel(PublicCreditDbContext db, RecordUploads uploads, Up
 
         if (Failed)
         {
-            var text = l["Error." + Live!.Failure!.Code];
-            FailureText = text.ResourceNotFound ? Live.Failure.Message : text.Value;
+            FailureText = Display.Refusal(l, Live!.Failure!);
         }
 
         if (Finished && folder.RejectionsOf(Run!.Department, runId) is { } report)

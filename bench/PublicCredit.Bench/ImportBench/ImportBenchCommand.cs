@@ -208,7 +208,7 @@ internal static class ImportBenchCommand
     {
         var clock = TimeProvider.System;
         var started = Stopwatch.GetTimestamp();
-        await using var context = StorageServices.CreateContext(target);
+        await using var context = StorageServices.CreateBulkContext(target);
         var submit = new SubmitRecords(context, new AppendToLedger(context, clock), new RecordValidator(catalog), catalog, clock, bulk: StorageServices.CreateBulkInsert(target));
         var summary = await new ImportRecords(context, submit, catalog, clock)
             .RunAsync(new ImportRequest(file, ImportFormat.Csv, department), null, cancellationToken);

@@ -31,7 +31,7 @@ internal static class ImportCommand
             var catalog = CatalogLoader.Load(CommonOptions.ResolveCatalog(parse.GetValue(catalogOption))).GetCatalogOrThrow();
             var target = DatabaseTarget.Parse(parse.GetValue(db));
             await StorageServices.MigrateAsync(target, cancel);
-            await using var context = StorageServices.CreateContext(target);
+            await using var context = StorageServices.CreateBulkContext(target);
             var submit = new SubmitRecords(context, new AppendToLedger(context, clock), new RecordValidator(catalog), catalog, clock, bulk: StorageServices.CreateBulkInsert(target));
             var import = new ImportRecords(context, submit, catalog, clock);
             var started = clock.GetTimestamp();

@@ -161,7 +161,34 @@ public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit
         List<(long Line, string? DocumentNumber)> Lines, ValidatedChunk Validated, List<ImportRowProblem> Problems,
         long EndOffset, long NextLine, long RowsSoFar);
 
+    /// <summary>
+    /// Writes a chunk and moves the checkpoint past it in the same transaction (ADR 0024 §5): the chunk's rejections are
+    /// on disk before the commit, and a crash either keeps the chunk and its checkpoint or neither (a resumed run
+    /// rewrites the rejections after its checkpoint). A chunk with nothing to create commits nothing of its own, so its
+    /// checkpoint is saved alone.
+    /// </summary>
     private async Task CommitChunkAsync(Caller caller, ReadChunk chunk, ImportRunRow run, StreamWriter rejections, CancellationToken cancellationToken)
+    {
+        var saved = false;
+        async Task CheckpointAsync(IReadOnlyList<SubmissionOutcome> outcomes, CancellationToken cancellation)
+        {
+            await CountAsync(chunk, outcomes, run, rejections, cancellation);
+            Track(run);
+            saved = true;
+        }
+
+        var outcomes = chunk.Lines.Count > 0
+            ? await submit.WriteAsync(caller, chunk.Validated, CheckpointAsync, cancellationToken)
+            : [];
+        if (!saved)
+        {
+            await CountAsync(chunk, outcomes, run, rejections, cancellationToken);
+            await SaveRunAsync(run, cancellationToken);
+        }
+    }
+
+    /// <summary>Counts a chunk's outcomes into the run, writes its rejections and flushes them, and moves the checkpoint (not yet saved).</summary>
+    private static async Task CountAsync(ReadChunk chunk, IReadOnlyList<SubmissionOutcome> outcomes, ImportRunRow run, StreamWriter rejections, CancellationToken cancellationToken)
     {
         foreach (var problem in chunk.Problems)
         {
@@ -169,37 +196,32 @@ public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit
             await WriteRejectionAsync(rejections, problem.Line, null, problem.Field, problem.Code, problem.Message);
         }
 
-        if (chunk.Lines.Count > 0)
+        foreach (var outcome in outcomes)
         {
-            var outcomes = await submit.WriteAsync(caller, chunk.Validated, cancellationToken);
-            foreach (var outcome in outcomes)
+            var (line, documentNumber) = chunk.Lines[outcome.Index];
+            switch (outcome.Status)
             {
-                var (line, documentNumber) = chunk.Lines[outcome.Index];
-                switch (outcome.Status)
-                {
-                    case SubmissionStatus.Created:
-                        run.Created++;
-                        break;
-                    case SubmissionStatus.Unchanged:
-                        run.Unchanged++;
-                        break;
-                    default:
-                        run.Rejected++;
-                        foreach (var error in outcome.Errors ?? [])
-                        {
-                            await WriteRejectionAsync(rejections, line, documentNumber, error.Field, error.Code, error.Message);
-                        }
+                case SubmissionStatus.Created:
+                    run.Created++;
+                    break;
+                case SubmissionStatus.Unchanged:
+                    run.Unchanged++;
+                    break;
+                default:
+                    run.Rejected++;
+                    foreach (var error in outcome.Errors ?? [])
+                    {
+                        await WriteRejectionAsync(rejections, line, documentNumber, error.Field, error.Code, error.Message);
+                    }
 
-                        break;
-                }
+                    break;
             }
         }
 
-        // The rejections of the committed rows are on disk before the checkpoint moves past them.
+        // The rejections of the chunk's rows are on disk before the checkpoint moves past them.
         await rejections.FlushAsync(cancellationToken);
         run.ResumeOffset = chunk.EndOffset;
         run.ResumeLine = chunk.NextLine;
-        await SaveRunAsync(run, cancellationToken);
     }
 
     /// <summary>An unfinished run of the same file for the same department is continued; a finished one starts over.</summary>
@@ -235,13 +257,18 @@ public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit
 
     private async Task SaveRunAsync(ImportRunRow run, CancellationToken cancellationToken)
     {
+        Track(run);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The run's row as changed now, tracked so that the next SaveChanges of the context writes it.</summary>
+    private void Track(ImportRunRow run)
+    {
         run.UpdatedAt = clock.GetUtcNow();
         if (db.Entry(run).State == EntityState.Detached)
         {
             db.ImportRuns.Update(run);
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>A resumed run keeps the rejections of the rows before its checkpoint and rewrites the rest.</summary>

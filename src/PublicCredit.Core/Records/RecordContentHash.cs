@@ -24,30 +24,77 @@ public static class RecordContentHash
 {
     private const string Tag = "pcredit-record-content/1";
 
+    private const string AmountFormat = "0.######";
+
+    private const string DateFormat = "yyyy-MM-dd";
+
+    /// <summary>
+    /// One buffer per thread, reused row after row: an import hashes a million rows, and a fresh buffer and formatted
+    /// date strings per row were a sixth of what validating a row allocated (ADR 0024 §8).
+    /// </summary>
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? reused;
+
     public static string Compute(ValidRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var buffer = new ArrayBufferWriter<byte>(512);
+        var buffer = reused ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
         Write(buffer, Tag);
         Write(buffer, record.Category.Code);
         Write(buffer, record.Subject.Value);
         Write(buffer, record.SubjectName);
         Write(buffer, record.DocumentNumber);
-        Write(buffer, Date(record.DecisionDate));
+        Write<DateOnly>(buffer, record.DecisionDate, DateFormat);
         Write(buffer, record.Severity is { } s ? RecordCodes.Of(s) : null);
         Write(buffer, record.LegalBasis);
         Write(buffer, record.Facts);
         Write(buffer, record.Content);
-        Write(buffer, record.Amount is { } a ? CanonicalAmount(a) : null);
+        Write(buffer, record.Amount, AmountFormat);
         Write(buffer, record.LegalRepresentative);
-        Write(buffer, record.PublicUntil is { } p ? Date(p) : null);
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+        Write(buffer, record.PublicUntil, DateFormat);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer.WrittenSpan, hash);
+        if (buffer.Capacity > 1 << 16)
+        {
+            reused = null; // one huge row does not keep a huge buffer alive for the rest of the thread's life
+        }
+
+        return Convert.ToHexStringLower(hash);
     }
 
     /// <summary>The amount without trailing zeros: 12.50 and 12.5 are the same amount.</summary>
-    public static string CanonicalAmount(decimal amount) => amount.ToString("0.######", CultureInfo.InvariantCulture);
+    public static string CanonicalAmount(decimal amount) => amount.ToString(AmountFormat, CultureInfo.InvariantCulture);
 
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A date (ISO) or an amount (<see cref="CanonicalAmount"/>) as its UTF-8 text — the same bytes as the formatted
+    /// string's — or absent.
+    /// </summary>
+    private static void Write<T>(ArrayBufferWriter<byte> buffer, T? value, string format)
+        where T : struct, IUtf8SpanFormattable
+    {
+        if (value is not { } present)
+        {
+            Write(buffer, (string?)null);
+            return;
+        }
+
+        Span<byte> text = stackalloc byte[64];
+        if (!present.TryFormat(text, out var length, format, CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException($"{typeof(T).Name} {present} does not fit 64 bytes of text.");
+        }
+
+        Write(buffer, text[..length]);
+    }
+
+    private static void Write(ArrayBufferWriter<byte> buffer, ReadOnlySpan<byte> utf8)
+    {
+        BinaryPrimitives.WriteInt32BigEndian(buffer.GetSpan(4), utf8.Length);
+        buffer.Advance(4);
+        utf8.CopyTo(buffer.GetSpan(utf8.Length));
+        buffer.Advance(utf8.Length);
+    }
 
     private static void Write(ArrayBufferWriter<byte> buffer, string? text)
     {

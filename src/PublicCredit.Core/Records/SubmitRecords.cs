@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -58,12 +60,30 @@ public sealed class SubmitRecords(
     /// </summary>
     public const int MaxBulkChunk = 5000;
 
+    /// <summary>The subjects this run has met (the bulk path only: a long import; ADR 0024 §4).</summary>
+    private readonly KnownSubjects? knownSubjects = bulk is null ? null : new KnownSubjects();
+
+    /// <summary>How many subjects the run remembers before it starts over (tests make it small).</summary>
+    internal int KnownSubjectsCapacity
+    {
+        init => knownSubjects = bulk is null ? null : new KnownSubjects(value);
+    }
+
+    /// <summary>
+    /// The ledger head as this instance last knew it undisturbed: the event it appended last, or the head it read under
+    /// the lock after someone else had written. -1 before its first chunk.
+    /// </summary>
+    private long knownHead = -1;
+
+    /// <summary>The document numbers this run created, while it is a first load of the department (ADR 0024 §9).</summary>
+    private CreatedNumbers? firstLoad;
+
     /// <summary>The largest chunk this instance accepts: <see cref="MaxBulkChunk"/> on the bulk path, else <see cref="MaxChunk"/>.</summary>
     public int ChunkLimit => bulk is null ? MaxChunk : MaxBulkChunk;
 
     public async Task<IReadOnlyList<SubmissionOutcome>> RunAsync(
         Caller caller, IReadOnlyList<RecordInput> inputs, CancellationToken cancellationToken = default) =>
-        await WriteAsync(caller, Validate(caller, inputs), cancellationToken);
+        await WriteAsync(caller, Validate(caller, inputs), cancellationToken: cancellationToken);
 
     /// <summary>
     /// The first half of <see cref="RunAsync"/>: checks the caller and validates every item in memory, touching no
@@ -82,15 +102,16 @@ public sealed class SubmitRecords(
                 string.Create(CultureInfo.InvariantCulture, $"A batch holds at most {limit} records; this one has {inputs.Count}. Split it."));
         }
 
-        var today = ChinaTime.DateOf(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var today = ChinaTime.DateOf(now);
         var outcomes = new SubmissionOutcome[inputs.Count];
-        var valid = new List<(int Index, ValidRecord Record)>(inputs.Count);
+        var valid = new List<(int Index, ValidRecord Record, RecordRow Draft)>(inputs.Count);
         for (var i = 0; i < inputs.Count; i++)
         {
             var validation = validator.Validate(inputs[i], today);
             if (validation.Record is { } record)
             {
-                valid.Add((i, record));
+                valid.Add((i, record, Draft(record, caller, now, today)));
             }
             else
             {
@@ -98,12 +119,25 @@ public sealed class SubmitRecords(
             }
         }
 
-        return new ValidatedChunk(outcomes, valid);
+        return new ValidatedChunk(outcomes, valid, today);
     }
 
-    /// <summary>The second half of <see cref="RunAsync"/>: decides and writes the valid items of a validated chunk.</summary>
+    /// <summary>
+    /// The row a valid item becomes if it is new: built with the validation, so the import builds the next chunk's rows
+    /// while the previous chunk is written (ADR 0024 §3). <see cref="WriteAsync"/> stamps it with the time of writing.
+    /// </summary>
+    private RecordRow Draft(ValidRecord record, Caller caller, DateTimeOffset now, DateOnly today) =>
+        RecordRow.From(record, Guid.CreateVersion7(now), 1, caller.Department!, now, now, caller.Actor,
+            DoublePublicity.IsLate(catalog.Calendar, record.DecisionDate, today), reason: null);
+
+    /// <summary>
+    /// The second half of <see cref="RunAsync"/>: decides and writes the valid items of a validated chunk. When the chunk
+    /// creates records, <paramref name="beforeCommit"/> runs with the outcomes just before its transaction's last save
+    /// and commit, so what it changes in the context commits with the chunk (the import's checkpoint, ADR 0024 §5).
+    /// </summary>
     public async Task<IReadOnlyList<SubmissionOutcome>> WriteAsync(
-        Caller caller, ValidatedChunk chunk, CancellationToken cancellationToken = default)
+        Caller caller, ValidatedChunk chunk, Func<IReadOnlyList<SubmissionOutcome>, CancellationToken, Task>? beforeCommit = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(chunk);
@@ -126,15 +160,38 @@ public sealed class SubmitRecords(
             await bulk.BeginChunkAsync(db, cancellationToken);
         }
 
-        var numbers = valid.Select(v => v.Record.DocumentNumber).Distinct(StringComparer.Ordinal).ToList();
-        var existing = await db.Records.AsNoTracking().Current()
-            .Where(r => r.Department == department && EF.Parameter(numbers).Contains(r.DocumentNumber))
-            .Select(r => new { r.Id, r.DocumentNumber, r.ContentHash })
-            .ToDictionaryAsync(r => r.DocumentNumber, StringComparer.Ordinal, cancellationToken);
+        // Anyone else's write since our last chunk (the head is not our event) may have created or renamed subjects:
+        // what this instance remembers of them no longer holds. From here on this chunk reads everything up to the
+        // head it sees, so the next chunk compares with that head.
+        if (knownSubjects is not null)
+        {
+            var head = await ledger.HeadPositionAsync(cancellationToken);
+            if (head != knownHead)
+            {
+                knownSubjects.Clear();
+
+                // A first load: the department had no current record when this run began (ADR 0024 §9). Anyone
+                // else's write ends it for the rest of the run.
+                firstLoad = knownHead == -1 && !await db.Records.AsNoTracking().Current().AnyAsync(r => r.Department == department, cancellationToken)
+                    ? new CreatedNumbers()
+                    : null;
+                knownHead = head;
+            }
+        }
+
+        // Only numbers that may exist are looked up: all of them, except in a first load, where only those this run
+        // created may (a repeated number in the file, or a hash that happens to match).
+        var numbers = valid.Select(v => v.Record.DocumentNumber).Distinct(StringComparer.Ordinal).Where(n => firstLoad?.MayExist(n) ?? true).ToList();
+        var existing = numbers.Count == 0
+            ? []
+            : await db.Records.AsNoTracking().Current()
+                .Where(r => r.Department == department && EF.Parameter(numbers).Contains(r.DocumentNumber))
+                .Select(r => new { r.Id, r.DocumentNumber, r.ContentHash })
+                .ToDictionaryAsync(r => r.DocumentNumber, StringComparer.Ordinal, cancellationToken);
 
         var accepted = new Dictionary<string, (int Index, Guid Id, string Hash)>(StringComparer.Ordinal);
         var created = new List<RecordRow>();
-        foreach (var (index, record) in valid)
+        foreach (var (index, record, draft) in valid)
         {
             if (existing.TryGetValue(record.DocumentNumber, out var stored))
             {
@@ -150,11 +207,17 @@ public sealed class SubmitRecords(
             }
             else
             {
-                var id = Guid.CreateVersion7(now);
-                var late = DoublePublicity.IsLate(catalog.Calendar, record.DecisionDate, today);
-                created.Add(RecordRow.From(record, id, 1, department, now, now, caller.Actor, late, reason: null));
-                accepted[record.DocumentNumber] = (index, id, record.ContentHash);
-                outcomes[index] = new SubmissionOutcome(index, id, SubmissionStatus.Created);
+                // Recorded when written; late measured on the day of writing (the validation's day but for a chunk
+                // validated just before midnight).
+                (draft.SubmittedAt, draft.RecordedAt) = (now, now);
+                if (today != chunk.Today)
+                {
+                    draft.Late = DoublePublicity.IsLate(catalog.Calendar, record.DecisionDate, today);
+                }
+
+                created.Add(draft);
+                accepted[record.DocumentNumber] = (index, draft.Id, record.ContentHash);
+                outcomes[index] = new SubmissionOutcome(index, draft.Id, SubmissionStatus.Created);
             }
         }
 
@@ -183,9 +246,27 @@ public sealed class SubmitRecords(
             await bulk.InsertAsync(db, created, cancellationToken);
         }
 
-        await SubjectRegister.NoteAsync(db, created, cancellationToken, bulk);
+        await SubjectRegister.NoteAsync(db, created, cancellationToken, bulk, knownSubjects);
+        if (beforeCommit is not null)
+        {
+            await beforeCommit(outcomes, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        knownHead = recorded.Position;
+
+        foreach (var row in created)
+        {
+            knownSubjects?.Remember(row.SubjectId, row.SubjectName);
+            firstLoad?.Add(row.DocumentNumber);
+        }
+
+        if (firstLoad is { IsFull: true })
+        {
+            firstLoad = null; // constant memory: past its capacity the run looks every number up again
+        }
+
         foreach (var observer in committed ?? [])
         {
             observer.Committed(created);
@@ -258,10 +339,35 @@ public sealed class SubmitRecords(
 /// <summary>A chunk validated by <see cref="SubmitRecords.Validate"/>: the rejections so far and the valid items to write.</summary>
 public sealed class ValidatedChunk
 {
-    internal ValidatedChunk(SubmissionOutcome[] outcomes, List<(int Index, ValidRecord Record)> valid) =>
-        (Outcomes, Valid) = (outcomes, valid);
+    internal ValidatedChunk(SubmissionOutcome[] outcomes, List<(int Index, ValidRecord Record, RecordRow Draft)> valid, DateOnly today) =>
+        (Outcomes, Valid, Today) = (outcomes, valid, today);
 
     internal SubmissionOutcome[] Outcomes { get; }
 
-    internal List<(int Index, ValidRecord Record)> Valid { get; }
+    /// <summary>The valid items with the row each becomes if it is new (a draft: not yet stamped with the time of writing).</summary>
+    internal List<(int Index, ValidRecord Record, RecordRow Draft)> Valid { get; }
+
+    /// <summary>The day (China time) the drafts' late flags were measured on.</summary>
+    internal DateOnly Today { get; }
+}
+
+/// <summary>
+/// The document numbers a run has created in a department that had no current record when it began, kept as 64-bit
+/// hashes (8 bytes each, nothing for the garbage collector to trace): while nobody else writes, a number not among them
+/// cannot exist, so it need not be looked up (ADR 0024 §9). A number among them may exist — the file repeats it, or two
+/// numbers share a hash — and is looked up as always, so a shared hash costs one lookup, never a wrong answer.
+/// </summary>
+internal sealed class CreatedNumbers(int capacity = CreatedNumbers.DefaultCapacity)
+{
+    public const int DefaultCapacity = 1 << 21;
+
+    private readonly HashSet<ulong> hashes = [];
+
+    public bool IsFull => hashes.Count >= capacity;
+
+    public bool MayExist(string documentNumber) => hashes.Contains(Hash(documentNumber));
+
+    public void Add(string documentNumber) => hashes.Add(Hash(documentNumber));
+
+    private static ulong Hash(string text) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan()));
 }

@@ -1,3 +1,5 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using PublicCredit.Identifiers;
 using PublicCredit.Records;
@@ -12,8 +14,19 @@ namespace PublicCredit.Subjects;
 /// </summary>
 internal static class SubjectRegister
 {
-    public static Task NoteAsync(PublicCreditDbContext db, IReadOnlyList<RecordRow> written, CancellationToken cancellationToken, IBulkInsert? bulk = null) =>
-        NoteAsync(db, [.. written.Select(r => new Noted(r.SubjectId, r.SubjectKind, r.SubjectName, r.RecordedAt))], cancellationToken, bulk);
+    public static Task NoteAsync(
+        PublicCreditDbContext db, IReadOnlyList<RecordRow> written, CancellationToken cancellationToken, IBulkInsert? bulk = null,
+        KnownSubjects? known = null) =>
+        NoteAsync(db, [.. written.Select(r => new Noted(r.SubjectId, r.SubjectKind, r.SubjectName, r.RecordedAt))], cancellationToken, bulk, known);
+
+    /// <summary>The stored names of those of <paramref name="ids"/> that exist: one query, id and name only.</summary>
+    private static async Task<Dictionary<string, string>> StoredNamesAsync(PublicCreditDbContext db, List<string> ids, CancellationToken cancellationToken) =>
+        ids.Count == 0
+            ? new Dictionary<string, string>(StringComparer.Ordinal)
+            : await db.Subjects.AsNoTracking()
+                .Where(s => EF.Parameter(ids).Contains(s.SubjectId))
+                .Select(s => new { s.SubjectId, s.Name })
+                .ToDictionaryAsync(s => s.SubjectId, s => s.Name, StringComparer.Ordinal, cancellationToken);
 
     /// <summary>A subject named by a write: its id, kind, the name it was given and when.</summary>
     public sealed record Noted(string SubjectId, SubjectKind SubjectKind, string SubjectName, DateTimeOffset RecordedAt);
@@ -22,9 +35,12 @@ internal static class SubjectRegister
     /// Designations name subjects too (the designated subject and its responsible persons), with or without records.
     /// With <paramref name="bulk"/> (the import, ADR 0011) new subjects are inserted by the provider's bulk path and
     /// known ones are read untracked, only a renamed one being attached: the same rows, without tracking a chunk's
-    /// thousand subjects.
+    /// thousand subjects. With <paramref name="known"/> as well (a long import, ADR 0024 §4), subjects the run already
+    /// knows are not read again; the caller vouches that it is current and remembers the chunk's subjects after commit.
     /// </summary>
-    public static async Task NoteAsync(PublicCreditDbContext db, IReadOnlyList<Noted> written, CancellationToken cancellationToken, IBulkInsert? bulk = null)
+    public static async Task NoteAsync(
+        PublicCreditDbContext db, IReadOnlyList<Noted> written, CancellationToken cancellationToken, IBulkInsert? bulk = null,
+        KnownSubjects? known = null)
     {
         // Later versions of a chunk win: the subject keeps the name it was last recorded under.
         var latest = new Dictionary<string, Noted>(StringComparer.Ordinal);
@@ -38,15 +54,21 @@ internal static class SubjectRegister
             return;
         }
 
+        if (bulk is not null && known is not null)
+        {
+            await NoteKnownAsync(db, latest, bulk, known, cancellationToken);
+            return;
+        }
+
         var ids = latest.Keys.ToList();
         var subjects = bulk is null ? db.Subjects : db.Subjects.AsNoTracking();
-        var known = await subjects
+        var stored = await subjects
             .Where(s => EF.Parameter(ids).Contains(s.SubjectId))
             .ToDictionaryAsync(s => s.SubjectId, StringComparer.Ordinal, cancellationToken);
         var created = new List<SubjectRow>();
         foreach (var (id, row) in latest)
         {
-            if (known.TryGetValue(id, out var subject))
+            if (stored.TryGetValue(id, out var subject))
             {
                 if (!string.Equals(subject.Name, row.SubjectName, StringComparison.Ordinal))
                 {
@@ -62,16 +84,7 @@ internal static class SubjectRegister
             }
             else
             {
-                created.Add(new SubjectRow
-                {
-                    SubjectId = id,
-                    Kind = row.SubjectKind,
-                    Name = row.SubjectName,
-                    NameKey = SubjectNames.SearchKey(row.SubjectName),
-                    PublicId = PublicSubjectId.New(),
-                    FirstRecordedAt = row.RecordedAt,
-                    NameRecordedAt = row.RecordedAt,
-                });
+                created.Add(NewSubject(id, row));
             }
         }
 
@@ -84,4 +97,100 @@ internal static class SubjectRegister
             await bulk.InsertAsync(db, created, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The bulk path with the run's memory: reads only the subjects the run has not met, as id and name — the name is
+    /// all a chunk compares — and renames a stored subject with one UPDATE (renames are rare; a chunk of a long import
+    /// meets mostly subjects of earlier chunks).
+    /// </summary>
+    private static async Task NoteKnownAsync(
+        PublicCreditDbContext db, Dictionary<string, Noted> latest, IBulkInsert bulk, KnownSubjects known, CancellationToken cancellationToken)
+    {
+        var stored = await StoredNamesAsync(db, [.. latest.Keys.Where(id => !known.Contains(id))], cancellationToken);
+        var created = new List<SubjectRow>();
+        foreach (var (id, row) in latest)
+        {
+            var exists = known.TryMatch(id, row.SubjectName, out var sameName);
+            if (!exists && stored.TryGetValue(id, out var storedName))
+            {
+                (exists, sameName) = (true, string.Equals(storedName, row.SubjectName, StringComparison.Ordinal));
+            }
+
+            if (exists)
+            {
+                if (!sameName)
+                {
+                    var key = SubjectNames.SearchKey(row.SubjectName);
+                    await db.Subjects.Where(s => s.SubjectId == id).ExecuteUpdateAsync(
+                        set => set
+                            .SetProperty(s => s.Name, row.SubjectName)
+                            .SetProperty(s => s.NameKey, key)
+                            .SetProperty(s => s.NameRecordedAt, row.RecordedAt),
+                        cancellationToken);
+                }
+            }
+            else
+            {
+                created.Add(NewSubject(id, row));
+            }
+        }
+
+        await bulk.InsertAsync(db, created, cancellationToken);
+    }
+
+    private static SubjectRow NewSubject(string id, Noted row) => new()
+    {
+        SubjectId = id,
+        Kind = row.SubjectKind,
+        Name = row.SubjectName,
+        NameKey = SubjectNames.SearchKey(row.SubjectName),
+        PublicId = PublicSubjectId.New(),
+        FirstRecordedAt = row.RecordedAt,
+        NameRecordedAt = row.RecordedAt,
+    };
+}
+
+/// <summary>
+/// What a long import knows of the subjects it has met: that each exists, and under which name, so a chunk does not read
+/// again the subjects of earlier chunks (ADR 0024 §4). It is only as good as its owner's check: <see cref="SubmitRecords"/>
+/// clears it whenever the ledger head is not the event it appended last — someone else has written since, and every
+/// change to a subject is made with an event (DESIGN principle 8). Ids and names are kept as 128-bit XXH3 hashes, two
+/// numbers per subject and no string: 131,072 subjects take 6 MB that the garbage collector need not trace (kept as
+/// strings, the same subjects raised the import's peak memory by 100 MB). A false match needs two different ids with the
+/// same 128-bit hash. Bounded: past its capacity (<see cref="DefaultCapacity"/>) it starts over, so memory stays
+/// constant whatever the file.
+/// </summary>
+public sealed class KnownSubjects(int capacity = KnownSubjects.DefaultCapacity)
+{
+    public const int DefaultCapacity = 1 << 17;
+
+    private readonly Dictionary<UInt128, UInt128> names = [];
+
+    public int Count => names.Count;
+
+    /// <summary>Whether the subject is known to exist, and if so whether under <paramref name="name"/>.</summary>
+    public bool TryMatch(string id, string name, out bool sameName)
+    {
+        var known = names.TryGetValue(Hash(id), out var stored);
+        sameName = known && stored == Hash(name);
+        return known;
+    }
+
+    public bool Contains(string id) => names.ContainsKey(Hash(id));
+
+    /// <summary>After a commit: the subject exists under this name.</summary>
+    public void Remember(string id, string name)
+    {
+        var key = Hash(id);
+        if (names.Count >= capacity && !names.ContainsKey(key))
+        {
+            names.Clear();
+        }
+
+        names[key] = Hash(name);
+    }
+
+    public void Clear() => names.Clear();
+
+    private static UInt128 Hash(string text) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(text.AsSpan()));
 }

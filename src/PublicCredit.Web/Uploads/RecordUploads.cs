@@ -134,7 +134,7 @@ public sealed class RecordUploads(
         LiveRun? state = null;
         try
         {
-            await using var db = StorageServices.CreateContext(database);
+            await using var db = StorageServices.CreateBulkContext(database);
             using var scope = scopes.CreateScope();
             var committed = scope.ServiceProvider.GetServices<IRecordsCommitted>();
             // The import's own write path (ADR 0011), and the host's observers: the clean-record map learns of new

@@ -1,3 +1,7 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using PublicCredit.Records;
 using static PublicCredit.Core.Tests.Records.RecordSamples;
 
@@ -60,4 +64,33 @@ public class RecordContentHashTests
     [Fact]
     public void The_hash_is_lower_case_hex_sha256() =>
         Assert.Matches("^[0-9a-f]{64}$", Hash(Penalty()));
+
+    [Theory]
+    [InlineData("12.50", "张三")]
+    [InlineData(null, null)]
+    [InlineData("0.000001", "李四")]
+    public void The_hash_is_sha256_over_the_tag_and_each_normalised_field_length_prefixed_as_stored_hashes_were(string? amount, string? representative)
+    {
+        // The framing of ADR 0006, written out independently: hashes already stored must still match after any rewrite.
+        var record = Valid(Penalty() with { Amount = amount, LegalRepresentative = representative });
+        string?[] fields =
+        [
+            "pcredit-record-content/1", record.Category.Code, record.Subject.Value, record.SubjectName, record.DocumentNumber,
+            "2026-09-28", "general", record.LegalBasis, record.Facts, record.Content,
+            amount is null ? null : decimal.Parse(amount, CultureInfo.InvariantCulture).ToString("0.######", CultureInfo.InvariantCulture),
+            representative, record.PublicUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ];
+        var framed = new List<byte>();
+        foreach (var field in fields)
+        {
+            var bytes = field is null ? null : Encoding.UTF8.GetBytes(field);
+            var length = new byte[4];
+            BinaryPrimitives.WriteInt32BigEndian(length, bytes?.Length ?? -1);
+            framed.AddRange(length);
+            framed.AddRange(bytes ?? []);
+        }
+
+        Assert.NotNull(record.PublicUntil);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData([.. framed])), record.ContentHash);
+    }
 }

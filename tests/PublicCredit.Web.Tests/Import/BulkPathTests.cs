@@ -143,7 +143,7 @@ public abstract class BulkPathTests(ITestDatabases databases)
     private static async Task<List<SubmissionOutcome>> SubmitAsync(DatabaseTarget target, bool bulk)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8)));
-        await using var db = StorageServices.CreateContext(target);
+        await using var db = bulk ? StorageServices.CreateBulkContext(target) : StorageServices.CreateContext(target);
         var submit = new SubmitRecords(db, new AppendToLedger(db, clock), new RecordValidator(Catalog), Catalog, clock,
             bulk: bulk ? StorageServices.CreateBulkInsert(target) : null);
         var outcomes = new List<SubmissionOutcome>();

@@ -1,11 +1,13 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using PublicCredit.Access;
 using PublicCredit.Catalog;
 using PublicCredit.Data;
 using PublicCredit.Import;
 using PublicCredit.Ledger;
 using PublicCredit.Records;
+using PublicCredit.Subjects;
 using PublicCredit.Web.Tests.Cli;
 using PublicCredit.Web.Tests.Infrastructure;
 
@@ -34,10 +36,15 @@ public abstract class ImportTests(ITestDatabases databases)
     }
 
     /// <summary>Imports as the CLI does: one context, the real use cases, the department `samr`.</summary>
-    private async Task<ImportSummary> ImportAsync(DatabaseTarget target, string path, int chunk = SubmitRecords.MaxChunk, IProgress<ImportProgress>? progress = null, CancellationToken? cancel = null)
+    private async Task<ImportSummary> ImportAsync(
+        DatabaseTarget target, string path, int chunk = SubmitRecords.MaxChunk, IProgress<ImportProgress>? progress = null, CancellationToken? cancel = null,
+        int knownSubjects = KnownSubjects.DefaultCapacity)
     {
-        await using var db = StorageServices.CreateContext(target);
-        var submit = new SubmitRecords(db, new AppendToLedger(db, clock), new RecordValidator(Catalog), Catalog, clock, bulk: StorageServices.CreateBulkInsert(target));
+        await using var db = StorageServices.CreateBulkContext(target);
+        var submit = new SubmitRecords(db, new AppendToLedger(db, clock), new RecordValidator(Catalog), Catalog, clock, bulk: StorageServices.CreateBulkInsert(target))
+        {
+            KnownSubjectsCapacity = knownSubjects,
+        };
         var format = path.EndsWith(".ndjson", StringComparison.Ordinal) ? ImportFormat.Ndjson : ImportFormat.Csv;
         return await new ImportRecords(db, submit, Catalog, clock).RunAsync(new ImportRequest(path, format, "samr", chunk), progress, cancel ?? Cancel);
     }
@@ -104,6 +111,22 @@ public abstract class ImportTests(ITestDatabases databases)
         Assert.Equal((2L, 1L, 1L), (summary.Created, summary.Unchanged, summary.Rejected));
         var rejected = await File.ReadAllLinesAsync(summary.RejectionFile, Cancel);
         Assert.StartsWith("5,C1,documentNumber,record-conflict,", rejected[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_first_load_still_finds_the_numbers_it_created_in_earlier_chunks()
+    {
+        // Into a department with no records, numbers not created by the run are not looked up (ADR 0024 §9); the ones
+        // it created still are: the same row again is unchanged, the same number with other facts a conflict.
+        var target = await databases.CreateAsync(Cancel);
+        var path = WriteFile(string.Join('\n', Header, Row("D1"), Row("D2"), Row("D3"), Row("D4"), Row("D1"), Row("D3", facts: "另一事实"), Row("D5"), ""));
+
+        var summary = await ImportAsync(target, path, chunk: 2);
+
+        Assert.Equal((5L, 1L, 1L), (summary.Created, summary.Unchanged, summary.Rejected));
+        var rejected = await File.ReadAllLinesAsync(summary.RejectionFile, Cancel);
+        Assert.StartsWith("7,D3,documentNumber,record-conflict,", rejected[1], StringComparison.Ordinal);
+        Assert.Equal(5, await CurrentRecordsAsync(target));
     }
 
     [Fact]
@@ -201,6 +224,78 @@ public abstract class ImportTests(ITestDatabases databases)
         Assert.Equal(2, rejected.Length); // the rejection found before the interruption is kept, once
         await using var db = StorageServices.CreateContext(target);
         Assert.True((await new VerifyLedger(db).RunAsync(Cancel)).Ok);
+    }
+
+    [Fact]
+    public async Task A_record_and_a_rename_written_by_someone_else_between_two_chunks_are_seen_by_the_next_chunk()
+    {
+        // The run remembers the subjects it met (ADR 0024 §4). After chunk 1's commit another clerk of the department
+        // submits F5 with other content and renames the subject of F3 and F6: chunk 2 must see both, not what the run
+        // remembers.
+        var target = await databases.CreateAsync(Cancel);
+        const string renamedId = "91110108551385082Q";
+        var rows = Enumerable.Range(1, 9).Select(i => Row($"F{i}", subjectId: i is 3 or 6 ? renamedId : "91350100M000100Y43"));
+        var path = WriteFile(string.Join('\n', [Header, .. rows, ""]));
+        var chunks = 0;
+        var progress = new InlineProgress(p =>
+        {
+            if (p.Rows > 0 && ++chunks == 1)
+            {
+                SubmitAsOtherClerkAsync(target, [Input("F5", "91350100M000100Y43", "福州某某科技有限公司", "另一事实"), Input("F10", renamedId, "新名称有限公司", "另一事实")])
+                    .GetAwaiter().GetResult();
+            }
+        });
+
+        var summary = await ImportAsync(target, path, chunk: 3, progress);
+
+        Assert.Equal((8L, 0L, 1L), (summary.Created, summary.Unchanged, summary.Rejected));
+        var rejected = await File.ReadAllLinesAsync(summary.RejectionFile, Cancel);
+        Assert.Contains(rejected, line => line.StartsWith("6,F5,documentNumber,record-conflict,", StringComparison.Ordinal));
+        await using var db = StorageServices.CreateContext(target);
+        Assert.Equal(10, await db.Records.Current().CountAsync(Cancel));
+        var subject = await db.Subjects.SingleAsync(s => s.SubjectId == renamedId, Cancel);
+        Assert.Equal("福州某某科技有限公司", subject.Name); // the file's F6, recorded after the clerk's F10, names it last
+        Assert.True((await new VerifyLedger(db).RunAsync(Cancel)).Ok);
+    }
+
+    [Fact]
+    public async Task A_run_that_forgets_the_subjects_it_met_reads_them_again_and_creates_each_once()
+    {
+        // Four subjects in turn and a memory of two: it starts over after almost every chunk, and a subject it forgot
+        // must be read again — not created a second time.
+        var target = await databases.CreateAsync(Cancel);
+        string[] subjects = ["91110108MAKJ5JM931", "91150102MAFG8YMB53", "91310101MAYML8KM2Y", "91320583503380797Q"];
+        var rows = Enumerable.Range(1, 24).Select(i => Row($"F{i}", subjectId: subjects[(i * 3 / 2) % 4]));
+        var path = WriteFile(string.Join('\n', [Header, .. rows, ""]));
+
+        var summary = await ImportAsync(target, path, chunk: 3, knownSubjects: 2);
+
+        Assert.Equal((24L, 0L), (summary.Created, summary.Rejected));
+        await using var db = StorageServices.CreateContext(target);
+        Assert.Equal(subjects.Order(StringComparer.Ordinal), await db.Subjects.Select(s => s.SubjectId).OrderBy(s => s).ToListAsync(Cancel));
+        Assert.True((await new VerifyLedger(db).RunAsync(Cancel)).Ok);
+    }
+
+    private static RecordInput Input(string documentNumber, string subjectId, string subjectName, string facts) => new()
+    {
+        Category = "administrative-penalty",
+        SubjectId = subjectId,
+        SubjectName = subjectName,
+        DocumentNumber = documentNumber,
+        DecisionDate = "2026-10-09",
+        Severity = "general",
+        LegalBasis = "《企业信息公示暂行条例》第八条",
+        Facts = facts,
+        Content = "罚款",
+        Amount = "1.5",
+    };
+
+    private async Task SubmitAsOtherClerkAsync(DatabaseTarget target, IReadOnlyList<RecordInput> inputs)
+    {
+        await using var db = StorageServices.CreateContext(target);
+        var submit = new SubmitRecords(db, new AppendToLedger(db, clock), new RecordValidator(Catalog), Catalog, clock);
+        var outcomes = await submit.RunAsync(Caller.Staff("key:clerk", Role.Recorder, "samr"), inputs, Cancel);
+        Assert.All(outcomes, o => Assert.Equal(SubmissionStatus.Created, o.Status));
     }
 
     private sealed class InlineProgress(Action<ImportProgress> report) : IProgress<ImportProgress>

@@ -1,0 +1,40 @@
+using PublicCredit.Records;
+
+namespace PublicCredit.Core.Tests.Records;
+
+/// <summary>The numbers a first load has created (ADR 0024 §9): never a number it created reported as absent.</summary>
+public sealed class CreatedNumbersTests
+{
+    [Fact]
+    public void A_number_the_run_has_not_created_cannot_exist()
+    {
+        var created = new CreatedNumbers();
+        created.Add("闽市监罚〔2026〕101号");
+
+        Assert.False(created.MayExist("闽市监罚〔2026〕102号"));
+        Assert.False(created.MayExist("闽市监罚〔2026〕101号 "));
+    }
+
+    [Fact]
+    public void Every_number_the_run_has_created_may_exist()
+    {
+        var created = new CreatedNumbers();
+        var numbers = Enumerable.Range(0, 10_000).Select(i => $"闽市监罚〔2026〕{i}号").ToList();
+        numbers.ForEach(created.Add);
+
+        Assert.All(numbers, n => Assert.True(created.MayExist(n)));
+    }
+
+    [Fact]
+    public void It_is_full_at_its_capacity()
+    {
+        var created = new CreatedNumbers(capacity: 2);
+        created.Add("A");
+        created.Add("A");
+
+        Assert.False(created.IsFull);
+        created.Add("B");
+
+        Assert.True(created.IsFull);
+    }
+}

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 
 namespace PublicCredit.Import;
@@ -9,72 +10,103 @@ public static class CsvFields
     public static IReadOnlyList<string?> Split(string record, out string? malformed)
     {
         ArgumentNullException.ThrowIfNull(record);
-        malformed = null;
         var fields = new List<string?>();
+        Split(Encoding.UTF8.GetBytes(record), fields, out malformed);
+        return fields;
+    }
+
+    /// <summary>
+    /// The same on the record's UTF-8 bytes (already checked to be UTF-8), into <paramref name="fields"/> (cleared
+    /// first): each field is decoded once, the record never as a whole (an import reads a million records; ADR 0025).
+    /// Quotes and commas are ASCII, so splitting bytes finds the same fields as splitting text.
+    /// </summary>
+    public static void Split(ReadOnlySpan<byte> record, List<string?> fields, out string? malformed)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        fields.Clear();
+        malformed = null;
         var i = 0;
         while (true)
         {
-            if (i < record.Length && record[i] == '"')
+            if (i < record.Length && record[i] == (byte)'"')
             {
-                var value = new StringBuilder();
                 i++;
-                while (true)
+                var closing = ClosingQuote(record, i);
+                if (closing < 0)
                 {
-                    if (i >= record.Length)
-                    {
-                        malformed = "a quoted field is not closed";
-                        return fields;
-                    }
-
-                    if (record[i] == '"')
-                    {
-                        if (i + 1 < record.Length && record[i + 1] == '"')
-                        {
-                            value.Append('"');
-                            i += 2;
-                            continue;
-                        }
-
-                        i++;
-                        break;
-                    }
-
-                    value.Append(record[i++]);
+                    malformed = "a quoted field is not closed";
+                    return;
                 }
 
-                fields.Add(value.ToString());
-                if (i < record.Length && record[i] != ',')
+                fields.Add(Unescape(record[i..closing]));
+                i = closing + 1;
+                if (i < record.Length && record[i] != (byte)',')
                 {
-                    malformed = $"text after a closing quote in field {fields.Count}";
-                    return fields;
+                    malformed = string.Create(CultureInfo.InvariantCulture, $"text after a closing quote in field {fields.Count}");
+                    return;
                 }
             }
             else
             {
-                var end = record.IndexOf(',', i);
-                var raw = end < 0 ? record[i..] : record[i..end];
-                if (raw.Contains('"', StringComparison.Ordinal))
+                var length = record[i..].IndexOf((byte)',');
+                var raw = length < 0 ? record[i..] : record.Slice(i, length);
+                if (raw.Contains((byte)'"'))
                 {
-                    malformed = $"a quote inside the unquoted field {fields.Count + 1}; quote the field and double the quote";
-                    return fields;
+                    malformed = string.Create(CultureInfo.InvariantCulture, $"a quote inside the unquoted field {fields.Count + 1}; quote the field and double the quote");
+                    return;
                 }
 
-                fields.Add(raw);
-                i = end < 0 ? record.Length : end;
+                fields.Add(Encoding.UTF8.GetString(raw));
+                i += raw.Length;
             }
 
             if (i >= record.Length)
             {
-                return fields;
+                return;
             }
 
             i++; // the comma
             if (i == record.Length)
             {
                 fields.Add(string.Empty);
-                return fields;
+                return;
             }
         }
+    }
+
+    /// <summary>Where the quoted field starting at <paramref name="from"/> closes: the first quote not doubled; -1 if none.</summary>
+    private static int ClosingQuote(ReadOnlySpan<byte> record, int from)
+    {
+        var i = from;
+        while (true)
+        {
+            var quote = record[i..].IndexOf((byte)'"');
+            if (quote < 0)
+            {
+                return -1;
+            }
+
+            i += quote;
+            if (i + 1 < record.Length && record[i + 1] == (byte)'"')
+            {
+                i += 2;
+                continue;
+            }
+
+            return i;
+        }
+    }
+
+    /// <summary>A quoted field's content with each doubled quote as one.</summary>
+    private static string Unescape(ReadOnlySpan<byte> quoted)
+    {
+        if (quoted.IndexOf("\"\""u8) < 0)
+        {
+            return Encoding.UTF8.GetString(quoted);
+        }
+
+        var text = Encoding.UTF8.GetString(quoted);
+        return text.Replace("\"\"", "\"", StringComparison.Ordinal);
     }
 
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");

@@ -19,12 +19,13 @@ public static class ImportRowMapper
         }
 
         var fields = row.Fields ?? throw new ArgumentException("A row has either CSV fields or JSON.", nameof(row));
-        var errors = new List<FieldError>();
+        // Most rows have nothing to report and no detail columns: nothing is allocated for either (ADR 0025).
+        List<FieldError>? errors = null;
         var fileDepartment = fields.GetValueOrDefault(ImportColumns.Department);
         if (fileDepartment is not null && !string.Equals(fileDepartment, department, StringComparison.OrdinalIgnoreCase))
         {
             // The importing department is the source (API.md); a row claiming another would be recorded under the wrong name.
-            errors.Add(new FieldError(ImportColumns.Department, "row-department-mismatch",
+            (errors ??= []).Add(new FieldError(ImportColumns.Department, "row-department-mismatch",
                 $"the row is from department '{fileDepartment}' but the import is for '{department}'"));
         }
 
@@ -33,7 +34,7 @@ public static class ImportRowMapper
             Category = fields.GetValueOrDefault(ImportColumns.Category) ?? impliedCategory,
             SubjectId = fields.GetValueOrDefault(ImportColumns.SubjectId),
             SubjectName = fields.GetValueOrDefault(ImportColumns.SubjectName),
-            SubjectKind = KindOf(fields.GetValueOrDefault(ImportColumns.SubjectIdType), errors),
+            SubjectKind = KindOf(fields.GetValueOrDefault(ImportColumns.SubjectIdType), ref errors),
             DocumentNumber = fields.GetValueOrDefault(ImportColumns.DocumentNumber),
             DecisionDate = fields.GetValueOrDefault(ImportColumns.DecisionDate),
             Severity = fields.GetValueOrDefault(ImportColumns.Severity),
@@ -43,12 +44,12 @@ public static class ImportRowMapper
             Amount = fields.GetValueOrDefault(ImportColumns.Amount),
             LegalRepresentative = fields.GetValueOrDefault(ImportColumns.LegalRepresentative),
             PublicUntil = fields.GetValueOrDefault(ImportColumns.PublicUntil),
-            ReadErrors = errors.Count == 0 ? [] : errors,
+            ReadErrors = errors ?? [],
         };
     }
 
     /// <summary>证件类型 says what the subject is: a resident identity card means an individual, a USCC an organisation.</summary>
-    private static string? KindOf(string? idType, List<FieldError> errors)
+    private static string? KindOf(string? idType, ref List<FieldError>? errors)
     {
         if (idType is null)
         {
@@ -65,7 +66,7 @@ public static class ImportRowMapper
             return "organisation";
         }
 
-        errors.Add(new FieldError(ImportColumns.SubjectIdType, "row-id-type-unknown",
+        (errors ??= []).Add(new FieldError(ImportColumns.SubjectIdType, "row-id-type-unknown",
             $"证件类型 '{idType}' is neither a resident identity card (居民身份证) nor a USCC (统一社会信用代码)"));
         return null;
     }
@@ -77,20 +78,15 @@ public static class ImportRowMapper
     private static string? WithDetails(IReadOnlyDictionary<string, string?> fields)
     {
         var content = fields.GetValueOrDefault(ImportColumns.Content);
-        var details = new StringBuilder();
+        StringBuilder? details = null;
         foreach (var field in ImportColumns.DetailFields)
         {
             if (fields.GetValueOrDefault(field) is { } value)
             {
-                details.Append('\n').Append(ImportColumns.LabelOf(field)).Append('：').Append(value);
+                (details ??= new StringBuilder(content)).Append('\n').Append(ImportColumns.LabelOf(field)).Append('：').Append(value);
             }
         }
 
-        if (details.Length == 0)
-        {
-            return content;
-        }
-
-        return (content ?? string.Empty) + details.ToString();
+        return details?.ToString() ?? content;
     }
 }

@@ -96,7 +96,22 @@ public class ImportFileReaderTests
 
         Assert.Equal("A1", items[0].Row!.Fields![ImportColumns.DocumentNumber]);
         Assert.Equal("row-invalid-utf8", items[1].Problem!.Code);
+        Assert.Contains($"(byte {FirstBrokenByte(broken)} of the row)", items[1].Problem!.Message, StringComparison.Ordinal);
         Assert.Equal("A3", items[2].Row!.Fields![ImportColumns.DocumentNumber]);
+    }
+
+    /// <summary>Where a strict decoder of the whole row stops: the byte the rejection names.</summary>
+    private static int FirstBrokenByte(byte[] row)
+    {
+        try
+        {
+            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(row);
+            return -1;
+        }
+        catch (DecoderFallbackException ex)
+        {
+            return ex.Index;
+        }
     }
 
     [Theory]

@@ -187,13 +187,17 @@ public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit
         }
     }
 
-    /// <summary>Counts a chunk's outcomes into the run, writes its rejections and flushes them, and moves the checkpoint (not yet saved).</summary>
+    /// <summary>
+    /// Counts a chunk's outcomes into the run, writes its rejections in row order — the rows the file could not give
+    /// and the rows the records use case rejected, merged — flushes them, and moves the checkpoint (not yet saved).
+    /// </summary>
     private static async Task CountAsync(ReadChunk chunk, IReadOnlyList<SubmissionOutcome> outcomes, ImportRunRow run, StreamWriter rejections, CancellationToken cancellationToken)
     {
+        var rejected = new List<(long Line, string? DocumentNumber, string? Field, string Code, string Message)>();
         foreach (var problem in chunk.Problems)
         {
             run.Rejected++;
-            await WriteRejectionAsync(rejections, problem.Line, null, problem.Field, problem.Code, problem.Message);
+            rejected.Add((problem.Line, null, problem.Field, problem.Code, problem.Message));
         }
 
         foreach (var outcome in outcomes)
@@ -211,11 +215,17 @@ public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit
                     run.Rejected++;
                     foreach (var error in outcome.Errors ?? [])
                     {
-                        await WriteRejectionAsync(rejections, line, documentNumber, error.Field, error.Code, error.Message);
+                        rejected.Add((line, documentNumber, error.Field, error.Code, error.Message));
                     }
 
                     break;
             }
+        }
+
+        // Stable: a row's several errors keep the order the validator gave them.
+        foreach (var (line, documentNumber, field, code, message) in rejected.OrderBy(r => r.Line))
+        {
+            await WriteRejectionAsync(rejections, line, documentNumber, field, code, message);
         }
 
         // The rejections of the chunk's rows are on disk before the checkpoint moves past them.

@@ -150,6 +150,25 @@ public abstract class ImportTests(ITestDatabases databases)
     }
 
     [Fact]
+    public async Task The_rejection_file_lists_rejected_rows_in_the_order_of_the_file()
+    {
+        var target = await databases.CreateAsync(Cancel);
+        var bytes = new List<byte>(Encoding.UTF8.GetBytes($"{Header}\n{Row("F1")}\n{Row("F2", category: "no-such-category")}\n"));
+        var broken = Encoding.UTF8.GetBytes(Row("F3"));
+        broken[40] = 0xFF;
+        bytes.AddRange(broken);
+        bytes.AddRange(Encoding.UTF8.GetBytes($"\n{Row("F4", decisionDate: "2027-01-01")}\nonly,three,fields\n{Row("F6")}\n"));
+        var path = WriteFile("");
+        await File.WriteAllBytesAsync(path, [.. bytes], Cancel);
+
+        var summary = await ImportAsync(target, path);
+
+        Assert.Equal((2L, 0L, 4L), (summary.Created, summary.Unchanged, summary.Rejected));
+        var rows = (await File.ReadAllLinesAsync(summary.RejectionFile, Cancel)).Skip(1).Select(l => l[..l.IndexOf(',', StringComparison.Ordinal)]);
+        Assert.Equal(["3", "4", "5", "6"], rows);
+    }
+
+    [Fact]
     public async Task A_wrong_header_refuses_the_file_and_changes_nothing()
     {
         var target = await databases.CreateAsync(Cancel);

@@ -179,7 +179,7 @@ public sealed class ImportFileReader
                 string.Create(CultureInfo.InvariantCulture, $"the row is not valid UTF-8 (byte {InvalidUtf8At(framed.Bytes.Span)} of the row); save the file as UTF-8"));
         }
 
-        return format == ImportFormat.Csv ? ReadCsv(framed) : ReadJson(framed, Encoding.UTF8.GetString(framed.Bytes.Span));
+        return format == ImportFormat.Csv ? ReadCsv(framed) : ReadJson(framed);
     }
 
     /// <summary>Where the first broken sequence of a row starts (the row is known not to be UTF-8).</summary>
@@ -221,11 +221,13 @@ public sealed class ImportFileReader
         return (new ImportRow(framed.Line, framed.EndOffset, new ImportFields(columnIndex, cleaned)), null);
     }
 
-    private static (ImportRow?, ImportRowProblem?) ReadJson(FramedRecord framed, string text)
+    private static (ImportRow?, ImportRowProblem?) ReadJson(FramedRecord framed)
     {
         try
         {
-            using var document = JsonDocument.Parse(text);
+            // Parsed from the row's bytes, not decoded first; the document lives only until its root is cloned, while
+            // the framer's buffer still holds the row.
+            using var document = JsonDocument.Parse(framed.Bytes);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return Problem(framed, null, "row-invalid-json", "each line must be one JSON object");

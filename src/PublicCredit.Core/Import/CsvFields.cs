@@ -98,16 +98,8 @@ public static class CsvFields
     }
 
     /// <summary>A quoted field's content with each doubled quote as one.</summary>
-    private static string Unescape(ReadOnlySpan<byte> quoted)
-    {
-        if (quoted.IndexOf("\"\""u8) < 0)
-        {
-            return Encoding.UTF8.GetString(quoted);
-        }
-
-        var text = Encoding.UTF8.GetString(quoted);
-        return text.Replace("\"\"", "\"", StringComparison.Ordinal);
-    }
+    private static string Unescape(ReadOnlySpan<byte> quoted) =>
+        Encoding.UTF8.GetString(quoted).Replace("\"\"", "\"", StringComparison.Ordinal); // the same string when there is none
 
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
 

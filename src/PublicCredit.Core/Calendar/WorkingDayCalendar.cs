@@ -43,6 +43,20 @@ public sealed class WorkingDayCalendar
 
     public bool Covers(DateOnly date) => _years.ContainsKey(date.Year);
 
+    /// <summary>The first covered year after <paramref name="year"/>, if any (a loop: it runs for every imported record older than the calendar).</summary>
+    public int? FirstCoveredYearAfter(int year)
+    {
+        foreach (var covered in Years)
+        {
+            if (covered.Year > year)
+            {
+                return covered.Year;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether the covered year of <paramref name="date"/> is provisional (entered before the State Council's notice).</summary>
     public bool IsProvisional(DateOnly date) => Year(date).Provisional;
 

@@ -118,8 +118,10 @@ public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit
     {
         try
         {
+            // Every list is made at the chunk's size once: grown by doubling, a chunk's lists ended past the
+            // large-object threshold, garbage that only a full collection frees (ADR 0026 §2).
             var lines = new List<(long Line, string? DocumentNumber)>(chunkSize);
-            var validation = submit.BeginValidation(caller);
+            var validation = submit.BeginValidation(caller, chunkSize);
             var problems = new List<ImportRowProblem>();
             long rows = 0;
             var (lastEnd, nextLine) = start;
@@ -143,7 +145,7 @@ public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit
                 if (validation.Count == chunkSize || lastEnd - chunkStart >= MaxChunkBytes)
                 {
                     await chunks.WriteAsync(new ReadChunk(lines, validation.Complete(), problems, lastEnd, nextLine, rows), cancellationToken);
-                    (lines, validation, problems, chunkStart) = ([], submit.BeginValidation(caller), [], lastEnd);
+                    (lines, validation, problems, chunkStart) = (new(chunkSize), submit.BeginValidation(caller, chunkSize), [], lastEnd);
                 }
             }
 

@@ -44,13 +44,12 @@ public static class DoublePublicity
             {
                 complete = false;
                 // Jump to the first day of the next covered year after this date, if any (keeps import of old records fast).
-                var next = calendar.Years.FirstOrDefault(y => y.Year > date.Year);
-                if (next is null)
+                if (calendar.FirstCoveredYearAfter(date.Year) is not { } next)
                 {
                     break;
                 }
 
-                date = new DateOnly(next.Year, 1, 1);
+                date = new DateOnly(next, 1, 1);
                 continue;
             }
 

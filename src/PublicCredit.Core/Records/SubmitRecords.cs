@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -78,6 +79,13 @@ public sealed class SubmitRecords(
     /// <summary>The document numbers this run created, while it is a first load of the department (ADR 0024 §9).</summary>
     private CreatedNumbers? firstLoad;
 
+    /// <summary>
+    /// The items of the chunk being written that it creates, by document number: a later item with the same number is
+    /// unchanged or a duplicate. Kept from chunk to chunk, emptied after each: a chunk of 5000 needs 160 kB, which would
+    /// otherwise be large-object garbage of every chunk (ADR 0026 §2).
+    /// </summary>
+    private readonly Dictionary<string, (int Index, RecordRow Draft)> accepted = new(StringComparer.Ordinal);
+
     /// <summary>The largest chunk this instance accepts: <see cref="MaxBulkChunk"/> on the bulk path, else <see cref="MaxChunk"/>.</summary>
     public int ChunkLimit => bulk is null ? MaxChunk : MaxBulkChunk;
 
@@ -92,7 +100,7 @@ public sealed class SubmitRecords(
     public ValidatedChunk Validate(Caller caller, IReadOnlyList<RecordInput> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var validation = BeginValidation(caller);
+        var validation = BeginValidation(caller, Math.Min(inputs.Count, ChunkLimit));
         if (inputs.Count > validation.Limit)
         {
             throw DomainException.Invalid("", RecordProblemCodes.BatchTooLarge,
@@ -112,12 +120,14 @@ public sealed class SubmitRecords(
     /// read, so what only the validation needs (the row's input and its raw text) dies young instead of waiting in a
     /// chunk of 5000 for the garbage collector to promote it (ADR 0025).
     /// </summary>
-    public ChunkValidation BeginValidation(Caller caller)
+    /// <param name="expectedItems">How many items the chunk will hold, if known: its lists are made that size once
+    /// rather than grown (a chunk of 5000 grown by doubling ends in arrays past the large-object threshold; ADR 0026 §2).</param>
+    public ChunkValidation BeginValidation(Caller caller, int expectedItems = 0)
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.RequireRole(Role.Recorder);
         _ = caller.Department ?? throw DomainException.Forbidden("department-scope", "A recorder acts for a department.");
-        return new ChunkValidation(this, caller, clock.GetUtcNow());
+        return new ChunkValidation(this, caller, clock.GetUtcNow(), Math.Clamp(expectedItems, 0, ChunkLimit));
     }
 
     /// <summary>A chunk being validated item by item; <see cref="Complete"/> hands it to <see cref="WriteAsync"/>.</summary>
@@ -127,13 +137,14 @@ public sealed class SubmitRecords(
         private readonly Caller caller;
         private readonly DateTimeOffset now;
         private readonly DateOnly today;
-        private readonly List<SubmissionOutcome> outcomes = [];
-        private readonly List<(int Index, ValidRecord Record, RecordRow Draft)> valid = [];
+        private readonly List<SubmissionOutcome> outcomes;
+        private readonly List<(int Index, RecordRow Draft)> valid;
 
-        internal ChunkValidation(SubmitRecords owner, Caller caller, DateTimeOffset now)
+        internal ChunkValidation(SubmitRecords owner, Caller caller, DateTimeOffset now, int expected)
         {
             (this.owner, this.caller, this.now) = (owner, caller, now);
             today = ChinaTime.DateOf(now);
+            (outcomes, valid) = (new(expected), new(expected));
         }
 
         /// <summary>The most items a chunk may hold (<see cref="ChunkLimit"/>).</summary>
@@ -152,9 +163,9 @@ public sealed class SubmitRecords(
 
             var index = Count;
             var (validation, draft) = owner.ValidateItem(input, caller, now, today);
-            if (validation.Record is { } record)
+            if (validation.Record is not null)
             {
-                valid.Add((index, record, draft!));
+                valid.Add((index, draft!));
                 outcomes.Add(null!); // decided when written
             }
             else
@@ -232,7 +243,16 @@ public sealed class SubmitRecords(
 
         // Only numbers that may exist are looked up: all of them, except in a first load, where only those this run
         // created may (a repeated number in the file, or a hash that happens to match).
-        var numbers = valid.Select(v => v.Record.DocumentNumber).Distinct(StringComparer.Ordinal).Where(n => firstLoad?.MayExist(n) ?? true).ToList();
+        // A number the chunk repeats is asked for twice, which costs less than a set to remove it (ADR 0026 §2).
+        var numbers = new List<string>(valid.Count);
+        foreach (var (_, draft) in valid)
+        {
+            if (firstLoad?.MayExist(draft.DocumentNumber) ?? true)
+            {
+                numbers.Add(draft.DocumentNumber);
+            }
+        }
+
         var existing = numbers.Count == 0
             ? []
             : await db.Records.AsNoTracking().Current()
@@ -240,21 +260,21 @@ public sealed class SubmitRecords(
                 .Select(r => new { r.Id, r.DocumentNumber, r.ContentHash })
                 .ToDictionaryAsync(r => r.DocumentNumber, StringComparer.Ordinal, cancellationToken);
 
-        var accepted = new Dictionary<string, (int Index, Guid Id, string Hash)>(StringComparer.Ordinal);
-        var created = new List<RecordRow>();
-        foreach (var (index, record, draft) in valid)
+        accepted.Clear();
+        var created = new List<RecordRow>(valid.Count);
+        foreach (var (index, draft) in valid)
         {
-            if (existing.TryGetValue(record.DocumentNumber, out var stored))
+            if (existing.TryGetValue(draft.DocumentNumber, out var stored))
             {
-                outcomes[index] = string.Equals(stored.ContentHash, record.ContentHash, StringComparison.Ordinal)
+                outcomes[index] = string.Equals(stored.ContentHash, draft.ContentHash, StringComparison.Ordinal)
                     ? new SubmissionOutcome(index, stored.Id, SubmissionStatus.Unchanged)
-                    : Conflict(index, stored.Id, record.DocumentNumber);
+                    : Conflict(index, stored.Id, draft.DocumentNumber);
             }
-            else if (accepted.TryGetValue(record.DocumentNumber, out var earlier))
+            else if (accepted.TryGetValue(draft.DocumentNumber, out var earlier))
             {
-                outcomes[index] = string.Equals(earlier.Hash, record.ContentHash, StringComparison.Ordinal)
-                    ? new SubmissionOutcome(index, earlier.Id, SubmissionStatus.Unchanged)
-                    : DuplicateInBatch(index, earlier.Index, record.DocumentNumber);
+                outcomes[index] = string.Equals(earlier.Draft.ContentHash, draft.ContentHash, StringComparison.Ordinal)
+                    ? new SubmissionOutcome(index, earlier.Draft.Id, SubmissionStatus.Unchanged)
+                    : DuplicateInBatch(index, earlier.Index, draft.DocumentNumber);
             }
             else
             {
@@ -263,14 +283,16 @@ public sealed class SubmitRecords(
                 (draft.SubmittedAt, draft.RecordedAt) = (now, now);
                 if (today != chunk.Today)
                 {
-                    draft.Late = DoublePublicity.IsLate(catalog.Calendar, record.DecisionDate, today);
+                    draft.Late = DoublePublicity.IsLate(catalog.Calendar, draft.DecisionDate, today);
                 }
 
                 created.Add(draft);
-                accepted[record.DocumentNumber] = (index, draft.Id, record.ContentHash);
+                accepted[draft.DocumentNumber] = (index, draft);
                 outcomes[index] = new SubmissionOutcome(index, draft.Id, SubmissionStatus.Created);
             }
         }
+
+        accepted.Clear();
 
         if (created.Count == 0)
         {
@@ -390,35 +412,90 @@ public sealed class SubmitRecords(
 /// <summary>A chunk validated by <see cref="SubmitRecords.Validate"/>: the rejections so far and the valid items to write.</summary>
 public sealed class ValidatedChunk
 {
-    internal ValidatedChunk(SubmissionOutcome[] outcomes, List<(int Index, ValidRecord Record, RecordRow Draft)> valid, DateOnly today) =>
+    internal ValidatedChunk(SubmissionOutcome[] outcomes, List<(int Index, RecordRow Draft)> valid, DateOnly today) =>
         (Outcomes, Valid, Today) = (outcomes, valid, today);
 
     internal SubmissionOutcome[] Outcomes { get; }
 
-    /// <summary>The valid items with the row each becomes if it is new (a draft: not yet stamped with the time of writing).</summary>
-    internal List<(int Index, ValidRecord Record, RecordRow Draft)> Valid { get; }
+    /// <summary>
+    /// The valid items as the rows they become if they are new (drafts: not yet stamped with the time of writing). The
+    /// draft holds all the writing needs, so the validated record dies with the validation (ADR 0026 §2).
+    /// </summary>
+    internal List<(int Index, RecordRow Draft)> Valid { get; }
 
     /// <summary>The day (China time) the drafts' late flags were measured on.</summary>
     internal DateOnly Today { get; }
 }
 
 /// <summary>
-/// The document numbers a run has created in a department that had no current record when it began, kept as 64-bit
-/// hashes (8 bytes each, nothing for the garbage collector to trace): while nobody else writes, a number not among them
-/// cannot exist, so it need not be looked up (ADR 0024 §9). A number among them may exist — the file repeats it, or two
-/// numbers share a hash — and is looked up as always, so a shared hash costs one lookup, never a wrong answer.
+/// The document numbers a run has created in a department that had no current record when it began (ADR 0024 §9), as a
+/// Bloom filter of fixed size (ADR 0026 §3): while nobody else writes, a number it does not hold cannot exist, so it
+/// need not be looked up. A number it holds may exist — the file repeats it, or its bits were set by other numbers
+/// (about 1 in 1,000 at a million numbers, 1 in 50 at capacity) — and is looked up as always, so a false positive
+/// costs one lookup, never a wrong answer. 8 bits per number of capacity: 2 MB for 2,097,152 numbers, allocated once
+/// (a hash set of the numbers' hashes grew to 28 MB at a million, copying itself on the way).
 /// </summary>
-internal sealed class CreatedNumbers(int capacity = CreatedNumbers.DefaultCapacity)
+internal sealed class CreatedNumbers
 {
     public const int DefaultCapacity = 1 << 21;
 
-    private readonly HashSet<ulong> hashes = [];
+    private const int Probes = 6;
 
-    public bool IsFull => hashes.Count >= capacity;
+    private readonly ulong[] bits;
+    private readonly ulong mask;
+    private readonly int capacity;
+    private int count;
 
-    public bool MayExist(string documentNumber) => hashes.Contains(Hash(documentNumber));
+    public CreatedNumbers(int capacity = DefaultCapacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        this.capacity = capacity;
+        var size = BitOperations.RoundUpToPowerOf2((ulong)Math.Max(64, capacity * 8L));
+        bits = new ulong[size / 64];
+        mask = size - 1;
+    }
 
-    public void Add(string documentNumber) => hashes.Add(Hash(documentNumber));
+    /// <summary>Numbers added that the filter did not already hold.</summary>
+    public bool IsFull => count >= capacity;
 
-    private static ulong Hash(string text) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan()));
+    public bool MayExist(string documentNumber)
+    {
+        var (first, step) = Hash(documentNumber);
+        for (var probe = 0; probe < Probes; probe++)
+        {
+            var bit = (first + ((ulong)probe * step)) & mask;
+            if ((bits[bit >> 6] & (1UL << (int)(bit & 63))) == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public void Add(string documentNumber)
+    {
+        var (first, step) = Hash(documentNumber);
+        var added = false;
+        for (var probe = 0; probe < Probes; probe++)
+        {
+            var bit = (first + ((ulong)probe * step)) & mask;
+            ref var word = ref bits[bit >> 6];
+            var flag = 1UL << (int)(bit & 63);
+            added |= (word & flag) == 0;
+            word |= flag;
+        }
+
+        if (added)
+        {
+            count++;
+        }
+    }
+
+    /// <summary>Two probe sequences from one 64-bit hash (Kirsch–Mitzenmacher); the step is odd, so it visits distinct bits.</summary>
+    private static (ulong First, ulong Step) Hash(string text)
+    {
+        var hash = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan()));
+        return (hash & 0xFFFF_FFFF, (hash >> 32) | 1);
+    }
 }

@@ -43,7 +43,7 @@ internal static class SubjectRegister
         KnownSubjects? known = null)
     {
         // Later versions of a chunk win: the subject keeps the name it was last recorded under.
-        var latest = new Dictionary<string, Noted>(StringComparer.Ordinal);
+        var latest = new Dictionary<string, Noted>(written.Count, StringComparer.Ordinal); // sized once (ADR 0026 §2)
         foreach (var row in written)
         {
             latest[row.SubjectId] = row;

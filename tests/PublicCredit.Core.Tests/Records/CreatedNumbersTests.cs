@@ -37,4 +37,18 @@ public sealed class CreatedNumbersTests
 
         Assert.True(created.IsFull);
     }
+
+    [Fact]
+    public void At_its_capacity_fewer_than_one_number_in_thirty_it_never_created_needs_a_lookup()
+    {
+        var created = new CreatedNumbers(capacity: 1 << 16);
+        for (var i = 0; !created.IsFull; i++)
+        {
+            created.Add($"闽市监罚〔2026〕{i}号");
+        }
+
+        var needLookup = Enumerable.Range(0, 100_000).Count(i => created.MayExist($"粤市监罚〔2025〕{i}号"));
+
+        Assert.InRange(needLookup, 0, 100_000 / 30);
+    }
 }

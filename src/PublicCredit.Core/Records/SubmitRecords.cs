@@ -319,7 +319,7 @@ public sealed class SubmitRecords(
             await bulk.InsertAsync(db, created, cancellationToken);
         }
 
-        await SubjectRegister.NoteAsync(db, created, cancellationToken, bulk, knownSubjects);
+        var learned = await SubjectRegister.NoteAsync(db, created, cancellationToken, bulk, knownSubjects);
         if (beforeCommit is not null)
         {
             await beforeCommit(outcomes, cancellationToken);
@@ -329,9 +329,14 @@ public sealed class SubmitRecords(
         await transaction.CommitAsync(cancellationToken);
         knownHead = recorded.Position;
 
+        // Committed: the run may now rely on what it wrote (a subject it already knew as it is needs no remembering).
+        foreach (var subject in learned)
+        {
+            knownSubjects?.Remember(subject.SubjectId, subject.SubjectName);
+        }
+
         foreach (var row in created)
         {
-            knownSubjects?.Remember(row.SubjectId, row.SubjectName);
             firstLoad?.Add(row.DocumentNumber);
         }
 

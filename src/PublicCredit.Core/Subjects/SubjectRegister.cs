@@ -14,7 +14,9 @@ namespace PublicCredit.Subjects;
 /// </summary>
 internal static class SubjectRegister
 {
-    public static Task NoteAsync(
+    /// <returns>With <c>known</c>: the subjects it does not know as they now are, for the caller to remember once the
+    /// transaction has committed; otherwise none.</returns>
+    public static Task<IReadOnlyList<Noted>> NoteAsync(
         PublicCreditDbContext db, IReadOnlyList<RecordRow> written, CancellationToken cancellationToken, IBulkInsert? bulk = null,
         KnownSubjects? known = null) =>
         NoteAsync(db, [.. written.Select(r => new Noted(r.SubjectId, r.SubjectKind, r.SubjectName, r.RecordedAt))], cancellationToken, bulk, known);
@@ -38,7 +40,8 @@ internal static class SubjectRegister
     /// thousand subjects. With <paramref name="known"/> as well (a long import, ADR 0024 §4), subjects the run already
     /// knows are not read again; the caller vouches that it is current and remembers the chunk's subjects after commit.
     /// </summary>
-    public static async Task NoteAsync(
+    /// <inheritdoc cref="NoteAsync(PublicCreditDbContext, IReadOnlyList{RecordRow}, CancellationToken, IBulkInsert?, KnownSubjects?)"/>
+    public static async Task<IReadOnlyList<Noted>> NoteAsync(
         PublicCreditDbContext db, IReadOnlyList<Noted> written, CancellationToken cancellationToken, IBulkInsert? bulk = null,
         KnownSubjects? known = null)
     {
@@ -51,13 +54,12 @@ internal static class SubjectRegister
 
         if (latest.Count == 0)
         {
-            return;
+            return [];
         }
 
         if (bulk is not null && known is not null)
         {
-            await NoteKnownAsync(db, latest, bulk, known, cancellationToken);
-            return;
+            return await NoteKnownAsync(db, latest, bulk, known, cancellationToken);
         }
 
         var ids = latest.Keys.ToList();
@@ -96,46 +98,63 @@ internal static class SubjectRegister
         {
             await bulk.InsertAsync(db, created, cancellationToken);
         }
+
+        return [];
     }
 
     /// <summary>
-    /// The bulk path with the run's memory: reads only the subjects the run has not met, as id and name — the name is
-    /// all a chunk compares — and renames a stored subject with one UPDATE (renames are rare; a chunk of a long import
-    /// meets mostly subjects of earlier chunks).
+    /// The bulk path with the run's memory: a subject the run knows under the same name costs two hashes and nothing
+    /// else; only the subjects the run has not met are read, as id and name — the name is all a chunk compares — and a
+    /// stored subject is renamed with one UPDATE (renames are rare; a chunk of a long import meets mostly subjects of
+    /// earlier chunks). Returns the subjects met or renamed here, which the run remembers after the commit (ADR 0026 §4).
     /// </summary>
-    private static async Task NoteKnownAsync(
+    private static async Task<IReadOnlyList<Noted>> NoteKnownAsync(
         PublicCreditDbContext db, Dictionary<string, Noted> latest, IBulkInsert bulk, KnownSubjects known, CancellationToken cancellationToken)
     {
-        var stored = await StoredNamesAsync(db, [.. latest.Keys.Where(id => !known.Contains(id))], cancellationToken);
-        var created = new List<SubjectRow>();
-        foreach (var (id, row) in latest)
+        var learned = new List<Noted>();
+        var unmet = new List<Noted>();
+        foreach (var row in latest.Values)
         {
-            var exists = known.TryMatch(id, row.SubjectName, out var sameName);
-            if (!exists && stored.TryGetValue(id, out var storedName))
+            if (!known.TryMatch(row.SubjectId, row.SubjectName, out var sameName))
             {
-                (exists, sameName) = (true, string.Equals(storedName, row.SubjectName, StringComparison.Ordinal));
+                unmet.Add(row);
             }
-
-            if (exists)
+            else if (!sameName)
             {
-                if (!sameName)
-                {
-                    var key = SubjectNames.SearchKey(row.SubjectName);
-                    await db.Subjects.Where(s => s.SubjectId == id).ExecuteUpdateAsync(
-                        set => set
-                            .SetProperty(s => s.Name, row.SubjectName)
-                            .SetProperty(s => s.NameKey, key)
-                            .SetProperty(s => s.NameRecordedAt, row.RecordedAt),
-                        cancellationToken);
-                }
-            }
-            else
-            {
-                created.Add(NewSubject(id, row));
+                await RenameAsync(db, row, cancellationToken);
+                learned.Add(row);
             }
         }
 
+        var stored = await StoredNamesAsync(db, [.. unmet.Select(r => r.SubjectId)], cancellationToken);
+        var created = new List<SubjectRow>();
+        foreach (var row in unmet)
+        {
+            if (!stored.TryGetValue(row.SubjectId, out var storedName))
+            {
+                created.Add(NewSubject(row.SubjectId, row));
+            }
+            else if (!string.Equals(storedName, row.SubjectName, StringComparison.Ordinal))
+            {
+                await RenameAsync(db, row, cancellationToken);
+            }
+
+            learned.Add(row);
+        }
+
         await bulk.InsertAsync(db, created, cancellationToken);
+        return learned;
+    }
+
+    private static async Task RenameAsync(PublicCreditDbContext db, Noted row, CancellationToken cancellationToken)
+    {
+        var key = SubjectNames.SearchKey(row.SubjectName);
+        await db.Subjects.Where(s => s.SubjectId == row.SubjectId).ExecuteUpdateAsync(
+            set => set
+                .SetProperty(s => s.Name, row.SubjectName)
+                .SetProperty(s => s.NameKey, key)
+                .SetProperty(s => s.NameRecordedAt, row.RecordedAt),
+            cancellationToken);
     }
 
     private static SubjectRow NewSubject(string id, Noted row) => new()

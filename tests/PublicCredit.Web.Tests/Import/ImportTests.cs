@@ -25,8 +25,9 @@ public abstract class ImportTests(ITestDatabases databases)
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8)));
 
     private static string Row(string documentNumber, string subjectId = "91350100M000100Y43", string decisionDate = "2026-10-09",
-        string severity = "general", string category = "administrative-penalty", string publicUntil = "", string facts = "未按规定公示年度报告") =>
-        $"{category},{subjectId},福州某某科技有限公司,{documentNumber},{decisionDate},{severity},《企业信息公示暂行条例》第八条,{facts},罚款,1.5,张三,{publicUntil}";
+        string severity = "general", string category = "administrative-penalty", string publicUntil = "", string facts = "未按规定公示年度报告",
+        string subjectName = "福州某某科技有限公司") =>
+        $"{category},{subjectId},{subjectName},{documentNumber},{decisionDate},{severity},《企业信息公示暂行条例》第八条,{facts},罚款,1.5,张三,{publicUntil}";
 
     private static string WriteFile(string text, string extension = ".csv")
     {
@@ -274,6 +275,25 @@ public abstract class ImportTests(ITestDatabases databases)
         Assert.Equal(10, await db.Records.Current().CountAsync(Cancel));
         var subject = await db.Subjects.SingleAsync(s => s.SubjectId == renamedId, Cancel);
         Assert.Equal("福州某某科技有限公司", subject.Name); // the file's F6, recorded after the clerk's F10, names it last
+        Assert.True((await new VerifyLedger(db).RunAsync(Cancel)).Ok);
+    }
+
+    [Fact]
+    public async Task A_subject_the_file_renames_from_chunk_to_chunk_ends_under_the_name_it_was_last_recorded_under()
+    {
+        // Chunks of two: the run knows the subject from chunk 1 under one name, renames it in chunk 2 and back in chunk 3 —
+        // a run that did not remember the rename of chunk 2 would take chunk 3's name for the one it already has.
+        var target = await databases.CreateAsync(Cancel);
+        string[] names = ["福州甲科技有限公司", "福州甲科技有限公司", "福州乙科技有限公司", "福州乙科技有限公司", "福州甲科技有限公司", "福州甲科技有限公司"];
+        var rows = names.Select((name, i) => Row($"N{i + 1}", subjectName: name));
+        var path = WriteFile(string.Join('\n', [Header, .. rows, ""]));
+
+        var summary = await ImportAsync(target, path, chunk: 2);
+
+        Assert.Equal((6L, 0L), (summary.Created, summary.Rejected));
+        await using var db = StorageServices.CreateContext(target);
+        var subject = await db.Subjects.SingleAsync(Cancel);
+        Assert.Equal(("91350100M000100Y43", "福州甲科技有限公司"), (subject.SubjectId, subject.Name));
         Assert.True((await new VerifyLedger(db).RunAsync(Cancel)).Ok);
     }
 

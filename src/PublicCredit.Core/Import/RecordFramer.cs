@@ -39,9 +39,10 @@ internal sealed class RecordFramer(Stream stream, bool quoteAware, int maxRecord
         var length = 0;
         var tooLong = false;
         var inQuotes = false;
-        var fieldStart = true;
         var afterClosingQuote = false;
         var started = false;
+        long consumed = 0;
+        byte previous = 0;
         long offset = 0;
         long startLine = line;
         var store = recordStore.Length > 0 ? recordStore : record;
@@ -66,32 +67,26 @@ internal sealed class RecordFramer(Stream stream, bool quoteAware, int maxRecord
                 startLine = line;
             }
 
-            var b = buffer[bufferPosition++];
-            if (quoteAware)
+            // The bytes up to the next one that matters are taken as a block (a vectorised search, one copy); only a
+            // quote (CSV) or a line break is looked at on its own.
+            var available = buffer.AsSpan(bufferPosition, bufferLength - bufferPosition);
+            var at = quoteAware ? available.IndexOfAny((byte)'"', (byte)'\n') : available.IndexOf((byte)'\n');
+            var run = at < 0 ? available : available[..at];
+            if (run.Length > 0)
             {
-                // RFC 4180: a quote opens a quoted field only at the start of a field; inside one, "" is a quote.
-                if (b == (byte)'"')
-                {
-                    if (inQuotes)
-                    {
-                        inQuotes = false;
-                        afterClosingQuote = true;
-                    }
-                    else if (fieldStart || afterClosingQuote)
-                    {
-                        inQuotes = true;
-                        afterClosingQuote = false;
-                    }
-
-                    fieldStart = false;
-                }
-                else
-                {
-                    afterClosingQuote = false;
-                    fieldStart = b == (byte)',' && !inQuotes;
-                }
+                Append(ref store, ref length, ref tooLong, run);
+                (previous, afterClosingQuote) = (run[^1], false);
+                consumed += run.Length;
+                bufferPosition += run.Length;
             }
 
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var b = available[at];
+            bufferPosition++;
             if (b == (byte)'\n')
             {
                 line++;
@@ -101,29 +96,53 @@ internal sealed class RecordFramer(Stream stream, bool quoteAware, int maxRecord
                         bufferStartOffset + bufferPosition, startLine);
                     return true;
                 }
-            }
 
-            if (tooLong)
+                afterClosingQuote = false;
+            }
+            else if (inQuotes)
             {
-                continue;
+                (inQuotes, afterClosingQuote) = (false, true);
             }
-
-            if (length == store.Length)
+            else
             {
-                if (store.Length >= maxRecordBytes)
-                {
-                    tooLong = true;
-                    continue;
-                }
-
-                // Grow the one reusable store up to the limit; it is kept for the records that follow.
-                var grown = new byte[Math.Min(maxRecordBytes, store.Length * 2)];
-                store.AsSpan(0, length).CopyTo(grown);
-                store = recordStore = grown;
+                // RFC 4180: a quote opens a quoted field only at the start of a field; inside one, "" is a quote (the
+                // first closes, the second opens again). Elsewhere it is an ordinary byte, which the row check reports.
+                inQuotes = consumed == 0 || previous == (byte)',' || afterClosingQuote;
+                afterClosingQuote = false;
             }
 
-            store[length++] = b;
+            Append(ref store, ref length, ref tooLong, new ReadOnlySpan<byte>(in b));
+            previous = b;
+            consumed++;
         }
+    }
+
+    /// <summary>
+    /// Adds bytes to the record, growing the one reusable store up to the limit (it is kept for the records that
+    /// follow); past the limit the record is too long and the rest of it is only scanned for its end.
+    /// </summary>
+    private void Append(ref byte[] store, ref int length, ref bool tooLong, ReadOnlySpan<byte> bytes)
+    {
+        if (tooLong)
+        {
+            return;
+        }
+
+        if (length + bytes.Length > maxRecordBytes)
+        {
+            tooLong = true;
+            bytes = bytes[..(maxRecordBytes - length)];
+        }
+
+        if (length + bytes.Length > store.Length)
+        {
+            var grown = new byte[Math.Min(maxRecordBytes, Math.Max(store.Length * 2, length + bytes.Length))];
+            store.AsSpan(0, length).CopyTo(grown);
+            store = recordStore = grown;
+        }
+
+        bytes.CopyTo(store.AsSpan(length));
+        length += bytes.Length;
     }
 
     private static int TrimCarriageReturn(byte[] bytes, int length) =>

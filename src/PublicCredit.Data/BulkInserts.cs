@@ -255,7 +255,6 @@ internal sealed class PostgresBulkInsert : IBulkInsert
         };
 
     /// <summary>A nullable value type: its value as the underlying type, or NULL.</summary>
-
     private static Action<NpgsqlBinaryImporter, object> WriteNullable<TEntity, TValue>(Func<TEntity, TValue?> get, NpgsqlDbType type)
         where TValue : struct =>
         (copy, row) =>

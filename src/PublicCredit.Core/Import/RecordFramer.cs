@@ -41,7 +41,7 @@ internal sealed class RecordFramer(Stream stream, bool quoteAware, int maxRecord
         var inQuotes = false;
         var afterClosingQuote = false;
         var started = false;
-        long consumed = 0;
+        var atRecordStart = true;
         byte previous = 0;
         long offset = 0;
         long startLine = line;
@@ -75,8 +75,7 @@ internal sealed class RecordFramer(Stream stream, bool quoteAware, int maxRecord
             if (run.Length > 0)
             {
                 Append(ref store, ref length, ref tooLong, run);
-                (previous, afterClosingQuote) = (run[^1], false);
-                consumed += run.Length;
+                (previous, afterClosingQuote, atRecordStart) = (run[^1], false, false);
                 bufferPosition += run.Length;
             }
 
@@ -107,13 +106,12 @@ internal sealed class RecordFramer(Stream stream, bool quoteAware, int maxRecord
             {
                 // RFC 4180: a quote opens a quoted field only at the start of a field; inside one, "" is a quote (the
                 // first closes, the second opens again). Elsewhere it is an ordinary byte, which the row check reports.
-                inQuotes = consumed == 0 || previous == (byte)',' || afterClosingQuote;
+                inQuotes = atRecordStart || previous == (byte)',' || afterClosingQuote;
                 afterClosingQuote = false;
             }
 
             Append(ref store, ref length, ref tooLong, new ReadOnlySpan<byte>(in b));
-            previous = b;
-            consumed++;
+            (previous, atRecordStart) = (b, false);
         }
     }
 

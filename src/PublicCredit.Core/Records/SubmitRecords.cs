@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Numerics;
 using System.IO.Hashing;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -163,9 +163,9 @@ public sealed class SubmitRecords(
 
             var index = Count;
             var (validation, draft) = owner.ValidateItem(input, caller, now, today);
-            if (validation.Record is not null)
+            if (draft is not null)
             {
-                valid.Add((index, draft!));
+                valid.Add((index, draft));
                 outcomes.Add(null!); // decided when written
             }
             else
@@ -260,39 +260,43 @@ public sealed class SubmitRecords(
                 .Select(r => new { r.Id, r.DocumentNumber, r.ContentHash })
                 .ToDictionaryAsync(r => r.DocumentNumber, StringComparer.Ordinal, cancellationToken);
 
-        accepted.Clear();
         var created = new List<RecordRow>(valid.Count);
-        foreach (var (index, draft) in valid)
+        try
         {
-            if (existing.TryGetValue(draft.DocumentNumber, out var stored))
+            foreach (var (index, draft) in valid)
             {
-                outcomes[index] = string.Equals(stored.ContentHash, draft.ContentHash, StringComparison.Ordinal)
-                    ? new SubmissionOutcome(index, stored.Id, SubmissionStatus.Unchanged)
-                    : Conflict(index, stored.Id, draft.DocumentNumber);
-            }
-            else if (accepted.TryGetValue(draft.DocumentNumber, out var earlier))
-            {
-                outcomes[index] = string.Equals(earlier.Draft.ContentHash, draft.ContentHash, StringComparison.Ordinal)
-                    ? new SubmissionOutcome(index, earlier.Draft.Id, SubmissionStatus.Unchanged)
-                    : DuplicateInBatch(index, earlier.Index, draft.DocumentNumber);
-            }
-            else
-            {
-                // Recorded when written; late measured on the day of writing (the validation's day but for a chunk
-                // validated just before midnight).
-                (draft.SubmittedAt, draft.RecordedAt) = (now, now);
-                if (today != chunk.Today)
+                if (existing.TryGetValue(draft.DocumentNumber, out var stored))
                 {
-                    draft.Late = DoublePublicity.IsLate(catalog.Calendar, draft.DecisionDate, today);
+                    outcomes[index] = string.Equals(stored.ContentHash, draft.ContentHash, StringComparison.Ordinal)
+                        ? new SubmissionOutcome(index, stored.Id, SubmissionStatus.Unchanged)
+                        : Conflict(index, stored.Id, draft.DocumentNumber);
                 }
+                else if (accepted.TryGetValue(draft.DocumentNumber, out var earlier))
+                {
+                    outcomes[index] = string.Equals(earlier.Draft.ContentHash, draft.ContentHash, StringComparison.Ordinal)
+                        ? new SubmissionOutcome(index, earlier.Draft.Id, SubmissionStatus.Unchanged)
+                        : DuplicateInBatch(index, earlier.Index, draft.DocumentNumber);
+                }
+                else
+                {
+                    // Recorded when written; late measured on the day of writing (the validation's day but for a chunk
+                    // validated just before midnight).
+                    (draft.SubmittedAt, draft.RecordedAt) = (now, now);
+                    if (today != chunk.Today)
+                    {
+                        draft.Late = DoublePublicity.IsLate(catalog.Calendar, draft.DecisionDate, today);
+                    }
 
-                created.Add(draft);
-                accepted[draft.DocumentNumber] = (index, draft);
-                outcomes[index] = new SubmissionOutcome(index, draft.Id, SubmissionStatus.Created);
+                    created.Add(draft);
+                    accepted[draft.DocumentNumber] = (index, draft);
+                    outcomes[index] = new SubmissionOutcome(index, draft.Id, SubmissionStatus.Created);
+                }
             }
         }
-
-        accepted.Clear();
+        finally
+        {
+            accepted.Clear(); // holds this chunk's rows only
+        }
 
         if (created.Count == 0)
         {

@@ -38,7 +38,7 @@ internal static class SubjectRegister
     /// With <paramref name="bulk"/> (the import, ADR 0011) new subjects are inserted by the provider's bulk path and
     /// known ones are read untracked, only a renamed one being attached: the same rows, without tracking a chunk's
     /// thousand subjects. With <paramref name="known"/> as well (a long import, ADR 0024 §4), subjects the run already
-    /// knows are not read again; the caller vouches that it is current and remembers the chunk's subjects after commit.
+    /// knows are not read again; the caller vouches that it is current and, after commit, remembers the subjects returned.
     /// </summary>
     /// <inheritdoc cref="NoteAsync(PublicCreditDbContext, IReadOnlyList{RecordRow}, CancellationToken, IBulkInsert?, KnownSubjects?)"/>
     public static async Task<IReadOnlyList<Noted>> NoteAsync(

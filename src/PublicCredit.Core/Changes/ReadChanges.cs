@@ -77,16 +77,31 @@ public sealed record ChangePage(IReadOnlyList<ChangeItem> Items, long Next);
 /// events at or below the ledger head read first are considered; since appends are serialised and commit in order,
 /// everything up to that head is committed, and <c>next</c> never skips an event still being written. A page holds
 /// whole events: it stops before an event whose items would pass <c>limit</c>, unless it would otherwise be empty
-/// (a chunk event yields at most 1000 items). Records that were never published yield nothing: the feed carries no
-/// more about a subject than was public at some time (FACTS §9).
+/// (an imported chunk event yields at most <see cref="SubmitRecords.MaxBulkChunk"/> items). Records that were never
+/// published yield nothing: the feed carries no more about a subject than was public at some time (FACTS §9).
+/// <para>
+/// The work of one request is bounded by items, never by how many records the events name (issue 15 §6): events are
+/// read a few at a time, a request looks at no more than <see cref="RecordBudget"/> record versions (at least one
+/// whole event), and versions are looked up in slices of <see cref="LookupSlice"/> ids — an import of 100,000 rows
+/// used to turn one page into a single query with 100,000 parameters, which SQLite refuses ("too many SQL variables").
+/// </para>
 /// </summary>
 public sealed class ReadChanges(PublicCreditDbContext db)
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
+    /// <summary>Events read per round: a chunk event's payload names up to 5000 records, so rounds stay small.</summary>
+    private const int EventsPerRound = 64;
+
     /// <summary>How many rounds of events a request reads at most before answering (an import of private records yields no items).</summary>
-    private const int MaxRounds = 10;
+    private const int MaxRounds = 16;
+
+    /// <summary>Record versions one request looks at, at most (plus the rest of the event that crosses it).</summary>
+    internal const int RecordBudget = 20_000;
+
+    /// <summary>Ids per lookup query: far below SQLite's 32,766 and PostgreSQL's 65,535 parameters.</summary>
+    internal const int LookupSlice = 1000;
 
     private static readonly string[] SourceEvents =
     [
@@ -118,19 +133,34 @@ public sealed class ReadChanges(PublicCreditDbContext db)
         var head = (await db.LedgerHead.AsNoTracking().SingleAsync(cancellationToken)).Position;
         var items = new List<ChangeItem>();
         var next = from;
-        for (var round = 0; round < MaxRounds && next < head && items.Count < take; round++)
+        var examined = 0;
+        for (var round = 0; round < MaxRounds && next < head && items.Count < take && examined < RecordBudget; round++)
         {
             var events = await db.LedgerEvents.AsNoTracking()
                 .Where(e => e.Position > next && e.Position <= head && SourceEvents.Contains(e.Type))
                 .OrderBy(e => e.Position)
-                .Take(take)
+                .Take(EventsPerRound)
                 .ToListAsync(cancellationToken);
             if (events.Count == 0)
             {
                 return new ChangePage(items, head);
             }
 
-            foreach (var (position, derived) in await DeriveAsync(events, cancellationToken))
+            // Whole events while the record budget lasts; always at least one, so the feed moves on.
+            var parsed = new List<(LedgerEventRow Event, List<(Guid Id, int Version)> Refs)>(events.Count);
+            foreach (var e in events)
+            {
+                var refs = IsDesignation(e) ? [] : References(e);
+                if (examined > 0 && examined + refs.Count > RecordBudget)
+                {
+                    break;
+                }
+
+                examined += refs.Count;
+                parsed.Add((e, refs));
+            }
+
+            foreach (var (position, derived) in await DeriveAsync(parsed, cancellationToken))
             {
                 if (items.Count > 0 && items.Count + derived.Count > take)
                 {
@@ -141,7 +171,12 @@ public sealed class ReadChanges(PublicCreditDbContext db)
                 next = position;
             }
 
-            if (events.Count < take)
+            if (parsed.Count < events.Count)
+            {
+                break; // the budget ended this request: the rest waits for the next page
+            }
+
+            if (events.Count < EventsPerRound)
             {
                 // Every relevant event up to the head is in this page: the events after the last one are not ours.
                 next = head;
@@ -153,16 +188,29 @@ public sealed class ReadChanges(PublicCreditDbContext db)
 
     private sealed record VersionFacts(Guid Id, int Version, string SubjectId, string Department, bool Published, long? WithdrawalPosition);
 
-    private async Task<List<(long Position, List<ChangeItem> Items)>> DeriveAsync(
-        List<LedgerEventRow> events, CancellationToken cancellationToken)
+    /// <summary>The facts of the named record versions, looked up <see cref="LookupSlice"/> ids at a time.</summary>
+    private async Task<Dictionary<(Guid, int), VersionFacts>> FactsAsync(IEnumerable<Guid> named, CancellationToken cancellationToken)
     {
-        var parsed = events.Select(e => (Event: e, Refs: IsDesignation(e) ? [] : References(e))).ToList();
-        var ids = parsed.SelectMany(p => p.Refs).Select(r => r.Id).Distinct().ToList();
-        var facts = (await db.Records.AsNoTracking()
-                .Where(r => ids.Contains(r.Id))
-                .Select(r => new VersionFacts(r.Id, r.Version, r.SubjectId, r.Department, r.Published, r.WithdrawalPosition))
-                .ToListAsync(cancellationToken))
-            .ToDictionary(f => (f.Id, f.Version));
+        var facts = new Dictionary<(Guid, int), VersionFacts>();
+        foreach (var slice in named.Distinct().Chunk(LookupSlice))
+        {
+            var ids = slice.ToList();
+            foreach (var f in await db.Records.AsNoTracking()
+                         .Where(r => ids.Contains(r.Id))
+                         .Select(r => new VersionFacts(r.Id, r.Version, r.SubjectId, r.Department, r.Published, r.WithdrawalPosition))
+                         .ToListAsync(cancellationToken))
+            {
+                facts[(f.Id, f.Version)] = f;
+            }
+        }
+
+        return facts;
+    }
+
+    private async Task<List<(long Position, List<ChangeItem> Items)>> DeriveAsync(
+        List<(LedgerEventRow Event, List<(Guid Id, int Version)> Refs)> parsed, CancellationToken cancellationToken)
+    {
+        var facts = await FactsAsync(parsed.SelectMany(p => p.Refs).Select(r => r.Id), cancellationToken);
 
         VersionFacts Facts(long position, Guid id, int version) =>
             facts.TryGetValue((id, version), out var f)
@@ -170,7 +218,7 @@ public sealed class ReadChanges(PublicCreditDbContext db)
                 : throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
                     $"Ledger event {position} names record {id} version {version}, which is not stored."));
 
-        var result = new List<(long, List<ChangeItem>)>(events.Count);
+        var result = new List<(long, List<ChangeItem>)>(parsed.Count);
         foreach (var (e, refs) in parsed)
         {
             var derived = new List<ChangeItem>();

@@ -2,7 +2,12 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PublicCredit.Access;
+using PublicCredit.Catalog;
 using PublicCredit.Changes;
+using PublicCredit.Data;
+using PublicCredit.Import;
+using PublicCredit.Ledger;
+using PublicCredit.Records;
 using PublicCredit.Web.Tests.Infrastructure;
 
 namespace PublicCredit.Web.Tests.Changes;
@@ -126,6 +131,60 @@ public abstract class ChangesFeedTests(ITestDatabases databases) : ServerTests(d
 
         Assert.Equal(expected, seen);
         Assert.Equal([2, 2, 1, 2], sizes); // the last event, a chunk of two, is not split
+    }
+
+    [Fact]
+    public async Task After_an_import_of_100000_rows_every_page_answers_and_reading_on_sees_each_record_once()
+    {
+        // Issue 15 §6: after a bulk import, one page named every record of 100 chunk events in one query, which SQLite
+        // refuses ("too many SQL variables", 500) — a consumer stuck for good.
+        const int rows = 100_000;
+        var path = Path.Combine(Directory.CreateTempSubdirectory("pcredit-feed-").FullName, "records.csv");
+        await using (var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)))
+        {
+            await file.WriteLineAsync("category,subjectId,subjectName,documentNumber,decisionDate,severity,legalBasis,facts,content,amount,legalRepresentative,publicUntil");
+            for (var n = 0; n < rows; n++)
+            {
+                await file.WriteLineAsync($"administrative-penalty,91350100M000100Y43,福州某某科技有限公司,闽市监罚〔2026〕F{n}号,2026-10-09,general,《企业信息公示暂行条例》第八条,未按规定公示年度报告,罚款,1.5,张三,");
+            }
+        }
+
+        var catalog = CatalogLoader.Load(RepositoryPaths.Catalog).GetCatalogOrThrow();
+        await using (var db = StorageServices.CreateBulkContext(Server.Database))
+        {
+            var submit = new SubmitRecords(db, new AppendToLedger(db, Server.Clock), new RecordValidator(catalog), catalog, Server.Clock,
+                bulk: StorageServices.CreateBulkInsert(Server.Database));
+            var summary = await new ImportRecords(db, submit, catalog, Server.Clock).RunAsync(new ImportRequest(path, ImportFormat.Csv, "samr"), null, Cancel);
+            Assert.Equal(rows, summary.Created);
+        }
+
+        checkerKey ??= await Server.KeyAsync(Role.Checker, Departments.Mof);
+        using var checker = Server.Client(checkerKey);
+        foreach (var query in new[] { "", "?limit=33", "?after=0&limit=1", "?after=0&limit=1000" })
+        {
+            // 200 or the assertion names the status and the problem.
+            Assert.NotEqual(0, (await checker.GetJsonAsync("/api/v1/changes" + query, Cancel)).GetProperty("items").GetArrayLength());
+        }
+
+        var seen = new HashSet<Guid>();
+        var after = 0L;
+        for (var pages = 0; pages < 200; pages++)
+        {
+            var page = await FeedAsync($"after={after}&limit=1000");
+            var items = page.GetProperty("items").EnumerateArray().ToList();
+            // Whole events: a page passes its limit only by one event, an imported chunk (at most 5000 records).
+            Assert.InRange(items.Count, 0, SubmitRecords.MaxBulkChunk);
+            Assert.All(items, i => Assert.True(seen.Add(i.GetProperty("recordId").GetGuid())));
+            var next = page.GetProperty("next").GetInt64();
+            if (next == after)
+            {
+                break;
+            }
+
+            after = next;
+        }
+
+        Assert.Equal(rows, seen.Count);
     }
 
     [Fact]

@@ -1,19 +1,27 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PublicCredit.Storage;
 
 namespace PublicCredit.Ledger;
 
-/// <summary>The outcome of re-computing the chain: either all events are intact, or the first broken position.</summary>
-public sealed record LedgerVerification(bool Ok, long Events, long? BrokenAt, string? Problem)
+/// <summary>
+/// The outcome of re-computing the chain and reconciling the state tables with it: either all events are intact and
+/// every table is what they say, or the first broken position, or the first table, row and field that disagree.
+/// </summary>
+public sealed record LedgerVerification(bool Ok, long Events, long? BrokenAt, string? Problem, StateMismatch? State = null)
 {
     public override string ToString() =>
-        Ok ? $"ok {Events} events" : $"broken at position {BrokenAt}: {Problem}";
+        Ok ? $"ok {Events} events"
+        : State is { } state ? $"state differs from the ledger: {state}"
+        : $"broken at position {BrokenAt}: {Problem}";
 }
 
 /// <summary>
 /// Re-computes the hash chain from the genesis and compares it with the stored head. Detects an edited event
 /// (hash mismatch), a removed or inserted event (position gap, previous-hash mismatch), reordered events and
-/// events cut off the end (head mismatch). `pcredit ledger verify` (API.md).
+/// events cut off the end (head mismatch). Then reconciles every state table with the events (ADR 0032): a row edited,
+/// inserted or deleted in the database without its event is named by table, row and field. `pcredit ledger verify`
+/// (API.md).
 /// </summary>
 public sealed class VerifyLedger(PublicCreditDbContext db)
 {
@@ -21,12 +29,49 @@ public sealed class VerifyLedger(PublicCreditDbContext db)
     {
         var head = await db.LedgerHead.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         var events = db.LedgerEvents.AsNoTracking().OrderBy(e => e.Position).AsAsyncEnumerable();
-        return await Check(events, head, cancellationToken);
+        var reconcilers = StateReconcilers.Create();
+        var chain = await Check(events, head, row => Observe(reconcilers, row), cancellationToken);
+        if (!chain.Ok)
+        {
+            return chain;
+        }
+
+        foreach (var reconciler in reconcilers)
+        {
+            if (await reconciler.CheckAsync(db, cancellationToken) is { } mismatch)
+            {
+                return new LedgerVerification(false, chain.Events, null, mismatch.ToString(), mismatch);
+            }
+        }
+
+        return chain;
+    }
+
+    private static void Observe(IReadOnlyList<IStateReconciler> reconcilers, LedgerEventRow row)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(row.Payload);
+        }
+        catch (JsonException)
+        {
+            return; // a payload that is not JSON was hashed as it is; it states nothing about any table
+        }
+
+        using (document)
+        {
+            foreach (var reconciler in reconcilers)
+            {
+                reconciler.Observe(row, document.RootElement);
+            }
+        }
     }
 
     public static async Task<LedgerVerification> Check(
         IAsyncEnumerable<LedgerEventRow> eventsInPositionOrder,
         LedgerHeadRow? head,
+        Action<LedgerEventRow>? intact = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventsInPositionOrder);
@@ -53,6 +98,7 @@ public sealed class VerifyLedger(PublicCreditDbContext db)
                 return Broken(count, row.Position, "hash does not match the event's content: the event was edited");
             }
 
+            intact?.Invoke(row);
             previousHash = row.Hash;
             expectedPosition++;
             count++;

@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using PublicCredit.Catalog;
 
 namespace PublicCredit.Records;
 
@@ -38,21 +39,37 @@ public static class RecordContentHash
     public static string Compute(ValidRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        return Compute(record.Category.Code, record.Subject.Value, record.SubjectName, record.DocumentNumber, record.DecisionDate,
+            record.Severity, record.LegalBasis, record.Facts, record.Content, record.Amount, record.LegalRepresentative, record.PublicUntil);
+    }
+
+    /// <summary>The same hash over a stored version's columns: what `pcredit ledger verify` compares with the ledger (ADR 0032).</summary>
+    public static string Compute(RecordRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return Compute(row.Category, row.SubjectId, row.SubjectName, row.DocumentNumber, row.DecisionDate,
+            row.Severity, row.LegalBasis, row.Facts, row.Content, row.Amount, row.LegalRepresentative, row.PublicUntil);
+    }
+
+    private static string Compute(
+        string category, string subject, string subjectName, string documentNumber, DateOnly decisionDate, NegativeGrade? severity,
+        string legalBasis, string? facts, string? content, decimal? amount, string? legalRepresentative, DateOnly? publicUntil)
+    {
         var buffer = reused ??= new ArrayBufferWriter<byte>(1024);
         buffer.ResetWrittenCount();
         Write(buffer, Tag);
-        Write(buffer, record.Category.Code);
-        Write(buffer, record.Subject.Value);
-        Write(buffer, record.SubjectName);
-        Write(buffer, record.DocumentNumber);
-        Write<DateOnly>(buffer, record.DecisionDate, DateFormat);
-        Write(buffer, record.Severity is { } s ? RecordCodes.Of(s) : null);
-        Write(buffer, record.LegalBasis);
-        Write(buffer, record.Facts);
-        Write(buffer, record.Content);
-        Write(buffer, record.Amount, AmountFormat);
-        Write(buffer, record.LegalRepresentative);
-        Write(buffer, record.PublicUntil, DateFormat);
+        Write(buffer, category);
+        Write(buffer, subject);
+        Write(buffer, subjectName);
+        Write(buffer, documentNumber);
+        Write<DateOnly>(buffer, decisionDate, DateFormat);
+        Write(buffer, severity is { } s ? RecordCodes.Of(s) : null);
+        Write(buffer, legalBasis);
+        Write(buffer, facts);
+        Write(buffer, content);
+        Write(buffer, amount, AmountFormat);
+        Write(buffer, legalRepresentative);
+        Write(buffer, publicUntil, DateFormat);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(buffer.WrittenSpan, hash);
         if (buffer.Capacity > 1 << 16)

@@ -52,7 +52,16 @@ internal static class LedgerEndpoints
         api.MapGet("/ledger/verification", async (VerifyLedger verify, CancellationToken cancel) =>
         {
             var result = await verify.RunAsync(cancel);
-            return Results.Ok(new { ok = result.Ok, events = result.Events, brokenAt = result.BrokenAt, problem = result.Problem });
+            return Results.Ok(new
+            {
+                ok = result.Ok,
+                events = result.Events,
+                brokenAt = result.BrokenAt,
+                problem = result.Problem,
+                table = result.State?.Table,
+                row = result.State?.Row,
+                field = result.State?.Field,
+            });
         }).RequireRoles(Role.Auditor).WithName("VerifyLedger");
     }
 }

@@ -1,0 +1,196 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using PublicCredit.Access;
+using PublicCredit.Data;
+using PublicCredit.Ledger;
+using PublicCredit.Storage;
+using PublicCredit.Web.Tests.Cli;
+using PublicCredit.Web.Tests.Designations;
+using PublicCredit.Web.Tests.Infrastructure;
+
+namespace PublicCredit.Web.Tests.Storage;
+
+/// <summary>
+/// Issue 15 §3: the ledger proves the state, not only itself. A database administrator changes the state tables (or
+/// the events) with straight SQL; `GET /api/v1/ledger/verification` and `pcredit ledger verify` name the first table,
+/// row and field that disagree with the events (ADR 0032).
+/// </summary>
+public abstract class StateTamperingTests(ITestDatabases databases) : ServerTests(databases)
+{
+    private const string Organisation = DesignationBodies.Organisation;
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    /// <summary>Each case: what the administrator runs, and the table and field verification must name (null: the chain breaks).</summary>
+    public static TheoryData<string> Cases => new(Tampering.Keys);
+
+    private static readonly Dictionary<string, (Func<Scenario, string> Sql, string? Table, string? Field)> Tampering = new()
+    {
+        ["edit a record's content"] = (_ => "UPDATE records SET content = '警告' WHERE document_number = '闽市监罚〔2026〕101号'", "records", "content"),
+        ["extend a record's publicity for ever"] = (_ => "UPDATE records SET public_until = NULL WHERE document_number = '闽市监罚〔2026〕101号'", "records", "public_until"),
+        ["set a designation's status to revoked"] = (_ => "UPDATE designations SET status = 'revoked'", "designations", "status"),
+        ["move a designation's expiry"] = (_ => "UPDATE designations SET expires_at = effective_from", "designations", "expires_at"),
+        ["delete an objection"] = (_ => "DELETE FROM objections", "objections", "id"),
+        ["reject an objection in the table"] = (_ => "UPDATE objections SET status = 'rejected'", "objections", "status"),
+        ["delete a restoration"] = (_ => "DELETE FROM restorations", "restorations", "id"),
+        ["delete a statement"] = (_ => "DELETE FROM designation_statements", "designation_statements", "id"),
+        ["delete a responsible person"] = (s => $"DELETE FROM responsible_persons WHERE resident_id = '{DesignationBodies.LegalRepresentative}'", "responsible_persons", "designation_id"),
+        ["raise an API key's role"] = (_ => "UPDATE api_keys SET role = 'admin' WHERE role = 'checker'", "api_keys", "role"),
+        ["move an API key to another department"] = (_ => "UPDATE api_keys SET department = 'ndrc' WHERE role = 'checker'", "api_keys", "department"),
+        ["create an API key row with no event"] = (s =>
+            $"INSERT INTO api_keys (id, lookup, secret_hash, name, role, department, created_at, created_by) " +
+            $"SELECT {s.Uuid(Guid.NewGuid())}, 'forgedlookup1', secret_hash, 'forged', 'admin', department, created_at, created_by FROM api_keys WHERE role = 'checker'",
+            "api_keys", "id"),
+        ["revoke a key in the table without its event"] = (_ => "UPDATE api_keys SET revoked_at = created_at WHERE role = 'checker'", "api_keys", "revoked"),
+        ["move a subject token to another subject"] = (_ => "UPDATE subject_tokens SET subject_id = '" + DesignationBodies.OtherOrganisation + "'", "subject_tokens", "subject_id"),
+        ["insert a record row with no event"] = (s =>
+            "INSERT INTO records (id, version, department, document_number, category, subject_id, subject_kind, subject_name, decision_date, severity, " +
+            "legal_basis, facts, content, amount, legal_representative, public_until, published, late, submitted_at, recorded_at, recorded_by, reason, " +
+            "content_hash, ledger_position, superseded_at, withdrawal_position, restored_at) " +
+            $"SELECT {s.Uuid(Guid.NewGuid())}, version, department, '闽市监罚〔2026〕999号', category, subject_id, subject_kind, subject_name, decision_date, severity, " +
+            "legal_basis, facts, content, amount, legal_representative, public_until, published, late, submitted_at, recorded_at, recorded_by, reason, " +
+            "content_hash, ledger_position, superseded_at, withdrawal_position, restored_at FROM records WHERE document_number = '闽市监罚〔2026〕101号'",
+            "records", "id"),
+        ["edit an event's payload"] = (_ => "UPDATE ledger_events SET payload = replace(payload, 'samr', 'mof') WHERE position = 3", null, null),
+        ["delete an event"] = (_ => "DELETE FROM ledger_events WHERE position = 4", null, null),
+        ["reorder two events"] = (_ =>
+            "UPDATE ledger_events SET position = -2 WHERE position = 2; UPDATE ledger_events SET position = 2 WHERE position = 3; " +
+            "UPDATE ledger_events SET position = 3 WHERE position = -2", null, null),
+    };
+
+    [Fact]
+    public async Task An_untouched_database_verifies_with_every_table_reconciled()
+    {
+        var scenario = await Scenario.BuildAsync(Server, Cancel);
+
+        var verification = await scenario.VerifyAsync();
+
+        Assert.True(verification.GetProperty("ok").GetBoolean(), verification.ToString());
+        var cli = await CliRunner.RunAsync("ledger", "verify", "--db", Server.Database.ConnectionString);
+        Assert.Equal((0, $"ok {verification.GetProperty("events").GetInt64()} events"), (cli.ExitCode, cli.Lines[0]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Tampering_with_the_database_is_detected_and_named(string tampering)
+    {
+        var scenario = await Scenario.BuildAsync(Server, Cancel);
+        var (sql, table, field) = Tampering[tampering];
+
+        await scenario.ExecuteAsync(sql(scenario));
+
+        var verification = await scenario.VerifyAsync();
+        Assert.False(verification.GetProperty("ok").GetBoolean(), $"{tampering} went unnoticed: {verification}");
+        if (table is null)
+        {
+            Assert.Equal(JsonValueKind.Number, verification.GetProperty("brokenAt").ValueKind);
+        }
+        else
+        {
+            Assert.Equal((table, field), (verification.GetProperty("table").GetString(), verification.GetProperty("field").GetString()));
+            Assert.False(string.IsNullOrEmpty(verification.GetProperty("row").GetString()));
+        }
+
+        var cli = await CliRunner.RunAsync("ledger", "verify", "--db", Server.Database.ConnectionString);
+        Assert.Equal(1, cli.ExitCode);
+        Assert.Contains(table ?? "broken at position", cli.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The state every case starts from, made over HTTP: SAMR records two penalties, designates the organisation (with
+    /// two responsible persons), the subject states its case and SAMR decides; the subject objects to one penalty and,
+    /// once the minimum publicity has passed, applies to restore the other; a checker's and an auditor's keys exist.
+    /// </summary>
+    internal sealed class Scenario
+    {
+        private readonly RunningServer server;
+        private readonly CancellationToken cancel;
+        private string auditorKey = "";
+
+        private Scenario(RunningServer server, CancellationToken cancel) => (this.server, this.cancel) = (server, cancel);
+
+        public static async Task<Scenario> BuildAsync(RunningServer server, CancellationToken cancel)
+        {
+            var scenario = new Scenario(server, cancel);
+            await scenario.BuildAsync();
+            return scenario;
+        }
+
+        private async Task BuildAsync()
+        {
+            using var recorder = server.Client(await server.KeyAsync(Role.Recorder, Departments.Samr));
+            using var reviewer = server.Client(await server.KeyAsync(Role.Reviewer, Departments.Samr));
+            auditorKey = await server.KeyAsync(Role.Auditor, Departments.Ndrc);
+            _ = await server.KeyAsync(Role.Checker, Departments.Mof);
+            using var subject = server.Client(await server.SubjectTokenAsync(Organisation));
+
+            var objected = (await recorder.PostExpectAsync("/api/v1/records", RecordBodies.Penalty("闽市监罚〔2026〕101号"), HttpStatusCode.Created, cancel))
+                .GetProperty("id").GetGuid();
+            var restored = (await recorder.PostExpectAsync("/api/v1/records", RecordBodies.Penalty("闽市监罚〔2026〕102号"), HttpStatusCode.Created, cancel))
+                .GetProperty("id").GetGuid();
+            var designation = (await recorder.PostExpectAsync("/api/v1/designations", DesignationBodies.MarketDesignation(), HttpStatusCode.Created, cancel))
+                .GetProperty("id").GetGuid();
+            await subject.PostExpectAsync($"/api/v1/designations/{designation}/statements", DesignationBodies.Statement(), HttpStatusCode.Created, cancel);
+            await reviewer.PostExpectAsync($"/api/v1/designations/{designation}/decide", DesignationBodies.Decision(), HttpStatusCode.OK, cancel);
+            await subject.PostExpectAsync("/api/v1/objections", new JsonObject
+            {
+                ["target"] = new JsonObject { ["recordId"] = objected.ToString() },
+                ["grounds"] = "处罚所依据的事实有误。",
+            }, HttpStatusCode.Created, cancel);
+
+            // The general penalty may be restored three months after its decision (earliest 2027-02-20).
+            server.Clock.Advance(new DateTimeOffset(2027, 3, 1, 10, 0, 0, China) - server.Clock.GetUtcNow());
+            using var later = server.Client(await server.SubjectTokenAsync(Organisation));
+            await later.PostExpectAsync("/api/v1/restorations", new JsonObject
+            {
+                ["target"] = new JsonObject { ["recordId"] = restored.ToString() },
+                ["commitment"] = true,
+                ["evidence"] = "已履行行政处罚决定并完成整改。",
+            }, HttpStatusCode.Created, cancel);
+        }
+
+        /// <summary>A UUID literal as the provider's SQL takes it (EF stores them as upper-case text on SQLite).</summary>
+        public string Uuid(Guid id) => server.Database.Provider == DatabaseProvider.Sqlite
+            ? $"'{id.ToString().ToUpperInvariant()}'"
+            : $"'{id}'::uuid";
+
+        public async Task ExecuteAsync(string sql)
+        {
+            await using var db = StorageServices.CreateContext(server.Database);
+#pragma warning disable EF1002 // the test plays a database administrator: constant SQL, on purpose
+            await db.Database.ExecuteSqlRawAsync(sql, cancel);
+#pragma warning restore EF1002
+        }
+
+        public async Task<JsonElement> VerifyAsync()
+        {
+            using var auditor = server.Client(auditorKey);
+            return await auditor.GetJsonAsync("/api/v1/ledger/verification", cancel);
+        }
+    }
+}
+
+public sealed class StateTamperingTests_on_SQLite() : StateTamperingTests(new SqliteTestDatabases());
+
+public sealed class StateTamperingTests_on_PostgreSQL(PostgresClusterFixture cluster) : StateTamperingTests(new PostgresTestDatabases(cluster));
+
+/// <summary>ADR 0032: no state table can be forgotten — each has a reconciler or a stated reason it is not ledgered.</summary>
+public sealed class StateReconcilerCoverageTests
+{
+    [Fact]
+    public async Task Every_table_of_the_model_is_reconciled_with_the_ledger_or_says_why_not()
+    {
+        var target = await new SqliteTestDatabases().CreateAsync(TestContext.Current.CancellationToken);
+        await using var db = StorageServices.CreateContext(target);
+        var reconciled = StateReconcilers.Create().Select(r => r.Table).ToList();
+
+        var tables = db.Model.GetEntityTypes().Where(e => !e.IsOwned()).Select(e => e.ClrType).ToList();
+
+        Assert.Equal(reconciled.Count, reconciled.Distinct().Count());
+        Assert.Empty(reconciled.Intersect(StateReconcilers.NotLedgered.Keys));
+        Assert.Empty(tables.Where(t => !reconciled.Contains(t) && !StateReconcilers.NotLedgered.ContainsKey(t)).Select(t => t.Name));
+        Assert.Empty(reconciled.Concat(StateReconcilers.NotLedgered.Keys).Where(t => !tables.Contains(t)).Select(t => t.Name));
+        Assert.All(StateReconcilers.NotLedgered.Values, reason => Assert.True(reason.Length > 20, reason));
+    }
+}

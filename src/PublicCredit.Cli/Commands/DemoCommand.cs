@@ -181,10 +181,10 @@ internal static class DemoCommand
             return null;
         }
 
-        if (date < SyntheticDataOptions.EarliestAsOf)
+        if (date < SyntheticDataOptions.EarliestAsOf || date > InputRange.Latest)
         {
             result.AddError(string.Create(CultureInfo.InvariantCulture,
-                $"--as-of must be on or after {SyntheticDataOptions.EarliestAsOf:yyyy-MM-dd}."));
+                $"--as-of must be from {SyntheticDataOptions.EarliestAsOf:yyyy-MM-dd} to {InputRange.Latest:yyyy-MM-dd}."));
             return null;
         }
 

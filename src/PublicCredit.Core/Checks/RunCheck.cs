@@ -93,10 +93,18 @@ public sealed class RunCheck(EnforcementIndex index, CleanRecord clean, InquiryL
         }
 
         var asOf = now;
-        if (input.AsOf is not null && !TryParseInstant(input.AsOf, out asOf))
+        if (input.AsOf is not null)
         {
-            errors.Add(new FieldError("asOf", CheckProblemCodes.AsOfInvalid,
-                "asOf is an ISO-8601 instant with an offset (2027-01-01T09:00:00+08:00) or a date (2027-01-01, 00:00 China time)."));
+            switch (ReadInstant(input.AsOf, out asOf))
+            {
+                case DateReading.Unreadable:
+                    errors.Add(new FieldError("asOf", CheckProblemCodes.AsOfInvalid,
+                        "asOf is an ISO-8601 instant with an offset (2027-01-01T09:00:00+08:00) or a date (2027-01-01, 00:00 China time)."));
+                    break;
+                case DateReading.OutOfRange:
+                    errors.Add(InputRange.OutOfRange("asOf", input.AsOf));
+                    break;
+            }
         }
 
         if (errors.Count > 0)
@@ -166,25 +174,26 @@ public sealed class RunCheck(EnforcementIndex index, CleanRecord clean, InquiryL
 
     private static string Code(Binding binding) => binding == Binding.Mandatory ? "mandatory" : "recommended";
 
-    /// <summary>An instant with an offset, or a date meaning 00:00 China time that day.</summary>
-    private static bool TryParseInstant(string text, out DateTimeOffset instant)
+    /// <summary>An instant with an offset, or a date meaning 00:00 China time that day, inside <see cref="InputRange"/>
+    /// (checked before the index or the green channel does arithmetic with it, ADR 0027).</summary>
+    private static DateReading ReadInstant(string text, out DateTimeOffset instant)
     {
-        text = text.Trim();
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        var reading = InputRange.ReadInstant(text, out instant);
+        if (reading != DateReading.Unreadable)
         {
-            instant = ChinaTime.StartOf(date);
-            return true;
+            return reading;
         }
 
-        // An instant without an offset would be ambiguous: refused rather than guessed.
+        // Other ISO-8601 spellings with an offset are read too; one without an offset would be ambiguous: refused rather than guessed.
+        text = text.Trim();
         if (text.Length > 10 && (text.EndsWith('Z') || text.EndsWith('z') || text[^6] is '+' or '-')
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant))
         {
-            return true;
+            return InputRange.Contains(instant) ? DateReading.Read : DateReading.OutOfRange;
         }
 
         instant = default;
-        return false;
+        return DateReading.Unreadable;
     }
 
     private static string Shorten(string? text) => text is null ? "" : text.Length <= 64 ? text : text[..64] + "…";

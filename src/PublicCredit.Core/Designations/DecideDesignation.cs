@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PublicCredit.Access;
 using PublicCredit.Catalog;
@@ -25,7 +24,7 @@ public sealed record DecidedDesignation(
 /// how to be removed and remedies (FACTS §5) — is stored as issued; the <c>designation-effective</c> event carries its
 /// SHA-256.
 /// </summary>
-public sealed partial class DecideDesignation(PublicCreditDbContext db, DesignationTransitions transitions, CreditCatalog catalog)
+public sealed class DecideDesignation(PublicCreditDbContext db, DesignationTransitions transitions, CreditCatalog catalog)
 {
     /// <summary>How far ahead a decision may set its start: a typo such as 2062 is refused, not honoured.</summary>
     public static readonly IsoDuration MaxDeferral = IsoDuration.FromYears(1);
@@ -123,15 +122,14 @@ public sealed partial class DecideDesignation(PublicCreditDbContext db, Designat
             return null;
         }
 
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        switch (InputRange.ReadInstant(value, out var instant))
         {
-            return ChinaTime.StartOf(date);
-        }
-
-        if (InstantWithOffset().IsMatch(value)
-            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
-        {
-            return instant;
+            case DateReading.Read:
+                return instant;
+            case DateReading.OutOfRange:
+                // Refused before the term is added to it (ADR 0027).
+                errors.Add(InputRange.OutOfRange(Fields.EffectiveFrom, value));
+                return null;
         }
 
         errors.Add(new FieldError(Fields.EffectiveFrom, Codes.EffectiveFromInvalid,
@@ -164,7 +162,4 @@ public sealed partial class DecideDesignation(PublicCreditDbContext db, Designat
 
         return start < now ? now : LedgerChain.Truncate(start);
     }
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
-    private static partial Regex InstantWithOffset();
 }

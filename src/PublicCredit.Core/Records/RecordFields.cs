@@ -64,6 +64,7 @@ public static class RecordProblemCodes
     public const string DecisionDateMissing = "record-decision-date-missing";
     public const string DecisionDateInvalid = "record-decision-date-invalid";
     public const string DecisionDateInFuture = "record-decision-date-in-future";
+    public const string DecisionDateTooEarly = "record-decision-date-too-early";
     public const string SeverityMissing = "record-severity-missing";
     public const string SeverityNotApplicable = "record-severity-not-applicable";
     public const string SeverityInvalid = "record-severity-invalid";

@@ -4,6 +4,7 @@ using System.Text;
 using PublicCredit.Catalog;
 using PublicCredit.Errors;
 using PublicCredit.Identifiers;
+using PublicCredit.Time;
 
 namespace PublicCredit.Records;
 
@@ -80,6 +81,12 @@ public sealed class RecordValidator(CreditCatalog catalog)
 
         DateOnly? publicUntil = null;
         var requested = Date(RecordFields.PublicUntil, input.PublicUntil, RecordProblemCodes.PublicUntilInvalid, errors, unreadable, text);
+        if (requested is { } asked && !InputRange.Contains(asked))
+        {
+            errors.Add(InputRange.OutOfRange(RecordFields.PublicUntil, input.PublicUntil));
+            requested = null;
+        }
+
         if (category is not null && decisionDate is { } decided && severityKnown)
         {
             publicUntil = PublicUntil(RecordPublicity.Window(category, severity, decided), requested, errors);
@@ -195,6 +202,14 @@ public sealed class RecordValidator(CreditCatalog catalog)
                     "The decision date (决定日期, YYYY-MM-DD) is required."));
             }
 
+            return null;
+        }
+
+        if (date < InputRange.Earliest)
+        {
+            // Checked before any arithmetic (publicity window, late flag, the green channel's instant): ADR 0027.
+            errors.Add(new FieldError(RecordFields.DecisionDate, RecordProblemCodes.DecisionDateTooEarly,
+                $"The decision date {date:yyyy-MM-dd} is before {InputRange.Earliest:yyyy-MM-dd}: no legally effective decision recorded here is older."));
             return null;
         }
 

@@ -40,10 +40,19 @@ public sealed class RecordPerformance(PublicCreditDbContext db, DesignationTrans
         var evidence = text.Optional(RestorationJson.Evidence, input.Evidence, DesignationFields.MaxLongText);
         var today = ChinaTime.Today(clock);
         var performedOn = today;
-        if (text.Optional(RestorationJson.PerformedOn, input.PerformedOn, 10) is { } day
-            && (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out performedOn) || performedOn > today))
+        if (text.Optional(RestorationJson.PerformedOn, input.PerformedOn, 10) is { } day)
         {
-            errors.Add(new FieldError(RestorationJson.PerformedOn, Codes.PerformedOnInvalid, "performedOn is a date YYYY-MM-DD, not after today."));
+            var reading = InputRange.ReadDate(day, out performedOn);
+            if (reading == DateReading.OutOfRange && performedOn < InputRange.Earliest)
+            {
+                errors.Add(InputRange.OutOfRange(RestorationJson.PerformedOn, day));
+                performedOn = today;
+            }
+            else if (reading != DateReading.Read || performedOn > today)
+            {
+                errors.Add(new FieldError(RestorationJson.PerformedOn, Codes.PerformedOnInvalid, "performedOn is a date YYYY-MM-DD, not after today."));
+                performedOn = today;
+            }
         }
 
         PerformanceRow? performance = null;

@@ -52,12 +52,17 @@ public sealed record ReportingPeriod(DateOnly? From, DateOnly? To)
             return null;
         }
 
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        switch (InputRange.ReadDate(text, out var day))
         {
-            return day;
+            case DateReading.Read:
+                return day;
+            case DateReading.OutOfRange:
+                // Refused before the period's instants are computed (ADR 0027).
+                errors.Add(InputRange.OutOfRange(field, text.Trim()));
+                return null;
+            default:
+                errors.Add(new FieldError(field, "period-date-invalid", $"{field} is a date YYYY-MM-DD."));
+                return null;
         }
-
-        errors.Add(new FieldError(field, "period-date-invalid", $"{field} is a date YYYY-MM-DD."));
-        return null;
     }
 }

@@ -36,6 +36,11 @@ public sealed partial record PublicMoment(DateTimeOffset Instant, DateOnly Day, 
         var trimmed = text.Trim();
         if (DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
+            if (day < InputRange.Earliest)
+            {
+                throw InputRange.Refuse(AsOfField, trimmed);
+            }
+
             if (day > today)
             {
                 throw InFuture();
@@ -46,9 +51,22 @@ public sealed partial record PublicMoment(DateTimeOffset Instant, DateOnly Day, 
             return new PublicMoment(instant, day, IsNow: false);
         }
 
-        if (InstantPattern().IsMatch(trimmed)
-            && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        if (InstantPattern().IsMatch(trimmed))
         {
+            // Range first (ADR 0027): 0001-01-01T00:00:00+08:00 is well formed but before anything the platform holds.
+            var reading = InputRange.ReadInstant(trimmed, out var at);
+            if (reading == DateReading.OutOfRange)
+            {
+                // After the range is after now too: the code a caller already handles.
+                var year = int.Parse(trimmed.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture);
+                throw year > InputRange.Latest.Year ? InFuture() : InputRange.Refuse(AsOfField, trimmed);
+            }
+
+            if (reading == DateReading.Unreadable)
+            {
+                throw Unreadable();
+            }
+
             if (at > now)
             {
                 throw InFuture();
@@ -58,8 +76,7 @@ public sealed partial record PublicMoment(DateTimeOffset Instant, DateOnly Day, 
             return new PublicMoment(truncated, ChinaTime.DateOf(truncated), IsNow: false);
         }
 
-        throw DomainException.Invalid(AsOfField, "as-of-invalid",
-            "asOf is a date YYYY-MM-DD or an instant with an offset, e.g. 2026-11-23T09:00:00+08:00.");
+        throw Unreadable();
     }
 
     /// <summary>
@@ -78,6 +95,10 @@ public sealed partial record PublicMoment(DateTimeOffset Instant, DateOnly Day, 
         caller.RequireRole(StaffRoles.All);
         return AsOf(asOf, clock);
     }
+
+    private static DomainException Unreadable() =>
+        DomainException.Invalid(AsOfField, "as-of-invalid",
+            "asOf is a date YYYY-MM-DD or an instant with an offset, e.g. 2026-11-23T09:00:00+08:00.");
 
     private static DomainException InFuture() =>
         DomainException.Invalid(AsOfField, "as-of-in-future", "asOf may not be after now: a view of the future would be a guess.");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using PublicCredit.Access;
 using PublicCredit.Errors;
 using PublicCredit.Ledger;
@@ -46,7 +47,8 @@ public sealed record DesignationChange(
 /// handling use it the same way (ADR 0009 §3).
 /// </summary>
 public sealed class DesignationTransitions(
-    PublicCreditDbContext db, AppendToLedger ledger, TimeProvider clock, IEnumerable<IDesignationCommitted> committed)
+    PublicCreditDbContext db, AppendToLedger ledger, TimeProvider clock, IEnumerable<IDesignationCommitted> committed,
+    ILogger<DesignationTransitions>? logger = null)
 {
     public Task<(DesignationRow Designation, LedgerEventRow Event)> RunAsync(
         Caller caller, Guid id, Func<DesignationRow, DateTimeOffset, DesignationChange> decide, CancellationToken cancellationToken = default)
@@ -82,10 +84,8 @@ public sealed class DesignationTransitions(
         await transaction.CommitAsync(cancellationToken);
 
         // After the commit, never before: derived state must not show what a rolled-back transaction did (ADR 0010 §1).
-        foreach (var observer in committed)
-        {
-            observer.Committed(row, persons, recorded.Position);
-        }
+        // A failing observer never turns the committed transition into an error answer (ADR 0027 §2).
+        AfterCommit.Tell(committed, observer => observer.Committed(row, persons, recorded.Position), logger, recorded.Position);
 
         return (row, recorded);
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using PublicCredit.Access;
 using PublicCredit.Catalog;
 using PublicCredit.Errors;
@@ -24,7 +25,7 @@ public sealed record CorrectionOutcome(Guid Id, int Version, bool Changed);
 /// </summary>
 public sealed class CorrectRecord(
     PublicCreditDbContext db, AppendToLedger ledger, RecordValidator validator, CreditCatalog catalog, TimeProvider clock,
-    IEnumerable<IRecordsCommitted> committed)
+    IEnumerable<IRecordsCommitted> committed, ILogger<CorrectRecord>? logger = null)
 {
     public const string EventType = "record-corrected";
 
@@ -95,10 +96,7 @@ public sealed class CorrectRecord(
         await SubjectRegister.NoteAsync(db, [next], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        foreach (var observer in committed)
-        {
-            observer.Committed([next]);
-        }
+        AfterCommit.Tell(committed, observer => observer.Committed([next]), logger, next.LedgerPosition);
 
         return new CorrectionOutcome(id, next.Version, Changed: true);
     }

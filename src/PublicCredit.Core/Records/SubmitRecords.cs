@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using PublicCredit.Access;
 using PublicCredit.Catalog;
 using PublicCredit.Errors;
@@ -44,7 +45,7 @@ public sealed record SubmissionOutcome(int Index, Guid? Id, SubmissionStatus Sta
 /// </summary>
 public sealed class SubmitRecords(
     PublicCreditDbContext db, AppendToLedger ledger, RecordValidator validator, CreditCatalog catalog, TimeProvider clock,
-    IEnumerable<IRecordsCommitted>? committed = null, IBulkInsert? bulk = null)
+    IEnumerable<IRecordsCommitted>? committed = null, IBulkInsert? bulk = null, ILogger<SubmitRecords>? logger = null)
 {
     /// <summary>One record created: its facts, for a reader of the ledger (ADR 0006).</summary>
     public const string CreatedEvent = "record-created";
@@ -349,10 +350,8 @@ public sealed class SubmitRecords(
             firstLoad = null; // constant memory: past its capacity the run looks every number up again
         }
 
-        foreach (var observer in committed ?? [])
-        {
-            observer.Committed(created);
-        }
+        // A failing observer never turns the committed chunk into an error answer (ADR 0027 §2).
+        AfterCommit.Tell(committed, observer => observer.Committed(created), logger);
 
         // A long import reuses this context chunk after chunk; written rows need no tracking.
         db.ChangeTracker.Clear();

@@ -55,6 +55,10 @@ public sealed record HostSettings
     /// <summary>Rows per committed chunk of a console upload: its progress step and how long it holds the writers' lock (ADR 0019).</summary>
     public int UploadChunkSize { get; init; } = SubmitRecords.MaxChunk;
 
+    /// <summary>Services added after the platform's own, last (an embedding host's additions; tests add an observer that
+    /// fails after commit, ADR 0027 §2).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
+
     public string ResolveUploadsDirectory() => ResolveBesideDatabase(UploadsDirectory, "uploads");
 
     public string ResolveKeysDirectory() => ResolveBesideDatabase(KeysDirectory, "keys");

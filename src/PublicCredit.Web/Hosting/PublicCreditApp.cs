@@ -134,6 +134,7 @@ public static class PublicCreditApp
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddWebPortal(settings, startupReport);
 
+        settings.ConfigureServices?.Invoke(services);
         var app = builder.Build();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();

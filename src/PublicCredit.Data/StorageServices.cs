@@ -74,7 +74,19 @@ public static class StorageServices
             var folder = Path.GetDirectoryName(Path.GetFullPath(path));
             if (!string.IsNullOrEmpty(folder) && !path.StartsWith(':'))
             {
-                Directory.CreateDirectory(folder);
+                // The database holds personal data: its folder (when we make it) 0700, the file 0600 (ADR 0036).
+                // SQLite creates the -wal and -shm files with the database file's mode.
+                PublicCredit.Storage.PrivateFiles.CreateDirectory(folder);
+                var file = Path.GetFullPath(path);
+                if (!File.Exists(file))
+                {
+                    using (new FileStream(file, PublicCredit.Storage.PrivateFiles.CreateOptions(FileMode.CreateNew, FileShare.ReadWrite)))
+                    {
+                        // an empty file is a new SQLite database
+                    }
+                }
+
+                PublicCredit.Storage.PrivateFiles.Restrict(file);
             }
         }
 

@@ -300,7 +300,9 @@ public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit
             }
         }
 
-        var writer = new StreamWriter(path, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
+        // Rejected rows quote the input (names, identity numbers): owner-only, as the upload itself (ADR 0036).
+        var writer = new StreamWriter(path, new UTF8Encoding(false), Storage.PrivateFiles.CreateOptions(FileMode.Create, FileShare.Read)) { NewLine = "\n" };
+        Storage.PrivateFiles.Restrict(path);
         await writer.WriteLineAsync(RejectionHeader);
         foreach (var line in kept)
         {

@@ -19,6 +19,12 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
             DomainException domain => FromDomain(domain),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge =>
                 Create(StatusCodes.Status413PayloadTooLarge, "Request body too large", tooLarge.Message, "body-too-large"),
+            BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } media =>
+                Create(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", media.Message, "unsupported-media-type"),
+            BadHttpRequestException { StatusCode: StatusCodes.Status431RequestHeaderFieldsTooLarge } headers =>
+                Create(StatusCodes.Status431RequestHeaderFieldsTooLarge, "Request headers too large", headers.Message, "headers-too-large"),
+            BadHttpRequestException { StatusCode: StatusCodes.Status414UriTooLong } target =>
+                Create(StatusCodes.Status414UriTooLong, "URI too long", target.Message, "uri-too-long"),
             BadHttpRequestException bad => Create(StatusCodes.Status400BadRequest, "body-invalid",
                 "The request could not be read: " + bad.Message, BodyCode(bad)),
             _ => null,

@@ -47,7 +47,11 @@ public static class PublicCreditApp
             Args = [],
         });
         builder.WebHost.UseUrls([.. settings.Urls]);
-        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            RequestEdges.RaiseKestrelLimits(k);
+        });
         ConfigureLogging(builder.Logging, settings);
 
         // The catalog is validated before anything else starts: a server never runs on rules that do not load.
@@ -120,7 +124,7 @@ public static class PublicCreditApp
         services.AddHostedService(sp => sp.GetRequiredService<WithdrawalAnnouncer>());
         services.AddRestorations(settings);
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = RequestEdges.AddMissingCode);
         services.AddExceptionHandler<ProblemMapping>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o =>
@@ -138,6 +142,7 @@ public static class PublicCreditApp
         var app = builder.Build();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
+        app.UseRequestEdges();
         app.UseStatusCodePages();
         // Language is the web pages' concern (API.md "Web pages"); the JSON API answers {zh, en} names whatever the
         // caller's language, so its requests (thousands of checks a second) skip the cookie and Accept-Language parsing.
@@ -157,6 +162,7 @@ public static class PublicCreditApp
         // Settings and catalog are checked (Build) before the database is touched.
         var app = Build(settings);
         await StorageServices.MigrateAsync(settings.Database, cancellationToken);
+        WebPortal.SecureKeyRing(app.Services, settings);
         var report = app.Services.GetRequiredService<StartupReport>();
         using (var scope = app.Services.CreateScope())
         {

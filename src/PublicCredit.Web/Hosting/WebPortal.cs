@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using PublicCredit.Reports;
+using PublicCredit.Storage;
 using PublicCredit.Subjects;
 using PublicCredit.Web.Reports;
 using PublicCredit.Web.Security;
@@ -29,7 +30,7 @@ internal static class WebPortal
     public static void AddWebPortal(this IServiceCollection services, HostSettings settings, StartupReport report)
     {
         var keys = settings.ResolveKeysDirectory();
-        Directory.CreateDirectory(keys);
+        PrivateFiles.CreateDirectory(keys);
         services.AddDataProtection()
             .SetApplicationName("PublicCredit")
             .PersistKeysToFileSystem(new DirectoryInfo(keys));
@@ -80,9 +81,22 @@ internal static class WebPortal
         report.Add($"keys: {keys} (cookies, report signing)");
 
         // Console uploads imported in the background, resumed at start (ADR 0019).
-        services.AddSingleton(new UploadFolder(settings.ResolveUploadsDirectory()));
+        services.AddSingleton(new UploadFolder(PrivateFiles.CreateDirectory(settings.ResolveUploadsDirectory()).FullName));
         services.AddSingleton<RecordUploads>();
         services.AddHostedService(sp => sp.GetRequiredService<RecordUploads>());
+    }
+
+    /// <summary>
+    /// Makes the cookie key ring now, rather than on the first sign-in, and leaves every key file owner-only (0600):
+    /// the data-protection library writes its XML files with the process's default mode (ADR 0036).
+    /// </summary>
+    public static void SecureKeyRing(IServiceProvider services, HostSettings settings)
+    {
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("pcredit.key-ring").Protect([0]);
+        foreach (var file in Directory.EnumerateFiles(settings.ResolveKeysDirectory()))
+        {
+            PrivateFiles.Restrict(file);
+        }
     }
 
     public static void UseWebPortal(this WebApplication app)

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using PublicCredit.Errors;
 using PublicCredit.Import;
+using PublicCredit.Storage;
 
 namespace PublicCredit.Web.Uploads;
 
@@ -27,14 +28,14 @@ public sealed class UploadFolder(string root)
     public async Task<StoredUpload> StoreAsync(Stream content, string? fileName, string department, string actor, long limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var incoming = Directory.CreateDirectory(Path.Combine(Root, ".incoming")).FullName;
+        var incoming = PrivateFiles.CreateDirectory(Path.Combine(Root, ".incoming")).FullName;
         var temporary = Path.Combine(incoming, Guid.NewGuid().ToString("N"));
         string sha;
         long size = 0;
         try
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+            await using (var file = new FileStream(temporary, PrivateFiles.CreateOptions(FileMode.CreateNew, FileShare.None, FileOptions.Asynchronous)))
             {
                 var buffer = new byte[1 << 16];
                 int read;
@@ -64,7 +65,7 @@ public sealed class UploadFolder(string root)
             throw;
         }
 
-        var folder = Directory.CreateDirectory(Path.Combine(Root, department, sha)).FullName;
+        var folder = PrivateFiles.CreateDirectory(Path.Combine(Root, department, sha)).FullName;
         var manifestPath = Path.Combine(folder, ManifestName);
         UploadManifest manifest;
         if (File.Exists(manifestPath) && Read(manifestPath) is { } earlier && File.Exists(Path.Combine(folder, earlier.FileName)))
@@ -79,7 +80,7 @@ public sealed class UploadFolder(string root)
             var name = SafeName(fileName);
             manifest = new UploadManifest(name, FormatOf(name), actor);
             File.Move(temporary, Path.Combine(folder, name), overwrite: true);
-            await File.WriteAllTextAsync(manifestPath, JsonSerializer.Serialize(manifest, UploadManifest.Json), cancellationToken);
+            await PrivateFiles.WriteAllTextAsync(manifestPath, JsonSerializer.Serialize(manifest, UploadManifest.Json), cancellationToken);
         }
 
         return new StoredUpload(department, sha, Path.Combine(folder, manifest.FileName), manifest.Format, manifest.Actor);
@@ -130,7 +131,7 @@ public sealed class UploadFolder(string root)
     /// <summary>The run ended: its rejection report is kept by run id, the upload is deleted.</summary>
     internal void Complete(StoredUpload upload, Guid runId)
     {
-        var runs = Directory.CreateDirectory(Path.Combine(Root, upload.Department, "runs")).FullName;
+        var runs = PrivateFiles.CreateDirectory(Path.Combine(Root, upload.Department, "runs")).FullName;
         var rejections = upload.DataPath + ".rejected.csv";
         if (File.Exists(rejections))
         {

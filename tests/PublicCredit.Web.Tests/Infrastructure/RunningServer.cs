@@ -94,7 +94,10 @@ public sealed class RunningServer : IAsyncDisposable
 
     public HttpClient Client(string? bearer = null)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress };
+        // A request that asks before sending a large body waits for the server's answer even on a loaded machine
+        // (the default 1 s makes the client send anyway, and the server's early 413 then breaks the pipe).
+        var handler = new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient(handler) { BaseAddress = BaseAddress };
         if (bearer is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);

@@ -19,7 +19,7 @@ public sealed partial class MeFormsTests(Chromium chromium, PortalWorld world) :
     [GeneratedRegex(@"还剩 \d+ 个工作日")]
     private static partial Regex WorkingDaysLeft();
 
-    /// <summary>SAMR serves a notice on a second organisation (through the API, as its system would); the subject's token comes with it.</summary>
+    /// <summary>SAMR serves a notice on a second organisation (through the API, as its system would); the subject redeems the activation code printed in it for its own token.</summary>
     internal static async Task<(string Designation, string Token, string Deadline)> NoticeAsync(PortalWorld world)
     {
         var notice = await world.PostAsync(world.RecorderKey, "/api/v1/designations", new JsonObject
@@ -30,7 +30,7 @@ public sealed partial class MeFormsTests(Chromium chromium, PortalWorld world) :
             ["legalBasis"] = "《市场监督管理严重违法失信名单管理办法》第十条",
             ["noticeDocument"] = "国市监信告〔2026〕21号",
         });
-        return (notice.GetProperty("id").GetString()!, notice.GetProperty("subjectToken").GetString()!, notice.GetProperty("objectionDeadline").GetString()!);
+        return (notice.GetProperty("id").GetString()!, await world.ActivateAsync(notice), notice.GetProperty("objectionDeadline").GetString()!);
     }
 
     internal static async Task SignInAsync(IPage page, string token)

@@ -62,9 +62,17 @@ public sealed class AuthenticateBearer(IDbContextFactory<PublicCreditDbContext> 
             return (null, now);
         }
 
+        // ADR 0029: a token handed to a designating department in a proposal's answer (before issue 15) never speaks
+        // for the subject: it no longer authenticates at all.
+        var origin = SubjectTokenOrigins.Parse(row.Origin);
+        if (!origin.SubjectObtained())
+        {
+            return (null, now);
+        }
+
         // Never cache past the expiry.
         var until = now + CacheFor < row.ExpiresAt ? now + CacheFor : row.ExpiresAt;
-        return (Caller.Subject($"subject-token:{row.Lookup}", row.SubjectId), until);
+        return (Caller.Subject($"subject-token:{row.Lookup}", row.SubjectId, origin), until);
     }
 
     private static DomainException Invalid() =>

@@ -8,12 +8,13 @@ namespace PublicCredit.Access;
 /// </summary>
 public sealed record Caller
 {
-    private Caller(string actor, Role? role, string? department, string? subjectId)
+    private Caller(string actor, Role? role, string? department, string? subjectId, SubjectTokenOrigin? origin = null)
     {
         Actor = actor;
         Role = role;
         Department = department;
         SubjectId = subjectId;
+        SubjectOrigin = origin;
     }
 
     public static Caller Public { get; } = new("public", null, null, null);
@@ -29,11 +30,17 @@ public sealed record Caller
 
     public string? SubjectId { get; }
 
+    /// <summary>For a subject: how its credential was obtained (ADR 0029); null for staff, operator and the public.</summary>
+    public SubjectTokenOrigin? SubjectOrigin { get; }
+
+    /// <summary>A subject acting with a credential it obtained itself (operator or activation code), never one a department held.</summary>
+    public bool IsSubjectWithOwnCredential => SubjectId is not null && SubjectOrigin is { } origin && origin.SubjectObtained();
+
     public bool IsStaff => Role is not null;
 
     public static Caller Staff(string actor, Role role, string department) => new(actor, role, department, null);
 
-    public static Caller Subject(string actor, string subjectId) => new(actor, null, null, subjectId);
+    public static Caller Subject(string actor, string subjectId, SubjectTokenOrigin origin) => new(actor, null, null, subjectId, origin);
 
     /// <summary>Refuses unless the caller has one of the roles (HTTP 401 when anonymous, 403 otherwise).</summary>
     public void RequireRole(params Role[] roles)

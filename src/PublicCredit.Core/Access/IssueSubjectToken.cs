@@ -13,8 +13,10 @@ public sealed record IssuedSubjectToken(Guid Id, string Token, string SubjectId,
 
 /// <summary>
 /// Issues a self-service token that lets one subject see and act on its own data only (API.md `pcredit subjects
-/// token`; issue "Subjects' rights" §1). Issued by the operator, or with a designation notice. A ledger event
-/// records it, with the subject, never the token.
+/// token`; issue "Subjects' rights" §1). Only two ways lead to one (issue 15 §2, ADR 0029): the operator on the server
+/// (<see cref="RunAsync"/>, handed to the subject in person) and the subject's own redemption of the activation code
+/// printed in its notice (<see cref="SubjectActivation.RedeemAsync"/>). No staff key obtains one, so no department ever holds
+/// a credential that speaks for the subject. A ledger event records it with its origin and subject, never the token.
 /// </summary>
 public sealed class IssueSubjectToken(PublicCreditDbContext db, AppendToLedger ledger, TimeProvider clock)
 {
@@ -26,7 +28,12 @@ public sealed class IssueSubjectToken(PublicCreditDbContext db, AppendToLedger l
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        caller.RequireRole(Role.Admin, Role.Recorder, Role.Reviewer);
+        caller.RequireRole(Role.Admin);
+        if (caller != Caller.Operator)
+        {
+            throw DomainException.Forbidden("subject-token-operator-only",
+                "A self-service token is issued by the operator on the server (pcredit subjects token) or redeemed by the subject with its activation code; no staff key obtains one.");
+        }
 
         var errors = new List<FieldError>();
         if (!SubjectId.TryParse(request.SubjectId, ChinaTime.Today(clock), out var subject, out var problem))
@@ -47,24 +54,26 @@ public sealed class IssueSubjectToken(PublicCreditDbContext db, AppendToLedger l
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var issued = await IssueWithinAsync(caller, subject, days, designationId: null, cancellationToken);
+        var issued = await IssueWithinAsync(caller.Actor, subject, days, SubjectTokenOrigin.Operator, activationCodeId: null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return issued;
     }
 
     /// <summary>
-    /// Adds a token and its ledger event inside the caller's transaction, without saving: a designation notice carries
-    /// its token (issue 7 §1), and the two are committed together or not at all. The event names the designation.
+    /// Adds a token and its ledger event inside the caller's transaction, without saving: an activation code is spent
+    /// and its token issued together or not at all. The event names the origin (and the code it was redeemed with).
     /// </summary>
-    public async Task<IssuedSubjectToken> IssueWithinAsync(
-        Caller caller, SubjectId subject, int validDays, Guid? designationId, CancellationToken cancellationToken = default)
+    internal async Task<IssuedSubjectToken> IssueWithinAsync(
+        string actor, SubjectId subject, int validDays, SubjectTokenOrigin origin, Guid? activationCodeId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(subject);
-        caller.RequireRole(Role.Admin, Role.Recorder, Role.Reviewer);
         ArgumentOutOfRangeException.ThrowIfLessThan(validDays, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(validDays, MaxValidDays);
+        if (!origin.SubjectObtained())
+        {
+            throw new ArgumentOutOfRangeException(nameof(origin), origin, "Tokens are issued only to the subject itself.");
+        }
 
         // Microseconds, as PostgreSQL keeps them: the instant in the ledger payload is the one stored.
         var now = LedgerChain.Truncate(clock.GetUtcNow());
@@ -77,14 +86,15 @@ public sealed class IssueSubjectToken(PublicCreditDbContext db, AppendToLedger l
             SubjectId = subject.Value,
             IssuedAt = now,
             ExpiresAt = now.AddDays(validDays),
-            IssuedBy = caller.Actor,
+            IssuedBy = actor,
+            Origin = origin.Code(),
         };
 
         db.SubjectTokens.Add(row);
-        object payload = designationId is { } designation
-            ? new { tokenId = row.Id, lookup = row.Lookup, expiresAt = row.ExpiresAt, designationId = designation }
-            : new { tokenId = row.Id, lookup = row.Lookup, expiresAt = row.ExpiresAt };
-        await ledger.AppendAsync(new LedgerEntry(EventType, caller.Actor, caller.Department, subject.Value, payload), cancellationToken);
+        object payload = activationCodeId is { } code
+            ? new { tokenId = row.Id, lookup = row.Lookup, expiresAt = row.ExpiresAt, origin = row.Origin, activationCodeId = code }
+            : new { tokenId = row.Id, lookup = row.Lookup, expiresAt = row.ExpiresAt, origin = row.Origin };
+        await ledger.AppendAsync(new LedgerEntry(EventType, actor, null, subject.Value, payload), cancellationToken);
         return new IssuedSubjectToken(row.Id, token.Value, subject.Value, subject.Masked, row.ExpiresAt);
     }
 }

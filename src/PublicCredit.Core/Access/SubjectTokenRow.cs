@@ -21,6 +21,12 @@ public sealed class SubjectTokenRow
 
     public required string IssuedBy { get; set; }
 
+    /// <summary>
+    /// How the token was obtained, a <see cref="SubjectTokenOrigin"/> code (<c>operator</c>, <c>activation</c>;
+    /// <c>designation-notice</c> for tokens a department was handed before issue 15, which no longer authenticate).
+    /// </summary>
+    public required string Origin { get; set; }
+
     public DateTimeOffset? RevokedAt { get; set; }
 }
 
@@ -36,5 +42,6 @@ internal sealed class SubjectTokenRowConfiguration : IEntityTypeConfiguration<Su
         builder.Property(t => t.SubjectId).HasMaxLength(18);
         builder.HasIndex(t => t.SubjectId);
         builder.Property(t => t.IssuedBy).HasMaxLength(128);
+        builder.Property(t => t.Origin).HasMaxLength(32);
     }
 }

@@ -74,6 +74,10 @@ public sealed class DecideDesignation(PublicCreditDbContext db, DesignationTrans
             var before = row.State;
             var next = DesignationLifecycle.Decide(before, document, reasons, effectiveFrom, term ?? listType.DefaultTerm, listType.MaxTerm, today);
             var decision = next.Decision!;
+            if (today <= row.ObjectionDeadline)
+            {
+                await RequireOwnStatementAsync(row.Id, row.ObjectionDeadline, cancel);
+            }
 
             var persons = await db.ResponsiblePersons.AsNoTracking().Where(p => p.DesignationId == row.Id).OrderBy(p => p.Id).ToListAsync(cancel);
             var statements = await db.DesignationStatements.CountAsync(s => s.DesignationId == row.Id, cancel);
@@ -112,6 +116,23 @@ public sealed class DecideDesignation(PublicCreditDbContext db, DesignationTrans
 
         return new DecidedDesignation(row.Id, row.Status, row.DecisionDocument!, row.EffectiveFrom!.Value, row.ExpiresAt!.Value, row.Term!,
             (JsonObject)JsonNode.Parse(row.DecisionJson!)!);
+    }
+
+    /// <summary>
+    /// Deciding before the statement period ends needs a statement the subject filed with a credential it obtained
+    /// itself (issue 15 §2; ADR 0029): one filed with a token a department once held — or before origins were recorded
+    /// — does not count, and the decision is refused (409 <c>designation-statement-not-own</c>).
+    /// </summary>
+    private async Task RequireOwnStatementAsync(Guid designationId, DateOnly deadline, CancellationToken cancellationToken)
+    {
+        string[] own = [SubjectTokenOrigin.Operator.Code(), SubjectTokenOrigin.Activation.Code()];
+        var counted = await db.DesignationStatements.AnyAsync(
+            s => s.DesignationId == designationId && s.CredentialOrigin != null && own.Contains(s.CredentialOrigin), cancellationToken);
+        if (!counted)
+        {
+            throw DomainException.Conflict(Codes.StatementNotOwn,
+                $"The statement period runs until {deadline:yyyy-MM-dd} and no statement on file was filed by the subject with a credential it obtained itself; decide after the period.");
+        }
     }
 
     /// <summary><c>YYYY-MM-DD</c> (from that day's start in China) or an instant with its offset; anything else is refused.</summary>

@@ -47,7 +47,8 @@ public sealed record ObjectionWindowRef(int WorkingDays, DateOnly Deadline, bool
 
 public sealed record TermRef(string Default, string Max);
 
-public sealed record SelfServiceRef(Guid TokenId, DateTimeOffset ExpiresAt, string How);
+/// <summary>The notice's activation code for the subject: its id and expiry (the code itself only in the proposal's answer).</summary>
+public sealed record ActivationRef(Guid CodeId, DateTimeOffset ExpiresAt, string How);
 
 /// <summary>
 /// The notice served before designation (DESIGN principle 3; FACTS §5): facts, legal basis, intended measures, the
@@ -67,7 +68,7 @@ public sealed record DesignationNotice(
     ObjectionWindowRef ObjectionWindow,
     TermRef Term,
     IReadOnlyList<SubjectRight> Rights,
-    SelfServiceRef SelfService);
+    ActivationRef Activation);
 
 public sealed record DecisionTermRef(string Duration, DateTimeOffset EffectiveFrom, DateTimeOffset ExpiresAt, string Max);
 

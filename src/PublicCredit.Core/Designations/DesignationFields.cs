@@ -80,6 +80,8 @@ public static class DesignationProblemCodes
     public const string NotDecided = "designation-not-decided";
     public const string ListTypeWithdrawn = "designation-list-type-withdrawn";
     public const string SubjectTokenRequired = "subject-token-required";
+    public const string SubjectCredentialNotOwn = "subject-credential-not-own";
+    public const string StatementNotOwn = "designation-statement-not-own";
     public const string StatementMissing = "designation-statement-missing";
     public const string TermInvalid = "designation-term-invalid";
     public const string TermTooLong = "designation-term-too-long";

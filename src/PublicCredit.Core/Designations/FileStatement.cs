@@ -11,8 +11,9 @@ public sealed record FiledStatement(Guid Id, Guid DesignationId, DesignationStat
 /// <summary>
 /// The subject states its case on a noticed designation (API.md <c>POST /api/v1/designations/{id}/statements</c>;
 /// FACTS §5 陈述申辩): only with its own self-service token — another subject's token is <c>subject-scope</c>, a staff
-/// key <c>subject-token-required</c>. Once a statement is on file the department may decide before the window ends
-/// (<see cref="DesignationLifecycle.FileStatement"/>). Each statement is one <c>designation-statement-filed</c> event
+/// key <c>subject-token-required</c>, a token that did not come to the subject itself <c>subject-credential-not-own</c>
+/// (ADR 0029). Once such a statement is on file the department may decide before the window ends
+/// (<see cref="DesignationLifecycle.FileStatement"/>; <see cref="DecideDesignation"/> checks the statement's origin). Each statement is one <c>designation-statement-filed</c> event
 /// carrying the SHA-256 of the text and evidence, not the text.
 /// </summary>
 public sealed class FileStatement(PublicCreditDbContext db, DesignationTransitions transitions)
@@ -47,6 +48,7 @@ public sealed class FileStatement(PublicCreditDbContext db, DesignationTransitio
                 Evidence = evidence,
                 FiledAt = now,
                 FiledBy = caller.Actor,
+                CredentialOrigin = caller.SubjectOrigin?.Code(),
             };
             db.DesignationStatements.Add(added);
             filed = added;
@@ -56,6 +58,7 @@ public sealed class FileStatement(PublicCreditDbContext db, DesignationTransitio
                     ["statementId"] = added.Id,
                     ["statementSha256"] = DesignationTransitions.Sha256(statement!),
                     ["evidenceSha256"] = evidence is null ? null : DesignationTransitions.Sha256(evidence),
+                    ["credentialOrigin"] = caller.SubjectOrigin?.Code(),
                 },
                 position => added.LedgerPosition = position);
         }, cancellationToken);
@@ -63,17 +66,26 @@ public sealed class FileStatement(PublicCreditDbContext db, DesignationTransitio
         return new FiledStatement(filed!.Id, designation.Id, designation.Status, designation.StatementFiled, filed.FiledAt);
     }
 
-    /// <summary>A statement is the subject's own act: staff cannot file it for the subject.</summary>
+    /// <summary>
+    /// A statement is the subject's own act: staff cannot file it for the subject, nor can anyone with a token that a
+    /// department was once handed (ADR 0029: only a credential the subject obtained itself speaks for it).
+    /// </summary>
     private static void RequireSubjectToken(Caller caller)
     {
-        if (caller.SubjectId is not null)
+        if (caller.IsSubjectWithOwnCredential)
         {
             return;
         }
 
+        if (caller.SubjectId is not null)
+        {
+            throw DomainException.Forbidden(Codes.SubjectCredentialNotOwn,
+                "A statement is filed with a credential the subject obtained itself (its activation code, or the operator); this token was issued to a department.");
+        }
+
         throw caller.IsStaff
             ? DomainException.Forbidden(Codes.SubjectTokenRequired,
-                "A statement is filed by the subject with its self-service token (the one issued with the notice), not with a staff key.")
+                "A statement is filed by the subject with its own self-service token (redeemed with the notice's activation code, or from the operator), not with a staff key.")
             : DomainException.Unauthenticated("authentication-required",
                 "File a statement with the subject's self-service token: Authorization: Bearer <token>.");
     }

@@ -16,23 +16,25 @@ using PublicCredit.Subjects;
 namespace PublicCredit.Designations;
 
 /// <summary>
-/// The answer to a proposal: the designation, its deadline, the notice as served and the subject's self-service
-/// token. <see cref="Notice"/> carries the token too; both are shown only in this answer (only a hash is stored).
+/// The answer to a proposal: the designation, its deadline, the notice as served and the one-time activation code
+/// printed in it for the subject (ADR 0029). <see cref="Notice"/> carries the code too; both are shown only in this
+/// answer (only a hash is stored). No credential of the subject is ever in it: the code becomes a token only when
+/// the subject redeems it.
 /// </summary>
 public sealed record ProposedDesignation(
-    Guid Id, DesignationStatus Status, DateOnly ObjectionDeadline, JsonObject Notice, string SubjectToken, DateTimeOffset SubjectTokenExpiresAt);
+    Guid Id, DesignationStatus Status, DateOnly ObjectionDeadline, JsonObject Notice, string ActivationCode, DateTimeOffset ActivationCodeExpiresAt);
 
 /// <summary>
 /// A designating department proposes a designation (API.md <c>POST /api/v1/designations</c>; issue 6 §1–2): it starts
 /// <em>noticed</em> (DESIGN principle 3). Only a designating department of the list type may propose (FACTS §5); the
 /// subject's kind must be one the list type designates; responsible persons only for organisations and only where the
 /// list type reaches them (FACTS §7). The notice — facts, legal basis, intended measures from the memoranda, the
-/// objection deadline in working days of the catalog calendar, the subject's rights — is stored as served, and a
-/// self-service token issued with it (issue 7 §1). The designation, its persons, the token and both events are written
-/// in one transaction.
+/// objection deadline in working days of the catalog calendar, the subject's rights — is stored as served, with a
+/// one-time activation code for the subject (issue 15 §2; ADR 0029). The designation, its persons, the code and both
+/// events are written in one transaction.
 /// </summary>
 public sealed class ProposeDesignation(
-    PublicCreditDbContext db, AppendToLedger ledger, IssueSubjectToken tokens, CreditCatalog catalog, TimeProvider clock)
+    PublicCreditDbContext db, AppendToLedger ledger, SubjectActivation activation, CreditCatalog catalog, TimeProvider clock)
 {
     public async Task<ProposedDesignation> RunAsync(Caller caller, ProposalInput input, CancellationToken cancellationToken = default)
     {
@@ -98,7 +100,7 @@ public sealed class ProposeDesignation(
         }
 
         var id = Guid.CreateVersion7(now);
-        var token = await tokens.IssueWithinAsync(caller, subject, IssueSubjectToken.DefaultValidDays, id, cancellationToken);
+        var code = await activation.IssueWithinAsync(caller, subject, id, deadline, cancellationToken);
         var notice = new DesignationNotice(
             id,
             noticeDocument!,
@@ -113,7 +115,8 @@ public sealed class ProposeDesignation(
             new ObjectionWindowRef(listType.ObjectionWindow.Count, deadline, catalog.Calendar.IsProvisional(deadline)),
             new TermRef(listType.DefaultTerm.ToString(), listType.MaxTerm.ToString()),
             DesignationDocuments.Rights(id, deadline, department),
-            new SelfServiceRef(token.Id, token.ExpiresAt, "Authorization: Bearer <token> (shown once, in the answer to the proposal)"));
+            new ActivationRef(code.Id, code.ExpiresAt,
+                "Redeem the code once at /me (sign-in page) or POST /api/v1/subject-sessions/activate {\"code\": …} for your own self-service token."));
         var noticeJson = CanonicalJson.Serialize(notice);
 
         var row = new DesignationRow
@@ -147,7 +150,7 @@ public sealed class ProposeDesignation(
                 ["subjectKind"] = RecordCodes.Of(subject.Kind),
                 ["measures"] = row.Measures,
                 ["responsiblePersons"] = persons.Count,
-                ["subjectTokenId"] = token.Id,
+                ["activationCodeId"] = code.Id,
             }), cancellationToken);
         row.Apply(DesignationLifecycle.Notice(deadline), recorded.Position);
         db.Designations.Add(row);
@@ -167,8 +170,8 @@ public sealed class ProposeDesignation(
         await transaction.CommitAsync(cancellationToken);
 
         var served = (JsonObject)JsonNode.Parse(noticeJson)!;
-        served["selfService"]!["token"] = token.Token;
-        return new ProposedDesignation(id, row.Status, deadline, served, token.Token, token.ExpiresAt);
+        served["activation"]!["code"] = code.Code.Display;
+        return new ProposedDesignation(id, row.Status, deadline, served, code.Code.Display, code.ExpiresAt);
     }
 
     private sealed record Person(ResidentId Id, string Name, ResponsibleRole Role);

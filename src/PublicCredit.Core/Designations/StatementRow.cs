@@ -23,6 +23,12 @@ public sealed class StatementRow
     public required string FiledBy { get; set; }
 
     public long LedgerPosition { get; set; }
+
+    /// <summary>
+    /// The <see cref="Access.SubjectTokenOrigin"/> code of the credential it was filed with (ADR 0029); null for statements
+    /// filed before issue 15, which never count toward an early decision (the department may have held that token).
+    /// </summary>
+    public string? CredentialOrigin { get; set; }
 }
 
 internal sealed class StatementRowConfiguration : IEntityTypeConfiguration<StatementRow>
@@ -32,6 +38,7 @@ internal sealed class StatementRowConfiguration : IEntityTypeConfiguration<State
         builder.ToTable("DesignationStatements");
         builder.HasKey(s => s.Id);
         builder.Property(s => s.FiledBy).HasMaxLength(128);
+        builder.Property(s => s.CredentialOrigin).HasMaxLength(32);
         builder.HasOne<DesignationRow>().WithMany().HasForeignKey(s => s.DesignationId)
             .OnDelete(DeleteBehavior.Restrict).HasConstraintName("fk_designation_statements_designation");
         builder.HasIndex(s => s.DesignationId);

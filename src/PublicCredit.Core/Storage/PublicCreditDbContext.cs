@@ -31,6 +31,9 @@ public class PublicCreditDbContext(DbContextOptions<PublicCreditDbContext> optio
 
     public DbSet<SubjectTokenRow> SubjectTokens => Set<SubjectTokenRow>();
 
+    /// <summary>One-time codes in designation notices, redeemed by the subject for its own token (ADR 0029).</summary>
+    public DbSet<ActivationCodeRow> ActivationCodes => Set<ActivationCodeRow>();
+
     public DbSet<InquiryRow> Inquiries => Set<InquiryRow>();
 
     public DbSet<ImportRunRow> ImportRuns => Set<ImportRunRow>();

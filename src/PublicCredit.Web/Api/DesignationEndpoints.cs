@@ -8,8 +8,8 @@ using PublicCredit.Web.Security;
 namespace PublicCredit.Web.Api;
 
 /// <summary>
-/// Designations on red and black lists with due process (API.md; issue 6 §1–2, issue 7 §1): propose with notice and a
-/// self-service token, the subject's statement, decide, revoke, read the designation and its decision document.
+/// Designations on red and black lists with due process (API.md; issue 6 §1–2, issue 7 §1, issue 15 §2): propose with
+/// notice and a one-time activation code for the subject (never a subject credential, ADR 0029), the subject's statement, decide, revoke, read the designation and its decision document.
 /// Bodies are read as raw JSON so that bad input is a coded 4xx (docs/designations.md), never a 500.
 /// </summary>
 internal static class DesignationEndpoints
@@ -29,8 +29,8 @@ internal static class DesignationEndpoints
                 status = proposed.Status,
                 objectionDeadline = proposed.ObjectionDeadline,
                 notice = proposed.Notice,
-                subjectToken = proposed.SubjectToken,
-                subjectTokenExpiresAt = proposed.SubjectTokenExpiresAt,
+                activationCode = proposed.ActivationCode,
+                activationCodeExpiresAt = proposed.ActivationCodeExpiresAt,
             });
         }).RequireRoles(Role.Recorder).WithName("ProposeDesignation");
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using PublicCredit.Access;
 using PublicCredit.Errors;
 using PublicCredit.Identifiers;
 using PublicCredit.Time;
@@ -26,5 +27,30 @@ internal static class SelfServiceEndpoints
             var subject = SubjectId.Parse(caller.SubjectId, ChinaTime.Today(clock));
             return Results.Ok(new { subjectId = subject.Value, kind = subject.Kind });
         }).AllowSubjectToken().WithName("WhoAmI");
+
+        // The subject redeems the one-time code printed in its notice for its own token (issue 15 §2; ADR 0029).
+        api.MapPost("/subject-sessions/activate", async (HttpContext http, SubjectActivation activation, ActivationThrottle throttle, CancellationToken cancel) =>
+            await throttle.RunAsync(http, async () =>
+            {
+                using var body = await JsonBody.ReadAsync(http, 4096, cancel);
+                var code = body.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                    && body.RootElement.TryGetProperty("code", out var field) && field.ValueKind == System.Text.Json.JsonValueKind.String
+                        ? field.GetString()
+                        : null;
+                var activated = await activation.RedeemAsync(code, cancel);
+                http.Response.Headers.CacheControl = "no-store";
+                return Results.Created("/api/v1/me", new
+                {
+                    token = activated.Token,
+                    tokenExpiresAt = activated.ExpiresAt,
+                    subject = new { id = activated.SubjectMasked, kind = activated.Kind },
+                    origin = SubjectTokenOrigin.Activation.Code(),
+                });
+            }))
+            .AllowPublic().WithName("ActivateSubjectSession")
+            .WithSummary("Redeems the one-time activation code of a designation notice for the subject's own self-service token (201).")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 }

@@ -47,12 +47,16 @@ internal static class DemoData
         }
 
         await SeedRecordsAsync(scope.ServiceProvider, report, cancellationToken);
-        await SeedDesignationsAsync(scope.ServiceProvider, report, cancellationToken);
-        await SeedSelfServiceAsync(scope.ServiceProvider, report, cancellationToken);
+        var code = await SeedDesignationsAsync(scope.ServiceProvider, report, cancellationToken);
+        await SeedSelfServiceAsync(scope.ServiceProvider, report, code, cancellationToken);
     }
 
-    /// <summary>One subject's self-service token, so that /me can be tried at once (issue 8 §5).</summary>
-    private static async Task SeedSelfServiceAsync(IServiceProvider services, StartupReport report, CancellationToken cancellationToken)
+    /// <summary>
+    /// One subject's self-service token as the operator issues it (`pcredit subjects token`), so that /me can be tried
+    /// at once (issue 8 §5), and the activation code of that subject's notice, as a subject would redeem it at /me
+    /// (ADR 0029). Both go to the operator's console, never to a department.
+    /// </summary>
+    private static async Task SeedSelfServiceAsync(IServiceProvider services, StartupReport report, string? activationCode, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<PublicCreditDbContext>();
         var subject = await db.Subjects.AsNoTracking()
@@ -66,7 +70,11 @@ internal static class DemoData
 
         var issued = await services.GetRequiredService<IssueSubjectToken>()
             .RunAsync(Caller.Operator, new IssueSubjectTokenRequest(subject.SubjectId, 30), cancellationToken);
-        report.Add($"demo self-service token for {subject.Name} ({subject.SubjectId}), for /me: {issued.Token}");
+        report.Add($"demo self-service token (operator-issued) for {subject.Name} ({subject.SubjectId}), for /me: {issued.Token}");
+        if (activationCode is not null)
+        {
+            report.Add($"demo activation code from the notice to {subject.Name}, redeem once at /me/signin: {activationCode}");
+        }
     }
 
     /// <summary>The demo's list entries: (list type, designating department, notice and decision documents, facts, legal basis).</summary>
@@ -84,7 +92,7 @@ internal static class DemoData
     /// A few list entries through the same use cases as the API (notice → the subject's statement → decision), so checks,
     /// public list entries and /me have something to show; the first goes to the subject whose token is printed.
     /// </summary>
-    private static async Task SeedDesignationsAsync(IServiceProvider services, StartupReport report, CancellationToken cancellationToken)
+    private static async Task<string?> SeedDesignationsAsync(IServiceProvider services, StartupReport report, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<PublicCreditDbContext>();
         var subjects = await db.Subjects.AsNoTracking()
@@ -93,6 +101,7 @@ internal static class DemoData
             .Take(Designations.Length)
             .ToListAsync(cancellationToken);
         var decided = 0;
+        string? firstCode = null;
         foreach (var ((listType, department, notice, decision, facts, basis), subject) in Designations.Zip(subjects))
         {
             var proposal = Json(new
@@ -105,9 +114,11 @@ internal static class DemoData
             });
             var proposed = await services.GetRequiredService<ProposeDesignation>()
                 .RunAsync(Caller.Staff("demo", Role.Recorder, department), DesignationJson.ReadProposal(proposal.RootElement), cancellationToken);
+            firstCode ??= proposed.ActivationCode;
+            // The demo plays the subject with an operator's credential (ADR 0029: only the subject's own statement counts).
             var statement = Json(new { statement = "已知悉告知内容，无异议。" });
             await services.GetRequiredService<FileStatement>()
-                .RunAsync(Caller.Subject("demo", subject.SubjectId), proposed.Id, DesignationJson.ReadStatement(statement.RootElement), cancellationToken);
+                .RunAsync(Caller.Subject("demo", subject.SubjectId, SubjectTokenOrigin.Operator), proposed.Id, DesignationJson.ReadStatement(statement.RootElement), cancellationToken);
             var reasons = Json(new { decisionDocument = decision, reasons = "事实清楚，证据确凿，依据充分。" });
             await services.GetRequiredService<DecideDesignation>()
                 .RunAsync(Caller.Staff("demo", Role.Reviewer, department), proposed.Id, DesignationJson.ReadDecision(reasons.RootElement), cancellationToken);
@@ -115,6 +126,7 @@ internal static class DemoData
         }
 
         report.Add(string.Create(CultureInfo.InvariantCulture, $"demo list entries: {decided} designations decided (black and red lists)"));
+        return firstCode;
     }
 
     private static JsonDocument Json<T>(T value) => JsonSerializer.SerializeToDocument(value);

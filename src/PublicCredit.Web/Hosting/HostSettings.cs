@@ -38,6 +38,12 @@ public sealed record HostSettings
     public int ReportsPerMinutePerAddress { get; init; } = 10;
 
     /// <summary>
+    /// Wrong, used or expired activation codes one client address may try per hour before it is refused
+    /// (429 <c>activation-rate-limited</c>; ADR 0029). Successful redemptions do not count.
+    /// </summary>
+    public int ActivationFailuresPerHourPerAddress { get; init; } = 20;
+
+    /// <summary>
     /// Folder of the host's secrets: the data-protection key ring (session and antiforgery cookies) and the report
     /// signing key (ADR 0015). Default: <c>keys/</c> beside the SQLite file, or <c>./data/keys</c> for PostgreSQL.
     /// </summary>

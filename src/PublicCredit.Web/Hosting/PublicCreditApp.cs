@@ -71,6 +71,8 @@ public static class PublicCreditApp
         services.AddScoped<VerifyLedger>();
         services.AddScoped<CreateApiKey>();
         services.AddScoped<IssueSubjectToken>();
+        services.AddScoped<SubjectActivation>();
+        services.AddSingleton<PublicCredit.Web.Security.ActivationThrottle>();
         services.AddSingleton<InquiryLog>();
         services.AddHostedService(sp => sp.GetRequiredService<InquiryLog>());
         services.AddSingleton<RecordValidator>();

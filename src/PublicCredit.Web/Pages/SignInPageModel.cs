@@ -15,6 +15,10 @@ public abstract class SignInPageModel(WebSessions sessions, IStringLocalizer<Sha
 {
     public SignInForm Form { get; private set; } = texts with { ReturnUrl = home };
 
+    protected WebSessions Sessions => sessions;
+
+    protected IStringLocalizer<SharedResource> Text => l;
+
     public void OnGet(string? returnUrl) => Form = texts with { ReturnUrl = Safe(returnUrl) };
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)

@@ -95,7 +95,7 @@ public sealed class PortalWorld : IAsyncLifetime
             ["noticeDocument"] = "国市监信告〔2026〕7号",
         });
         var designation = notice.GetProperty("id").GetString()!;
-        OrganisationToken = notice.GetProperty("subjectToken").GetString()!;
+        OrganisationToken = await ActivateAsync(notice);
         await PostAsync(OrganisationToken, $"/api/v1/designations/{designation}/statements",
             new JsonObject { ["statement"] = "我公司已整改，请求不予列入。" });
         await PostAsync(reviewer, $"/api/v1/designations/{designation}/decide", new JsonObject
@@ -123,10 +123,19 @@ public sealed class PortalWorld : IAsyncLifetime
     }
 
     /// <summary>What a department's or a subject's system does over the API.</summary>
-    public async Task<JsonElement> PostAsync(string bearer, string path, JsonObject body)
+    /// <summary>The subject redeems the activation code of its notice for its own token, as at /me (ADR 0029).</summary>
+    public async Task<string> ActivateAsync(JsonElement notice) =>
+        (await PostAsync(null, "/api/v1/subject-sessions/activate",
+            new JsonObject { ["code"] = notice.GetProperty("activationCode").GetString() })).GetProperty("token").GetString()!;
+
+    public async Task<JsonElement> PostAsync(string? bearer, string path, JsonObject body)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
         using var response = await client.PostAsJsonAsync(path, body);
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)

@@ -44,7 +44,7 @@ public class CallerTests
     [Fact]
     public void A_subject_token_reaches_its_own_subject_only()
     {
-        var subject = Caller.Subject("subject-token:x", "91350100M000100Y43");
+        var subject = Caller.Subject("subject-token:x", "91350100M000100Y43", SubjectTokenOrigin.Operator);
 
         subject.RequireSubjectOrRole("91350100M000100Y43", Role.Auditor);
         var ex = Assert.Throws<DomainException>(() => subject.RequireSubjectOrRole("914403001922038216", Role.Auditor));
@@ -63,7 +63,7 @@ public class CallerTests
     [Fact]
     public void A_subject_token_never_passes_a_role_check()
     {
-        var ex = Assert.Throws<DomainException>(() => Caller.Subject("s", "91350100M000100Y43").RequireRole(Role.Checker));
+        var ex = Assert.Throws<DomainException>(() => Caller.Subject("s", "91350100M000100Y43", SubjectTokenOrigin.Operator).RequireRole(Role.Checker));
 
         Assert.Equal("role-forbidden", ex.Code);
     }

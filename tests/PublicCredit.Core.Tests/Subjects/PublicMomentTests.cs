@@ -64,7 +64,7 @@ public class PublicMomentTests
     public void Only_staff_may_ask_for_another_moment()
     {
         var anonymous = Assert.Throws<DomainException>(() => PublicMoment.For(Caller.Public, "2026-11-20", Clock));
-        var subject = Assert.Throws<DomainException>(() => PublicMoment.For(Caller.Subject("t", PersonId), "2026-11-20", Clock));
+        var subject = Assert.Throws<DomainException>(() => PublicMoment.For(Caller.Subject("t", PersonId, SubjectTokenOrigin.Operator), "2026-11-20", Clock));
 
         Assert.Equal((ErrorKind.Unauthenticated, "authentication-required"), (anonymous.Kind, anonymous.Code));
         Assert.Equal((ErrorKind.Forbidden, "role-forbidden"), (subject.Kind, subject.Code));

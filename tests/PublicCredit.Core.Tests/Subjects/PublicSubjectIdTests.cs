@@ -65,6 +65,6 @@ public class PublicSubjectIdTests
     [Fact]
     public void A_subject_reading_its_own_data_is_recorded_as_self_service_whatever_it_says()
     {
-        Assert.Equal("self-service", InquiryPurpose.Require(Caller.Subject("t", PersonId), "anything"));
+        Assert.Equal("self-service", InquiryPurpose.Require(Caller.Subject("t", PersonId, SubjectTokenOrigin.Operator), "anything"));
     }
 }

@@ -36,7 +36,7 @@ public abstract class CheckTests(ITestDatabases databases) : ServerTests(databas
         };
         var proposed = await recorder.PostExpectAsync("/api/v1/designations", body, HttpStatusCode.Created, Cancel);
         var id = proposed.GetProperty("id").GetGuid();
-        using (var subject = Server.Client(proposed.GetProperty("subjectToken").GetString()!))
+        using (var subject = Server.Client(await Server.ActivateAsync(proposed)))
         {
             await subject.PostExpectAsync($"/api/v1/designations/{id}/statements", DesignationBodies.Statement(), HttpStatusCode.Created, Cancel);
         }

@@ -41,7 +41,7 @@ public sealed class TwoNodeTests(PostgresClusterFixture cluster)
         body["responsiblePersons"] = new JsonArray { new JsonObject { ["id"] = Person, ["name"] = "张三", ["role"] = "legal-representative" } };
         var proposed = await recorder.PostExpectAsync("/api/v1/designations", body, HttpStatusCode.Created, Cancel);
         var id = proposed.GetProperty("id").GetGuid();
-        using var subject = nodeA.Client(proposed.GetProperty("subjectToken").GetString()!);
+        using var subject = nodeA.Client(await nodeA.ActivateAsync(proposed));
         await subject.PostExpectAsync($"/api/v1/designations/{id}/statements", DesignationBodies.Statement(), HttpStatusCode.Created, Cancel);
 
         await reviewer.PostExpectAsync($"/api/v1/designations/{id}/decide", DesignationBodies.Decision(document: "（2026）闽01执决123号"), HttpStatusCode.OK, Cancel);
@@ -189,6 +189,18 @@ public sealed class TwoNodeTests(PostgresClusterFixture cluster)
                     return string.Join('\n', output);
                 }
             }
+        }
+
+        /// <summary>The subject redeems its notice's activation code on this node (ADR 0029).</summary>
+        public async Task<string> ActivateAsync(System.Text.Json.JsonElement proposed)
+        {
+            using var anonymous = new HttpClient { BaseAddress = Address };
+            using var response = await anonymous.PostAsync(new Uri("/api/v1/subject-sessions/activate", UriKind.Relative),
+                new StringContent(new JsonObject { ["code"] = proposed.GetProperty("activationCode").GetString() }.ToJsonString(),
+                    System.Text.Encoding.UTF8, "application/json"));
+            response.EnsureSuccessStatusCode();
+            using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return body.RootElement.GetProperty("token").GetString()!;
         }
 
         public HttpClient Client(string bearer)

@@ -27,7 +27,7 @@ public abstract class DesignationDueProcessTests(ITestDatabases databases) : Ser
     {
         using var recorder = Server.Client(await Server.KeyAsync(Role.Recorder, department));
         var created = await recorder.PostExpectAsync("/api/v1/designations", body ?? DesignationBodies.MarketDesignation(), HttpStatusCode.Created, Cancel);
-        return new Proposed(created.GetProperty("id").GetGuid(), created.GetProperty("subjectToken").GetString()!, created);
+        return new Proposed(created.GetProperty("id").GetGuid(), await Server.ActivateAsync(created), created);
     }
 
     private async Task<HttpClient> ReviewerAsync(string department = Departments.Samr) =>

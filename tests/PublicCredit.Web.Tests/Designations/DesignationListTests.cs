@@ -28,7 +28,7 @@ public abstract class DesignationListTests(ITestDatabases databases) : ServerTes
     {
         using var recorder = await StaffAsync(Role.Recorder);
         var created = await recorder.PostExpectAsync("/api/v1/designations", DesignationBodies.MarketDesignation(notice, subject), HttpStatusCode.Created, Cancel);
-        return (created.GetProperty("id").GetGuid(), created.GetProperty("subjectToken").GetString()!);
+        return (created.GetProperty("id").GetGuid(), await Server.ActivateAsync(created));
     }
 
     private void MoveTo(DateTimeOffset instant) => Server.Clock.Advance(instant - Server.Clock.GetUtcNow());

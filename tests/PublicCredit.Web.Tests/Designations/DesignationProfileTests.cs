@@ -17,7 +17,7 @@ public abstract class DesignationProfileTests(ITestDatabases databases) : Server
         using var recorder = Server.Client(await Server.KeyAsync(Role.Recorder, Departments.Samr));
         var created = await recorder.PostExpectAsync("/api/v1/designations", DesignationBodies.MarketDesignation(), HttpStatusCode.Created, Cancel);
         var id = created.GetProperty("id").GetGuid();
-        using (var subject = Server.Client(created.GetProperty("subjectToken").GetString()!))
+        using (var subject = Server.Client(await Server.ActivateAsync(created)))
         {
             await subject.PostExpectAsync($"/api/v1/designations/{id}/statements", DesignationBodies.Statement(), HttpStatusCode.Created, Cancel);
         }

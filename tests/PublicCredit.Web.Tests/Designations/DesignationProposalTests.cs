@@ -36,9 +36,11 @@ public abstract class DesignationProposalTests(ITestDatabases databases) : Serve
         // then Sat 28 and Sun 29 are not working days, Mon 30 is the 5th — the deadline is 2026-11-30, inclusive.
         Assert.Equal("2026-11-30", body.GetProperty("objectionDeadline").GetString());
 
-        // The token is issued with the notice, the notice carries it, and it signs the subject in.
-        var token = body.GetProperty("subjectToken").GetString()!;
-        Assert.Equal(token, body.GetProperty("notice").GetProperty("selfService").GetProperty("token").GetString());
+        // The notice carries a one-time activation code (never a token); the subject redeems it for its own token.
+        var code = body.GetProperty("activationCode").GetString()!;
+        Assert.Equal(code, body.GetProperty("notice").GetProperty("activation").GetProperty("code").GetString());
+        Assert.False(body.TryGetProperty("subjectToken", out _));
+        var token = await Server.ActivateAsync(body);
         using var subject = Server.Client(token);
         var me = await subject.GetJsonAsync("/api/v1/me", Cancel);
         Assert.Equal(DesignationBodies.Organisation, me.GetProperty("subjectId").GetString());
@@ -49,7 +51,8 @@ public abstract class DesignationProposalTests(ITestDatabases databases) : Serve
         Assert.Equal((new DateOnly(2026, 11, 30), 5), (row.ObjectionDeadline, row.ObjectionWindowWorkingDays));
         Assert.False(row.StatementFiled);
         Assert.Null(row.DecisionDocument);
-        // Only the token's hash is kept: the stored notice does not carry the token itself.
+        // Only the code's hash is kept: the stored notice carries neither the code nor the token.
+        Assert.DoesNotContain(code, row.NoticeJson, StringComparison.Ordinal);
         Assert.DoesNotContain(token, row.NoticeJson, StringComparison.Ordinal);
         Assert.Equal(2, await db.ResponsiblePersons.CountAsync(p => p.DesignationId == id, Cancel));
     }
@@ -333,11 +336,12 @@ public abstract class DesignationProposalTests(ITestDatabases databases) : Serve
         Assert.Equal(first.GetProperty("id").GetGuid(), problem.GetProperty("designationId").GetGuid());
         await using var db = StorageServices.CreateContext(Server.Database);
         Assert.Equal(1, await db.Designations.CountAsync(Cancel));
-        Assert.Equal(1, await db.SubjectTokens.CountAsync(Cancel));
+        Assert.Equal(1, await db.ActivationCodes.CountAsync(Cancel));
+        Assert.Equal(0, await db.SubjectTokens.CountAsync(Cancel));
     }
 
     [Fact]
-    public async Task Proposing_writes_the_token_and_the_notice_as_ledger_events_without_personal_data_in_their_payloads()
+    public async Task Proposing_writes_the_activation_code_and_the_notice_as_ledger_events_without_personal_data_in_their_payloads()
     {
         using var recorder = await SamrRecorderAsync();
 
@@ -345,9 +349,9 @@ public abstract class DesignationProposalTests(ITestDatabases databases) : Serve
 
         var id = body.GetProperty("id").GetGuid();
         await using var db = StorageServices.CreateContext(Server.Database);
-        var events = await db.LedgerEvents.Where(e => e.Type == IssueSubjectToken.EventType || e.Type.StartsWith("designation-"))
+        var events = await db.LedgerEvents.Where(e => e.Type.StartsWith("subject-") || e.Type.StartsWith("designation-"))
             .OrderBy(e => e.Position).ToListAsync(Cancel);
-        Assert.Equal([IssueSubjectToken.EventType, DesignationEvents.Noticed], events.Select(e => e.Type));
+        Assert.Equal([SubjectActivation.IssuedEvent, DesignationEvents.Noticed], events.Select(e => e.Type));
         Assert.All(events, e => Assert.Equal((DesignationBodies.Organisation, Departments.Samr), (e.Subject, e.Department)));
         var noticed = JsonDocument.Parse(events[1].Payload).RootElement;
         var row = await db.Designations.SingleAsync(Cancel);
@@ -368,6 +372,7 @@ public abstract class DesignationProposalTests(ITestDatabases databases) : Serve
         Assert.Equal(0, await db.Designations.CountAsync(Cancel));
         Assert.Equal(0, await db.ResponsiblePersons.CountAsync(Cancel));
         Assert.Equal(0, await db.SubjectTokens.CountAsync(Cancel));
+        Assert.Equal(0, await db.ActivationCodes.CountAsync(Cancel));
         Assert.Equal(0, await db.LedgerEvents.CountAsync(e => e.Type.StartsWith("designation-"), Cancel));
     }
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -122,6 +123,20 @@ public sealed class RunningServer : IAsyncDisposable
         var issued = await scope.ServiceProvider.GetRequiredService<IssueSubjectToken>()
             .RunAsync(Caller.Operator, new IssueSubjectTokenRequest(subjectId, validDays));
         return issued.Token;
+    }
+
+    /// <summary>
+    /// The subject's own token, obtained the way a subject does (ADR 0029): it redeems the activation code printed in
+    /// the notice of a proposal answer at <c>POST /api/v1/subject-sessions/activate</c>, without any credential.
+    /// </summary>
+    public async Task<string> ActivateAsync(System.Text.Json.JsonElement proposed)
+    {
+        using var anonymous = Client();
+        var code = proposed.GetProperty("activationCode").GetString();
+        using var response = await anonymous.PostAsJsonAsync("/api/v1/subject-sessions/activate", new { code });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        return body.GetProperty("token").GetString()!;
     }
 
     public async ValueTask DisposeAsync()

@@ -24,7 +24,7 @@ internal sealed class ObjectionSteps(RunningServer server, CancellationToken can
         using var recorder = await ClientAsync(Role.Recorder, Departments.Spc);
         var body = DesignationBodies.DefaulterDesignation(subject: subject, name: "福州示例食品有限公司", noticeDocument: notice);
         var proposed = await recorder.PostExpectAsync("/api/v1/designations", body, HttpStatusCode.Created, cancel);
-        var designated = new Designated(proposed.GetProperty("id").GetGuid(), proposed.GetProperty("subjectToken").GetString()!);
+        var designated = new Designated(proposed.GetProperty("id").GetGuid(), await server.ActivateAsync(proposed));
         using (var token = server.Client(designated.Token))
         {
             await token.PostExpectAsync($"/api/v1/designations/{designated.Id}/statements", DesignationBodies.Statement(), HttpStatusCode.Created, cancel);

@@ -21,7 +21,7 @@ internal sealed class RestorationScenario(RunningServer server, CancellationToke
         using var recorder = server.Client(await server.KeyAsync(Role.Recorder, Departments.Samr));
         var proposed = await recorder.PostExpectAsync("/api/v1/designations", DesignationBodies.MarketDesignation(notice, subject), HttpStatusCode.Created, cancel);
         var id = proposed.GetProperty("id").GetGuid();
-        using (var token = server.Client(proposed.GetProperty("subjectToken").GetString()!))
+        using (var token = server.Client(await server.ActivateAsync(proposed)))
         {
             await token.PostExpectAsync($"/api/v1/designations/{id}/statements", DesignationBodies.Statement(), HttpStatusCode.Created, cancel);
         }

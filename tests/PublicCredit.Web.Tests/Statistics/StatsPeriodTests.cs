@@ -23,7 +23,7 @@ public abstract class StatsPeriodTests(ITestDatabases databases) : ServerTests(d
         var proposed = await recorder.PostExpectAsync("/api/v1/designations",
             DesignationBodies.DefaulterDesignation(subject: Organisation, name: "福州示例食品有限公司"), HttpStatusCode.Created, Cancel);
         var id = proposed.GetProperty("id").GetGuid();
-        using (var subject = Server.Client(proposed.GetProperty("subjectToken").GetString()!))
+        using (var subject = Server.Client(await Server.ActivateAsync(proposed)))
         {
             await subject.PostExpectAsync($"/api/v1/designations/{id}/statements", DesignationBodies.Statement(), HttpStatusCode.Created, Cancel);
         }

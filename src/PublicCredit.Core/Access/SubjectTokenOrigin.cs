@@ -1,0 +1,43 @@
+namespace PublicCredit.Access;
+
+/// <summary>
+/// How a subject's self-service token came into being (issue 15 §2; ADR 0029). Only a token the subject obtained
+/// itself speaks for the subject in due process: a statement filed with it counts toward an early decision.
+/// </summary>
+public enum SubjectTokenOrigin
+{
+    /// <summary><c>pcredit subjects token</c> on the server: the operator hands it to the subject in person.</summary>
+    Operator,
+
+    /// <summary>Redeemed by the subject with the one-time activation code printed in its designation notice.</summary>
+    Activation,
+
+    /// <summary>
+    /// Issued before issue 15 with a designation notice, in the answer the designating department received: the
+    /// department held it, so it no longer authenticates and never speaks for the subject.
+    /// </summary>
+    DesignationNotice,
+}
+
+public static class SubjectTokenOrigins
+{
+    public static string Code(this SubjectTokenOrigin origin) => origin switch
+    {
+        SubjectTokenOrigin.Operator => "operator",
+        SubjectTokenOrigin.Activation => "activation",
+        SubjectTokenOrigin.DesignationNotice => "designation-notice",
+        _ => throw new ArgumentOutOfRangeException(nameof(origin), origin, null),
+    };
+
+    /// <summary>An unknown stored code reads as <see cref="SubjectTokenOrigin.DesignationNotice"/>: never trusted.</summary>
+    public static SubjectTokenOrigin Parse(string? code) => code switch
+    {
+        "operator" => SubjectTokenOrigin.Operator,
+        "activation" => SubjectTokenOrigin.Activation,
+        _ => SubjectTokenOrigin.DesignationNotice,
+    };
+
+    /// <summary>True for a credential the subject obtained itself, never through a staff-facing answer.</summary>
+    public static bool SubjectObtained(this SubjectTokenOrigin origin) =>
+        origin is SubjectTokenOrigin.Operator or SubjectTokenOrigin.Activation;
+}

@@ -30,8 +30,11 @@ public sealed partial class DesignationWorkflowTests(Chromium chromium, PortalWo
 
             // Mon 2026-11-23 + the list's window in working days, on the catalog calendar.
             await Expect(page.GetByText(new Regex("异议期限：2026-\\d\\d-\\d\\d（\\d+ 个工作日"))).ToBeVisibleAsync();
-            var token = (await page.Locator("dd.code").InnerTextAsync()).Trim();
-            Assert.StartsWith("pcs_", token, StringComparison.Ordinal);
+            // The department sees the activation code to print in the notice, never a credential of the subject (ADR 0029).
+            var code = (await page.Locator("dd.code").InnerTextAsync()).Trim();
+            Assert.Matches("^PCA(-[0-9A-Z]{4}){5}$", code);
+            Assert.DoesNotContain("pcs_", await page.ContentAsync(), StringComparison.Ordinal);
+            var token = await ActivateAtMeAsync(code);
             await page.GetByRole(AriaRole.Link, new() { Name = "打开这项认定" }).ClickAsync();
             var id = IdInAddress().Match(page.Url).Value;
             await Expect(page.GetByText("还剩")).ToBeVisibleAsync();
@@ -46,7 +49,7 @@ public sealed partial class DesignationWorkflowTests(Chromium chromium, PortalWo
             await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("异议期尚未届满");
             await Screenshots.SaveAsync(page, "designation-refused-1280");
 
-            // The subject states its case (its own system, with the token of the notice); now the reviewer may decide.
+            // The subject states its case (its own system, with the token it redeemed); now the reviewer may decide.
             await world.PostAsync(token, $"/api/v1/designations/{id}/statements", new JsonObject { ["statement"] = "已整改。" });
             await page.GotoAsync(page.Url); // a GET: reloading would post the refused form again
             await Expect(page.GetByText("主体已陈述申辩", new() { Exact = true })).ToBeVisibleAsync();
@@ -56,6 +59,30 @@ public sealed partial class DesignationWorkflowTests(Chromium chromium, PortalWo
             await page.GotoAsync("/public/subjects/" + Subject);
             await Expect(page.GetByText("国市监信决〔2026〕8号")).ToBeVisibleAsync();
         });
+    }
+
+    /// <summary>The subject redeems the code from its notice at /me/signin, is signed in, sees its page, and keeps the token shown once.</summary>
+    private async Task<string> ActivateAtMeAsync(string code)
+    {
+        await using var context = await chromium.ContextAsync(world.BaseAddress);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/me/signin");
+        await page.GetByLabel("激活码").FillAsync(code.ToLowerInvariant());
+        await page.GetByRole(AriaRole.Button, new() { Name = "激活" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "您的自助令牌" })).ToBeVisibleAsync();
+        var token = (await page.Locator("#activated-token").InnerTextAsync()).Trim();
+        Assert.StartsWith("pcs_", token, StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Link, new() { Name = "进入我的信用" }).ClickAsync();
+        await Expect(page.GetByText(SubjectName).First).ToBeVisibleAsync();
+        Assert.EndsWith("/me", page.Url, StringComparison.Ordinal);
+        await Screenshots.SaveAsync(page, "me-activated-1280");
+
+        // The code works once.
+        await page.GotoAsync("/me/signin");
+        await page.GetByLabel("激活码").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "激活" }).ClickAsync();
+        await Expect(page.Locator("#code-error")).ToContainTextAsync("已被使用");
+        return token;
     }
 
     private static async Task SignInAsync(IPage page, string key)

@@ -36,7 +36,11 @@ public sealed class CleanRecord(CreditCatalog catalog) : IDesignationCommitted, 
             .ToListAsync(cancellationToken);
         foreach (var record in records)
         {
-            Raise(record.SubjectId, ChinaTime.StartOf(record.Latest));
+            // A stored date outside the input range (written before ADR 0027) is skipped, never a failed start-up.
+            if (InputRange.Contains(record.Latest))
+            {
+                Raise(record.SubjectId, ChinaTime.StartOf(record.Latest));
+            }
         }
 
         var black = catalog.ListTypes.Where(l => l.Kind == ListKind.Black).Select(l => l.Code).ToList();

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using PublicCredit.Designations;
 using PublicCredit.Records;
 using PublicCredit.Storage;
@@ -16,8 +18,13 @@ namespace PublicCredit.Enforcement;
 /// Events are applied one by one in ledger order and the position is marked after each, so none is applied twice
 /// and the index never goes back (ADR 0012 §3).
 /// </summary>
-public sealed class FollowLedger(
-    EnforcementIndexUpdates updates, IEnumerable<IDesignationCommitted> designations, IEnumerable<IRecordsCommitted> records)
+/// <remarks>An event that cannot be applied (a payload or stored row an old version wrote badly, an observer that
+/// throws on it) is quarantined — position, type and reason in <see cref="FollowerHealth"/>, an alert in the log — and
+/// the follower goes on with the next event, so one event can never stop a node from following (issue 15 §1; ADR
+/// 0028). A database error is not the event's fault: it propagates and the round is tried again from the position.</remarks>
+public sealed partial class FollowLedger(
+    EnforcementIndexUpdates updates, IEnumerable<IDesignationCommitted> designations, IEnumerable<IRecordsCommitted> records,
+    FollowerHealth? health = null, ILogger<FollowLedger>? logger = null)
 {
     /// <summary>Tags the follower's SQL (a comment in the command text), so a test that proves checks never query the
     /// database can tell the follower's reads from a check's.</summary>
@@ -42,15 +49,26 @@ public sealed class FollowLedger(
                 .ToListAsync(cancellationToken);
             foreach (var e in events)
             {
-                var (designation, recordIds) = Read(e.Type, e.Payload);
-                if (designation is { } id)
+                try
                 {
-                    await DesignationAsync(db, id, e.Position, cancellationToken);
-                }
+                    var (designation, recordIds) = Read(e.Type, e.Payload);
+                    if (designation is { } id)
+                    {
+                        await DesignationAsync(db, id, e.Position, cancellationToken);
+                    }
 
-                if (recordIds.Count > 0)
+                    if (recordIds.Count > 0)
+                    {
+                        await RecordsAsync(db, recordIds, e.Position, cancellationToken);
+                    }
+                }
+                catch (Exception ex) when (ex is not (OperationCanceledException or DbException or TimeoutException or OutOfMemoryException))
                 {
-                    await RecordsAsync(db, recordIds, e.Position, cancellationToken);
+                    health?.Quarantine(e.Position, e.Type, ex.GetType().Name + ": " + ex.Message);
+                    if (logger is not null)
+                    {
+                        LogQuarantined(logger, e.Position, e.Type, ex);
+                    }
                 }
 
                 updates.MarkFollowed(e.Position);
@@ -59,6 +77,7 @@ public sealed class FollowLedger(
             total += events.Count;
             if (events.Count < Page)
             {
+                health?.CaughtUp();
                 return total;
             }
         }
@@ -143,4 +162,7 @@ public sealed class FollowLedger(
             into.Add(id);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "ALERT ledger event {Position} ({Type}) cannot be applied on this node: quarantined; following goes on with the next event")]
+    private static partial void LogQuarantined(ILogger logger, long position, string type, Exception exception);
 }

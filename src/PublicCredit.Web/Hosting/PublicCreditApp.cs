@@ -87,6 +87,7 @@ public static class PublicCreditApp
         services.AddSingleton<CleanRecord>();
         services.AddSingleton<IDesignationCommitted>(sp => sp.GetRequiredService<CleanRecord>());
         services.AddSingleton<IRecordsCommitted>(sp => sp.GetRequiredService<CleanRecord>());
+        services.AddSingleton<FollowerHealth>();
         services.AddSingleton<FollowLedger>();
         if (settings.Database.Provider == DatabaseProvider.Postgres)
         {
@@ -137,7 +138,7 @@ public static class PublicCreditApp
         services.AddAuthentication(BearerAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthentication>(BearerAuthentication.SchemeName, null);
         services.AddOpenApi("v1");
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<FollowerHealthCheck>("ledger-follower");
         services.AddWebPortal(settings, startupReport);
 
         settings.ConfigureServices?.Invoke(services);
@@ -152,7 +153,11 @@ public static class PublicCreditApp
         app.UseAuthentication();
         app.UseWebPortal();
         app.MapOpenApi("/openapi/{documentName}.json").AllowPublic();
-        app.MapHealthChecks("/healthz").AllowPublic();
+        // ADR 0028: /healthz everything (degraded with quarantined ledger positions), /live the process, /ready the
+        // database and a follower that is not stuck.
+        app.MapHealthChecks("/healthz", FollowerHealthCheck.Options(null)).AllowPublic();
+        app.MapHealthChecks("/healthz/live", FollowerHealthCheck.Options(_ => false)).AllowPublic();
+        app.MapHealthChecks("/healthz/ready", FollowerHealthCheck.Options(_ => true)).AllowPublic();
         app.MapPublicCreditApi();
         return app;
     }

@@ -19,7 +19,9 @@ public abstract class HostTests(ITestDatabases databases) : ServerTests(database
         var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(Cancel));
+        var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement;
+        Assert.Equal("healthy", health.GetProperty("status").GetString());
+        Assert.Equal(0, health.GetProperty("quarantined").GetArrayLength());
     }
 
     [Fact]

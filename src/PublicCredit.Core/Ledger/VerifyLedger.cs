@@ -10,6 +10,12 @@ namespace PublicCredit.Ledger;
 /// </summary>
 public sealed record LedgerVerification(bool Ok, long Events, long? BrokenAt, string? Problem, StateMismatch? State = null)
 {
+    /// <summary>The newest signed checkpoint whose signature and hash matched the chain, when the keys were given (ADR 0033).</summary>
+    public LedgerCheckpoint? LastCheckpoint { get; init; }
+
+    /// <summary>Whether signed checkpoints were checked at all (verification was given the keys folder).</summary>
+    public bool CheckpointsChecked { get; init; }
+
     public override string ToString() =>
         Ok ? $"ok {Events} events"
         : State is { } state ? $"state differs from the ledger: {state}"
@@ -23,28 +29,100 @@ public sealed record LedgerVerification(bool Ok, long Events, long? BrokenAt, st
 /// inserted or deleted in the database without its event is named by table, row and field. `pcredit ledger verify`
 /// (API.md).
 /// </summary>
-public sealed class VerifyLedger(PublicCreditDbContext db)
+public sealed class VerifyLedger(PublicCreditDbContext db, LedgerCheckpoints? checkpoints = null)
 {
     public async Task<LedgerVerification> RunAsync(CancellationToken cancellationToken = default)
     {
         var head = await db.LedgerHead.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         var events = db.LedgerEvents.AsNoTracking().OrderBy(e => e.Position).AsAsyncEnumerable();
         var reconcilers = StateReconcilers.Create();
-        var chain = await Check(events, head, row => Observe(reconcilers, row), cancellationToken);
+        var signed = checkpoints?.Journal() ?? [];
+        var wanted = signed.OfType<LedgerCheckpoint>().Select(c => c.Position).ToHashSet();
+        var hashes = new Dictionary<long, string> { [0] = LedgerChain.GenesisHash };
+        var chain = await Check(events, head, row =>
+        {
+            if (wanted.Contains(row.Position))
+            {
+                hashes[row.Position] = row.Hash;
+            }
+
+            Observe(reconcilers, row);
+        }, cancellationToken);
         if (!chain.Ok)
         {
             return chain;
+        }
+
+        if (checkpoints is not null)
+        {
+            chain = CheckSigned(chain, signed, hashes, checkpoints);
+            if (!chain.Ok)
+            {
+                return chain;
+            }
         }
 
         foreach (var reconciler in reconcilers)
         {
             if (await reconciler.CheckAsync(db, cancellationToken) is { } mismatch)
             {
-                return new LedgerVerification(false, chain.Events, null, mismatch.ToString(), mismatch);
+                return new LedgerVerification(false, chain.Events, null, mismatch.ToString(), mismatch)
+                {
+                    LastCheckpoint = chain.LastCheckpoint,
+                    CheckpointsChecked = chain.CheckpointsChecked,
+                };
             }
         }
 
         return chain;
+    }
+
+    /// <summary>
+    /// Each signed checkpoint must carry a valid signature of a key in the keys folder and name a hash the chain has at
+    /// that position: a chain rewritten from an earlier event (hashes recomputed to the head) or cut and given a new
+    /// head no longer matches what was signed (ADR 0033).
+    /// </summary>
+    private static LedgerVerification CheckSigned(
+        LedgerVerification chain, IReadOnlyList<LedgerCheckpoint?> signed, Dictionary<long, string> hashes, LedgerCheckpoints keys)
+    {
+        LedgerCheckpoint? last = null;
+        var problems = new List<(long Position, string Problem)>();
+        for (var i = 0; i < signed.Count; i++)
+        {
+            if (signed[i] is not { } checkpoint)
+            {
+                problems.Add((0, $"line {i + 1} of the checkpoint journal is not a checkpoint"));
+                continue;
+            }
+
+            if (!keys.IsValid(checkpoint))
+            {
+                problems.Add((checkpoint.Position,
+                    $"the checkpoint at position {checkpoint.Position} does not carry a valid signature of key {checkpoint.KeyId} of the keys folder: it was forged"));
+            }
+            else if (checkpoint.Position > chain.Events)
+            {
+                problems.Add((checkpoint.Position,
+                    $"event {checkpoint.Position} was signed ({checkpoint}) but the chain ends at event {chain.Events}: events were cut off the end and the head moved"));
+            }
+            else if (!string.Equals(hashes.GetValueOrDefault(checkpoint.Position), checkpoint.Hash, StringComparison.Ordinal))
+            {
+                problems.Add((checkpoint.Position,
+                    $"the chain's hash at event {checkpoint.Position} is not the one signed ({checkpoint}): events up to it were rewritten"));
+            }
+            else if (last is null || checkpoint.Position >= last.Position)
+            {
+                last = checkpoint;
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            var (position, problem) = problems.MinBy(p => p.Position);
+            return new LedgerVerification(false, chain.Events, position, problem) { LastCheckpoint = last, CheckpointsChecked = true };
+        }
+
+        return chain with { LastCheckpoint = last, CheckpointsChecked = true };
     }
 
     private static void Observe(IReadOnlyList<IStateReconciler> reconcilers, LedgerEventRow row)

@@ -61,6 +61,9 @@ internal static class LedgerEndpoints
                 table = result.State?.Table,
                 row = result.State?.Row,
                 field = result.State?.Field,
+                lastCheckpoint = result.LastCheckpoint is { } last
+                    ? new { position = last.Position, hash = last.Hash, keyId = last.KeyId, signedAt = last.SignedAt }
+                    : null,
             });
         }).RequireRoles(Role.Auditor).WithName("VerifyLedger");
     }

@@ -4,6 +4,8 @@ using PublicCredit.Errors;
 using PublicCredit.Data;
 using PublicCredit.Records;
 
+using PublicCredit.Ledger;
+
 namespace PublicCredit.Web.Hosting;
 
 /// <summary>What `pcredit serve` was asked to run (API.md). Validated before anything starts.</summary>
@@ -48,6 +50,9 @@ public sealed record HostSettings
     /// signing key (ADR 0015). Default: <c>keys/</c> beside the SQLite file, or <c>./data/keys</c> for PostgreSQL.
     /// </summary>
     public string? KeysDirectory { get; init; }
+
+    /// <summary>When the node signs ledger checkpoints with its key in the keys folder (ADR 0033).</summary>
+    public CheckpointSchedule Checkpoints { get; init; } = CheckpointSchedule.Default;
 
     /// <summary>
     /// Folder of files uploaded on <c>/console/records/upload</c> while they are imported, and of their rejection

@@ -68,6 +68,11 @@ public static class PublicCreditApp
         services.AddPublicCreditStorage(settings.Database);
         services.AddSingleton<AuthenticateBearer>();
         services.AddScoped<AppendToLedger>();
+        // Signed checkpoints of the chain with a key kept in the keys folder, outside the database (ADR 0033).
+        services.AddSingleton(new LedgerCheckpoints(settings.ResolveKeysDirectory()));
+        services.AddSingleton(settings.Checkpoints);
+        services.AddSingleton<CheckpointSigner>();
+        services.AddHostedService(sp => sp.GetRequiredService<CheckpointSigner>());
         services.AddScoped<VerifyLedger>();
         services.AddScoped<CreateApiKey>();
         services.AddScoped<IssueSubjectToken>();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PublicCredit.Access;
 using PublicCredit.Data;
 using PublicCredit.Ledger;
@@ -97,6 +98,103 @@ public abstract class StateTamperingTests(ITestDatabases databases) : ServerTest
         Assert.Contains(table ?? "broken at position", cli.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Rewriting_the_chain_from_an_event_to_the_head_with_recomputed_hashes_is_caught_by_the_signed_checkpoint()
+    {
+        var scenario = await Scenario.BuildAsync(Server, Cancel);
+        var signed = await scenario.CheckpointAsync();
+
+        await scenario.RewriteChainFromAsync(2);
+
+        var unkeyed = await CliRunner.RunAsync("ledger", "verify", "--db", Server.Database.ConnectionString);
+        Assert.Equal(0, unkeyed.ExitCode); // the chain alone is self-consistent: only the key outside the database tells
+        var verification = await scenario.VerifyAsync();
+        Assert.False(verification.GetProperty("ok").GetBoolean(), verification.ToString());
+        // The first checkpoint at or after the rewritten event names it (the node's timer may have signed one before ours).
+        Assert.InRange(verification.GetProperty("brokenAt").GetInt64(), 2, signed);
+        Assert.Contains("rewritten", verification.GetProperty("problem").GetString(), StringComparison.Ordinal);
+        var keyed = await CliRunner.RunAsync("ledger", "verify", "--db", Server.Database.ConnectionString, "--keys", scenario.KeysDirectory);
+        Assert.Equal(1, keyed.ExitCode);
+        Assert.Contains("rewritten", keyed.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cutting_the_tail_and_moving_the_head_is_caught_by_the_signed_checkpoint()
+    {
+        var scenario = await Scenario.BuildAsync(Server, Cancel);
+        var signed = await scenario.CheckpointAsync();
+
+        await scenario.CutTailAfterAsync(signed - 3);
+
+        var verification = await scenario.VerifyAsync();
+        Assert.False(verification.GetProperty("ok").GetBoolean(), verification.ToString());
+        Assert.Contains("cut off", verification.GetProperty("problem").GetString(), StringComparison.Ordinal);
+        var keyed = await CliRunner.RunAsync("ledger", "verify", "--db", Server.Database.ConnectionString, "--keys", scenario.KeysDirectory);
+        Assert.Equal(1, keyed.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_forged_checkpoint_is_detected()
+    {
+        var scenario = await Scenario.BuildAsync(Server, Cancel);
+        var signed = await scenario.CheckpointAsync();
+        var checkpoints = new LedgerCheckpoints(scenario.KeysDirectory);
+        var genuine = checkpoints.Last()!;
+        // Someone without the private key signs a head of their own with a key of their own, under the node's key id.
+        var forger = new LedgerCheckpoints(Path.Combine(Path.GetTempPath(), "pcredit-forger-" + Guid.NewGuid().ToString("N")));
+        var forged = forger.Sign(signed, new string('a', 64), Server.Clock.GetUtcNow()) with { KeyId = genuine.KeyId };
+        await File.AppendAllTextAsync(Path.Combine(scenario.KeysDirectory, LedgerCheckpoints.JournalFile), forged.ToLine() + "\n", Cancel);
+
+        var verification = await scenario.VerifyAsync();
+
+        Assert.False(verification.GetProperty("ok").GetBoolean(), verification.ToString());
+        Assert.Contains("forged", verification.GetProperty("problem").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_a_key_rotation_old_checkpoints_keep_verifying_and_the_last_one_is_reported()
+    {
+        var scenario = await Scenario.BuildAsync(Server, Cancel);
+        var first = await scenario.CheckpointAsync();
+        var rotated = await CliRunner.RunAsync("ledger", "rotate-key", "--keys", scenario.KeysDirectory);
+        Assert.Equal(0, rotated.ExitCode);
+        _ = await Server.KeyAsync(Role.Checker, Departments.Sta);
+        var second = await scenario.CheckpointAsync();
+
+        var verification = await scenario.VerifyAsync();
+        var cli = await CliRunner.RunAsync("ledger", "verify", "--db", Server.Database.ConnectionString, "--keys", scenario.KeysDirectory);
+
+        Assert.True(verification.GetProperty("ok").GetBoolean(), verification.ToString());
+        var journal = new LedgerCheckpoints(scenario.KeysDirectory).Journal().OfType<LedgerCheckpoint>().ToList();
+        Assert.Equal(2, journal.Where(c => c.Position == first || c.Position == second).Select(c => c.KeyId).Distinct().Count());
+        Assert.Equal(second, verification.GetProperty("lastCheckpoint").GetProperty("position").GetInt64());
+        Assert.Equal(0, cli.ExitCode);
+        Assert.StartsWith($"last verified signed checkpoint: position {second} ", cli.Lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_node_signs_a_checkpoint_on_its_timer_once_the_head_moved()
+    {
+        await using var server = await RunningServer.RestartAsync(Server.Database, s => s with
+        {
+            Checkpoints = new CheckpointSchedule(EveryEvents: 2, MaxAge: TimeSpan.FromHours(1), Poll: TimeSpan.FromSeconds(1)),
+        }, Cancel);
+        var checkpoints = server.Services.GetRequiredService<LedgerCheckpoints>();
+        var before = checkpoints.Journal().Count;
+        _ = await server.KeyAsync(Role.Checker, Departments.Sta);
+        _ = await server.KeyAsync(Role.Checker, Departments.Mof);
+
+        for (var tries = 0; checkpoints.Journal().Count == before && tries < 200; tries++)
+        {
+            server.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(100, Cancel);
+        }
+
+        var last = Assert.IsType<LedgerCheckpoint>(checkpoints.Last());
+        Assert.True(checkpoints.IsValid(last));
+        Assert.True(last.Position >= 2, last.ToString());
+    }
+
     /// <summary>
     /// The state every case starts from, made over HTTP: SAMR records two penalties, designates the organisation (with
     /// two responsible persons), the subject states its case and SAMR decides; the subject objects to one penalty and,
@@ -161,6 +259,47 @@ public abstract class StateTamperingTests(ITestDatabases databases) : ServerTest
 #pragma warning disable EF1002 // the test plays a database administrator: constant SQL, on purpose
             await db.Database.ExecuteSqlRawAsync(sql, cancel);
 #pragma warning restore EF1002
+        }
+
+        public string KeysDirectory => server.Services.GetRequiredService<LedgerCheckpoints>().Directory;
+
+        /// <summary>Signs the head on demand, as an operator does with `pcredit ledger checkpoint`; returns the signed position.</summary>
+        public async Task<long> CheckpointAsync()
+        {
+            var signed = await CliRunner.RunAsync("ledger", "checkpoint", "--db", server.Database.ConnectionString, "--keys", KeysDirectory);
+            Assert.True(signed.ExitCode == 0, signed.Output + signed.Error);
+            return new LedgerCheckpoints(KeysDirectory).Last()!.Position;
+        }
+
+        /// <summary>The administrator edits event <paramref name="from"/> and recomputes every hash after it, and the head.</summary>
+        public async Task RewriteChainFromAsync(long from)
+        {
+            await using var db = StorageServices.CreateContext(server.Database);
+            var events = await db.LedgerEvents.Where(e => e.Position >= from).OrderBy(e => e.Position).ToListAsync(cancel);
+            events[0].Actor = "someone-else";
+            var previous = events[0].PreviousHash;
+            foreach (var row in events)
+            {
+                row.PreviousHash = previous;
+                row.Hash = LedgerChain.ComputeHash(previous, row.Content);
+                previous = row.Hash;
+            }
+
+            var head = await db.LedgerHead.SingleAsync(cancel);
+            head.Hash = previous;
+            await db.SaveChangesAsync(cancel);
+        }
+
+        /// <summary>The administrator deletes the events after <paramref name="position"/> and points the head at it.</summary>
+        public async Task CutTailAfterAsync(long position)
+        {
+            await using var db = StorageServices.CreateContext(server.Database);
+            var last = await db.LedgerEvents.AsNoTracking().SingleAsync(e => e.Position == position, cancel);
+            await db.LedgerEvents.Where(e => e.Position > position).ExecuteDeleteAsync(cancel);
+            var head = await db.LedgerHead.SingleAsync(cancel);
+            head.Position = position;
+            head.Hash = last.Hash;
+            await db.SaveChangesAsync(cancel);
         }
 
         public async Task<JsonElement> VerifyAsync()

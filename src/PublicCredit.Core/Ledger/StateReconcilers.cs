@@ -45,6 +45,7 @@ public static class StateReconcilers
         new PerformancesReconciler(),
         new ApiKeysReconciler(),
         new SubjectTokensReconciler(),
+        new ActivationCodesReconciler(),
         new CheckFeedbackReconciler(),
         new IssuedReportsReconciler(),
     ];
@@ -508,6 +509,34 @@ internal sealed class SubjectTokensReconciler() : CreatedRowsReconciler<SubjectT
             .Field("lookup", row.Lookup, Payloads.String(payload, "lookup"))
             .Field("expires_at", LedgerChain.Truncate(row.ExpiresAt), Payloads.Instant(payload, "expiresAt") ?? default)
             .Field("revoked", row.RevokedAt is not null, revoked.ContainsKey(row.Id));
+}
+
+/// <summary>
+/// Notices' one-time activation codes (ADR 0029) by their issue and redemption events: subject, designation, expiry,
+/// and whether — and into which token — each was redeemed.
+/// </summary>
+internal sealed class ActivationCodesReconciler()
+    : CreatedRowsReconciler<ActivationCodeRow>("activation_codes", "codeId", SubjectActivation.IssuedEvent)
+{
+    private readonly Dictionary<Guid, Guid?> redeemed = [];
+
+    public override void Observe(LedgerEventRow row, JsonElement payload)
+    {
+        base.Observe(row, payload);
+        if (row.Type == SubjectActivation.RedeemedEvent && Payloads.Id(payload, "codeId") is { } id)
+        {
+            redeemed[id] = Payloads.Id(payload, "tokenId");
+        }
+    }
+
+    protected override Guid IdOf(ActivationCodeRow row) => row.Id;
+
+    protected override void Compare(RowCheck check, ActivationCodeRow row, LedgerEventRow created, JsonElement payload) =>
+        check.Field("subject_id", row.SubjectId, created.Subject)
+            .Field("designation_id", row.DesignationId ?? default, Payloads.Id(payload, "designationId") ?? default)
+            .Field("expires_at", LedgerChain.Truncate(row.ExpiresAt), Payloads.Instant(payload, "expiresAt") ?? default)
+            .Field("redeemed", row.RedeemedAt is not null, redeemed.ContainsKey(row.Id))
+            .Field("token_id", row.TokenId ?? default, redeemed.GetValueOrDefault(row.Id) ?? default);
 }
 
 /// <summary>Checking departments' feedback on measures.</summary>

@@ -21,6 +21,9 @@ internal sealed class ParsedCatalog
     /// <summary>catalog.yaml <c>objections.reviewWorkingDays</c> (ADR 0013).</summary>
     public WorkingDays? ObjectionReview { get; set; }
 
+    /// <summary>catalog.yaml <c>objections.refilingCoolingOffDays</c> (ADR 0034); absent → the default.</summary>
+    public int? RefilingCoolingOffDays { get; set; }
+
     public List<Department> Departments { get; } = [];
 
     public List<Category> Categories { get; } = [];
@@ -160,7 +163,7 @@ internal static partial class CatalogParser
             case CatalogFile:
                 into.DeclaredVersion = fields.String("version");
                 into.Title = fields.Text("title");
-                into.ObjectionReview = ParseObjections(fields);
+                (into.ObjectionReview, into.RefilingCoolingOffDays) = ParseObjections(fields);
                 break;
             case DepartmentsFile:
                 Items(fields, "departments", "department", into, problems, ParseDepartment);
@@ -301,23 +304,31 @@ internal static partial class CatalogParser
     }
 
     /// <summary>The objection review period (FACTS §8): at least one working day, since a review cannot be due before it starts.</summary>
-    private static WorkingDays? ParseObjections(YamlFields fields)
+    private static (WorkingDays? Review, int? CoolingOff) ParseObjections(YamlFields fields)
     {
         if (fields.Map("objections") is not { } objections)
         {
-            return null;
+            return (null, null);
         }
 
         var days = objections.Int("reviewWorkingDays");
+        var coolingOff = objections.Int("refilingCoolingOffDays", required: false);
         objections.RejectUnknownKeys();
+        if (coolingOff is < 0 or > 3650)
+        {
+            objections.Report("refilingCoolingOffDays", "objection-cooling-off-invalid",
+                "objections.refilingCoolingOffDays is a whole number of days from 0 to 3650 (ADR 0034).");
+            coolingOff = null;
+        }
+
         if (days is < 1)
         {
             objections.Report("reviewWorkingDays", "objection-review-too-short",
                 "objections.reviewWorkingDays must be at least 1 working day: the department reviews an objection before it is due (FACTS §8).");
-            return null;
+            return (null, coolingOff);
         }
 
-        return days is { } count ? new WorkingDays(count) : null;
+        return (days is { } count ? new WorkingDays(count) : null, coolingOff);
     }
 
     private static void ParseDepartment(YamlFields f, ParsedCatalog into)

@@ -87,6 +87,15 @@ public sealed class CreditCatalog
     /// <summary>How long the owning department has to review an objection (catalog.yaml <c>objections</c>; FACTS §8; ADR 0013).</summary>
     public required WorkingDays ObjectionReview { get; init; }
 
+    /// <summary>
+    /// Days after a rejection during which the same filer's new objection on the same target only opens a review, not a
+    /// suspension (catalog.yaml <c>objections.refilingCoolingOffDays</c>, default <see cref="DefaultRefilingCoolingOffDays"/>;
+    /// issue 15 §4; ADR 0034): a subject cannot keep an entry suspended by refiling.
+    /// </summary>
+    public int RefilingCoolingOffDays { get; init; } = DefaultRefilingCoolingOffDays;
+
+    public const int DefaultRefilingCoolingOffDays = 90;
+
     /// <summary>The measures marked as the seed 000 §(4) green channel.</summary>
     public IEnumerable<Measure> GreenChannelMeasures => Measures.Where(m => m.GreenChannel is not null);
 

@@ -108,7 +108,7 @@ public sealed class ReadChanges(PublicCreditDbContext db)
         SubmitRecords.CreatedEvent, SubmitRecords.ChunkCreatedEvent, CorrectRecord.EventType,
         AnnounceWithdrawals.WithdrawnEvent, AnnounceWithdrawals.ChunkWithdrawnEvent,
         DesignationEvents.Effective, DesignationEvents.Revoked,
-        ObjectionEvents.Filed, ObjectionEvents.Upheld, ObjectionEvents.Rejected,
+        ObjectionEvents.Filed, ObjectionEvents.Upheld, ObjectionEvents.Rejected, ObjectionEvents.Suspended,
         DesignationEvents.Restored, DesignationEvents.Removed, Restorations.RestorationEvents.RecordRestored,
     ];
 
@@ -243,7 +243,7 @@ public sealed class ReadChanges(PublicCreditDbContext db)
                     }
 
                     break;
-                case ObjectionEvents.Filed or ObjectionEvents.Upheld or ObjectionEvents.Rejected:
+                case ObjectionEvents.Filed or ObjectionEvents.Upheld or ObjectionEvents.Rejected or ObjectionEvents.Suspended:
                     if (ObjectionItem(e) is { } objectionItem)
                     {
                         derived.Add(objectionItem);
@@ -295,6 +295,7 @@ public sealed class ReadChanges(PublicCreditDbContext db)
 
     private static bool IsDesignation(LedgerEventRow e) =>
         e.Type is DesignationEvents.Effective or DesignationEvents.Revoked or ObjectionEvents.Filed or ObjectionEvents.Upheld or ObjectionEvents.Rejected
+            or ObjectionEvents.Suspended
             or DesignationEvents.Restored or DesignationEvents.Removed or Restorations.RestorationEvents.RecordRestored;
 
     /// <summary>
@@ -312,7 +313,7 @@ public sealed class ReadChanges(PublicCreditDbContext db)
             var (from, to) = (payload.GetProperty("from").GetString(), payload.GetProperty("to").GetString());
             var type = e.Type switch
             {
-                ObjectionEvents.Filed when to == "suspended" => ChangeTypes.DesignationSuspended,
+                ObjectionEvents.Filed or ObjectionEvents.Suspended when to == "suspended" => ChangeTypes.DesignationSuspended,
                 ObjectionEvents.Rejected when from == "suspended" && to == "effective" => ChangeTypes.DesignationReinstated,
                 ObjectionEvents.Upheld when to == "revoked" && from != "revoked" => ChangeTypes.DesignationRevoked,
                 _ => null,
@@ -327,12 +328,20 @@ public sealed class ReadChanges(PublicCreditDbContext db)
             return null;
         }
 
+        // A review that did not suspend changes nothing public until it is upheld (ADR 0034).
+        var (recordFrom, recordTo) = (payload.GetProperty("from").GetString(), payload.GetProperty("to").GetString());
         var recordType = e.Type switch
         {
-            ObjectionEvents.Filed => ChangeTypes.RecordSuspended,
-            ObjectionEvents.Rejected => ChangeTypes.RecordReinstated,
-            _ => ChangeTypes.RecordWithdrawn,
+            ObjectionEvents.Filed or ObjectionEvents.Suspended when recordTo == "suspended" => ChangeTypes.RecordSuspended,
+            ObjectionEvents.Rejected when recordFrom == "suspended" => ChangeTypes.RecordReinstated,
+            ObjectionEvents.Upheld => ChangeTypes.RecordWithdrawn,
+            _ => null,
         };
+        if (recordType is null)
+        {
+            return null;
+        }
+
         return new ChangeItem(e.Position, recordType, e.OccurredAt, e.Subject!, e.Department,
             RecordId: payload.GetProperty("recordId").GetGuid(), Version: payload.GetProperty("version").GetInt32(), ObjectionId: objectionId);
     }

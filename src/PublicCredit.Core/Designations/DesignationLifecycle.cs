@@ -160,6 +160,28 @@ public static class DesignationLifecycle
         };
     }
 
+    /// <summary>
+    /// An objection that asks for a review without suspending (another department's, or a refiling after a rejection;
+    /// ADR 0034): the designation stays as it is — only a closed one cannot be objected to.
+    /// </summary>
+    public static DesignationState OpenReview(DesignationState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.IsClosed
+            ? throw DomainException.Conflict("designation-closed", $"The designation is {Code(state.Stored)}; there is nothing left to object to.")
+            : state;
+    }
+
+    /// <summary>
+    /// The answer to a review that did not suspend: upheld → revoked (unless already closed); rejected → nothing changes.
+    /// A suspending objection open beside it is closed by the revocation, as by the department's own (ADR 0013 §6).
+    /// </summary>
+    public static DesignationState ResolveReview(DesignationState state, bool upheld)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return upheld && !state.IsClosed ? Revoke(state) : state;
+    }
+
     /// <summary>Upheld → revoked; rejected → in force again as before the objection.</summary>
     public static DesignationState ResolveObjection(DesignationState state, bool upheld)
     {

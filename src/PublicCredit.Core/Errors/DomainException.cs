@@ -15,6 +15,8 @@ public enum ErrorKind
     NotFound,
     /// <summary>The target's state does not allow this now (HTTP 409).</summary>
     Conflict,
+    /// <summary>The caller has used up its allowance for now (HTTP 429 with <c>Retry-After</c>).</summary>
+    RateLimited,
 }
 
 /// <summary>One problem with one field: a stable kebab-case code, a human message, and the field it concerns.</summary>
@@ -70,6 +72,13 @@ public sealed class DomainException : Exception
         new(ErrorKind.Conflict, code, message, errors) { Extensions = extensions };
 
     public static DomainException Forbidden(string code, string message) => new(ErrorKind.Forbidden, code, message);
+
+    /// <summary>429: try again after <paramref name="retryAfter"/> (the web host sends it as <c>Retry-After</c>).</summary>
+    public static DomainException RateLimited(string code, string message, TimeSpan retryAfter) =>
+        new(ErrorKind.RateLimited, code, message) { RetryAfter = retryAfter };
+
+    /// <summary>For <see cref="ErrorKind.RateLimited"/>: when the caller may try again.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 
     public static DomainException Unauthenticated(string code, string message) =>
         new(ErrorKind.Unauthenticated, code, message);

@@ -350,9 +350,17 @@ internal sealed class ObjectionsReconciler() : CreatedRowsReconciler<ObjectionRo
 {
     private readonly Dictionary<Guid, (string Status, long Position, string? ReasonsSha256)> resolved = [];
 
+    /// <summary>When the owning department suspended a review that had not suspended at filing (ADR 0034).</summary>
+    private readonly Dictionary<Guid, DateTimeOffset> suspended = [];
+
     public override void Observe(LedgerEventRow row, JsonElement payload)
     {
         base.Observe(row, payload);
+        if (row.Type == ObjectionEvents.Suspended && Payloads.Id(payload, "objectionId") is { } suspendedId)
+        {
+            suspended[suspendedId] = row.OccurredAt;
+        }
+
         if (row.Type is ObjectionEvents.Upheld or ObjectionEvents.Rejected && Payloads.Id(payload, "objectionId") is { } id)
         {
             resolved[id] = (row.Type == ObjectionEvents.Upheld ? "upheld" : "rejected", row.Position, Payloads.String(payload, "reasonsSha256"));
@@ -372,6 +380,9 @@ internal sealed class ObjectionsReconciler() : CreatedRowsReconciler<ObjectionRo
             .Field("department", row.Department, created.Department)
             .Field("subject_id", row.SubjectId, created.Subject)
             .Field("review_deadline", row.ReviewDeadline, Payloads.Date(payload, "reviewDeadline"))
+            // Filed before ADR 0034 (no "suspends"), or by the subject: suspended when filed; else when the owner suspended it.
+            .Field("suspended_at", row.SuspendedAt, suspended.TryGetValue(row.Id, out var at) ? at
+                : Payloads.Bool(payload, "suspends") == false ? null : created.OccurredAt)
             .Digest("grounds", row.Grounds, Payloads.String(payload, "groundsSha256"))
             .Digest("evidence", row.Evidence, Payloads.String(payload, "evidenceSha256"))
             .Digest("resolution_reasons", row.ResolutionReasons, reasonsSha256);

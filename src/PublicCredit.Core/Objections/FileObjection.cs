@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using PublicCredit.Access;
 using PublicCredit.Catalog;
 using PublicCredit.Designations;
@@ -20,6 +21,17 @@ public static class ObjectionEvents
     public const string Filed = "objection-filed";
     public const string Upheld = "objection-upheld";
     public const string Rejected = "objection-rejected";
+
+    /// <summary>The owning department suspended the target of an objection that had only opened a review (ADR 0034).</summary>
+    public const string Suspended = "objection-suspended";
+}
+
+/// <summary>How many objections the recorders of one department may file per hour (0 = no limit; ADR 0034).</summary>
+public sealed record ObjectionLimits(int PerDepartmentPerHour)
+{
+    public const int DefaultPerDepartmentPerHour = 30;
+
+    public static ObjectionLimits Default { get; } = new(DefaultPerDepartmentPerHour);
 }
 
 /// <param name="Created">False when this was the same filing again (ADR 0013 §2): nothing was written.</param>
@@ -28,15 +40,24 @@ public sealed record FiledObjection(ObjectionRow Objection, bool Created);
 /// <summary>
 /// Files an objection against a designation or a record (API.md <c>POST /api/v1/objections</c>; FACTS §8): the
 /// subject with its own token (another subject's target is <c>subject-scope</c>, 403), or a recorder of any department
-/// — seed 000 §(22): a department that finds information inaccurate raises it with the providing unit. Filing
-/// suspends the target <em>in the same transaction</em> (DESIGN principle 4): a designation through
+/// — seed 000 §(22): a department that finds information inaccurate raises it with the providing unit.
+/// <para>
+/// Who suspends (issue 15 §4; ADR 0034): the subject's own objection — and the owning department's — suspends the
+/// target <em>in the same transaction</em> (DESIGN principle 4): a designation through
 /// <see cref="DesignationLifecycle.FileObjection"/> (the enforcement index drops it on commit, so the very next check
-/// is clear), a record by the open objection row that every public view consults. The review deadline is
-/// <c>objections.reviewWorkingDays</c> of the catalog after today. The same filing again while it is open is answered
-/// with the first (200); any other filing against a target under review is <c>objection-already-open</c> (409).
+/// is clear), a record by the objection row that every public view consults. Another department's objection opens a
+/// review in the owning department's queue with the same deadline and suspends nothing; the owner may suspend
+/// (<see cref="SuspendObjection"/>). After a rejection, the same filer's new objection on the same target also only
+/// opens a review until <c>objections.refilingCoolingOffDays</c> have passed — the reviewer suspends if the new
+/// evidence convinces it — so a subject cannot keep an entry suspended by refiling.
+/// </para>
+/// The review deadline is <c>objections.reviewWorkingDays</c> of the catalog after today. The same filing again while
+/// it is open is answered with the first (200); another filing while a suspending objection is under review, or a
+/// second one by the same filer, is <c>objection-already-open</c> (409).
 /// </summary>
-public sealed class FileObjection(
-    PublicCreditDbContext db, AppendToLedger ledger, DesignationTransitions transitions, CreditCatalog catalog, TimeProvider clock)
+public sealed partial class FileObjection(
+    PublicCreditDbContext db, AppendToLedger ledger, DesignationTransitions transitions, CreditCatalog catalog, TimeProvider clock,
+    ILogger<FileObjection> log, ObjectionLimits limits)
 {
     public async Task<FiledObjection> RunAsync(Caller caller, ObjectionInput input, CancellationToken cancellationToken = default)
     {
@@ -62,22 +83,67 @@ public sealed class FileObjection(
         }
 
         var filing = new Filing(caller, grounds!, evidence);
-        return designationId is { } designation
+        if (caller.SubjectId is null && caller.Department is { } department)
+        {
+            await RequireAllowanceAsync(department, cancellationToken);
+        }
+
+        var filed = designationId is { } designation
             ? await OnDesignationAsync(filing, designation, cancellationToken)
             : await OnRecordAsync(filing, recordId!.Value, cancellationToken);
+        if (filed.Created && filed.Objection.SuspendedAt is null)
+        {
+            // The owning department's notice: the objection is first in its queue (GET /api/v1/objections?status=open,
+            // the console's objection queue, marked "not suspended"); this line is for its operators' alerting.
+            LogReviewOpened(log, filed.Objection.Id, filed.Objection.Department,
+                filed.Objection.FiledBySubject ? "the subject" : filed.Objection.FiledByDepartment ?? "");
+        }
+
+        return filed;
+    }
+
+    /// <summary>
+    /// Per-department rate limit (issue 15 §4): objections filed by the department's recorders in the last hour, counted
+    /// in the database so every node sees the same count. The subject's own objections are never limited.
+    /// </summary>
+    private async Task RequireAllowanceAsync(string department, CancellationToken cancellationToken)
+    {
+        if (limits.PerDepartmentPerHour <= 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var since = now.AddHours(-1);
+        var recent = await db.Objections.AsNoTracking()
+            .Where(o => o.FiledByDepartment == department && o.FiledAt > since)
+            .OrderBy(o => o.FiledAt)
+            .Select(o => o.FiledAt)
+            .Take(limits.PerDepartmentPerHour)
+            .ToListAsync(cancellationToken);
+        if (recent.Count >= limits.PerDepartmentPerHour)
+        {
+            var retry = recent[0].AddHours(1) - now;
+            throw DomainException.RateLimited(Codes.RateLimited,
+                $"The recorders of department {department} have filed {limits.PerDepartmentPerHour} objections in the last hour; try again later.",
+                retry > TimeSpan.Zero ? retry : TimeSpan.FromSeconds(1));
+        }
     }
 
     /// <summary>Who files what: "the same filing" is the same filer (the subject, or the recorder's department), the same
     /// target and the same normalised grounds and evidence (ADR 0013 §2).</summary>
     private sealed record Filing(Caller Caller, string Grounds, string? Evidence)
     {
+        public bool IsSameFilerAs(ObjectionRow other) =>
+            other.FiledBySubject == (Caller.SubjectId is not null)
+            && string.Equals(other.FiledByDepartment, Caller.SubjectId is null ? Caller.Department : null, StringComparison.Ordinal);
+
         public bool IsSameAs(ObjectionRow open) =>
-            open.FiledBySubject == (Caller.SubjectId is not null)
-            && string.Equals(open.FiledByDepartment, Caller.SubjectId is null ? Caller.Department : null, StringComparison.Ordinal)
+            IsSameFilerAs(open)
             && string.Equals(open.Grounds, Grounds, StringComparison.Ordinal)
             && string.Equals(open.Evidence, Evidence, StringComparison.Ordinal);
 
-        public ObjectionRow Row(Guid? designationId, Guid? recordId, string department, string subjectId, DateTimeOffset now, DateOnly? deadline) => new()
+        public ObjectionRow Row(Guid? designationId, Guid? recordId, string department, string subjectId, DateTimeOffset now, DateOnly? deadline, bool suspends) => new()
         {
             Id = Guid.CreateVersion7(now),
             DesignationId = designationId,
@@ -92,9 +158,10 @@ public sealed class FileObjection(
             FiledAt = now,
             ReviewDeadline = deadline,
             Status = ObjectionStatus.Open,
+            SuspendedAt = suspends ? now : null,
         };
 
-        public Dictionary<string, object?> Payload(ObjectionRow row) => new(StringComparer.Ordinal)
+        public Dictionary<string, object?> Payload(ObjectionRow row, string? reviewReason) => new(StringComparer.Ordinal)
         {
             ["objectionId"] = row.Id,
             ["filedBy"] = row.FiledBySubject ? "subject" : "department",
@@ -102,12 +169,54 @@ public sealed class FileObjection(
             ["groundsSha256"] = DesignationTransitions.Sha256(Grounds),
             ["evidenceSha256"] = Evidence is null ? null : DesignationTransitions.Sha256(Evidence),
             ["reviewDeadline"] = row.ReviewDeadline,
+            ["suspends"] = row.SuspendedAt is not null,
+            ["review"] = reviewReason,
         };
+    }
+
+    /// <summary>Why a filing only opens a review (null: it suspends at once).</summary>
+    public static class ReviewReasons
+    {
+        /// <summary>A department that does not own the target filed it.</summary>
+        public const string OtherDepartment = "other-department";
+
+        /// <summary>The same filer's objection on the same target was rejected within the cooling-off period.</summary>
+        public const string RefiledAfterRejection = "refiled-after-rejection";
+    }
+
+    /// <summary>
+    /// Under the ledger lock: whether this filing suspends (ADR 0034), and refusals for a target already under a
+    /// suspending review or already objected to by the same filer.
+    /// </summary>
+    private async Task<string?> ReviewReasonAsync(
+        Filing filing, string owner, System.Linq.Expressions.Expression<Func<ObjectionRow, bool>> target, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var open = await db.Objections.AsNoTracking().Where(o => o.Status == ObjectionStatus.Open).Where(target).ToListAsync(cancellationToken);
+        if (open.Exists(o => o.SuspendedAt is not null) || open.Exists(filing.IsSameFilerAs))
+        {
+            throw DomainException.Conflict(Codes.AlreadyOpen, "An objection against this target is already under review.");
+        }
+
+        if (filing.Caller.SubjectId is null && !string.Equals(filing.Caller.Department, owner, StringComparison.Ordinal))
+        {
+            return ReviewReasons.OtherDepartment;
+        }
+
+        var since = now.AddDays(-catalog.RefilingCoolingOffDays);
+        var rejected = await db.Objections.AsNoTracking()
+            .Where(o => o.Status == ObjectionStatus.Rejected).Where(target)
+            .Select(o => new { o.FiledBySubject, o.FiledByDepartment, o.ResolvedAt })
+            .ToListAsync(cancellationToken);
+        var recentlyRejected = rejected.Exists(o =>
+            o.FiledBySubject == (filing.Caller.SubjectId is not null)
+            && string.Equals(o.FiledByDepartment, filing.Caller.SubjectId is null ? filing.Caller.Department : null, StringComparison.Ordinal)
+            && o.ResolvedAt > since);
+        return recentlyRejected ? ReviewReasons.RefiledAfterRejection : null;
     }
 
     private async Task<FiledObjection> OnDesignationAsync(Filing filing, Guid designationId, CancellationToken cancellationToken)
     {
-        if (await OpenAsync(o => o.DesignationId == designationId, cancellationToken) is { } earlier && filing.IsSameAs(earlier))
+        if (await SameOpenAsync(filing, o => o.DesignationId == designationId, cancellationToken) is { } earlier)
         {
             filing.Caller.RequireSubjectOrRole(earlier.SubjectId, Role.Recorder);
             return new FiledObjection(earlier, Created: false);
@@ -116,21 +225,23 @@ public sealed class FileObjection(
         ObjectionRow? filed = null;
         try
         {
-            await transitions.RunAsync(filing.Caller, designationId, (row, now) =>
+            await transitions.RunAsync(filing.Caller, designationId, async (row, now, cancel) =>
             {
                 filing.Caller.RequireSubjectOrRole(row.SubjectId, Role.Recorder);
-                // Closed → designation-closed; under review → objection-already-open (both 409).
-                var next = DesignationLifecycle.FileObjection(row.State);
-                var added = filed = filing.Row(row.Id, null, row.Department, row.SubjectId, now, ReviewDeadline(now));
+                DesignationLifecycle.OpenReview(row.State); // closed → designation-closed (409)
+                var review = await ReviewReasonAsync(filing, row.Department, o => o.DesignationId == designationId, now, cancel);
+                // Suspending: under review → objection-already-open (409).
+                var next = review is null ? DesignationLifecycle.FileObjection(row.State) : DesignationLifecycle.OpenReview(row.State);
+                var added = filed = filing.Row(row.Id, null, row.Department, row.SubjectId, now, ReviewDeadline(now), suspends: review is null);
                 db.Objections.Add(added);
                 return new DesignationChange(next, ObjectionEvents.Filed, Document: null, Reasons: null,
-                    filing.Payload(added), position => added.FiledPosition = position);
+                    filing.Payload(added, review), position => added.FiledPosition = position);
             }, cancellationToken);
         }
         catch (DomainException conflict) when (conflict.Code == Codes.AlreadyOpen)
         {
             // A retry that raced its first attempt: the first one committed while this one waited for the lock.
-            if (await OpenAsync(o => o.DesignationId == designationId, cancellationToken) is { } first && filing.IsSameAs(first))
+            if (await SameOpenAsync(filing, o => o.DesignationId == designationId, cancellationToken) is { } first)
             {
                 return new FiledObjection(first, Created: false);
             }
@@ -149,28 +260,24 @@ public sealed class FileObjection(
                      ?? throw DomainException.NotFound(RecordProblemCodes.NotFound, $"There is no record {recordId}.");
         filing.Caller.RequireSubjectOrRole(record.SubjectId, Role.Recorder);
 
-        var standing = await db.Objections.AsNoTracking()
-            .Where(o => o.RecordId == recordId && o.Status != ObjectionStatus.Rejected)
-            .ToListAsync(cancellationToken);
-        if (standing.Exists(o => o.Status == ObjectionStatus.Upheld))
+        if (await db.Objections.AsNoTracking().AnyAsync(o => o.RecordId == recordId && o.Status == ObjectionStatus.Upheld, cancellationToken))
         {
             throw DomainException.Conflict(Codes.RecordWithdrawn, "An objection against this record was upheld: it is withdrawn from publication for good.");
         }
 
-        if (standing.Find(o => o.Status == ObjectionStatus.Open) is { } open)
+        if (await SameOpenAsync(filing, o => o.RecordId == recordId, cancellationToken) is { } same)
         {
-            return filing.IsSameAs(open)
-                ? new FiledObjection(open, Created: false)
-                : throw DomainException.Conflict(Codes.AlreadyOpen, "An objection against this record is already under review.");
+            return new FiledObjection(same, Created: false);
         }
 
         var now = LedgerChain.Truncate(clock.GetUtcNow());
-        var filed = filing.Row(null, record.Id, record.Department, record.SubjectId, now, ReviewDeadline(now));
-        var payload = filing.Payload(filed);
+        var review = await ReviewReasonAsync(filing, record.Department, o => o.RecordId == recordId, now, cancellationToken);
+        var filed = filing.Row(null, record.Id, record.Department, record.SubjectId, now, ReviewDeadline(now), suspends: review is null);
+        var payload = filing.Payload(filed, review);
         payload["recordId"] = record.Id;
         payload["version"] = record.Version;
         payload["from"] = "in-force";
-        payload["to"] = "suspended";
+        payload["to"] = review is null ? "suspended" : "in-force";
         // The changes feed tells downstream systems only about records that were public (ADR 0008 §6).
         payload["public"] = IsPublicNow(record, catalog, ChinaTime.DateOf(now));
         var recorded = await ledger.AppendAsync(
@@ -187,8 +294,10 @@ public sealed class FileObjection(
         PublicRecords.IsPublicOn(record.Published, record.PublicUntil, today)
         && (record.SubjectKind == SubjectKind.Organisation || PublicRecords.IndividualsPublicCategories(catalog).Contains(record.Category));
 
-    private Task<ObjectionRow?> OpenAsync(System.Linq.Expressions.Expression<Func<ObjectionRow, bool>> target, CancellationToken cancellationToken) =>
-        db.Objections.AsNoTracking().Where(o => o.Status == ObjectionStatus.Open).Where(target).SingleOrDefaultAsync(cancellationToken);
+    private async Task<ObjectionRow?> SameOpenAsync(
+        Filing filing, System.Linq.Expressions.Expression<Func<ObjectionRow, bool>> target, CancellationToken cancellationToken) =>
+        (await db.Objections.AsNoTracking().Where(o => o.Status == ObjectionStatus.Open).Where(target).ToListAsync(cancellationToken))
+        .Find(filing.IsSameAs);
 
     /// <summary>
     /// The review deadline in working days (FACTS §10). A calendar that does not reach it leaves it unknown rather than
@@ -230,4 +339,8 @@ public sealed class FileObjection(
 
         return input.DesignationId is not null ? (id, null) : (null, id);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Objection {ObjectionId} awaits department {Department}'s review without suspension (filed by {Filer}); the department may suspend it")]
+    private static partial void LogReviewOpened(ILogger logger, Guid objectionId, string department, string filer);
 }

@@ -37,6 +37,8 @@ public static class ObjectionProblemCodes
     public const string NotFound = "objection-not-found";
     public const string AlreadyOpen = "objection-already-open";
     public const string AlreadyResolved = "objection-already-resolved";
+    public const string AlreadySuspended = "objection-already-suspended";
+    public const string RateLimited = "objection-rate-limited";
     public const string RecordWithdrawn = "record-withdrawn-by-objection";
     public const string RecordObjectionOpen = "record-objection-open";
 }
@@ -67,6 +69,14 @@ public static class ObjectionJson
         return new ObjectionInput(designationId, recordId,
             Text(members, ObjectionFields.Grounds, ObjectionFields.Grounds, errors),
             Text(members, ObjectionFields.Evidence, ObjectionFields.Evidence, errors), errors);
+    }
+
+    /// <summary>The body of <c>/suspend</c>: <c>{"reasons":"…"}</c>.</summary>
+    public static (string? Reasons, IReadOnlyList<FieldError> Errors) ReadSuspension(JsonElement root)
+    {
+        var errors = new List<FieldError>();
+        var members = Members(root, "", errors, ObjectionFields.Reasons);
+        return (members is null ? null : Text(members, ObjectionFields.Reasons, ObjectionFields.Reasons, errors), errors);
     }
 
     public static ResolutionInput ReadResolution(JsonElement root)

@@ -53,6 +53,14 @@ public sealed class ObjectionRow
 
     public ObjectionStatus Status { get; set; }
 
+    /// <summary>
+    /// When this objection suspended its target: at filing for the subject's own objection (or the owning department's),
+    /// or when the owning department suspended the target after reviewing a filing that opened a review without
+    /// suspension — another department's objection, or the same filer's refiling after a rejection (issue 15 §4;
+    /// ADR 0034). Null while it only asks for a review. At most one suspending objection is open per target.
+    /// </summary>
+    public DateTimeOffset? SuspendedAt { get; set; }
+
     public DateTimeOffset? ResolvedAt { get; set; }
 
     public string? ResolvedBy { get; set; }
@@ -72,13 +80,16 @@ public sealed class ObjectionRow
 public static class ObjectionRows
 {
     /// <summary>
-    /// Whether an objection keeps its record out of public views at <paramref name="instant"/>: from its filing, until it
-    /// is rejected, and for good once upheld (ADR 0013 §3). A query predicate, translated on both providers; it also
+    /// Whether an objection keeps its record out of public views at <paramref name="instant"/>: from its suspension
+    /// (at filing, or when the owning department suspended it; ADR 0034), until it is rejected, and for good once
+    /// upheld (ADR 0013 §3) — an objection that only asked for a review withdraws the record from its upholding on. A query predicate, translated on both providers; it also
     /// answers for past moments, as filing and resolution instants are kept.
     /// </summary>
     public static IQueryable<ObjectionRow> WithdrawnAt(this IQueryable<ObjectionRow> objections, DateTimeOffset instant) =>
-        objections.Where(o => o.RecordId != null && o.FiledAt <= instant
-                              && (o.Status != ObjectionStatus.Rejected || o.ResolvedAt == null || o.ResolvedAt > instant));
+        objections.Where(o => o.RecordId != null
+                              && ((o.SuspendedAt != null && o.SuspendedAt <= instant
+                                   && (o.Status != ObjectionStatus.Rejected || o.ResolvedAt == null || o.ResolvedAt > instant))
+                                  || (o.Status == ObjectionStatus.Upheld && o.ResolvedAt <= instant)));
 }
 
 internal sealed class ObjectionRowConfiguration : IEntityTypeConfiguration<ObjectionRow>
@@ -95,16 +106,16 @@ internal sealed class ObjectionRowConfiguration : IEntityTypeConfiguration<Objec
         builder.Property(o => o.Status).HasMaxLength(16).HasConversion(new ValueConverter<ObjectionStatus, string>(
             v => ObjectionRow.Code(v), v => Parse(v)));
 
-        // At most one objection under review per target (DESIGN principle 4): a second filing is refused or, when it
-        // is the same one again, answered with the first (ADR 0013 §2). The backstop under the ledger lock.
+        // At most one suspending objection under review per target (DESIGN principle 4; ADR 0013 §2, ADR 0034): the
+        // backstop under the ledger lock. Reviews without suspension (another department's filing) may be open beside it.
         builder.HasIndex(o => o.DesignationId)
             .IsUnique()
-            .HasFilter("status = 'open' AND designation_id IS NOT NULL")
-            .HasDatabaseName("ix_objections_open_designation");
+            .HasFilter("status = 'open' AND suspended_at IS NOT NULL AND designation_id IS NOT NULL")
+            .HasDatabaseName("ix_objections_suspending_designation");
         builder.HasIndex(o => o.RecordId)
             .IsUnique()
-            .HasFilter("status = 'open' AND record_id IS NOT NULL")
-            .HasDatabaseName("ix_objections_open_record");
+            .HasFilter("status = 'open' AND suspended_at IS NOT NULL AND record_id IS NOT NULL")
+            .HasDatabaseName("ix_objections_suspending_record");
 
         // Public views look up a record's objections; reviewers list their department's by due date.
         builder.HasIndex(o => new { o.RecordId, o.FiledAt }).HasDatabaseName("ix_objections_record");

@@ -27,7 +27,9 @@ public sealed record ObjectionView(
     bool Overdue,
     string Grounds,
     string? Evidence,
-    ObjectionResolutionView? Resolution)
+    ObjectionResolutionView? Resolution,
+    bool Suspended,
+    DateTimeOffset? SuspendedAt)
 {
     public static ObjectionView From(ObjectionRow row, DateOnly today) => new(
         row.Id,
@@ -42,7 +44,9 @@ public sealed record ObjectionView(
         row.Status == ObjectionStatus.Open && row.ReviewDeadline is { } due && today > due,
         row.Grounds,
         row.Evidence,
-        row.ResolvedAt is { } at ? new ObjectionResolutionView(ObjectionRow.Code(row.Status), row.ResolutionReasons ?? "", at) : null);
+        row.ResolvedAt is { } at ? new ObjectionResolutionView(ObjectionRow.Code(row.Status), row.ResolutionReasons ?? "", at) : null,
+        row.SuspendedAt is not null,
+        row.SuspendedAt);
 }
 
 /// <summary>

@@ -63,7 +63,9 @@ public sealed class ResolveObjection(
             {
                 var objection = resolved = await OpenAsync(id, cancel);
                 // Revoked by its department meanwhile: the objection is still answered, the designation stays as it is.
-                var next = row.ObjectionOpen ? DesignationLifecycle.ResolveObjection(row.State, outcome) : row.State;
+                // A review that never suspended: upheld revokes, rejected changes nothing (ADR 0034).
+                var next = objection.SuspendedAt is null ? DesignationLifecycle.ResolveReview(row.State, outcome)
+                    : row.ObjectionOpen ? DesignationLifecycle.ResolveObjection(row.State, outcome) : row.State;
                 if (next.Stored == DesignationStatus.Revoked && row.RevokedAt is null)
                 {
                     row.RevokedAt = now;
@@ -98,7 +100,7 @@ public sealed class ResolveObjection(
                 ["objectionId"] = objection.Id,
                 ["recordId"] = record.Id,
                 ["version"] = record.Version,
-                ["from"] = "suspended",
+                ["from"] = objection.SuspendedAt is null ? "in-force" : "suspended",
                 ["to"] = upheld ? "withdrawn" : "in-force",
                 ["public"] = wasPublic,
                 ["reasonsSha256"] = DesignationTransitions.Sha256(reasons),

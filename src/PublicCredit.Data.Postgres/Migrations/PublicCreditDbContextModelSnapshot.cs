@@ -837,18 +837,22 @@ namespace PublicCredit.Data.Postgres.Migrations
                         .HasColumnType("character varying(18)")
                         .HasColumnName("subject_id");
 
+                    b.Property<DateTimeOffset?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("suspended_at");
+
                     b.HasKey("Id")
                         .HasName("pk_objections");
 
                     b.HasIndex("DesignationId")
                         .IsUnique()
-                        .HasDatabaseName("ix_objections_open_designation")
-                        .HasFilter("status = 'open' AND designation_id IS NOT NULL");
+                        .HasDatabaseName("ix_objections_suspending_designation")
+                        .HasFilter("status = 'open' AND suspended_at IS NOT NULL AND designation_id IS NOT NULL");
 
                     b.HasIndex("RecordId")
                         .IsUnique()
-                        .HasDatabaseName("ix_objections_open_record")
-                        .HasFilter("status = 'open' AND record_id IS NOT NULL");
+                        .HasDatabaseName("ix_objections_suspending_record")
+                        .HasFilter("status = 'open' AND suspended_at IS NOT NULL AND record_id IS NOT NULL");
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_objections_subject_id");

@@ -844,18 +844,22 @@ namespace PublicCredit.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("subject_id");
 
+                    b.Property<string>("SuspendedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suspended_at");
+
                     b.HasKey("Id")
                         .HasName("pk_objections");
 
                     b.HasIndex("DesignationId")
                         .IsUnique()
-                        .HasDatabaseName("ix_objections_open_designation")
-                        .HasFilter("status = 'open' AND designation_id IS NOT NULL");
+                        .HasDatabaseName("ix_objections_suspending_designation")
+                        .HasFilter("status = 'open' AND suspended_at IS NOT NULL AND designation_id IS NOT NULL");
 
                     b.HasIndex("RecordId")
                         .IsUnique()
-                        .HasDatabaseName("ix_objections_open_record")
-                        .HasFilter("status = 'open' AND record_id IS NOT NULL");
+                        .HasDatabaseName("ix_objections_suspending_record")
+                        .HasFilter("status = 'open' AND suspended_at IS NOT NULL AND record_id IS NOT NULL");
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_objections_subject_id");

@@ -43,6 +43,17 @@ internal static class ObjectionEndpoints
             });
         }).RequireRoles(Role.Reviewer).WithName("ResolveObjection");
 
+        // The owning department suspends the target of an objection that only opened a review (ADR 0034).
+        api.MapPost("/objections/{id}/suspend", async (string id, HttpContext http, SuspendObjection suspend, CancellationToken cancel) =>
+        {
+            var objectionId = ParseId(id);
+            using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
+            var (reasons, errors) = ObjectionJson.ReadSuspension(body.RootElement);
+            var suspended = await suspend.RunAsync(http.Caller(), objectionId, reasons, errors, cancel);
+            return Results.Ok(Filed(suspended));
+        }).RequireRoles(Role.Reviewer).WithName("SuspendObjection")
+            .WithSummary("The owning department suspends the target of an objection that opened a review without suspension.");
+
         api.MapGet("/objections/{id}", async (string id, HttpContext http, ReadObjection read, CancellationToken cancel) =>
                 Results.Ok(await read.RunAsync(http.Caller(), ParseId(id), cancel)))
             .AllowSubjectToken().WithName("ReadObjection").Produces<ObjectionView>();
@@ -60,6 +71,8 @@ internal static class ObjectionEndpoints
         status = ObjectionRow.Code(objection.Status),
         reviewDeadline = objection.ReviewDeadline,
         filedAt = objection.FiledAt,
+        suspended = objection.SuspendedAt is not null,
+        suspendedAt = objection.SuspendedAt,
         target = new ObjectionTargetView(objection.DesignationId, objection.RecordId),
     };
 

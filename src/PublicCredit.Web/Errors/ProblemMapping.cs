@@ -37,6 +37,11 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (exception is DomainException { RetryAfter: { } retry })
+        {
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -53,6 +58,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ErrorKind.NotFound => StatusCodes.Status404NotFound,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.RateLimited => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -95,6 +101,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         ErrorKind.Forbidden => "Forbidden",
         ErrorKind.NotFound => "Not found",
         ErrorKind.Conflict => "Conflict",
+        ErrorKind.RateLimited => "Too many requests",
         _ => "Error",
     };
 }

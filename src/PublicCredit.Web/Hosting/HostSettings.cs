@@ -46,6 +46,13 @@ public sealed record HostSettings
     public int ActivationFailuresPerHourPerAddress { get; init; } = 20;
 
     /// <summary>
+    /// How many objections the recorders of one department may file per hour, across every node (counted in the
+    /// database); 0 = no limit. Beyond it: 429 <c>objection-rate-limited</c> with <c>Retry-After</c> (issue 15 §4;
+    /// ADR 0034). The subject's own objections are never limited.
+    /// </summary>
+    public int ObjectionsPerDepartmentPerHour { get; init; } = PublicCredit.Objections.ObjectionLimits.DefaultPerDepartmentPerHour;
+
+    /// <summary>
     /// Folder of the host's secrets: the data-protection key ring (session and antiforgery cookies) and the report
     /// signing key (ADR 0015). Default: <c>keys/</c> beside the SQLite file, or <c>./data/keys</c> for PostgreSQL.
     /// </summary>

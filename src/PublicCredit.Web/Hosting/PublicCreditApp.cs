@@ -118,6 +118,8 @@ public static class PublicCreditApp
         services.AddScoped<ListDesignations>();
         services.AddScoped<FileObjection>();
         services.AddScoped<ResolveObjection>();
+        services.AddScoped<SuspendObjection>();
+        services.AddSingleton(new ObjectionLimits(settings.ObjectionsPerDepartmentPerHour));
         services.AddScoped<ReadObjection>();
         services.AddScoped<ListObjections>();
         services.AddScoped<ReadSubjectProfile>();

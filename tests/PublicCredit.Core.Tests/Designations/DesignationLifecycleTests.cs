@@ -127,6 +127,18 @@ public class DesignationLifecycleTests
         Reject,
         Revoke,
         Restore,
+
+        /// <summary>Another department objects: a review opens, nothing is suspended (ADR 0034).</summary>
+        OtherDepartmentObjects,
+
+        /// <summary>The owning department suspends the target of a review (<c>/suspend</c>).</summary>
+        OwnerSuspendsReview,
+
+        UpholdReview,
+        RejectReview,
+
+        /// <summary>The subject objects again: within the cooling-off period after a rejection only a review opens.</summary>
+        SubjectRefiles,
     }
 
     /// <summary>
@@ -142,6 +154,7 @@ public class DesignationLifecycleTests
     {
         var state = DesignationLifecycle.Notice(Deadline);
         var decidedLegally = false;
+        var rejectedBefore = false; // the subject's objection was rejected (within the cooling-off period)
         foreach (var step in steps)
         {
             var before = state;
@@ -157,6 +170,11 @@ public class DesignationLifecycleTests
                     Happening.Reject => DesignationLifecycle.ResolveObjection(state, upheld: false),
                     Happening.Revoke => DesignationLifecycle.Revoke(state),
                     Happening.Restore => DesignationLifecycle.Restore(state, Now),
+                    Happening.OtherDepartmentObjects => DesignationLifecycle.OpenReview(state),
+                    Happening.OwnerSuspendsReview => DesignationLifecycle.FileObjection(state),
+                    Happening.UpholdReview => DesignationLifecycle.ResolveReview(state, upheld: true),
+                    Happening.RejectReview => DesignationLifecycle.ResolveReview(state, upheld: false),
+                    Happening.SubjectRefiles => rejectedBefore ? DesignationLifecycle.OpenReview(state) : DesignationLifecycle.FileObjection(state),
                     _ => state,
                 };
             }
@@ -177,6 +195,24 @@ public class DesignationLifecycleTests
             if (before.IsClosed)
             {
                 Assert.Equal(before.Stored, state.Stored);
+            }
+
+            if (step == Happening.Reject && before.ObjectionOpen)
+            {
+                rejectedBefore = true;
+            }
+
+            // Another department's objection, its rejection and a refiling after a rejection never take an enforced
+            // designation off the lists: only the owner's suspension or an upheld objection does (issue 15 §4).
+            if (before.IsEnforcedAt(Now)
+                && (step is Happening.OtherDepartmentObjects or Happening.RejectReview || (step == Happening.SubjectRefiles && rejectedBefore)))
+            {
+                Assert.True(state.IsEnforcedAt(Now));
+            }
+
+            if (step == Happening.UpholdReview)
+            {
+                Assert.True(state.IsClosed);
             }
 
             if (state.IsEnforcedAt(Now))

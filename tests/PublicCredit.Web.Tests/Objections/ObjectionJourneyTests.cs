@@ -159,7 +159,8 @@ public abstract class ObjectionJourneyTests(ITestDatabases databases) : ServerTe
     {
         var record = await Steps.SubmitPenaltyAsync();
         using var anyone = Server.Client();
-        using var recorder = await Steps.ClientAsync(Role.Recorder, Departments.Mof); // an implementing department with evidence
+        // The owning department's own objection suspends at once (another department's only opens a review: ObjectionScopeTests).
+        using var recorder = await Steps.ClientAsync(Role.Recorder, Departments.Samr);
         using var reviewer = await Steps.ClientAsync(Role.Reviewer, Departments.Samr);
         var publicPath = $"/api/v1/public/subjects/{ObjectionSteps.Organisation}";
         Server.Clock.Advance(TimeSpan.FromHours(1)); // filed at 10:00

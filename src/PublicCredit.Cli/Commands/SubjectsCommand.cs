@@ -29,6 +29,28 @@ internal static class SubjectsCommand
             await output.WriteLineAsync(issued.Token);
             return 0;
         }));
+        token.Add(Revoke());
         return new Command("subjects", "Credit subjects (organisations and individuals)") { token };
+    }
+
+    /// <summary>`pcredit subjects token revoke &lt;token or id&gt;` — ends a self-service token at once (ADR 0030).</summary>
+    private static Command Revoke()
+    {
+        var value = new Argument<string>("token") { Description = "The token's id or the token itself" };
+        var db = CommonOptions.Db();
+        var revoke = new Command("revoke", "Revoke a self-service token at once (ledgered; its /me sessions end too)") { value, db };
+        revoke.SetAction((parse, cancel) => CommonOptions.Guard(parse, async output =>
+        {
+            var target = DatabaseTarget.Parse(parse.GetValue(db));
+            await StorageServices.MigrateAsync(target, cancel);
+            await using var context = StorageServices.CreateContext(target);
+            var clock = TimeProvider.System;
+            var revoked = await new RevokeSubjectToken(context, new AppendToLedger(context, clock), clock, [])
+                .RunAsync(Caller.Operator, parse.GetValue(value), cancel);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"revoked self-service token {revoked.Id} at {revoked.RevokedAt:yyyy-MM-dd'T'HH:mm:ss}Z"));
+            return 0;
+        }));
+        return revoke;
     }
 }

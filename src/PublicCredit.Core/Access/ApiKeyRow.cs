@@ -22,7 +22,18 @@ public sealed class ApiKeyRow
 
     public required string CreatedBy { get; set; }
 
+    /// <summary>
+    /// When the key stops working (ADR 0030). Null only for keys issued before keys expired; they count as expiring a
+    /// year after their creation (<see cref="ExpiresAtOrDefault"/>).
+    /// </summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
+
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>Who revoked the key (the actor of the <c>api-key-revoked</c> event).</summary>
+    public string? RevokedBy { get; set; }
+
+    public DateTimeOffset ExpiresAtOrDefault() => ExpiresAt ?? CreatedAt.AddYears(1);
 }
 
 internal sealed class ApiKeyRowConfiguration : IEntityTypeConfiguration<ApiKeyRow>
@@ -38,5 +49,7 @@ internal sealed class ApiKeyRowConfiguration : IEntityTypeConfiguration<ApiKeyRo
         builder.Property(k => k.Role).HasMaxLength(16);
         builder.Property(k => k.Department).HasMaxLength(64);
         builder.Property(k => k.CreatedBy).HasMaxLength(128);
+        builder.Property(k => k.RevokedBy).HasMaxLength(128);
+        builder.HasIndex(k => k.Department);
     }
 }

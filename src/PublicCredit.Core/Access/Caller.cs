@@ -24,6 +24,9 @@ public sealed record Caller
 
     public string Actor { get; }
 
+    /// <summary>The operator on the server's shell: the root of trust, bound to no department (ADR 0031).</summary>
+    public bool IsOperator => ReferenceEquals(this, Operator);
+
     public Role? Role { get; }
 
     public string? Department { get; }

@@ -1,28 +1,41 @@
+using System.Globalization;
 using PublicCredit.Catalog;
 using PublicCredit.Errors;
 using PublicCredit.Ledger;
 using PublicCredit.Storage;
+using PublicCredit.Time;
 
 namespace PublicCredit.Access;
 
-public sealed record CreateApiKeyRequest(string? Role, string? Department, string? Name);
+/// <param name="Role">The key's one role.</param>
+/// <param name="Department">The key's one catalog department.</param>
+/// <param name="Name">Who holds it (default role@department).</param>
+/// <param name="Expires">The last China date the key works, <c>YYYY-MM-DD</c> (default: a year from now; ADR 0030).</param>
+public sealed record CreateApiKeyRequest(string? Role, string? Department, string? Name, string? Expires = null);
 
 /// <summary>The key is in <see cref="Key"/> exactly once: only its hash is stored, so it cannot be shown again.</summary>
-public sealed record CreatedApiKey(Guid Id, string Key, string Role, string Department, string Name);
+public sealed record CreatedApiKey(Guid Id, string Key, string Role, string Department, string Name, DateTimeOffset ExpiresAt);
 
 /// <summary>
 /// Issues an API key for one role and one catalog department. Only the hash is stored; the creation is a ledger
-/// event in the same transaction (issue "Foundation" §6–7).
+/// event in the same transaction, naming who issued it (issue "Foundation" §6–7). A department's admin issues keys
+/// for its own department only, never auditor or platform-admin keys (issue 15 §4; ADR 0031, <see cref="KeyAuthority"/>).
 /// </summary>
 public sealed class CreateApiKey(PublicCreditDbContext db, AppendToLedger ledger, CreditCatalog catalog, TimeProvider clock)
 {
     public const string EventType = "api-key-created";
 
+    /// <summary>How long a key works unless its issuer says otherwise (issue 15 §5).</summary>
+    public static readonly TimeSpan DefaultValidity = TimeSpan.FromDays(365);
+
+    /// <summary>The furthest expiry an issuer may choose, in years from today.</summary>
+    public const int MaxValidityYears = 3;
+
     public async Task<CreatedApiKey> RunAsync(Caller caller, CreateApiKeyRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        caller.RequireRole(Role.Admin);
+        caller.RequireRole(KeyAuthority.Administrators);
 
         var errors = new List<FieldError>();
         Role? role = null;
@@ -48,33 +61,75 @@ public sealed class CreateApiKey(PublicCreditDbContext db, AppendToLedger ledger
             errors.Add(new FieldError("name", "name-too-long", "A key name has at most 200 characters."));
         }
 
+        var expiresAt = ExpiryOf(request.Expires, clock, errors);
         if (errors.Count > 0 || role is null)
         {
             throw DomainException.Invalid(errors);
         }
 
+        KeyAuthority.RequireAuthorityOver(caller, role.Value, department);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var created = await IssueWithinAsync(caller, role.Value, department, name, expiresAt, rotatedFrom: null, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return created;
+    }
+
+    /// <summary>Adds a key and its ledger event inside the caller's transaction, without saving (also used by rotation).</summary>
+    internal async Task<CreatedApiKey> IssueWithinAsync(
+        Caller caller, Role role, string department, string name, DateTimeOffset expiresAt, Guid? rotatedFrom, CancellationToken cancellationToken)
+    {
+        // Microseconds, as PostgreSQL keeps them: the instants in the ledger payload are the ones stored.
+        var now = LedgerChain.Truncate(clock.GetUtcNow());
         var token = AccessToken.Generate(TokenKind.ApiKey);
         var row = new ApiKeyRow
         {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            Id = Guid.CreateVersion7(now),
             Lookup = token.Lookup,
             SecretHash = token.Hash(),
             Name = name,
-            Role = role.Value.ToCode(),
+            Role = role.ToCode(),
             Department = department,
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = now,
             CreatedBy = caller.Actor,
+            ExpiresAt = LedgerChain.Truncate(expiresAt),
         };
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ApiKeys.Add(row);
-        await ledger.AppendAsync(
-            new LedgerEntry(EventType, caller.Actor, department, null,
-                new { keyId = row.Id, lookup = row.Lookup, role = row.Role, name = row.Name }),
-            cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        object payload = rotatedFrom is { } previous
+            ? new { keyId = row.Id, lookup = row.Lookup, role = row.Role, name = row.Name, expiresAt = row.ExpiresAt, rotatedFrom = previous }
+            : new { keyId = row.Id, lookup = row.Lookup, role = row.Role, name = row.Name, expiresAt = row.ExpiresAt };
+        await ledger.AppendAsync(new LedgerEntry(EventType, caller.Actor, department, null, payload), cancellationToken);
+        return new CreatedApiKey(row.Id, token.Value, row.Role, row.Department, row.Name, row.ExpiresAt.Value);
+    }
 
-        return new CreatedApiKey(row.Id, token.Value, row.Role, row.Department, row.Name);
+    /// <summary>
+    /// The instant a key given <paramref name="expires"/> stops working: it works through that China date, so it
+    /// expires at the start of the next. Null input gives <see cref="DefaultValidity"/> from now.
+    /// </summary>
+    internal static DateTimeOffset ExpiryOf(string? expires, TimeProvider clock, List<FieldError> errors)
+    {
+        var now = clock.GetUtcNow();
+        if (expires is null)
+        {
+            return now + DefaultValidity;
+        }
+
+        var today = ChinaTime.Today(clock);
+        if (!DateOnly.TryParseExact(expires.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last))
+        {
+            errors.Add(new FieldError("expires", "key-expiry-invalid", $"'{expires}' is not a date YYYY-MM-DD."));
+            return now;
+        }
+
+        if (last < today || last > today.AddYears(MaxValidityYears))
+        {
+            errors.Add(new FieldError("expires", "key-expiry-out-of-range",
+                $"A key's last day is from today ({today:yyyy-MM-dd}) to {MaxValidityYears} years ahead ({today.AddYears(MaxValidityYears):yyyy-MM-dd}), not {last:yyyy-MM-dd}."));
+            return now;
+        }
+
+        return ChinaTime.StartOf(last.AddDays(1));
     }
 }

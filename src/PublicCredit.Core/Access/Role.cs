@@ -15,6 +15,11 @@ public enum Role
     Checker,
     /// <summary>Reads the ledger, statistics and all inquiries.</summary>
     Auditor,
+    /// <summary>
+    /// Issues and manages keys of every department (ADR 0031). Minted only by the operator on the server
+    /// (<c>pcredit keys create</c>), never by a department's admin.
+    /// </summary>
+    PlatformAdmin,
 }
 
 public static class Roles
@@ -26,6 +31,7 @@ public static class Roles
         Role.Reviewer => "reviewer",
         Role.Checker => "checker",
         Role.Auditor => "auditor",
+        Role.PlatformAdmin => "platform-admin",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 

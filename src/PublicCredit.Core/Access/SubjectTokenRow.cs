@@ -28,6 +28,9 @@ public sealed class SubjectTokenRow
     public required string Origin { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>Who revoked the token: the subject itself, or the operator (the actor of the <c>subject-token-revoked</c> event).</summary>
+    public string? RevokedBy { get; set; }
 }
 
 internal sealed class SubjectTokenRowConfiguration : IEntityTypeConfiguration<SubjectTokenRow>
@@ -43,5 +46,6 @@ internal sealed class SubjectTokenRowConfiguration : IEntityTypeConfiguration<Su
         builder.HasIndex(t => t.SubjectId);
         builder.Property(t => t.IssuedBy).HasMaxLength(128);
         builder.Property(t => t.Origin).HasMaxLength(32);
+        builder.Property(t => t.RevokedBy).HasMaxLength(128);
     }
 }

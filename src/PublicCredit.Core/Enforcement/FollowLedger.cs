@@ -24,7 +24,8 @@ namespace PublicCredit.Enforcement;
 /// 0028). A database error is not the event's fault: it propagates and the round is tried again from the position.</remarks>
 public sealed partial class FollowLedger(
     EnforcementIndexUpdates updates, IEnumerable<IDesignationCommitted> designations, IEnumerable<IRecordsCommitted> records,
-    FollowerHealth? health = null, ILogger<FollowLedger>? logger = null)
+    FollowerHealth? health = null, ILogger<FollowLedger>? logger = null,
+    IEnumerable<PublicCredit.Access.ICredentialRevoked>? revocations = null)
 {
     /// <summary>Tags the follower's SQL (a comment in the command text), so a test that proves checks never query the
     /// database can tell the follower's reads from a check's.</summary>
@@ -68,6 +69,15 @@ public sealed partial class FollowLedger(
                     if (logger is not null)
                     {
                         LogQuarantined(logger, e.Position, e.Type, ex);
+                    }
+                }
+
+                // A key or token revoked on another node: no cache here may keep admitting it (ADR 0030).
+                if (RevokedLookup(e.Type, e.Payload) is { } lookup)
+                {
+                    foreach (var revocation in revocations ?? [])
+                    {
+                        revocation.Revoked(lookup);
                     }
                 }
 
@@ -153,6 +163,21 @@ public sealed partial class FollowLedger(
         }
 
         return (designation, [.. records]);
+    }
+
+    /// <summary>The credential's lookup part in a revocation event (key or token), else null.</summary>
+    internal static string? RevokedLookup(string type, string payload)
+    {
+        if (type is not (PublicCredit.Access.RevokeApiKey.EventType or PublicCredit.Access.RevokeSubjectToken.EventType))
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(payload);
+        return document.RootElement.ValueKind == JsonValueKind.Object
+            && document.RootElement.TryGetProperty("lookup", out var lookup) && lookup.ValueKind == JsonValueKind.String
+            ? lookup.GetString()
+            : null;
     }
 
     private static void AddId(JsonElement element, string name, HashSet<Guid> into)

@@ -34,6 +34,9 @@ public class PublicCreditDbContext(DbContextOptions<PublicCreditDbContext> optio
     /// <summary>One-time codes in designation notices, redeemed by the subject for its own token (ADR 0029).</summary>
     public DbSet<ActivationCodeRow> ActivationCodes => Set<ActivationCodeRow>();
 
+    /// <summary>Console and /me browser sessions, ended by sign-out or by revoking their credential (ADR 0030).</summary>
+    public DbSet<WebSessionRow> WebSessions => Set<WebSessionRow>();
+
     public DbSet<InquiryRow> Inquiries => Set<InquiryRow>();
 
     public DbSet<ImportRunRow> ImportRuns => Set<ImportRunRow>();

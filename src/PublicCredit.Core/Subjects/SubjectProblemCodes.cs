@@ -15,5 +15,5 @@ public static class SubjectProblemCodes
 /// <summary>Who counts as staff for reads of subjects: every role of API.md.</summary>
 public static class StaffRoles
 {
-    public static readonly Role[] All = [Role.Admin, Role.Recorder, Role.Reviewer, Role.Checker, Role.Auditor];
+    public static readonly Role[] All = [Role.Admin, Role.Recorder, Role.Reviewer, Role.Checker, Role.Auditor, Role.PlatformAdmin];
 }

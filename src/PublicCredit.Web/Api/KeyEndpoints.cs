@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using PublicCredit.Access;
-using PublicCredit.Storage;
 using PublicCredit.Web.Security;
 
 namespace PublicCredit.Web.Api;
 
+/// <summary>
+/// Key administration (issue 15 §4–§5; ADR 0030, 0031): a department's admin lists, issues, revokes and rotates keys
+/// of its own department; a platform admin of every department; every change is a ledger event naming who made it.
+/// </summary>
 internal static class KeyEndpoints
 {
     public static void MapKeyEndpoints(this RouteGroupBuilder api)
@@ -16,15 +18,27 @@ internal static class KeyEndpoints
         {
             var created = await createKey.RunAsync(http.Caller(), request, cancel);
             return Results.Created($"/api/v1/keys/{created.Id}", created);
-        }).RequireRoles(Role.Admin).WithName("CreateApiKey");
+        }).RequireRoles(KeyAuthority.Administrators).WithName("CreateApiKey");
 
-        api.MapGet("/keys", async (PublicCreditDbContext db, CancellationToken cancel) =>
+        api.MapGet("/keys", async (HttpContext http, ListApiKeys list, CancellationToken cancel) =>
+            Results.Ok(await list.RunAsync(http.Caller(), cancel)))
+            .RequireRoles(KeyAuthority.Administrators).WithName("ListApiKeys");
+
+        api.MapDelete("/keys/{id}", async (string id, HttpContext http, RevokeApiKey revoke, CancellationToken cancel) =>
+            Results.Ok(await revoke.RunAsync(http.Caller(), PathId(id), cancel)))
+            .RequireRoles(KeyAuthority.Administrators).WithName("RevokeApiKey");
+
+        api.MapPost("/keys/{id}/rotation", async (string id, RotateApiKeyRequest? request, HttpContext http, RotateApiKey rotate, CancellationToken cancel) =>
         {
-            var keys = await db.ApiKeys.AsNoTracking()
-                .OrderBy(k => k.Department).ThenBy(k => k.Role)
-                .Select(k => new { id = k.Id, name = k.Name, role = k.Role, department = k.Department, createdAt = k.CreatedAt, revokedAt = k.RevokedAt })
-                .ToListAsync(cancel);
-            return Results.Ok(keys);
-        }).RequireRoles(Role.Admin).WithName("ListApiKeys");
+            var created = await rotate.RunAsync(http.Caller(), PathId(id), request?.Expires, cancel);
+            return Results.Created($"/api/v1/keys/{created.Id}", created);
+        }).RequireRoles(KeyAuthority.Administrators).WithName("RotateApiKey");
     }
+
+    /// <summary>A path takes key ids only: the key itself never belongs in a URL (logs, proxies).</summary>
+    private static string PathId(string id) =>
+        PublicCredit.Errors.PathIds.Parse(id, "key-unknown", raw => $"'{raw}' is not a key id.").ToString();
 }
+
+/// <summary>Body of <c>POST /api/v1/keys/{id}/rotation</c>: the new key's last day (default a year from now).</summary>
+internal sealed record RotateApiKeyRequest(string? Expires);

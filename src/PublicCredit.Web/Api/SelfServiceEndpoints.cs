@@ -52,5 +52,16 @@ internal static class SelfServiceEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        // The subject's own credentials (issue 15 §5; ADR 0030): what exists, and ending any of them at once.
+        api.MapGet("/me/tokens", async (HttpContext http, ListSubjectTokens list, CancellationToken cancel) =>
+            Results.Ok(await list.RunAsync(http.Caller(), cancel)))
+            .AllowSubjectToken().WithName("ListOwnTokens");
+
+        api.MapDelete("/me/tokens/{id}", async (string id, HttpContext http, RevokeSubjectToken revoke, CancellationToken cancel) =>
+        {
+            var tokenId = PathIds.Parse(id, "token-unknown", raw => $"'{raw}' is not a token id.");
+            return Results.Ok(await revoke.RunAsync(http.Caller(), tokenId.ToString(), cancel));
+        }).AllowSubjectToken().WithName("RevokeOwnToken");
     }
 }

@@ -67,6 +67,13 @@ public static class PublicCreditApp
         services.AddSingleton(settings.Clock);
         services.AddPublicCreditStorage(settings.Database);
         services.AddSingleton<AuthenticateBearer>();
+        services.AddSingleton<ICredentialRevoked>(sp => sp.GetRequiredService<AuthenticateBearer>());
+        services.AddSingleton<CredentialSessions>();
+        services.AddScoped<RevokeApiKey>();
+        services.AddScoped<RotateApiKey>();
+        services.AddScoped<ListApiKeys>();
+        services.AddScoped<RevokeSubjectToken>();
+        services.AddScoped<ListSubjectTokens>();
         services.AddScoped<AppendToLedger>();
         // Signed checkpoints of the chain with a key kept in the keys folder, outside the database (ADR 0033).
         services.AddSingleton(new LedgerCheckpoints(settings.ResolveKeysDirectory()));

@@ -38,7 +38,7 @@ internal sealed class BearerAuthentication(
 
         try
         {
-            var caller = await bearer.RunAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+            var caller = await bearer.RunAsync(header["Bearer ".Length..].Trim(), Context.Connection.RemoteIpAddress?.ToString(), Context.RequestAborted);
             Context.Items[CallerItem] = caller;
             var identity = new ClaimsIdentity(
                 [new Claim(ClaimTypes.NameIdentifier, caller.Actor), new Claim(ClaimTypes.Role, caller.Role?.ToCode() ?? "subject")],

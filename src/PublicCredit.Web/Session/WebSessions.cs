@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using PublicCredit.Access;
 using PublicCredit.Errors;
 
@@ -15,23 +16,29 @@ public enum SessionArea
 }
 
 /// <summary>
-/// Browser sessions over the API's credentials (ADR 0015): signing in with an API key (console) or a self-service
-/// token (/me) checks it with the same <see cref="AuthenticateBearer"/> as the API, then keeps it in a cookie that
-/// ASP.NET Core data protection encrypts and signs (HttpOnly, SameSite=Strict, path-scoped to its area). Every
-/// request re-authenticates the token, so a revoked key or an expired token ends the session within
-/// <see cref="AuthenticateBearer.CacheFor"/>, exactly as it stops working on the API; and the page acts as the very
-/// <see cref="Caller"/> the API would see, through the same use cases.
+/// Browser sessions over the API's credentials (ADR 0015, ADR 0030): signing in with an API key (console) or a
+/// self-service token (/me) checks it with the same <see cref="AuthenticateBearer"/> as the API, then opens a
+/// server-side session (<see cref="CredentialSessions"/>). The cookie — encrypted and signed by ASP.NET Core data
+/// protection, HttpOnly, SameSite=Strict, path-scoped to its area — carries only that session's random secret, never
+/// the key or token. Every request reads the session and its credential, so signing out, revoking the credential or
+/// its expiry ends the session at once, on every node; and the page acts as the very <see cref="Caller"/> the API
+/// would see, through the same use cases.
 /// </summary>
-public sealed class WebSessions(AuthenticateBearer bearer)
+public sealed class WebSessions(AuthenticateBearer bearer, CredentialSessions store)
 {
     public const string ConsoleScheme = "pcredit-console";
     public const string MeScheme = "pcredit-me";
-    private const string TokenClaim = "pcredit:token";
+    private const string SessionClaim = "pcredit:session";
     private const string CallerItem = "pcredit.web-caller";
+
+    /// <summary>How long a session lasts at most, whatever the cookie says (the server ends it then).</summary>
+    public static TimeSpan LifetimeOf(SessionArea area) => area == SessionArea.Console ? TimeSpan.FromHours(8) : TimeSpan.FromHours(1);
 
     public static string SchemeOf(SessionArea area) => area == SessionArea.Console ? ConsoleScheme : MeScheme;
 
     public static string SignInPath(SessionArea area) => area == SessionArea.Console ? "/console/signin" : "/me/signin";
+
+    private static string AreaCode(SessionArea area) => area == SessionArea.Console ? "console" : "me";
 
     /// <summary>Checks the token like the API does and starts the session; refuses a token of the other area.</summary>
     public async Task<Caller> SignInAsync(HttpContext http, SessionArea area, string? token)
@@ -46,7 +53,7 @@ public sealed class WebSessions(AuthenticateBearer bearer)
         Caller caller;
         try
         {
-            caller = await bearer.RunAsync(token.Trim(), http.RequestAborted);
+            caller = await bearer.RunAsync(token.Trim(), http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
         }
         catch (DomainException ex) when (ex.Kind == ErrorKind.Unauthenticated)
         {
@@ -63,14 +70,32 @@ public sealed class WebSessions(AuthenticateBearer bearer)
             throw DomainException.Invalid(field, "sign-in-not-subject-token", "This is a staff API key: use it on /console.");
         }
 
-        var identity = new ClaimsIdentity([new Claim(TokenClaim, token.Trim())], SchemeOf(area));
+        // It authenticated, so it parses.
+        if (!AccessToken.TryParse(token.Trim(), out var credential))
+        {
+            throw new InvalidOperationException("An authenticated token did not parse.");
+        }
+
+        var secret = await store.StartAsync(AreaCode(area), credential, LifetimeOf(area), http.RequestAborted);
+        var identity = new ClaimsIdentity([new Claim(SessionClaim, secret)], SchemeOf(area));
         await http.SignInAsync(SchemeOf(area), new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
         return caller;
     }
 
-    public static Task SignOutAsync(HttpContext http, SessionArea area) => http.SignOutAsync(SchemeOf(area));
+    /// <summary>Ends the session on the server (a copy of the cookie is refused from now on), then drops the cookie.</summary>
+    public static async Task SignOutAsync(HttpContext http, SessionArea area)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var result = await http.AuthenticateAsync(SchemeOf(area));
+        if (result.Principal?.FindFirst(SessionClaim)?.Value is { } secret)
+        {
+            await http.RequestServices.GetRequiredService<CredentialSessions>().EndAsync(secret, http.RequestAborted);
+        }
 
-    /// <summary>The caller of the area's session, or null without a session or when its token no longer works.</summary>
+        await http.SignOutAsync(SchemeOf(area));
+    }
+
+    /// <summary>The caller of the area's session, or null without a session or when it or its credential has ended.</summary>
     public async Task<Caller?> CallerAsync(HttpContext http, SessionArea area)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -80,23 +105,21 @@ public sealed class WebSessions(AuthenticateBearer bearer)
         }
 
         var result = await http.AuthenticateAsync(SchemeOf(area));
-        var token = result.Principal?.FindFirst(TokenClaim)?.Value;
-        if (token is null)
+        var secret = result.Principal?.FindFirst(SessionClaim)?.Value;
+        if (secret is null)
         {
             return null;
         }
 
-        try
+        var caller = await bearer.SessionAsync(secret, AreaCode(area), http.RequestAborted);
+        if (caller is null)
         {
-            var caller = await bearer.RunAsync(token, http.RequestAborted);
-            http.Items[CallerItem] = caller;
-            return caller;
-        }
-        catch (DomainException ex) when (ex.Kind == ErrorKind.Unauthenticated)
-        {
-            await SignOutAsync(http, area);
+            await http.SignOutAsync(SchemeOf(area));
             return null;
         }
+
+        http.Items[CallerItem] = caller;
+        return caller;
     }
 
     /// <summary>The caller a signed-in page runs as (set by <see cref="SessionPageFilter"/> before the handler).</summary>
@@ -110,8 +133,8 @@ public sealed class WebSessions(AuthenticateBearer bearer)
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Strict;
         options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        options.ExpireTimeSpan = area == SessionArea.Console ? TimeSpan.FromHours(8) : TimeSpan.FromHours(1);
-        options.SlidingExpiration = true;
+        options.ExpireTimeSpan = LifetimeOf(area);
+        options.SlidingExpiration = false;
         options.LoginPath = SignInPath(area);
     }
 }

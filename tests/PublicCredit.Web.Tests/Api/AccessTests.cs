@@ -60,7 +60,8 @@ public abstract class AccessTests(ITestDatabases databases) : ServerTests(databa
     [Fact]
     public async Task An_admin_creates_a_key_that_then_authenticates_with_its_role()
     {
-        using var admin = Server.Client(await Server.KeyAsync(Role.Admin, Departments.Ndrc));
+        // Auditors read the whole platform, so a platform admin issues them, not a department's admin (ADR 0031).
+        using var admin = Server.Client(await Server.KeyAsync(Role.PlatformAdmin, Departments.Ndrc));
 
         var response = await admin.PostAsJsonAsync("/api/v1/keys", new { role = "auditor", department = Departments.Ndrc, name = "审计系统" }, Cancel);
 

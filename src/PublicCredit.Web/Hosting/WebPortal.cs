@@ -144,6 +144,13 @@ internal static class WebPortal
                 : path.StartsWith("/Console/Stats/", StringComparison.Ordinal) ? new([PublicCredit.Access.Role.Auditor])
                 // Uploads import records as the department: recorders only, as `POST /api/v1/records/batch` (ADR 0019).
                 : path.StartsWith("/Console/Uploads/", StringComparison.Ordinal) ? new([PublicCredit.Access.Role.Recorder])
+                // Record entry and proposing a designation are the recorder's (POST /api/v1/records, /designations).
+                : path.StartsWith("/Console/Records/", StringComparison.Ordinal) ? new([PublicCredit.Access.Role.Recorder])
+                : path == "/Console/Designations/New" ? new([PublicCredit.Access.Role.Recorder])
+                // The department's designations: recorders and reviewers, as GET /api/v1/designations.
+                : path.StartsWith("/Console/Designations/", StringComparison.Ordinal) ? new([PublicCredit.Access.Role.Recorder, PublicCredit.Access.Role.Reviewer])
+                // Key administration: admins of the department and platform admins (ADR 0031).
+                : path.StartsWith("/Console/Keys/", StringComparison.Ordinal) ? new(PublicCredit.Access.KeyAuthority.Administrators)
                 : path.StartsWith("/Console/", StringComparison.Ordinal) ? new(StaffRoles.All)
                 : path.StartsWith("/Me/", StringComparison.Ordinal) ? new([]) { SubjectTokens = true }
                 : new([]);

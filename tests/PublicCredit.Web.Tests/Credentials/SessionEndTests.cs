@@ -138,6 +138,15 @@ public abstract partial class SessionEndTests(ITestDatabases databases) : Server
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
 
+        /// <summary>Posts a form of <paramref name="path"/>'s page with its antiforgery token.</summary>
+        public async Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> fields)
+        {
+            var page = path.Split('?')[0];
+            fields["__af"] = await FormTokenAsync(page);
+            using var form = new FormUrlEncodedContent(fields);
+            return await client.PostAsync(new Uri(path, UriKind.Relative), form, Cancel);
+        }
+
         public async Task<string> FormTokenAsync(string path)
         {
             var html = await client.GetStringAsync(new Uri(path, UriKind.Relative), Cancel);

@@ -54,6 +54,6 @@ public sealed class IndexModel(CreditCatalog catalog) : PageModel
         ],
         PublicCredit.Access.Role.Checker => [new("Check", null), new("Feedback", null)],
         PublicCredit.Access.Role.Auditor => [new("Ledger", null), new("Statistics", "/console/stats"), new("Inquiries", null)],
-        _ => [new("Keys", null), new("Catalog", null)],
+        _ => [new("Keys", "/console/keys"), new("Catalog", null)],
     };
 }

@@ -30,6 +30,7 @@ public static class StateReconcilers
         [typeof(LedgerHeadRow)] = "the ledger's head: compared with the chain's last event",
         [typeof(SubjectRow)] = "a derived register of the subjects that records and designations name (kind, latest name, random public id); every fact a view shows comes from ledgered rows",
         [typeof(ImportRunRow)] = "an import's resume checkpoint (file position, counts); the records it wrote are ledgered chunk by chunk",
+        [typeof(WebSessionRow)] = "browser sessions (ADR 0030): sign-in is not a change of the record; a session only ever acts as its ledgered key or token, which must be current on every request",
         [typeof(InquiryRow)] = "the inquiry log is written by the group-commit writer off the ledger's lock; its batches are proved by inquiry-batch digests where present (ADR 0032 §4)",
     }.ToFrozenDictionary();
 
@@ -495,6 +496,7 @@ internal sealed class ApiKeysReconciler() : CreatedRowsReconciler<ApiKeyRow>("ap
             .Field("department", row.Department, created.Department)
             .Field("name", row.Name, Payloads.String(payload, "name"))
             .Field("lookup", row.Lookup, Payloads.String(payload, "lookup"))
+            .Field("expires_at", row.ExpiresAt, Payloads.Instant(payload, "expiresAt"))
             .Field("revoked", row.RevokedAt is not null, revoked.ContainsKey(row.Id));
 }
 

@@ -11,7 +11,7 @@ using PublicCredit.Storage;
 namespace PublicCredit.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PublicCreditDbContext))]
-    [Migration("20261206174646_AddCredentialLifecycle")]
+    [Migration("20261206195851_AddCredentialLifecycle")]
     partial class AddCredentialLifecycle
     {
         /// <inheritdoc />
@@ -19,6 +19,67 @@ namespace PublicCredit.Data.Sqlite.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("PublicCredit.Access.ActivationCodeRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_hash")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("DesignationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("designation_id");
+
+                    b.Property<string>("ExpiresAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("IssuedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by");
+
+                    b.Property<string>("RedeemedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("redeemed_at");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<Guid?>("TokenId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_activation_codes");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_activation_codes_code_hash");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_activation_codes_subject_id");
+
+                    b.ToTable("activation_codes", (string)null);
+                });
 
             modelBuilder.Entity("PublicCredit.Access.ApiKeyRow", b =>
                 {
@@ -123,6 +184,12 @@ namespace PublicCredit.Data.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("lookup");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin");
 
                     b.Property<string>("RevokedAt")
                         .HasColumnType("TEXT")
@@ -502,6 +569,11 @@ namespace PublicCredit.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.Property<string>("CredentialOrigin")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credential_origin");
 
                     b.Property<Guid>("DesignationId")
                         .HasColumnType("TEXT")

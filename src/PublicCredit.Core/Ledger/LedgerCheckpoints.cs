@@ -108,6 +108,7 @@ public sealed class LedgerCheckpoints
         lock (Appending)
         {
             File.AppendAllText(JournalPath, signed.ToLine() + "\n");
+            PublicCredit.Storage.PrivateFiles.Restrict(JournalPath);
         }
 
         return signed;

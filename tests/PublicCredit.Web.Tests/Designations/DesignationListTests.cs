@@ -102,9 +102,11 @@ public abstract class DesignationListTests(ITestDatabases databases) : ServerTes
         var onNotice = await reviewer.GetJsonAsync("/api/v1/designations?status=noticed", Cancel);
         // The term is P3Y from Mon 2026-11-23 09:00 China time: from that instant it reads as expired.
         MoveTo(new DateTimeOffset(2029, 11, 23, 9, 0, 0, China));
-        var laterInForce = await reviewer.GetJsonAsync("/api/v1/designations?status=effective", Cancel);
-        var expired = await reviewer.GetJsonAsync("/api/v1/designations?status=expired", Cancel);
-        var all = await reviewer.GetJsonAsync("/api/v1/designations", Cancel);
+        // Three years on, the reviewer's first key has expired (keys last at most three years): it reads with a new one.
+        using var later = await StaffAsync(Role.Reviewer);
+        var laterInForce = await later.GetJsonAsync("/api/v1/designations?status=effective", Cancel);
+        var expired = await later.GetJsonAsync("/api/v1/designations?status=expired", Cancel);
+        var all = await later.GetJsonAsync("/api/v1/designations", Cancel);
 
         Assert.Equal([("expiry", "2029-11-23", false)], Deadlines(Only(inForce, effective)));
         Assert.Equal(noticed.Id, Assert.Single(onNotice.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());

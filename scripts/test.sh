@@ -47,6 +47,14 @@ for trx in "$results"/*.trx; do
   total=$((total + ${t:-0})); passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
 skipped=$((total - passed - failed))
+# Name the failed tests last, so the tail of a CI log says what broke.
+if [ "$failed" -gt 0 ]; then
+  echo "Failed tests:"
+  for trx in "$results"/*.trx; do
+    [ -e "$trx" ] || continue
+    grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.* testName="\([^"]*\)".*/  - \1/p' || true
+  done
+fi
 echo "Tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$total" -eq 0 ]; then echo "error: no test ran" >&2; exit 1; fi
 exit "$status"

@@ -225,7 +225,6 @@ public static class PublicCreditApp
         logging.SetMinimumLevel(settings.MinimumLogLevel);
         logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         // The key ring lives in the keys folder, readable by the server's user only (ADR 0015); no XML encryptor.
         logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         if (settings.JsonLogs)

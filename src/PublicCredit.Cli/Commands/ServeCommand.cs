@@ -2,11 +2,12 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PublicCredit.Data;
+using PublicCredit.Ledger;
 using PublicCredit.Web.Hosting;
 
 namespace PublicCredit.Cli.Commands;
 
-/// <summary>`pcredit serve [--db] [--urls] [--catalog] [--demo]` — runs the web host until Ctrl+C.</summary>
+/// <summary>`pcredit serve [--db] [--urls] [--catalog] [--demo] [--public-url] [--behind-proxy] [limits…]` — runs the web host until Ctrl+C.</summary>
 internal static class ServeCommand
 {
     public static Command Create()
@@ -23,7 +24,32 @@ internal static class ServeCommand
         {
             Description = "Folder of the cookie key ring and the report signing key, shared by every node (default: keys/ beside the SQLite file, or ./data/keys)",
         };
-        var command = new Command("serve", "Run the web host (API, public portal, staff console)") { db, urls, catalog, demo, jsonLogs, keys };
+        var publicUrl = new Option<string?>("--public-url")
+        {
+            Description = "The address the public reaches this site at (https://host[:port]/): printed on reports; other Host names are refused",
+        };
+        var behindProxy = new Option<bool>("--behind-proxy")
+        {
+            Description = "Behind a TLS reverse proxy: read X-Forwarded-For/-Proto from it, send HSTS, mark every cookie Secure",
+        };
+        var proxies = new Option<string?>("--proxy")
+        {
+            Description = "With --behind-proxy: the proxy's IP address(es), separated by ';' (default: loopback only)",
+        };
+        var searchLimit = Limit("--public-search-per-minute", "Public searches per client address per minute (API and search page; 0 = no limit)", 120);
+        var verifyLimit = Limit("--verify-uploads-per-minute", "PDF uploads to /verify per client address per minute (0 = no limit)", 10);
+        var reportLimit = Limit("--reports-per-minute", "Credit reports per client address per minute", 10);
+        var objectionLimit = Limit("--objections-per-department-per-hour", "Objections one department's recorders may file per hour (0 = no limit)",
+            PublicCredit.Objections.ObjectionLimits.DefaultPerDepartmentPerHour);
+        var activationLimit = Limit("--activation-failures-per-hour", "Wrong activation codes per client address per hour before it is refused", 20);
+        var checkpointEvery = Limit("--checkpoint-every", "Sign a ledger checkpoint after this many new events", CheckpointSchedule.Default.EveryEvents);
+        var checkpointAge = Limit("--checkpoint-max-age", "Sign a ledger checkpoint when the last one is this many minutes old and events followed it",
+            (int)CheckpointSchedule.Default.MaxAge.TotalMinutes);
+        var command = new Command("serve", "Run the web host (API, public portal, staff console)")
+        {
+            db, urls, catalog, demo, jsonLogs, keys, publicUrl, behindProxy, proxies,
+            searchLimit, verifyLimit, reportLimit, objectionLimit, activationLimit, checkpointEvery, checkpointAge,
+        };
         command.SetAction((parse, cancel) => CommonOptions.Guard(parse, async output =>
         {
             var settings = new HostSettings
@@ -36,6 +62,21 @@ internal static class ServeCommand
                 Demo = parse.GetValue(demo),
                 JsonLogs = parse.GetValue(jsonLogs),
                 KeysDirectory = parse.GetValue(keys),
+                PublicUrl = ParsePublicUrl(parse.GetValue(publicUrl)),
+                BehindProxy = parse.GetValue(behindProxy),
+                KnownProxies = parse.GetValue(proxies) is { Length: > 0 } listed
+                    ? listed.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    : [],
+                PublicSearchPerMinutePerAddress = parse.GetValue(searchLimit),
+                VerifyUploadsPerMinutePerAddress = parse.GetValue(verifyLimit),
+                ReportsPerMinutePerAddress = parse.GetValue(reportLimit),
+                ObjectionsPerDepartmentPerHour = parse.GetValue(objectionLimit),
+                ActivationFailuresPerHourPerAddress = parse.GetValue(activationLimit),
+                Checkpoints = CheckpointSchedule.Default with
+                {
+                    EveryEvents = parse.GetValue(checkpointEvery),
+                    MaxAge = TimeSpan.FromMinutes(parse.GetValue(checkpointAge)),
+                },
             };
 
             await using var app = await PublicCreditApp.StartAsync(settings, cancel);
@@ -50,4 +91,15 @@ internal static class ServeCommand
         }));
         return command;
     }
+
+    private static Option<int> Limit(string name, string description, int defaultValue) => new(name)
+    {
+        Description = $"{description} (default {defaultValue})",
+        DefaultValueFactory = _ => defaultValue,
+    };
+
+    private static Uri? ParsePublicUrl(string? given) =>
+        string.IsNullOrWhiteSpace(given) ? null
+        : Uri.TryCreate(given.Trim(), UriKind.Absolute, out var url) ? url
+        : throw PublicCredit.Errors.DomainException.Invalid("publicUrl", "setting-public-url-invalid", $"'{given}' is not an absolute http(s) address");
 }

@@ -25,6 +25,12 @@ public sealed class SearchPublicSubjects(PublicCreditDbContext db, CreditCatalog
     public const int PageSize = 20;
     public const int MaxQueryLength = 200;
 
+    /// <summary>
+    /// A name search needs this many characters (text elements: one Chinese character is one): a single letter
+    /// matches most of the table and serves only a crawler (issue 15 §6; ADR 0038). Codes are exact and unaffected.
+    /// </summary>
+    public const int MinNameLength = 2;
+
     /// <summary>Deep pages are for crawlers, not people; the bound keeps OFFSET cheap.</summary>
     public const int MaxPage = 500;
 
@@ -64,6 +70,11 @@ public sealed class SearchPublicSubjects(PublicCreditDbContext db, CreditCatalog
         }
         else
         {
+            if (new StringInfo(q).LengthInTextElements < MinNameLength)
+            {
+                throw DomainException.Invalid("q", SubjectProblemCodes.QueryTooShort, $"A name search needs at least {MinNameLength} characters.");
+            }
+
             var key = SubjectNames.SearchKey(q);
             matches = matches.Where(s => s.NameKey.Contains(key));
         }

@@ -8,6 +8,7 @@ public static class SubjectProblemCodes
     public const string NotFound = "subject-not-found";
     public const string QueryMissing = "query-missing";
     public const string QueryTooLong = "query-too-long";
+    public const string QueryTooShort = "query-too-short";
     public const string LimitOutOfRange = "limit-out-of-range";
     public const string AfterInvalid = "after-invalid";
 }

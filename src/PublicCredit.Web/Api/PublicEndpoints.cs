@@ -11,15 +11,21 @@ internal static class PublicEndpoints
 {
     public static void MapPublicEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/public/subjects", async (string? q, string? page, string? asOf, string? purpose, HttpContext http, SearchPublicSubjects search, CancellationToken cancel) =>
-                Results.Ok(await search.RunAsync(http.Caller(), q, page, asOf, purpose, cancel)))
+        api.MapGet("/public/subjects", async (string? q, string? page, string? asOf, string? purpose, HttpContext http, SearchPublicSubjects search,
+                PublicRateLimits limits, CancellationToken cancel) =>
+                // Anonymous searches are limited per address (ADR 0038); staff answer for theirs with their key.
+                !http.Caller().IsStaff && limits.Search(http) is { } retry
+                    ? PublicRateLimits.Refusal(http, retry, PublicRateLimits.SearchLimited,
+                        $"At most {limits.SearchPerMinute} public searches a minute from one address; try again in {retry} s.")
+                    : Results.Ok(await search.RunAsync(http.Caller(), q, page, asOf, purpose, cancel)))
             .AllowPublic()
             .WithName("SearchPublicSubjects")
             .WithSummary("Subjects with something public now, by name substring or exact code; 20 per page.")
             .WithDescription(
                 "An individual's `id` is an opaque public id, never the identity number; `code` is masked. " +
                 "?asOf= (a date or an instant) is for staff keys only, with ?purpose=, and is logged as an inquiry.")
-            .Produces<PublicSearchPage>();
+            .Produces<PublicSearchPage>()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapGet("/public/subjects/{subjectId}", async (string subjectId, string? asOf, string? purpose, HttpContext http, ReadPublicProfile read, CancellationToken cancel) =>
                 Results.Ok(await read.RunAsync(http.Caller(), subjectId, asOf, purpose, cancel)))

@@ -19,6 +19,36 @@ public sealed record HostSettings
     /// <summary>Kestrel addresses, e.g. <c>http://127.0.0.1:5080</c>; port 0 picks a free port.</summary>
     public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:5080"];
 
+    /// <summary>
+    /// The address the public reaches this site at, e.g. <c>https://credit.example.gov.cn/</c> (ADR 0038): printed as
+    /// the verification address of every signed report and used for any absolute URL the server writes, never the
+    /// request's <c>Host</c>. Requests naming another host are refused (400 <c>host-not-allowed</c>). Without it the
+    /// first listening address is printed and only loopback names and the listening hosts are answered.
+    /// </summary>
+    public Uri? PublicUrl { get; init; }
+
+    /// <summary>
+    /// The server sits behind a TLS-terminating reverse proxy (ADR 0038): <c>X-Forwarded-For</c>/<c>-Proto</c> are
+    /// read from <see cref="KnownProxies"/> only (loopback when none is given), HSTS is sent and every cookie is
+    /// <c>Secure</c>. Without it forwarded headers are ignored.
+    /// </summary>
+    public bool BehindProxy { get; init; }
+
+    /// <summary>Addresses of the reverse proxies whose forwarded headers are believed; empty = loopback only.</summary>
+    public IReadOnlyList<string> KnownProxies { get; init; } = [];
+
+    /// <summary>
+    /// Public searches (API and the search page together) one client address may make per minute; 0 = no limit (for
+    /// benchmarks). Beyond it: 429 <c>search-rate-limited</c> with <c>Retry-After</c> (issue 15 §6; ADR 0038).
+    /// </summary>
+    public int PublicSearchPerMinutePerAddress { get; init; } = 120;
+
+    /// <summary>
+    /// PDF uploads to <c>/verify/{code}</c> one client address may make per minute (each is read whole and hashed);
+    /// 0 = no limit. Beyond it: 429 <c>verify-rate-limited</c> with <c>Retry-After</c>.
+    /// </summary>
+    public int VerifyUploadsPerMinutePerAddress { get; init; } = 10;
+
     /// <summary>Load the demo data set if the database is empty.</summary>
     public bool Demo { get; init; }
 
@@ -100,6 +130,26 @@ public sealed record HostSettings
         return Path.GetFullPath(Path.Combine("data", name));
     }
 
+    /// <summary>The address of the site as printed on reports: <see cref="PublicUrl"/> with a trailing slash.</summary>
+    public Uri? PublicBase => PublicUrl is null ? null
+        : new Uri(PublicUrl.GetLeftPart(UriPartial.Path).EndsWith('/') ? PublicUrl.GetLeftPart(UriPartial.Path) : PublicUrl.GetLeftPart(UriPartial.Path) + "/");
+
+    /// <summary><c>0.0.0.0</c>, <c>[::]</c>, <c>*</c> or <c>+</c>: every interface, so any host name may reach it.</summary>
+    public static bool ListensEverywhere(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var rest = url.Contains("://", StringComparison.Ordinal) ? url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..] : url;
+        return rest.StartsWith('*') || rest.StartsWith('+') || rest.StartsWith("0.0.0.0", StringComparison.Ordinal) || rest.StartsWith("[::]", StringComparison.Ordinal);
+    }
+
+    private static void AtLeast(List<FieldError> problems, int value, int least, string field)
+    {
+        if (value < least)
+        {
+            problems.Add(new FieldError(field, "setting-limit-invalid", $"{field} is at least {least}"));
+        }
+    }
+
     /// <summary>Refuses settings that cannot work, naming each setting (options are validated before start).</summary>
     public void Validate()
     {
@@ -126,6 +176,43 @@ public sealed record HostSettings
         {
             // A withdrawal must reach the changes feed within a minute of the end (issue 5 §4).
             problems.Add(new FieldError("withdrawalInterval", "setting-interval-invalid", "the publicity-end interval is more than 0 and at most 1 minute"));
+        }
+
+        if (PublicUrl is { } publicUrl
+            && (!publicUrl.IsAbsoluteUri || (publicUrl.Scheme != Uri.UriSchemeHttp && publicUrl.Scheme != Uri.UriSchemeHttps)
+                || !string.IsNullOrEmpty(publicUrl.Query) || !string.IsNullOrEmpty(publicUrl.Fragment) || !string.IsNullOrEmpty(publicUrl.UserInfo)))
+        {
+            problems.Add(new FieldError("publicUrl", "setting-public-url-invalid", $"'{publicUrl}' is not an http(s) address without query, fragment or user"));
+        }
+
+        if (PublicUrl is null && Urls.Any(ListensEverywhere))
+        {
+            // Any name reaches such a server: the address printed on reports and the hosts answered must be stated.
+            problems.Add(new FieldError("publicUrl", "setting-public-url-missing", "a server listening on every interface needs --public-url (the address the public reaches it at)"));
+        }
+
+        foreach (var proxy in KnownProxies)
+        {
+            if (!System.Net.IPAddress.TryParse(proxy, out _))
+            {
+                problems.Add(new FieldError("knownProxies", "setting-proxy-invalid", $"'{proxy}' is not an IP address"));
+            }
+        }
+
+        if (KnownProxies.Count > 0 && !BehindProxy)
+        {
+            problems.Add(new FieldError("knownProxies", "setting-proxy-without-behind-proxy", "--proxy is only read with --behind-proxy"));
+        }
+
+        AtLeast(problems, PublicSearchPerMinutePerAddress, 0, "publicSearchPerMinute");
+        AtLeast(problems, VerifyUploadsPerMinutePerAddress, 0, "verifyUploadsPerMinute");
+        AtLeast(problems, ReportsPerMinutePerAddress, 1, "reportsPerMinute");
+        AtLeast(problems, ActivationFailuresPerHourPerAddress, 1, "activationFailuresPerHour");
+        AtLeast(problems, ObjectionsPerDepartmentPerHour, 0, "objectionsPerDepartmentPerHour");
+        AtLeast(problems, Checkpoints.EveryEvents, 1, "checkpointEvery");
+        if (Checkpoints.MaxAge <= TimeSpan.Zero || Checkpoints.Poll <= TimeSpan.Zero)
+        {
+            problems.Add(new FieldError("checkpointMaxAge", "setting-checkpoint-age-invalid", "a checkpoint's age and the poll interval are more than 0"));
         }
 
         if (UploadLimitBytes <= 0)

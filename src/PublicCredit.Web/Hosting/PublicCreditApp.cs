@@ -59,6 +59,8 @@ public static class PublicCreditApp
 
         var services = builder.Services;
         services.AddSingleton(settings);
+        services.AddSingleton<PublicHosts>();
+        services.AddSingleton<PublicRateLimits>();
         services.AddSingleton(catalog);
         services.AddSingleton(CatalogOverview.From(catalog));
         var startupReport = new StartupReport();
@@ -154,12 +156,17 @@ public static class PublicCreditApp
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<FollowerHealthCheck>("ledger-follower");
         services.AddWebPortal(settings, startupReport);
+        services.AddBehindProxy(settings);
 
         settings.ConfigureServices?.Invoke(services);
         var app = builder.Build();
+        app.UseForwardedClient(settings);
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
+        // A Host this server does not answer for is refused before anything reads it (ADR 0038).
+        app.UsePublicHostFilter();
         app.UseRequestEdges();
+        app.UseProxyTransportSecurity(settings);
         app.UseStatusCodePages();
         // Language is the web pages' concern (API.md "Web pages"); the JSON API answers {zh, en} names whatever the
         // caller's language, so its requests (thousands of checks a second) skip the cookie and Accept-Language parsing.

@@ -6,6 +6,7 @@ using PublicCredit.Errors;
 using PublicCredit.Identifiers;
 using PublicCredit.Subjects;
 using PublicCredit.Time;
+using PublicCredit.Web.Security;
 
 namespace PublicCredit.Web.Pages;
 
@@ -13,7 +14,7 @@ namespace PublicCredit.Web.Pages;
 /// The portal's home and search (API.md "Web pages": <c>/</c>, <c>/?q=</c>): the same use case as
 /// <c>GET /api/v1/public/subjects</c> as the public caller, so the page can never show more than the API.
 /// </summary>
-public sealed class IndexModel(SearchPublicSubjects search, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class IndexModel(SearchPublicSubjects search, IStringLocalizer<SharedResource> l, TimeProvider clock, PublicRateLimits limits) : PageModel
 {
     public string? Query { get; private set; }
 
@@ -28,6 +29,9 @@ public sealed class IndexModel(SearchPublicSubjects search, IStringLocalizer<Sha
 
     public string? Error { get; private set; }
 
+    /// <summary>The stable code of <see cref="Error"/>, written into the page for tools and tests.</summary>
+    public string? ErrorCode { get; private set; }
+
     // "page" is Razor Pages' own route value (the page's name): the page number is bound from the query by name.
     public async Task OnGetAsync(string? q, [FromQuery(Name = "page")] string? pageNumber, CancellationToken cancellationToken)
     {
@@ -40,13 +44,25 @@ public sealed class IndexModel(SearchPublicSubjects search, IStringLocalizer<Sha
         var isPerson = SubjectId.TryParse(Query, ChinaTime.Today(clock), out var id) && id.Kind == SubjectKind.Individual;
         ShownQuery = isPerson ? id!.Masked : Query;
         BoxValue = isPerson ? null : Query;
+        if (limits.Search(HttpContext) is { } retry)
+        {
+            // Counted with the API's searches (ADR 0038); the page says so in its own words, not as an error page.
+            Error = string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Search.RateLimited"], retry);
+            ErrorCode = PublicRateLimits.SearchLimited;
+            PublicRateLimits.SetRetryAfter(HttpContext, retry);
+            Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status429TooManyRequests;
+            return;
+        }
+
         try
         {
             Results = await search.RunAsync(Caller.Public, q, pageNumber, asOf: null, purpose: null, cancellationToken);
         }
         catch (DomainException ex) when (ex.Kind == ErrorKind.Invalid)
         {
-            Error = Display.Error(l, ex.Errors.Count > 0 ? ex.Errors[0] : new FieldError("q", ex.Code, ex.Message));
+            var error = ex.Errors.Count > 0 ? ex.Errors[0] : new FieldError("q", ex.Code, ex.Message);
+            Error = Display.Error(l, error);
+            ErrorCode = error.Code;
             Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status422UnprocessableEntity;
         }
     }

@@ -13,7 +13,7 @@ namespace PublicCredit.Web.Pages;
 /// signature or is unknown answers 404 with a plain refusal.
 /// </summary>
 [RequestSizeLimit(MaxUpload + (64 * 1024))]
-public sealed class VerifyModel(VerifyCreditReport verify) : PageModel
+public sealed class VerifyModel(VerifyCreditReport verify, PublicCredit.Web.Security.PublicRateLimits limits) : PageModel
 {
     /// <summary>Reports are a few hundred kilobytes; anything far larger is not one.</summary>
     public const int MaxUpload = 20 * 1024 * 1024;
@@ -25,6 +25,9 @@ public sealed class VerifyModel(VerifyCreditReport verify) : PageModel
     public string? Problem { get; private set; }
 
     public bool? FileMatches { get; private set; }
+
+    /// <summary>Seconds until this address may compare a file again, when it compared too many (ADR 0038).</summary>
+    public int? RetryAfter { get; private set; }
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string? code, [FromQuery(Name = "code")] string? typed, CancellationToken cancellationToken)
     {
@@ -47,6 +50,16 @@ public sealed class VerifyModel(VerifyCreditReport verify) : PageModel
         if (code is null)
         {
             return Redirect("/verify");
+        }
+
+        if (limits.VerifyUpload(HttpContext) is { } retry)
+        {
+            // Before the code is looked up or the file hashed: 429 verify-rate-limited with Retry-After, in the page.
+            RetryAfter = retry;
+            Code = code;
+            PublicCredit.Web.Security.PublicRateLimits.SetRetryAfter(HttpContext, retry);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
         }
 
         await LoadAsync(code, cancellationToken);

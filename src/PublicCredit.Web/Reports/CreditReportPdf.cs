@@ -22,7 +22,8 @@ internal sealed class CreditReportPdf(IStringLocalizer<SharedResource> l, Credit
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(stamp);
-        var verifyAddress = new Uri(site, stamp.VerifyPath).ToString();
+        // Relative to the site, so a public URL with a path (a proxy's prefix) keeps it (ADR 0038).
+        var verifyAddress = new Uri(site, stamp.VerifyPath.TrimStart('/')).ToString();
         string Footer(int n) => string.Format(CultureInfo.CurrentCulture, l["Report.Footer"], stamp.Code, verifyAddress, n);
 
         // First pass: lay out only, to learn which characters the report draws; the second draws with a face cut

@@ -48,7 +48,7 @@ internal static class ReportEndpoints
     public static void MapReportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/public/subjects/{subjectId}/report.pdf", async (
-                string subjectId, HttpContext http, IssueCreditReport issue, ReportFonts fonts,
+                string subjectId, HttpContext http, IssueCreditReport issue, ReportFonts fonts, PublicHosts hosts,
                 IStringLocalizer<SharedResource> l, CreditCatalog catalog, CancellationToken cancel) =>
             {
                 if (fonts.Font is not { } font)
@@ -57,9 +57,8 @@ internal static class ReportEndpoints
                         extensions: new Dictionary<string, object?> { ["code"] = "report-font-missing" });
                 }
 
-                // The printed address is this site's own, as the reader reached it.
-                var site = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
-                var report = await issue.RunAsync(subjectId, new CreditReportPdf(l, catalog, font, site), cancel);
+                // The printed address is the configured public one (ADR 0038), never the request's Host.
+                var report = await issue.RunAsync(subjectId, new CreditReportPdf(l, catalog, font, hosts.Site), cancel);
                 http.Response.Headers.CacheControl = "no-store";
                 return Results.File(report.Pdf, "application/pdf", $"credit-report-{ReportCodes.Display(report.Code)}.pdf");
             })

@@ -33,6 +33,37 @@ public sealed class StartupValidationTests
         Assert.Equal("setting-url-invalid", ex.Code);
     }
 
+    [Fact]
+    public void A_server_listening_on_every_interface_without_a_public_url_is_refused()
+    {
+        var ex = Assert.Throws<DomainException>(() => PublicCreditApp.Build(Settings(RepositoryPaths.Catalog, "http://0.0.0.0:0")));
+
+        Assert.Equal(("setting-public-url-missing", "publicUrl"), (ex.Code, ex.Errors[0].Field));
+    }
+
+    [Theory]
+    [InlineData("ftp://credit.example.cn/")]
+    [InlineData("https://credit.example.cn/?from=report")]
+    [InlineData("https://user@credit.example.cn/")]
+    public void A_public_url_that_is_not_a_plain_http_address_is_refused(string url)
+    {
+        var settings = Settings(RepositoryPaths.Catalog) with { PublicUrl = new Uri(url) };
+
+        var ex = Assert.Throws<DomainException>(() => PublicCreditApp.Build(settings));
+
+        Assert.Equal(("setting-public-url-invalid", "publicUrl"), (ex.Code, ex.Errors[0].Field));
+    }
+
+    [Fact]
+    public void A_proxy_named_without_behind_proxy_or_not_an_address_is_refused()
+    {
+        var unused = Assert.Throws<DomainException>(() => PublicCreditApp.Build(Settings(RepositoryPaths.Catalog) with { KnownProxies = ["192.0.2.1"] }));
+        var invalid = Assert.Throws<DomainException>(() => PublicCreditApp.Build(Settings(RepositoryPaths.Catalog) with { BehindProxy = true, KnownProxies = ["proxy.local"] }));
+
+        Assert.Equal("setting-proxy-without-behind-proxy", unused.Code);
+        Assert.Equal("setting-proxy-invalid", invalid.Code);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(61)]

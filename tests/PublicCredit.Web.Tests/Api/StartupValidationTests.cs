@@ -101,4 +101,18 @@ public sealed class StartupValidationTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("setting-catalog-missing", result.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("--public-url", "credit.example.cn", "setting-public-url-invalid")]
+    [InlineData("--urls", "http://0.0.0.0:0", "setting-public-url-missing")]
+    [InlineData("--public-search-per-minute", "-1", "setting-limit-invalid")]
+    [InlineData("--checkpoint-every", "0", "setting-limit-invalid")]
+    [InlineData("--proxy", "192.0.2.1", "setting-proxy-without-behind-proxy")]
+    public async Task Serve_refuses_edge_settings_that_cannot_work_and_names_them(string option, string value, string code)
+    {
+        var result = await CliRunner.RunAsync("serve", option, value, "--db", Path.Combine(Path.GetTempPath(), "pcredit-x-" + Guid.NewGuid().ToString("N") + ".db"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(code, result.Error, StringComparison.Ordinal);
+    }
 }

@@ -35,7 +35,16 @@ public sealed record CheckInput(string? Subject, string? Matter, string? AsOf, I
 
         if (value.ValueKind == JsonValueKind.String)
         {
-            return value.GetString();
+            try
+            {
+                return value.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                // A lone surrogate escape (\ud800) is JSON but not text.
+                errors.Add(new FieldError(name, CheckProblemCodes.FieldNotText, $"'{name}' is not valid text: broken UTF-8 or a lone UTF-16 surrogate."));
+                return null;
+            }
         }
 
         errors.Add(new FieldError(name, CheckProblemCodes.FieldNotText, $"'{name}' is a JSON string."));

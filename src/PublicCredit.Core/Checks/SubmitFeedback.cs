@@ -27,7 +27,16 @@ public sealed record FeedbackInput(string? Measure, bool? Applied, string? Note,
 
             if (value.ValueKind == JsonValueKind.String)
             {
-                return value.GetString();
+                try
+                {
+                    return value.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    // A lone surrogate escape (\ud800) is JSON but not text.
+                    errors.Add(new FieldError(name, CheckProblemCodes.FieldNotText, $"'{name}' is not valid text: broken UTF-8 or a lone UTF-16 surrogate."));
+                    return null;
+                }
             }
 
             errors.Add(new FieldError(name, CheckProblemCodes.FieldNotText, $"'{name}' is a JSON string."));

@@ -71,6 +71,15 @@ public sealed class DecideDesignation(PublicCreditDbContext db, DesignationTrans
 
             var today = ChinaTime.DateOf(now);
             var effectiveFrom = EffectiveFrom(requested, now, today);
+            // The term is bounded by the list type; its end must also stay inside the dates the platform handles
+            // (ADR 0027), or every reader of the expiry would meet an instant outside the range.
+            var chosenTerm = term ?? listType.DefaultTerm;
+            if (!InputRange.Contains(effectiveFrom, chosenTerm))
+            {
+                throw DomainException.Invalid(Fields.Term, InputRange.DurationOutOfRangeCode, string.Create(CultureInfo.InvariantCulture,
+                    $"term {chosenTerm} from {ChinaTime.DateOf(effectiveFrom):yyyy-MM-dd} would end after {InputRange.Latest:yyyy-MM-dd}, outside the dates the platform handles ({InputRange.Text})."));
+            }
+
             var before = row.State;
             var next = DesignationLifecycle.Decide(before, document, reasons, effectiveFrom, term ?? listType.DefaultTerm, listType.MaxTerm, today);
             var decision = next.Decision!;

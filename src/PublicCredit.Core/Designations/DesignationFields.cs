@@ -153,10 +153,10 @@ internal sealed class DesignationText(List<FieldError> errors)
             }
 
             var loneSurrogate = char.IsSurrogate(c);
-            if (loneSurrogate || (char.IsControl(c) && !(multiLine && c is '\n' or '\t')))
+            if (loneSurrogate || c is '\uFFFE' or '\uFFFF' || (char.IsControl(c) && !(multiLine && c is '\n' or '\t')))
             {
                 errors.Add(new FieldError(field, DesignationProblemCodes.FieldCharacterInvalid, string.Create(CultureInfo.InvariantCulture,
-                    $"{field} holds {(loneSurrogate ? "a lone UTF-16 surrogate" : $"the control character U+{(int)c:X4}")} at position {i + 1}{(multiLine ? "" : " (one line of text is expected)")}.")));
+                    $"{field} holds {(loneSurrogate ? "a lone UTF-16 surrogate" : $"the character U+{(int)c:X4}, which is not text,")} at position {i + 1}{(multiLine ? "" : " (one line of text is expected)")}.")));
                 return null;
             }
         }

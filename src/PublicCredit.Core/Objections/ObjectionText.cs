@@ -37,7 +37,7 @@ internal static class ObjectionText
                 continue;
             }
 
-            if (char.IsSurrogate(c) || (char.IsControl(c) && c is not ('\n' or '\t')))
+            if (char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF' || (char.IsControl(c) && c is not ('\n' or '\t')))
             {
                 errors.Add(new FieldError(field, FieldCharacterInvalid, string.Create(CultureInfo.InvariantCulture,
                     $"{field} holds the character U+{(int)c:X4} at position {i + 1}, which is not text.")));

@@ -77,7 +77,8 @@ public static class SubjectNames
     public static string SearchKey(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return name.Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant();
+        // A query may hold what normalisation refuses (a lone surrogate, U+FFFF): it is replaced, never thrown on.
+        return PublicCredit.Text.UnicodeText.NormalizeLeniently(name, System.Text.NormalizationForm.FormKC).ToLowerInvariant();
     }
 }
 

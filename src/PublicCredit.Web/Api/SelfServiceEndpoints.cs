@@ -11,6 +11,19 @@ namespace PublicCredit.Web.Api;
 
 internal static class SelfServiceEndpoints
 {
+    /// <summary>A JSON string's text; null when it is not text (a lone surrogate escape), so it is an unknown code.</summary>
+    private static string? TextOrNull(System.Text.Json.JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     public static void MapSelfServiceEndpoints(this RouteGroupBuilder api)
     {
         // Who a self-service token stands for: the subject sees its own identifier in full (it is its own data).
@@ -35,7 +48,7 @@ internal static class SelfServiceEndpoints
                 using var body = await JsonBody.ReadAsync(http, 4096, cancel);
                 var code = body.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
                     && body.RootElement.TryGetProperty("code", out var field) && field.ValueKind == System.Text.Json.JsonValueKind.String
-                        ? field.GetString()
+                        ? TextOrNull(field)
                         : null;
                 var activated = await activation.RedeemAsync(code, cancel);
                 http.Response.Headers.CacheControl = "no-store";

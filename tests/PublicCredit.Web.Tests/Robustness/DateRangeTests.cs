@@ -149,6 +149,24 @@ public abstract class DateRangeTests(ITestDatabases databases) : ServerTests(dat
         var problem = await Problems.AssertAsync(response, HttpStatusCode.UnprocessableEntity, InputRange.OutOfRangeCode);
         Assert.Contains(("effectiveFrom", InputRange.OutOfRangeCode), problem.FieldCodes());
     }
+
+    [Fact]
+    public async Task A_term_that_would_end_after_2099_is_refused_on_term_and_the_designation_stays_proposed()
+    {
+        using var recorder = Server.Client(await Server.KeyAsync(Role.Recorder, Departments.Samr));
+        var proposed = await recorder.PostExpectAsync("/api/v1/designations", Designations.DesignationBodies.MarketDesignation(), HttpStatusCode.Created, Cancel);
+        var id = proposed.GetProperty("id").GetString();
+        // Decided in mid-2098: the list type's default term (P3Y) would end in 2101, past the last date the platform handles.
+        Server.Clock.Advance(new DateTimeOffset(2098, 6, 1, 9, 0, 0, TimeSpan.FromHours(8)) - Server.Clock.GetUtcNow());
+        using var reviewer = Server.Client(await Server.KeyAsync(Role.Reviewer, Departments.Samr));
+
+        var response = await reviewer.PostJsonAsync($"/api/v1/designations/{id}/decide", Designations.DesignationBodies.Decision(), Cancel);
+
+        var problem = await Problems.AssertAsync(response, HttpStatusCode.UnprocessableEntity, InputRange.DurationOutOfRangeCode);
+        Assert.Contains(("term", InputRange.DurationOutOfRangeCode), problem.FieldCodes());
+        await using var db = StorageServices.CreateContext(Server.Database);
+        Assert.Null((await db.Designations.SingleAsync(Cancel)).DecidedAt);
+    }
 }
 
 public sealed class DateRangeTests_on_SQLite() : DateRangeTests(new SqliteTestDatabases());

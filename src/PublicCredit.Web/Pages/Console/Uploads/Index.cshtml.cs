@@ -113,8 +113,9 @@ public sealed class IndexModel(
         {
             refused = UploadFolder.TooLarge(limit);
         }
-        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
+            // BadHttpRequestException is an IOException; so is a multipart body that ends before its closing boundary.
             refused = DomainException.Invalid(FileField, "upload-unreadable", "The upload could not be read: " + ex.Message);
         }
 

@@ -91,6 +91,23 @@ public abstract class PublicAddressTests(ITestDatabases databases)
         Assert.DoesNotContain("localhost", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_api_document_names_the_public_url_as_its_server_not_the_requests_host()
+    {
+        await using var server = await RunningServer.StartAsync(databases, s => s with { PublicUrl = new Uri(PublicUrl) }, Cancel);
+        using var anyone = server.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json");
+        request.Headers.Host = "localhost:9";
+
+        var response = await anyone.SendAsync(request, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync(Cancel);
+        var servers = System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("servers");
+        Assert.Equal("https://credit.example.cn", Assert.Single(servers.EnumerateArray()).GetProperty("url").GetString());
+        Assert.DoesNotContain("localhost", text, StringComparison.Ordinal);
+    }
+
     private static string CodeOf(HttpResponseMessage response)
     {
         var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName;

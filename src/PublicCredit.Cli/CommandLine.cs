@@ -12,6 +12,7 @@ public static class CommandLine
         DbCommand.Create(),
         KeysCommand.Create(),
         LedgerCommand.Create(),
+        ReportsCommand.Create(),
         SubjectsCommand.Create(),
         IdCheckCommand.Create(TimeProvider.System),
         CatalogCommand.Create(),

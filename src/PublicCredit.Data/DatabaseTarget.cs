@@ -19,6 +19,12 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
 {
     public const string DefaultSqlitePath = "./data/pcredit.db";
 
+    /// <summary>
+    /// The web host's one bounded PostgreSQL pool (ADR 0039 §2), when <see cref="DatabasePool.BoundAsync"/> made it:
+    /// every context configured from this target then takes its connections from it. Null: a pool per connection string.
+    /// </summary>
+    public NpgsqlDataSource? DataSource { get; init; }
+
     public static DatabaseTarget Parse(string? value)
     {
         var text = string.IsNullOrWhiteSpace(value) ? DefaultSqlitePath : value.Trim();
@@ -65,7 +71,15 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
                 builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly(MigrationsAssembly));
                 break;
             case DatabaseProvider.Postgres:
-                builder.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(MigrationsAssembly));
+                if (DataSource is not null)
+                {
+                    builder.UseNpgsql(DataSource, o => o.MigrationsAssembly(MigrationsAssembly));
+                }
+                else
+                {
+                    builder.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(MigrationsAssembly));
+                }
+
                 break;
         }
     }

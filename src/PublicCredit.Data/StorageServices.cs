@@ -18,7 +18,8 @@ public static class StorageServices
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PublicCreditDbContext>>().CreateDbContext());
         if (target.Provider == DatabaseProvider.Postgres)
         {
-            services.AddSingleton(_ => NpgsqlDataSource.Create(target.ConnectionString));
+            // One pool for the whole node when the host bounded it (ADR 0039 §2); disposed with the services.
+            services.AddSingleton(_ => target.DataSource ?? NpgsqlDataSource.Create(target.ConnectionString));
             services.AddSingleton<IInquiryBatchWriter, PostgresInquiryWriter>();
         }
         else
@@ -58,7 +59,8 @@ public static class StorageServices
         }
 
         var connection = new NpgsqlConnectionStringBuilder(target.ConnectionString) { MaxAutoPrepare = 32, AutoPrepareMinUsages = 2 };
-        return CreateContext(target with { ConnectionString = connection.ConnectionString });
+        // Its own connection, outside the node's pool: prepared statements are per connection string (ADR 0024 §10).
+        return CreateContext(target with { ConnectionString = connection.ConnectionString, DataSource = null });
     }
 
     /// <summary>

@@ -31,6 +31,12 @@ public class PostgresCluster : IAsyncDisposable
     /// </summary>
     public bool Durable { get; init; }
 
+    /// <summary>The server's <c>max_connections</c>: high for the test run; low for a test of the node's pool bound.</summary>
+    public int MaxConnections { get; init; } = 1000;
+
+    /// <summary>The <c>Maximum Pool Size</c> written into each test database's connection string; null leaves the node to choose.</summary>
+    public int? PoolSize { get; init; } = 50;
+
     public string AdminConnectionString => new NpgsqlConnectionStringBuilder
     {
         Host = "127.0.0.1",
@@ -67,7 +73,7 @@ public class PostgresCluster : IAsyncDisposable
         port = FreePort();
         string[] durability = Durable ? [] : ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"];
         var options = string.Join(' ',
-            [$"-p {port}", "-c listen_addresses=127.0.0.1", $"-k {root}", .. durability, "-c max_connections=1000", "-c shared_buffers=128MB"]);
+            [$"-p {port}", "-c listen_addresses=127.0.0.1", $"-k {root}", .. durability, $"-c max_connections={MaxConnections}", "-c shared_buffers=128MB"]);
         await RunAsync(Path.Combine(binDirectory, "pg_ctl"),
             ["-D", data, "-o", options, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "start"], asPostgresUser);
     }
@@ -83,15 +89,20 @@ public class PostgresCluster : IAsyncDisposable
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var target = DatabaseTarget.Parse(new NpgsqlConnectionStringBuilder(AdminConnectionString)
+        var settings = new NpgsqlConnectionStringBuilder(AdminConnectionString)
         {
             Database = name,
             Pooling = true,
-            MaxPoolSize = 50,
             // Hundreds of test databases each leave a pool behind; idle connections close within seconds.
             ConnectionIdleLifetime = 2,
             ConnectionPruningInterval = 1,
-        }.ConnectionString);
+        };
+        if (PoolSize is { } size)
+        {
+            settings.MaxPoolSize = size;
+        }
+
+        var target = DatabaseTarget.Parse(settings.ConnectionString);
         await StorageServices.MigrateAsync(target, cancellationToken);
         return target;
     }

@@ -68,7 +68,7 @@ internal static partial class CheckHttpBench
         long inquiries;
         var checkPort = FreePort();
         await using (var server = await ChildServer.StartAsync(
-            ["exec", pcredit, "serve", "--db", db, "--urls", $"http://127.0.0.1:{checkPort}", "--catalog", Path.Combine(root, "catalog")], new Dictionary<string, string>(pcreditEnvironment), cancellationToken))
+            ["exec", pcredit, "serve", "--db", db, "--urls", $"http://127.0.0.1:{checkPort}", "--catalog", Path.Combine(root, "catalog"), "--keys", Path.Combine(work, "keys")], new Dictionary<string, string>(pcreditEnvironment), cancellationToken))
         {
             foreach (var line in server.Lines.Where(l => l.Contains("enforcement index", StringComparison.Ordinal)))
             {

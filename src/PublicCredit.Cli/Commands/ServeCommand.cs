@@ -22,7 +22,11 @@ internal static class ServeCommand
         var jsonLogs = new Option<bool>("--json-logs") { Description = "Write structured logs as JSON lines" };
         var keys = new Option<string?>("--keys")
         {
-            Description = "Folder of the cookie key ring and the report signing key, shared by every node (default: keys/ beside the SQLite file, or ./data/keys)",
+            Description = "Folder of the cookie key ring, the report signing keys and the checkpoint key, shared by every node (default: keys/ beside the SQLite file; required with PostgreSQL)",
+        };
+        var poolSize = new Option<int?>("--db-pool-size")
+        {
+            Description = "PostgreSQL: the most connections this node holds (default: a quarter of what the server admits, 4–50; must be below it)",
         };
         var publicUrl = new Option<string?>("--public-url")
         {
@@ -48,7 +52,7 @@ internal static class ServeCommand
         var command = new Command("serve", "Run the web host (API, public portal, staff console)")
         {
             db, urls, catalog, demo, jsonLogs, keys, publicUrl, behindProxy, proxies,
-            searchLimit, verifyLimit, reportLimit, objectionLimit, activationLimit, checkpointEvery, checkpointAge,
+            searchLimit, verifyLimit, reportLimit, objectionLimit, activationLimit, checkpointEvery, checkpointAge, poolSize,
         };
         command.SetAction((parse, cancel) => CommonOptions.Guard(parse, async output =>
         {
@@ -62,6 +66,7 @@ internal static class ServeCommand
                 Demo = parse.GetValue(demo),
                 JsonLogs = parse.GetValue(jsonLogs),
                 KeysDirectory = parse.GetValue(keys),
+                DatabasePoolSize = parse.GetValue(poolSize),
                 PublicUrl = ParsePublicUrl(parse.GetValue(publicUrl)),
                 BehindProxy = parse.GetValue(behindProxy),
                 KnownProxies = parse.GetValue(proxies) is { Length: > 0 } listed

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PublicCredit.Access;
 using PublicCredit.Designations;
 using PublicCredit.Errors;
+using PublicCredit.Identifiers;
 using PublicCredit.Ledger;
 using PublicCredit.Objections;
 using PublicCredit.Records;
@@ -55,7 +56,9 @@ public static class ChangeTypes
 /// <summary>
 /// One change for downstream re-screening. <see cref="Position"/> is the ledger position of the event it comes from
 /// (one event may yield several items: a chunk of records, or a correction that also publishes or withdraws).
-/// <see cref="SubjectId"/> is the full identifier: the feed is for staff systems that match subjects by it.
+/// <see cref="SubjectId"/> is the USCC of an organisation and the masked resident ID of an individual
+/// (<c>3604**********0071</c>, ADR 0039): a downstream system narrows its own cases by the mask and confirms each with a
+/// check, which is logged as an inquiry with its purpose — the bulk feed itself identifies no individual.
 /// </summary>
 public sealed record ChangeItem(
     long Position,
@@ -113,6 +116,14 @@ public sealed class ReadChanges(PublicCreditDbContext db)
     ];
 
     public async Task<ChangePage> RunAsync(Caller caller, string? after, string? limit, CancellationToken cancellationToken = default)
+    {
+        var page = await ReadAsync(caller, after, limit, cancellationToken);
+
+        // Privacy by default (DESIGN principle 7; issue 15 §6): no role reads individuals' full numbers in bulk (ADR 0039).
+        return page with { Items = [.. page.Items.Select(i => i with { SubjectId = ResidentIdMasking.Mask(i.SubjectId) })] };
+    }
+
+    private async Task<ChangePage> ReadAsync(Caller caller, string? after, string? limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.RequireRole(Role.Checker, Role.Auditor);

@@ -16,14 +16,19 @@ public sealed record InquiryView(DateTimeOffset At, string? Department, string? 
 /// Who looked at a subject (API.md <c>GET /api/v1/subjects/{subjectId}/inquiries</c>; FACTS §9: the subject may see
 /// the query log): the subject's own self-service token, or an auditor. Newest first, at most <c>limit</c>
 /// (default <see cref="DefaultLimit"/>). The key that asked is not shown to the subject; the department and role are.
+/// An auditor's read of the log is itself a read of the subject's data (issue 15 §6, ADR 0039): it needs a purpose and
+/// is logged as an inquiry, durable before the answer, so the subject sees that its log was read and why. The subject
+/// reading its own log is not logged (it would only log itself).
 /// </summary>
-public sealed class ListSubjectInquiries(PublicCreditDbContext db, TimeProvider clock)
+public sealed class ListSubjectInquiries(PublicCreditDbContext db, InquiryLog inquiries, TimeProvider clock)
 {
+    public const string Endpoint = "GET /api/v1/subjects/{subjectId}/inquiries";
+
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
     public async Task<IReadOnlyList<InquiryView>> RunAsync(
-        Caller caller, string subjectId, string? limit, CancellationToken cancellationToken = default)
+        Caller caller, string subjectId, string? limit, string? purpose, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (caller == Caller.Public)
@@ -40,12 +45,20 @@ public sealed class ListSubjectInquiries(PublicCreditDbContext db, TimeProvider 
             throw DomainException.Invalid("limit", SubjectProblemCodes.LimitOutOfRange, $"limit is a whole number from 1 to {MaxLimit}.");
         }
 
-        return await db.Inquiries.AsNoTracking()
+        var why = caller.SubjectId is null ? InquiryPurpose.Require(caller, purpose) : null;
+        var log = await db.Inquiries.AsNoTracking()
             .Where(i => i.SubjectId == id.Value)
             .OrderByDescending(i => i.At)
             .ThenByDescending(i => i.Id)
             .Take(take)
             .Select(i => new InquiryView(i.At, i.Department, i.Role, i.Purpose, i.Endpoint))
             .ToListAsync(cancellationToken);
+        if (why is not null)
+        {
+            await inquiries.RecordAsync(caller, id.Value, why, Endpoint,
+                string.Create(CultureInfo.InvariantCulture, $"inquiry log: {log.Count} entries"), cancellationToken);
+        }
+
+        return log;
     }
 }

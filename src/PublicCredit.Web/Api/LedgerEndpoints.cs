@@ -1,53 +1,24 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using PublicCredit.Access;
-using PublicCredit.Errors;
 using PublicCredit.Ledger;
-using PublicCredit.Storage;
 using PublicCredit.Web.Security;
 
 namespace PublicCredit.Web.Api;
 
 internal static class LedgerEndpoints
 {
-    private const int MaxPage = 1000;
-
     public static void MapLedgerEndpoints(this RouteGroupBuilder api)
     {
-        // Auditors read the raw ledger, page by page, in position order.
-        api.MapGet("/ledger", async (long? after, int? limit, PublicCreditDbContext db, CancellationToken cancel) =>
-        {
-            var take = limit ?? 100;
-            if (take is < 1 or > MaxPage)
-            {
-                throw DomainException.Invalid("limit", "limit-out-of-range", $"limit must be between 1 and {MaxPage}.");
-            }
-
-            var from = after ?? 0;
-            var events = await db.LedgerEvents.AsNoTracking()
-                .Where(e => e.Position > from)
-                .OrderBy(e => e.Position)
-                .Take(take)
-                .ToListAsync(cancel);
-            return Results.Ok(new
-            {
-                events = events.Select(e => new
-                {
-                    position = e.Position,
-                    type = e.Type,
-                    occurredAt = e.OccurredAt,
-                    actor = e.Actor,
-                    department = e.Department,
-                    subject = e.Subject,
-                    payload = System.Text.Json.JsonDocument.Parse(e.Payload).RootElement,
-                    previousHash = e.PreviousHash,
-                    hash = e.Hash,
-                }),
-                next = events.Count == 0 ? from : events[^1].Position,
-            });
-        }).RequireRoles(Role.Auditor).WithName("ReadLedger");
+        // Auditors read the raw ledger, page by page, in position order: with a purpose, resident IDs masked, and each
+        // subject the page names logged as an inquiry (ADR 0039).
+        api.MapGet("/ledger", async (string? after, string? limit, string? purpose, HttpContext http, ReadLedger read, CancellationToken cancel) =>
+                Results.Ok(await read.RunAsync(http.Caller(), after, limit, purpose, cancel)))
+            .RequireRoles(Role.Auditor)
+            .WithName("ReadLedger")
+            .WithSummary("Ledger events in position order (auditor, ?purpose= required; logged as an inquiry about each subject named).")
+            .Produces<LedgerPage>();
 
         api.MapGet("/ledger/verification", async (VerifyLedger verify, CancellationToken cancel) =>
         {

@@ -24,11 +24,11 @@ internal static class SubjectEndpoints
                 "designations capability fills them; they are in the shape so that clients can rely on it.")
             .Produces<SubjectProfile>();
 
-        api.MapGet("/subjects/{subjectId}/inquiries", async (string subjectId, string? limit, HttpContext http, ListSubjectInquiries list, CancellationToken cancel) =>
-                Results.Ok(await list.RunAsync(http.Caller(), subjectId, limit, cancel)))
+        api.MapGet("/subjects/{subjectId}/inquiries", async (string subjectId, string? limit, string? purpose, HttpContext http, ListSubjectInquiries list, CancellationToken cancel) =>
+                Results.Ok(await list.RunAsync(http.Caller(), subjectId, limit, purpose, cancel)))
             .AllowSubjectToken()
             .WithName("ListSubjectInquiries")
-            .WithSummary("Who looked at this subject, newest first: the subject's own token or an auditor.")
+            .WithSummary("Who looked at this subject, newest first: the subject's own token, or an auditor with ?purpose= (logged as an inquiry).")
             .Produces<IReadOnlyList<InquiryView>>();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using PublicCredit.Data;
 using PublicCredit.Errors;
 
 namespace PublicCredit.Web.Errors;
@@ -27,6 +28,10 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
                 Create(StatusCodes.Status414UriTooLong, "URI too long", target.Message, "uri-too-long"),
             BadHttpRequestException bad => Create(StatusCodes.Status400BadRequest, "body-invalid",
                 "The request could not be read: " + bad.Message, BodyCode(bad)),
+            // A saturated database is the server's state, not a defect: 503 with a code and Retry-After (ADR 0039 §2).
+            _ when DatabasePool.IsSaturated(exception) => Create(StatusCodes.Status503ServiceUnavailable, "Service unavailable",
+                "The database is at its connection limit. Retry after the time in Retry-After; a retried write with the same " +
+                "department and document number is stored once.", DatabasePool.BusyCode),
             _ => null,
         };
         if (problem is null)
@@ -37,6 +42,12 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning("Database saturated on {Method} {Path}: answered 503 {Code}", httpContext.Request.Method, httpContext.Request.Path, DatabasePool.BusyCode);
+            httpContext.Response.Headers.RetryAfter = ((int)DatabasePool.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (exception is DomainException { RetryAfter: { } retry })
         {
             httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -84,9 +84,19 @@ public sealed record HostSettings
 
     /// <summary>
     /// Folder of the host's secrets: the data-protection key ring (session and antiforgery cookies) and the report
-    /// signing key (ADR 0015). Default: <c>keys/</c> beside the SQLite file, or <c>./data/keys</c> for PostgreSQL.
+    /// signing keys (ADR 0015, ADR 0039 §3). Default for SQLite: <c>keys/</c> beside the database file. Required for
+    /// PostgreSQL (<see cref="KeysRequiredCode"/>): every node on the database must share one folder.
     /// </summary>
     public string? KeysDirectory { get; init; }
+
+    public const string KeysRequiredCode = "setting-keys-required";
+
+    /// <summary>
+    /// PostgreSQL: the most connections this node's one pool holds (<c>serve --db-pool-size</c>). Null: a
+    /// <c>Maximum Pool Size</c> in the connection string, else a quarter of what the server admits (4–50). Must be below
+    /// what the server admits (ADR 0039 §2). SQLite: unused.
+    /// </summary>
+    public int? DatabasePoolSize { get; init; }
 
     /// <summary>When the node signs ledger checkpoints with its key in the keys folder (ADR 0033).</summary>
     public CheckpointSchedule Checkpoints { get; init; } = CheckpointSchedule.Default;
@@ -213,6 +223,20 @@ public sealed record HostSettings
         if (Checkpoints.MaxAge <= TimeSpan.Zero || Checkpoints.Poll <= TimeSpan.Zero)
         {
             problems.Add(new FieldError("checkpointMaxAge", "setting-checkpoint-age-invalid", "a checkpoint's age and the poll interval are more than 0"));
+        }
+
+        if (Database.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(KeysDirectory))
+        {
+            // Nodes on one PostgreSQL database must share their secrets: with a folder each, one node's reports and
+            // cookies do not verify on another, silently (issue 15 §6; ADR 0039 §3).
+            problems.Add(new FieldError("keys", KeysRequiredCode,
+                "a PostgreSQL node needs --keys <folder>: the folder of the cookie key ring, the report signing keys and the " +
+                "checkpoint key, shared by every node on the database (and backed up with it)"));
+        }
+
+        if (DatabasePoolSize is < 1)
+        {
+            problems.Add(new FieldError("dbPoolSize", "setting-db-pool-size-invalid", "the database pool holds at least 1 connection"));
         }
 
         if (UploadLimitBytes <= 0)

@@ -135,6 +135,7 @@ public static class PublicCreditApp
         services.AddScoped<ReadPublicProfile>();
         services.AddScoped<SearchPublicSubjects>();
         services.AddScoped<ListSubjectInquiries>();
+        services.AddScoped<ReadLedger>();
         services.AddScoped<ReadChanges>();
         services.AddScoped<AnnounceWithdrawals>();
         services.AddSingleton(sp => new WithdrawalAnnouncer(
@@ -193,7 +194,15 @@ public static class PublicCreditApp
     public static async Task<WebApplication> StartAsync(HostSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        // Settings and catalog are checked (Build) before the database is touched.
+        // Settings are checked before the database is touched; then the node's one pool is bounded below what the
+        // server admits (ADR 0039 §2), and every context, the inquiry writer and the follower share it.
+        settings.Validate();
+        var pool = await DatabasePool.BoundAsync(settings.Database, settings.DatabasePoolSize, cancellationToken);
+        if (pool is not null)
+        {
+            settings = settings with { Database = pool.Target };
+        }
+
         var app = Build(settings);
         await StorageServices.MigrateAsync(settings.Database, cancellationToken);
         WebPortal.SecureKeyRing(app.Services, settings);
@@ -226,6 +235,11 @@ public static class PublicCreditApp
         await app.StartAsync(cancellationToken);
         var catalog = app.Services.GetRequiredService<CreditCatalog>();
         var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        if (pool is not null)
+        {
+            report.Insert(pool.Describe());
+        }
+
         report.Insert($"database: {settings.Database.Describe()}");
         report.Insert($"catalog: {catalog.Version} from {settings.CatalogDirectory}");
         report.Insert($"PublicCredit listening on {string.Join(", ", addresses)}");

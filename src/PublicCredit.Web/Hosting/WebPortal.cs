@@ -72,13 +72,14 @@ internal static class WebPortal
             .AddCookie(WebSessions.ConsoleScheme, o => WebSessions.ConfigureCookie(o, SessionArea.Console))
             .AddCookie(WebSessions.MeScheme, o => WebSessions.ConfigureCookie(o, SessionArea.Me));
 
-        services.AddSingleton(ReportKeyFile.LoadOrCreate(keys));
-        services.AddSingleton<ReportCodes>();
+        var reportKeys = ReportKeyFolder.Load(keys);
+        services.AddSingleton(reportKeys);
+        services.AddSingleton(new ReportCodes(reportKeys));
         services.AddScoped<IssueCreditReport>();
         services.AddScoped<VerifyCreditReport>();
         services.AddSingleton(new ReportFonts());
         services.AddReportRateLimit(settings);
-        report.Add($"keys: {keys} (cookies, report signing)");
+        report.Add($"keys: {keys} (cookies, report signing key {reportKeys.Current.KeyIdText})");
 
         // Console uploads imported in the background, resumed at start (ADR 0019).
         services.AddSingleton(new UploadFolder(PrivateFiles.CreateDirectory(settings.ResolveUploadsDirectory()).FullName));

@@ -35,6 +35,41 @@ public sealed class ReportCodesTests
     }
 
     [Fact]
+    public void A_code_carries_its_key_id_and_after_a_rotation_codes_of_the_earlier_and_the_legacy_key_still_verify()
+    {
+        var legacy = new ReportSigningKey(RandomNumberGenerator.GetBytes(32));
+        var first = new ReportSigningKey(0x1a2b, RandomNumberGenerator.GetBytes(32));
+        var second = new ReportSigningKey(0x3c4d, RandomNumberGenerator.GetBytes(32));
+        var legacyCode = new ReportCodes(legacy).NewCode();
+        var firstCode = new ReportCodes(new ReportKeyRing(first, [legacy])).NewCode();
+
+        var rotated = new ReportCodes(new ReportKeyRing(second, [first, legacy]));
+        var secondCode = rotated.NewCode();
+
+        Assert.Equal((0x1a2b, 0x3c4d), (ReportCodes.KeyIdOf(firstCode), ReportCodes.KeyIdOf(secondCode)));
+        Assert.All([legacyCode, firstCode, secondCode], c => Assert.True(rotated.TryVerify(c, out _), c));
+        Assert.False(new ReportCodes(new ReportKeyRing(first)).TryVerify(secondCode, out _), "a key the ring does not know");
+    }
+
+    [Fact]
+    public void A_key_id_the_ring_does_not_know_is_looked_up_once_and_then_verifies()
+    {
+        var current = new ReportSigningKey(0x0001, RandomNumberGenerator.GetBytes(32));
+        var newer = new ReportSigningKey(0x0002, RandomNumberGenerator.GetBytes(32));
+        var asked = new List<ushort>();
+        var ring = new ReportKeyRing(current, lookup: id =>
+        {
+            asked.Add(id);
+            return id == newer.KeyId ? newer : null;
+        });
+        var code = new ReportCodes(newer).NewCode();
+
+        Assert.True(new ReportCodes(ring).TryVerify(code, out _));
+        Assert.True(new ReportCodes(ring).TryVerify(code, out _));
+        Assert.Equal([(ushort)0x0002], asked);
+    }
+
+    [Fact]
     public void A_code_signed_with_another_key_fails()
     {
         var other = new ReportCodes(new ReportSigningKey(RandomNumberGenerator.GetBytes(32)));

@@ -70,7 +70,7 @@ public abstract class ChangesFeedTests(ITestDatabases databases) : ServerTests(d
         Assert.Equal([outcomes[0].GetProperty("id").GetGuid(), outcomes[2].GetProperty("id").GetGuid()],
             items.Select(i => i.GetProperty("recordId").GetGuid()));
         Assert.Single(items.Select(i => i.GetProperty("position").GetInt64()).Distinct());
-        Assert.Equal(SubjectBodies.PublicPersonId, items[1].GetProperty("subjectId").GetString());
+        Assert.Equal(SubjectBodies.PublicPersonMasked, items[1].GetProperty("subjectId").GetString()); // masked for every role (ADR 0039)
     }
 
     [Fact]

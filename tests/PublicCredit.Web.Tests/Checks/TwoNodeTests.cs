@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using PublicCredit.Reports;
 using PublicCredit.Web.Tests.Cli;
 using PublicCredit.Web.Tests.Designations;
 using PublicCredit.Web.Tests.Infrastructure;
@@ -30,8 +31,9 @@ public sealed class TwoNodeTests(PostgresClusterFixture cluster)
         var recorderKey = await KeyAsync(db, "recorder", Departments.Spc);
         var reviewerKey = await KeyAsync(db, "reviewer", Departments.Spc);
         var checkerKey = await KeyAsync(db, "checker", Departments.Mof);
-        await using var nodeA = await ServeProcess.StartAsync(db);
-        await using var nodeB = await ServeProcess.StartAsync(db);
+        var keys = Directory.CreateTempSubdirectory("pcredit-keys-").FullName;
+        await using var nodeA = await ServeProcess.StartAsync(db, keys);
+        await using var nodeB = await ServeProcess.StartAsync(db, keys);
         using var recorder = nodeA.Client(recorderKey);
         using var reviewer = nodeA.Client(reviewerKey);
         using var checker = nodeB.Client(checkerKey);
@@ -62,6 +64,67 @@ public sealed class TwoNodeTests(PostgresClusterFixture cluster)
         await reviewer.PostExpectAsync($"/api/v1/designations/{id}/revoke", new JsonObject { ["reasons"] = "已全部履行。" }, HttpStatusCode.OK, Cancel);
         await ShownWithinGoalAsync(checker, "clear", "the revocation");
         Assert.Equal("clear", await OutcomeAsync(checker, Person, "air-ticket"));
+    }
+
+    [Fact]
+    public async Task Two_nodes_sharing_a_keys_folder_verify_each_others_reports_and_codes_of_a_rotated_key_still_verify()
+    {
+        var db = (await cluster.CreateDatabaseAsync(Cancel)).ConnectionString;
+        var recorderKey = await KeyAsync(db, "recorder", Departments.Samr);
+        var keys = Directory.CreateTempSubdirectory("pcredit-keys-").FullName;
+        await using var nodeA = await ServeProcess.StartAsync(db, keys);
+        await using var nodeB = await ServeProcess.StartAsync(db, keys);
+        using (var recorder = nodeA.Client(recorderKey))
+        {
+            await recorder.PostExpectAsync("/api/v1/records", RecordBodies.Penalty(), HttpStatusCode.Created, Cancel);
+        }
+
+        var byA = await ReportCodeAsync(nodeA);
+        var byB = await ReportCodeAsync(nodeB);
+        Assert.Equal(ReportCodes.KeyIdOf(Canonical(byA)), ReportCodes.KeyIdOf(Canonical(byB))); // one current key, in the code
+        await AssertVerifiesAsync(nodeB, byA);
+        await AssertVerifiesAsync(nodeA, byB);
+
+        // The operator rotates the key; a node started since signs with the new one, and each node verifies both.
+        var rotated = await CliRunner.RunAsync("reports", "rotate-key", "--keys", keys);
+        Assert.True(rotated.ExitCode == 0, rotated.Error);
+        await using var nodeC = await ServeProcess.StartAsync(db, keys);
+        var byC = await ReportCodeAsync(nodeC);
+        Assert.NotEqual(ReportCodes.KeyIdOf(Canonical(byA)), ReportCodes.KeyIdOf(Canonical(byC)));
+        Assert.Contains(ReportCodes.KeyIdOf(Canonical(byC)).ToString("x4", System.Globalization.CultureInfo.InvariantCulture), rotated.Output, StringComparison.Ordinal);
+        await AssertVerifiesAsync(nodeC, byA);
+        await AssertVerifiesAsync(nodeA, byC);
+    }
+
+    [Fact]
+    public async Task A_PostgreSQL_node_without_a_keys_folder_refuses_to_start_with_a_coded_message()
+    {
+        var db = (await cluster.CreateDatabaseAsync(Cancel)).ConnectionString;
+
+        var refused = await CliRunner.RunAsync("serve", "--db", db, "--urls", "http://127.0.0.1:0");
+
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("setting-keys-required", refused.Error, StringComparison.Ordinal);
+    }
+
+    private static string Canonical(string display) => ReportCodes.Canonical(display)!;
+
+    private static async Task<string> ReportCodeAsync(ServeProcess node)
+    {
+        using var anyone = new HttpClient { BaseAddress = node.Address };
+        using var response = await anyone.GetAsync(new Uri($"/public/subjects/{RecordBodies.OrganisationId}/report.pdf", UriKind.Relative), Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var name = (response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName)!.Trim('"');
+        return name["credit-report-".Length..^".pdf".Length];
+    }
+
+    private static async Task AssertVerifiesAsync(ServeProcess node, string code)
+    {
+        using var anyone = new HttpClient { BaseAddress = node.Address };
+        using var response = await anyone.GetAsync(new Uri("/verify/" + code, UriKind.Relative), Cancel);
+        var page = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.True(response.StatusCode == HttpStatusCode.OK && page.Contains("报告真实", StringComparison.Ordinal),
+            $"{node.Address} did not verify {code}: {(int)response.StatusCode}");
     }
 
     /// <summary>Asserts that node B's check on the organisation answers <paramref name="expected"/> within the goal of
@@ -120,7 +183,8 @@ public sealed class TwoNodeTests(PostgresClusterFixture cluster)
 
         public Uri Address { get; }
 
-        public static async Task<ServeProcess> StartAsync(string db)
+        /// <summary>Starts a node; nodes on one PostgreSQL database share a keys folder (ADR 0039 §3).</summary>
+        public static async Task<ServeProcess> StartAsync(string db, string keys)
         {
             var port = FreePort();
             var start = new ProcessStartInfo("dotnet")
@@ -130,7 +194,7 @@ public sealed class TwoNodeTests(PostgresClusterFixture cluster)
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (var arg in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "pcredit.dll"), "serve", "--db", db, "--urls", $"http://127.0.0.1:{port}" })
+            foreach (var arg in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "pcredit.dll"), "serve", "--db", db, "--urls", $"http://127.0.0.1:{port}", "--keys", keys })
             {
                 start.ArgumentList.Add(arg);
             }

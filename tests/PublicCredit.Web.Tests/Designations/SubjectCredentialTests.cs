@@ -54,7 +54,7 @@ public abstract class SubjectCredentialTests(ITestDatabases databases) : ServerT
 
         var token = await Server.ActivateAsync(proposed);
         using var auditor = await StaffAsync(Role.Auditor, Departments.Ndrc);
-        var ledger = await (await auditor.GetAsync(new Uri("/api/v1/ledger?limit=1000", UriKind.Relative), Cancel)).Content.ReadAsStringAsync(Cancel);
+        var ledger = (await auditor.GetJsonAsync("/api/v1/ledger?limit=1000&purpose=审计凭证检查", Cancel)).GetRawText();
         Assert.DoesNotContain(token, ledger, StringComparison.Ordinal);
         Assert.DoesNotContain(token[(token.IndexOf('_', 4) + 1)..], ledger, StringComparison.Ordinal);
         Assert.DoesNotContain(code, ledger, StringComparison.Ordinal);

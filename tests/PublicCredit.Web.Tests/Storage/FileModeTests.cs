@@ -38,8 +38,13 @@ public sealed class FileModeTests
             Assert.Equal(Folder, File.GetUnixFileMode(keys));
             var keyFiles = Directory.GetFiles(keys);
             Assert.Contains(keyFiles, f => f.EndsWith(".xml", StringComparison.Ordinal));
-            Assert.Contains(keyFiles, f => f.EndsWith("report-signing.key", StringComparison.Ordinal));
             Assert.All(keyFiles, f => Assert.True(File.GetUnixFileMode(f) == File600, $"{f}: {File.GetUnixFileMode(f)}"));
+            var reportKeys = Path.Combine(keys, "report-keys"); // ADR 0039 §3
+            Assert.Equal(Folder, File.GetUnixFileMode(reportKeys));
+            var reportKeyFiles = Directory.GetFiles(reportKeys);
+            Assert.Contains(reportKeyFiles, f => f.EndsWith(".key", StringComparison.Ordinal));
+            Assert.Contains(reportKeyFiles, f => f.EndsWith("current", StringComparison.Ordinal));
+            Assert.All(reportKeyFiles, f => Assert.True(File.GetUnixFileMode(f) == File600, $"{f}: {File.GetUnixFileMode(f)}"));
 
             var uploads = (UploadFolder)server.Services.GetService(typeof(UploadFolder))!;
             Assert.Equal(Folder, File.GetUnixFileMode(uploads.Root));

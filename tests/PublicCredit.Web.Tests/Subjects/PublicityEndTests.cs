@@ -131,7 +131,7 @@ public abstract class PublicityEndTests(ITestDatabases databases) : ServerTests(
         Assert.Equal([penalty], RecordIds(atEnd));
         Assert.Equal(1, search.GetProperty("total").GetInt32());
         await Problems.AssertAsync(beforeSubmission, HttpStatusCode.NotFound, "subject-not-found");
-        var inquiries = await auditor.GetJsonAsync($"/api/v1/subjects/{RecordBodies.OrganisationId}/inquiries", Cancel);
+        var inquiries = await auditor.GetJsonAsync($"/api/v1/subjects/{RecordBodies.OrganisationId}/inquiries?purpose=复核公示期", Cancel);
         Assert.Equal(3, inquiries.GetArrayLength());
         Assert.All(inquiries.EnumerateArray(), i => Assert.Equal("复核公示期", i.GetProperty("purpose").GetString()));
     }

@@ -128,7 +128,7 @@ public sealed class IndexModel(
 
         Own = own;
         Applied = Profile?.Restorations.FirstOrDefault(r => r.Id == applied);
-        Inquiries = await inquiries.RunAsync(caller, caller.SubjectId!, limit: null, cancellationToken);
+        Inquiries = await inquiries.RunAsync(caller, caller.SubjectId!, limit: null, purpose: null, cancellationToken);
     }
 
     /// <summary>

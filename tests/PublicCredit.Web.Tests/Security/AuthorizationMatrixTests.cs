@@ -200,7 +200,7 @@ public abstract partial class AuthorizationMatrixTests(ITestDatabases databases)
         ["POST /api/v1/designations/{id}/revoke"] = w => Post($"/api/v1/designations/{w.RevocableDesignationId}/revoke", new JsonObject { ["reasons"] = "复核后撤销" }),
         ["GET /api/v1/keys"] = _ => Get("/api/v1/keys"),
         ["POST /api/v1/keys"] = _ => Post("/api/v1/keys", new JsonObject { ["role"] = "checker", ["department"] = Owner }),
-        ["GET /api/v1/ledger"] = _ => Get("/api/v1/ledger?limit=5"),
+        ["GET /api/v1/ledger"] = _ => Get("/api/v1/ledger?limit=5&purpose=%E5%AE%A1%E8%AE%A1"),
         ["GET /api/v1/ledger/verification"] = _ => Get("/api/v1/ledger/verification"),
         ["POST /api/v1/objections"] = w => Post("/api/v1/objections", ObjectionSteps.Objection(w.RecordId, record: true)),
         ["GET /api/v1/objections"] = _ => Get("/api/v1/objections"),
@@ -219,7 +219,7 @@ public abstract partial class AuthorizationMatrixTests(ITestDatabases databases)
         ["GET /api/v1/me"] = _ => Get("/api/v1/me"),
         ["GET /api/v1/me/export"] = _ => Get("/api/v1/me/export"),
         ["GET /api/v1/subjects/{subjectId}"] = w => Get($"/api/v1/subjects/{w.Subject}?purpose=%E6%A0%B8%E6%9F%A5"),
-        ["GET /api/v1/subjects/{subjectId}/inquiries"] = w => Get($"/api/v1/subjects/{w.Subject}/inquiries"),
+        ["GET /api/v1/subjects/{subjectId}/inquiries"] = w => Get($"/api/v1/subjects/{w.Subject}/inquiries?purpose=%E5%AE%A1%E8%AE%A1"),
         ["GET /api/v1/subjects/{subjectId}/export"] = w => Get($"/api/v1/subjects/{w.Subject}/export"),
         // Pages: probed with GET in a signed-in browser session of the caller (their forms post to the same filter).
         ["GET /"] = _ => Get("/"),

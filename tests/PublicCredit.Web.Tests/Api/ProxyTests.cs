@@ -98,7 +98,25 @@ public abstract class ProxyTests(ITestDatabases databases)
         var session = signedIn.Headers.GetValues("Set-Cookie").ToList();
         Assert.Contains(session, c => c.StartsWith("pcredit.console=", StringComparison.Ordinal));
 
-        foreach (var cookie in antiforgery.Concat(session))
+        // The language switch's cookie is written by the page itself: the cookie policy marks it too.
+        using var language = new HttpRequestMessage(HttpMethod.Post, "/language")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["culture"] = "en",
+                ["returnUrl"] = "/",
+                ["__af"] = ConsoleSignIn.AntiforgeryToken(await page.Content.ReadAsStringAsync(Cancel)),
+            }),
+        };
+        language.Headers.Add("X-Forwarded-Proto", "https");
+        language.Headers.Host = "credit.example.cn";
+        language.Headers.Add("Cookie", string.Join("; ", antiforgery.Select(c => c.Split(';')[0])));
+        var switched = await client.SendAsync(language, Cancel);
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        var culture = switched.Headers.GetValues("Set-Cookie").ToList();
+        Assert.Contains(culture, c => c.StartsWith("pcredit.lang=", StringComparison.Ordinal));
+
+        foreach (var cookie in antiforgery.Concat(session).Concat(culture))
         {
             Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
         }

@@ -33,6 +33,11 @@ internal sealed class FuzzOutcome
 
     public long BrokenCount;
 
+    /// <summary>API answers 4xx that are not ProblemDetails with a <c>code</c> (API.md "Errors").</summary>
+    public long UncodedCount;
+
+    public ConcurrentQueue<string> Uncoded { get; } = new();
+
     public TimeSpan Elapsed { get; set; }
 
     public static void Keep(ConcurrentQueue<string> queue, string line)
@@ -49,7 +54,7 @@ internal sealed class FuzzOutcome
         text.AppendLine(CultureInfo.InvariantCulture,
             $"fuzz: seed {seed} (PCREDIT_FUZZ_SEED), {Sent} requests in {Elapsed.TotalSeconds:F1} s ({Sent / Math.Max(0.001, Elapsed.TotalSeconds):F0}/s, {concurrency} in parallel)");
         text.AppendLine("fuzz: by status " + string.Join(", ", ByStatus.OrderBy(p => p.Key).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}×{p.Value}"))));
-        text.AppendLine(CultureInfo.InvariantCulture, $"fuzz: 5xx {ServerErrorCount}, hangs {HangCount}, broken connections {BrokenCount}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"fuzz: 5xx {ServerErrorCount}, hangs {HangCount}, broken connections {BrokenCount}, API 4xx without a problem code {UncodedCount}");
         foreach (var (route, count) in ServerErrorsByRoute.OrderByDescending(p => p.Value))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  5xx on {route}: {count}");
@@ -57,7 +62,7 @@ internal sealed class FuzzOutcome
 
         text.AppendLine("fuzz: slowest routes (total s / requests) " + string.Join(", ", TimeByRoute.OrderByDescending(p => p.Value.Milliseconds).Take(12)
             .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value.Milliseconds / 1000.0:F1}/{p.Value.Requests}"))));
-        foreach (var line in ServerErrors.Concat(Hangs).Concat(BrokenConnections))
+        foreach (var line in ServerErrors.Concat(Hangs).Concat(BrokenConnections).Concat(Uncoded))
         {
             text.AppendLine("  " + line);
         }
@@ -117,6 +122,13 @@ internal static class FuzzRun
             var took = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             outcome.TimeByRoute.AddOrUpdate(request.Route.ToString(), (took, 1), (_, t) => (t.Milliseconds + took, t.Requests + 1));
             outcome.ByStatus.AddOrUpdate(status, 1, (_, n) => n + 1);
+            // Every 4xx of the API is ProblemDetails with a code (issue 15 §6), except what Kestrel refuses before the app.
+            if (status is >= 400 and < 500 && request.Route.IsApi && request.Method != "HEAD" && !request.RefusedByKestrel && !await HasCodeAsync(response))
+            {
+                Interlocked.Increment(ref outcome.UncodedCount);
+                FuzzOutcome.Keep(outcome.Uncoded, $"{status} without a problem code ← {request.Describe()}");
+            }
+
             if (status >= 500)
             {
                 Interlocked.Increment(ref outcome.ServerErrorCount);
@@ -136,6 +148,24 @@ internal static class FuzzRun
             Interlocked.Increment(ref outcome.Sent);
             Interlocked.Increment(ref outcome.BrokenCount);
             FuzzOutcome.Keep(outcome.BrokenConnections, $"connection broken ({ex.Message}) ← {request.Describe()}");
+        }
+    }
+
+    private static async Task<bool> HasCodeAsync(HttpResponseMessage response)
+    {
+        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        {
+            return false;
+        }
+
+        try
+        {
+            using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(CancellationToken.None));
+            return problem.RootElement.TryGetProperty("code", out var code) && code.ValueKind == System.Text.Json.JsonValueKind.String;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
         }
     }
 

@@ -92,7 +92,7 @@ internal static class FuzzValues
     /// <summary>Strings far beyond any field's limit (up to 300,000 characters).</summary>
     public static string LongText(Random random, int max = int.MaxValue)
     {
-        var length = Math.Min(max, random.Next(10) switch { < 4 => 257, < 7 => 10_001, < 9 => 70_000, _ => 300_000 });
+        var length = Math.Min(max, random.Next(30) switch { < 15 => 257, < 24 => 10_001, < 29 => 70_000, _ => 300_000 });
         var unit = random.Next(3) switch { 0 => "a", 1 => "信", _ => "😀" };
         var text = new StringBuilder(length * unit.Length);
         while (text.Length < length)

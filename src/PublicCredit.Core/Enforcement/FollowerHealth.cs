@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace PublicCredit.Enforcement;
 
 /// <summary>A ledger event this node could not apply: kept aside so the follower keeps following (ADR 0028).</summary>
@@ -12,7 +14,9 @@ public sealed class FollowerHealth(TimeProvider clock)
 {
     private readonly Lock gate = new();
     private readonly List<QuarantinedEvent> quarantined = [];
-    private DateTimeOffset caughtUp = clock.GetUtcNow();
+    // Real elapsed time, like the follower's poll (an I/O wait, not a rule about dates): a moved domain clock — a test
+    // jumping months ahead, a corrected wall clock — is not lag.
+    private long caughtUp = Stopwatch.GetTimestamp();
 
     public IReadOnlyList<QuarantinedEvent> Quarantined
     {
@@ -32,7 +36,7 @@ public sealed class FollowerHealth(TimeProvider clock)
         {
             lock (gate)
             {
-                return Math.Max(0, Math.Round((clock.GetUtcNow() - caughtUp).TotalSeconds, 3));
+                return Math.Max(0, Math.Round(Stopwatch.GetElapsedTime(caughtUp).TotalSeconds, 3));
             }
         }
     }
@@ -52,7 +56,7 @@ public sealed class FollowerHealth(TimeProvider clock)
     {
         lock (gate)
         {
-            caughtUp = clock.GetUtcNow();
+            caughtUp = Stopwatch.GetTimestamp();
         }
     }
 }

@@ -23,8 +23,10 @@ public abstract class ImportCrashTests(ITestDatabases databases)
     {
         var target = await databases.CreateAsync(Cancel);
         var catalog = CatalogLoader.Load(RepositoryPaths.Catalog).GetCatalogOrThrow();
-        var data = new SyntheticDataSet(catalog, new SyntheticDataOptions(1500, 12000, Seed: 7, AsOf: new DateOnly(2026, 11, 20)));
+        var data = new SyntheticDataSet(catalog, new SyntheticDataOptions(3000, 60000, Seed: 7, AsOf: new DateOnly(2026, 11, 20)));
         var rows = data.Records().Where(r => r.Department == "samr").ToList();
+        // Several chunks of the import's largest size, so a fast machine cannot finish before the kill.
+        Assert.True(rows.Count >= 10_000, $"only {rows.Count} rows: the kill needs several chunks (up to 5000 rows each) to land between");
         var path = Path.Combine(Directory.CreateTempSubdirectory("pcredit-crash-").FullName, "samr.csv");
         await using (var file = File.Create(path))
         {

@@ -37,13 +37,19 @@ public sealed class Chromium : IAsyncLifetime
             Assert.Skip($"{ExecutablePath} is missing: install Debian's chromium (scripts/test.sh does) to run the browser tests.");
         }
 
-        return await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
             Locale = locale,
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
             AcceptDownloads = true,
         });
+        // The browser tests run beside the Web tests (the fuzz run among them) on a 2-core machine: a page can take
+        // longer than Playwright's 30 s (5 s for assertions) to load there without anything being wrong.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(30_000);
+        return context;
     }
 
     public async ValueTask DisposeAsync()

@@ -7,6 +7,7 @@ using PublicCredit.Access;
 using PublicCredit.Data;
 using PublicCredit.Deadlines;
 using PublicCredit.Designations;
+using PublicCredit.Removals;
 using PublicCredit.Restorations;
 using PublicCredit.Web.Tests.Designations;
 using PublicCredit.Web.Tests.Infrastructure;
@@ -125,14 +126,17 @@ public abstract class AutomaticRemovalTests(ITestDatabases databases) : ServerTe
         Assert.Equal(("2026-11-26", 1), (late.GetProperty("dueBy").GetString(), late.GetProperty("daysOverdue").GetInt32()));
 
         await ObjectionAsync(designation, resolveUpheld: false);
-        var (removed, report) = await Server.Services.GetRequiredService<DeadlineMonitor>().RunOnceAsync(Cancel);
+        // The monitor's own timer runs on the same clock and may carry out the removal before this round does;
+        // what must hold is that the designation is removed exactly once, by the system, and nothing is late.
+        var (_, report) = await Server.Services.GetRequiredService<DeadlineMonitor>().RunOnceAsync(Cancel);
 
-        Assert.Equal(1, removed);
         Assert.Empty(report.Items);
         Assert.Equal("clear", (await Scenario.CheckAsync()).GetProperty("outcome").GetString());
         await using var db = StorageServices.CreateContext(Server.Database);
         Assert.Equal(DesignationStatus.Removed, (await db.Designations.SingleAsync(Cancel)).Status);
         Assert.NotNull((await db.Performances.SingleAsync(Cancel)).RemovedAt);
+        var removals = await db.LedgerEvents.Where(e => e.Type == DesignationEvents.Removed).Select(e => e.Actor).ToListAsync(Cancel);
+        Assert.Equal([RemoveDueDesignations.Actor], removals);
         Assert.Equal(0, (await Server.Services.GetRequiredService<DeadlineMonitor>().RunOnceAsync(Cancel)).Removed);
     }
 }

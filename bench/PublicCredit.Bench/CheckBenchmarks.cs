@@ -5,7 +5,7 @@ using PublicCredit.Enforcement;
 namespace PublicCredit.Bench;
 
 /// <summary>
-/// In-process embedded check on one thread against an index of 1M subjects and 2M designations (issue 6 goal:
+/// In-process embedded check on one thread against an index of 1M subjects and 2M designations (docs/performance.md#checks goal:
 /// ≥ 1M checks/s). Baseline: a plain dictionary lookup of the same keys — the floor any index must pay.
 /// </summary>
 [MemoryDiagnoser]

@@ -3,7 +3,7 @@ using PublicCredit.Cli.Commands;
 
 namespace PublicCredit.Cli;
 
-/// <summary>The `pcredit` command tree (API.md "Command line"); tests invoke it in-process with captured output.</summary>
+/// <summary>The `pcredit` command tree (docs/api.md#command-line); tests invoke it in-process with captured output.</summary>
 public static class CommandLine
 {
     public static RootCommand Create() => new("pcredit — PublicCredit, the public credit information platform")

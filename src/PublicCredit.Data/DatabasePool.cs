@@ -14,7 +14,7 @@ public sealed record DatabasePoolBound(DatabaseTarget Target, int Size, int Serv
 }
 
 /// <summary>
-/// The node's one bounded pool of PostgreSQL connections (issue 15 §6; ADR 0039 §2). Without a bound every pool took up
+/// The node's one bounded pool of PostgreSQL connections (docs/design.md#edges-public-limits-and-audit-reads; ADR 0039 §2). Without a bound every pool took up
 /// to Npgsql's 100 connections — the EF pool and the inquiry writer's each — so 200 concurrent writes asked the server
 /// for more than its <c>max_connections</c> and got <c>53300 too many clients</c>, answered 500. Now every connection
 /// of the web host (EF contexts, the inquiry writer, the ledger follower) comes from one data source whose size is

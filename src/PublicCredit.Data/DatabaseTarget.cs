@@ -12,7 +12,7 @@ public enum DatabaseProvider
 }
 
 /// <summary>
-/// Where the data lives, decided by the `--db` value (API.md): a PostgreSQL connection string (`Host=…`) or an
+/// Where the data lives, decided by the `--db` value (docs/api.md): a PostgreSQL connection string (`Host=…`) or an
 /// SQLite file (a path, or `Data Source=…`). The default is the embedded SQLite file `./data/pcredit.db`.
 /// </summary>
 public sealed record DatabaseTarget(DatabaseProvider Provider, string ConnectionString)

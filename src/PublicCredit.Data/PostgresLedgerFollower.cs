@@ -9,7 +9,7 @@ using PublicCredit.Storage;
 namespace PublicCredit.Data;
 
 /// <summary>
-/// Follows other server processes on the same PostgreSQL database (issue 6 §6: a change through one node is reflected
+/// Follows other server processes on the same PostgreSQL database (docs/design.md#nodes-and-scale-out: a change through one node is reflected
 /// by checks on another within 1 second; ADR 0012). One connection LISTENs on <see cref="LedgerNotifications.Channel"/>
 /// (every ledger append notifies in its transaction, so on commit); each notification — and a poll every
 /// <see cref="PollInterval"/> in case one is missed — runs <see cref="FollowLedger"/> from the followed position. A
@@ -42,7 +42,7 @@ public sealed partial class PostgresLedgerFollower(
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     // Returns on a notification or after the poll interval; either way, read what is new. Real time, not
-                    // the injected clock: this is an I/O wait, not a rule about dates (DESIGN principle 9 is about rules).
+                    // the injected clock: this is an I/O wait, not a rule about dates (docs/design.md#9-time-is-an-input is about rules).
                     await connection.WaitAsync(PollInterval, stoppingToken);
                     await FollowAsync(stoppingToken);
                 }

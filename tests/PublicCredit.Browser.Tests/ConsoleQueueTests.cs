@@ -23,7 +23,7 @@ internal static class ConsoleSignIn
         return list.RootElement.GetProperty("items")[0].GetProperty("id").GetString()!;
     }
 
-    /// <summary>The same page at 390 px (the phone width of issue 8's "done"), then back at 1280.</summary>
+    /// <summary>The same page at 390 px (the phone width of docs/web.md's "done"), then back at 1280.</summary>
     public static async Task NarrowScreenshotAsync(IPage page, string name)
     {
         await page.SetViewportSizeAsync(390, 900);
@@ -33,7 +33,7 @@ internal static class ConsoleSignIn
 }
 
 /// <summary>
-/// The restoration queue in the console (issue 8 §4; FACTS §8: accept within 3, decide within 10 working days): the
+/// The restoration queue in the console (docs/web.md#what-each-page-shows; docs/domain.md#objections-and-restoration: accept within 3, decide within 10 working days): the
 /// subject applied a year after the listing; the department's reviewer, a day late, finds the application marked
 /// overdue at the top of its queue, is told next to the form what is missing, accepts it, then grants it — and the
 /// public profile no longer shows the list entry. Its own world, because it moves the clock and restores.

@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PublicCredit.Browser.Tests;
 
-/// <summary>The staff console (issue 8 §4): sign in with an API key, see what the role may do, enter a record.</summary>
+/// <summary>The staff console (docs/web.md#what-each-page-shows): sign in with an API key, see what the role may do, enter a record.</summary>
 public sealed class ConsoleTests(Chromium chromium, PortalWorld world) : IClassFixture<PortalWorld>
 {
     [Fact]

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace PublicCredit.Browser.Tests;
 
 /// <summary>
-/// The department's designations in the console (issue 8 §4): a list by state with the working-day deadlines that
+/// The department's designations in the console (docs/web.md#what-each-page-shows): a list by state with the working-day deadlines that
 /// matter in each (notice period end, expiry), filtered by state, in both languages and at phone width; and revoking
 /// from the designation page — reasons required next to the field, then the public profile no longer shows the entry.
 /// Its own world, because it revokes.

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PublicCredit.Browser.Tests;
 
-/// <summary>Propose → notice → decide in the console (issue 8 §4), with the working-day deadline shown and enforced.</summary>
+/// <summary>Propose → notice → decide in the console (docs/web.md#what-each-page-shows), with the working-day deadline shown and enforced.</summary>
 public sealed partial class DesignationWorkflowTests(Chromium chromium, PortalWorld world) : IClassFixture<PortalWorld>
 {
     private const string Subject = "91110108551385082Q";

@@ -5,7 +5,7 @@ using PublicCredit.Browser.Tests.Infrastructure;
 namespace PublicCredit.Browser.Tests;
 
 /// <summary>
-/// Every page of issue 8, as each user reaches it, in both languages at 1280 and 390 px ("Done means": every page
+/// Every page of docs/web.md, as each user reaches it, in both languages at 1280 and 390 px ("Done means": every page
 /// works in both languages and reads well at both widths; no page leaks an unmasked ID). A page must answer 200, be
 /// in the asked language, show no untranslated resource key, never scroll sideways, and show no whole resident ID.
 /// Screenshots `tour-<lang>-<width>-<page>.png` are for people to look at.

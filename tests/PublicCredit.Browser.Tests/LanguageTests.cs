@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PublicCredit.Browser.Tests;
 
-/// <summary>zh-CN by default, English by the page's switch (kept in a cookie) or by Accept-Language (API.md "Web pages").</summary>
+/// <summary>zh-CN by default, English by the page's switch (kept in a cookie) or by Accept-Language (docs/api.md#web-pages).</summary>
 public sealed class LanguageTests(Chromium chromium, PortalWorld world) : IClassFixture<PortalWorld>
 {
     [Fact]

@@ -6,8 +6,8 @@ using static Microsoft.Playwright.Assertions;
 namespace PublicCredit.Browser.Tests;
 
 /// <summary>
-/// The forms of /me (issue 8 §5; ADR 0021): a subject in its notice period states its case (FACTS §5), a subject
-/// objects to one of its records and the public profile drops it at once (DESIGN principle 4), and a refused form comes
+/// The forms of /me (docs/web.md#what-each-page-shows; ADR 0021): a subject in its notice period states its case (docs/domain.md#lists), a subject
+/// objects to one of its records and the public profile drops it at once (docs/design.md#4-an-objection-suspends-at-once), and a refused form comes
 /// back open with what was typed and the error next to its field. Each journey leaves the others' targets alone, so
 /// they share one world in any order.
 /// </summary>

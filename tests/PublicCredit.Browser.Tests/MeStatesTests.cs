@@ -6,7 +6,7 @@ namespace PublicCredit.Browser.Tests;
 
 /// <summary>
 /// Every state of /me a subject can be in — nothing on a list, a designation in its notice period, in force, suspended
-/// by an objection, a restoration application submitted — at 1280 and 390 px, in Chinese and English (issue 8 "Done
+/// by an objection, a restoration application submitted — at 1280 and 390 px, in Chinese and English (docs/web.md "Done
 /// means"; brief me-forms §5). Screenshots <c>me-state-*</c> are for people to look at; the test itself asserts that no
 /// state scrolls sideways at 390 px and that every state has its headings in the page's language. Its own world,
 /// because it moves the clock a year on.

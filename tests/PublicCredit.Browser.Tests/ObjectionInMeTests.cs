@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace PublicCredit.Browser.Tests;
 
 /// <summary>
-/// Issue 8's second journey, the subject's part (DESIGN principle 4): the designated organisation signs in to /me,
+/// docs/web.md's second journey, the subject's part (docs/design.md#4-an-objection-suspends-at-once): the designated organisation signs in to /me,
 /// objects to its list entry, and at once sees it suspended with no measure in force — and the public profile no
 /// longer shows it. Its own world, because the objection changes what other tests expect.
 /// </summary>
@@ -38,7 +38,7 @@ public sealed class ObjectionInMeTests(Chromium chromium, PortalWorld world) : I
             await Expect(page.GetByText("对此名单认定提出异议")).ToHaveCountAsync(0); // no second objection while one is open
             await Screenshots.SaveAsync(page, "me-objection-filed");
 
-            // The copy of all its data now carries the objection (FACTS §9: free, its own token's session only).
+            // The copy of all its data now carries the objection (docs/domain.md#personal-information: free, its own token's session only).
             var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "下载本人全部数据副本（JSON，免费）" }).ClickAsync());
             var copy = await File.ReadAllTextAsync(await download.PathAsync());
             Assert.Contains("\"objections\":[{", copy.Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);

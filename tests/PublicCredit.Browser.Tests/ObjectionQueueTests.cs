@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace PublicCredit.Browser.Tests;
 
 /// <summary>
-/// The objection, end to end in the browser (issue 8 §4–5; FACTS §8): the subject objects in /me, the designating
+/// The objection, end to end in the browser (docs/web.md#what-each-page-shows; docs/domain.md#objections-and-restoration): the subject objects in /me, the designating
 /// department's reviewer finds it in the console queue with its review deadline, rejects it with reasons, and the list
 /// entry is public again. Its own world, because the objection changes what other tests expect.
 /// </summary>

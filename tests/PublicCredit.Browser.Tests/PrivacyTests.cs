@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PublicCredit.Browser.Tests;
 
-/// <summary>DESIGN principle 7 through the browser: no page, and no report, shows a resident ID number unmasked.</summary>
+/// <summary>docs/design.md#7-privacy-by-default through the browser: no page, and no report, shows a resident ID number unmasked.</summary>
 public sealed class PrivacyTests(Chromium chromium, PortalWorld world) : IClassFixture<PortalWorld>
 {
     [Fact]

@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PublicCredit.Browser.Tests;
 
-/// <summary>The public's journey (issue 8 §Tests): search → profile → credit report PDF → verification, in Chromium.</summary>
+/// <summary>The public's journey (docs/web.md#tests): search → profile → credit report PDF → verification, in Chromium.</summary>
 public sealed class PublicJourneyTests(Chromium chromium, PortalWorld world) : IClassFixture<PortalWorld>
 {
     [Fact]

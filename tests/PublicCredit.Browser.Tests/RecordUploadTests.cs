@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace PublicCredit.Browser.Tests;
 
 /// <summary>
-/// The console's record upload end to end in Chromium (issue 8 §4; ADR 0019): a recorder uploads a file of a few
+/// The console's record upload end to end in Chromium (docs/web.md#what-each-page-shows; ADR 0019): a recorder uploads a file of a few
 /// thousand generated rows with three of its own good and three bad ones, watches the progress page reload itself to
 /// the end, reads the exact counts and the first rejected rows, downloads the rejection report, and finds the good
 /// records on the public profile. Its own world, because the records change what other tests expect.

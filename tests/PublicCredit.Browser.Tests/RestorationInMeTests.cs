@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace PublicCredit.Browser.Tests;
 
 /// <summary>
-/// /me restoration (issue 8 §5; FACTS §4, §8): applying before the minimum publicity period is refused next to the form
+/// /me restoration (docs/web.md#what-each-page-shows; docs/domain.md#publicity-periods, docs/domain.md#objections-and-restoration): applying before the minimum publicity period is refused next to the form
 /// with the first possible day; a year on the application is taken, free, with its working-day deadlines shown.
 /// Its own world, because it moves the host's clock.
 /// </summary>

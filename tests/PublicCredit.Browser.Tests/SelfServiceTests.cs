@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PublicCredit.Browser.Tests;
 
-/// <summary>/me (issue 8 §5): a subject signs in with its token and sees its data, the measures and why, and who looked.</summary>
+/// <summary>/me (docs/web.md#what-each-page-shows): a subject signs in with its token and sees its data, the measures and why, and who looked.</summary>
 public sealed class SelfServiceTests(Chromium chromium, PortalWorld world) : IClassFixture<PortalWorld>
 {
     [Fact]
@@ -28,7 +28,7 @@ public sealed class SelfServiceTests(Chromium chromium, PortalWorld world) : ICl
             await Expect(because.Locator("li").First).ToContainTextAsync("适用事项");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "正在对您实施的措施" })).Not.ToContainTextAsync("（0）");
             await Expect(page.GetByText(PortalWorld.PenaltyNumber)).ToBeVisibleAsync();
-            // Its own reads are logged and shown, like anyone else's (FACTS §9).
+            // Its own reads are logged and shown, like anyone else's (docs/domain.md#personal-information).
             await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "本人查询" }).First).ToBeVisibleAsync();
             await Screenshots.SaveAsync(page, "me-1280");
             await page.SetViewportSizeAsync(390, 900);

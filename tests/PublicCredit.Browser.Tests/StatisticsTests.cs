@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace PublicCredit.Browser.Tests;
 
 /// <summary>
-/// The auditor's statistics page (issue 8 §4; ADR 0020), end to end: checks with feedback, an on-time and a late
+/// The auditor's statistics page (docs/web.md#what-each-page-shows; ADR 0020), end to end: checks with feedback, an on-time and a late
 /// penalty, an objection left past its review deadline; the auditor signs in, finds the three charts and tables
 /// with exactly the numbers of <c>GET /api/v1/stats/*</c>, narrows the period, is told when the period is reversed,
 /// and reads it all in English. Other roles are sent to sign in. Its own world: the clock moves.

@@ -13,7 +13,7 @@ using static PublicCredit.Bench.CheckBench.BenchOutput;
 namespace PublicCredit.Bench.CheckBench;
 
 /// <summary>
-/// <c>check-http</c> (issue 6 benchmark): a durable throwaway PostgreSQL database seeded with the synthetic data set
+/// <c>check-http</c> (docs/performance.md#checks benchmark): a durable throwaway PostgreSQL database seeded with the synthetic data set
 /// (binary-free CSV COPY straight into <c>designations</c> and <c>responsible_persons</c> — the bench-only way in);
 /// the real <c>pcredit serve</c> (Release, child process) loads it at start-up, which gives the start-up rebuild time
 /// from a database of that size; then wrk (2 threads, 64 connections, same duration) against

@@ -6,7 +6,7 @@ using static PublicCredit.Bench.CheckBench.BenchOutput;
 namespace PublicCredit.Bench.CheckBench;
 
 /// <summary>
-/// <c>index-memory</c>: the enforcement index over the synthetic data set (issue 6: index memory ≤ 2× a plain
+/// <c>index-memory</c>: the enforcement index over the synthetic data set (docs/performance.md#checks: index memory ≤ 2× a plain
 /// <c>Dictionary</c> holding the same keys; rebuild time reported). Both are measured in the same run as the growth of
 /// the GC heap after a full, compacting collection, with the synthetic rows alive throughout (so they cancel out):
 /// the index as <see cref="EnforcementIndexUpdates.Load"/> builds it at start-up, and a

@@ -8,7 +8,7 @@ namespace PublicCredit.Bench.CheckBench;
 internal sealed record SyntheticDesignation(EnforcedRow Row, bool Individual, string Department);
 
 /// <summary>
-/// A synthetic enforcement data set (issue 6 benchmark: 1M subjects, 2M designations, a realistic mix): 80 %
+/// A synthetic enforcement data set (docs/performance.md#checks benchmark: 1M subjects, 2M designations, a realistic mix): 80 %
 /// organisations, 20 % individuals; every subject has at least one designation, the second million go to random
 /// subjects (so 1–4 per subject, most 1–2); organisations mostly on the black lists (judgment defaulters 35 %,
 /// abnormal operations 25 %, serious market violators 20 %, serious tax violators 15 %) and 5 % on the A-grade taxpayer

@@ -12,7 +12,7 @@ using PublicCredit.Time;
 namespace PublicCredit.Bench.ImportBench;
 
 /// <summary>
-/// <c>import</c>: issue 5 §8 — <c>pcredit import</c> of N generated records of one department against the same rows
+/// <c>import</c>: docs/performance.md#import — <c>pcredit import</c> of N generated records of one department against the same rows
 /// loaded raw into an equivalent table in the same run, on SQLite and PostgreSQL; the last line is the ratios and the
 /// import's peak memory against the goals (≥ 0.50 of the raw rate, ≤ 300 MB).
 /// <c>import-phases</c>: where an import's time goes, from an instrumented copy (<see cref="ImportPhases"/>).

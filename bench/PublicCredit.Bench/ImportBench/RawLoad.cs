@@ -15,7 +15,7 @@ namespace PublicCredit.Bench.ImportBench;
 internal sealed record LoadResult(long Rows, TimeSpan Elapsed, TimeSpan Cpu = default, TimeSpan ServerCpu = default);
 
 /// <summary>
-/// The baseline of issue 5 §8: the same CSV rows, parsed minimally (Sylvan's CSV reader, each field converted to
+/// The baseline of docs/performance.md#import: the same CSV rows, parsed minimally (Sylvan's CSV reader, each field converted to
 /// its column type, nothing validated, normalised or hashed) and written raw into <c>raw_records</c>, a table with
 /// the columns and indexes of the platform's <c>records</c> (<see cref="EquivalentTable"/>) — binary <c>COPY</c> on
 /// PostgreSQL, one prepared <c>INSERT</c> reused in one transaction on SQLite.

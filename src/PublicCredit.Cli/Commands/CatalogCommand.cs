@@ -4,7 +4,7 @@ using PublicCredit.Catalog;
 
 namespace PublicCredit.Cli.Commands;
 
-/// <summary><c>pcredit catalog validate [&lt;dir&gt;]</c> (API.md "Command line"): exit 0 valid, 1 invalid.</summary>
+/// <summary><c>pcredit catalog validate [&lt;dir&gt;]</c> (docs/api.md#command-line): exit 0 valid, 1 invalid.</summary>
 internal static class CatalogCommand
 {
     public static Command Create()

@@ -4,7 +4,7 @@ using PublicCredit.Time;
 
 namespace PublicCredit.Cli.Commands;
 
-/// <summary><c>pcredit id check &lt;value&gt;…</c> (API.md): one line per value, exit 0 only if all are valid.</summary>
+/// <summary><c>pcredit id check &lt;value&gt;…</c> (docs/api.md): one line per value, exit 0 only if all are valid.</summary>
 internal static class IdCheckCommand
 {
     public static Command Create(TimeProvider clock)

@@ -10,7 +10,7 @@ using Spectre.Console;
 namespace PublicCredit.Cli.Commands;
 
 /// <summary>
-/// `pcredit import <file> [--format csv|ndjson] --dept <code> [--db]` (API.md): a progress bar on a terminal, plain
+/// `pcredit import <file> [--format csv|ndjson] --dept <code> [--db]` (docs/api.md): a progress bar on a terminal, plain
 /// progress lines otherwise; prints `created=N unchanged=N rejected=N`; exit 0 when it ran (even with rejections),
 /// 2 on a fatal error.
 /// </summary>

@@ -5,7 +5,7 @@ namespace PublicCredit.Access;
 
 /// <summary>
 /// The one-time code printed in a designation notice for the subject to redeem for its own self-service token
-/// (issue 15 §2; ADR 0029): 20 characters of Crockford's base 32 — 100 random bits, so guessing is hopeless even
+/// (docs/design.md#the-department-never-holds-the-subjects-credential; ADR 0029): 20 characters of Crockford's base 32 — 100 random bits, so guessing is hopeless even
 /// without the rate limit — shown as <c>PCA-XXXX-XXXX-XXXX-XXXX-XXXX</c> so it can be typed from paper. Reading it
 /// forgives case, spaces, hyphens, the prefix and the letters O, I and L for 0, 1 and 1. Only its SHA-256 is stored.
 /// </summary>

@@ -10,7 +10,7 @@ namespace PublicCredit.Access;
 /// tokens are remembered briefly so that the check endpoint (thousands of calls per second) does not read the token
 /// tables on every request. Revoking a credential forgets it at once (<see cref="Forget"/>: on this node by the
 /// revoking use case, on the others by the ledger follower, ADR 0030); an expired one stops at its expiry.
-/// Bad tokens cost little (issue 15 §6): a token already refused is refused again from memory, and a source that
+/// Bad tokens cost little (docs/design.md#edges-public-limits-and-audit-reads): a token already refused is refused again from memory, and a source that
 /// sends more than <see cref="FailuresPerMinute"/> bad tokens a minute is refused without a database read until the
 /// minute is over — still 401, with its own code.
 /// </summary>
@@ -173,7 +173,7 @@ public sealed class AuthenticateBearer(IDbContextFactory<PublicCreditDbContext> 
             return (null, now);
         }
 
-        // ADR 0029: a token handed to a designating department in a proposal's answer (before issue 15) never speaks
+        // ADR 0029: a token handed to a designating department in a proposal's answer (before activation codes replaced it) never speaks
         // for the subject: it no longer authenticates at all.
         if (SubjectCaller(row) is not { } caller)
         {

@@ -18,14 +18,14 @@ public sealed record CreatedApiKey(Guid Id, string Key, string Role, string Depa
 
 /// <summary>
 /// Issues an API key for one role and one catalog department. Only the hash is stored; the creation is a ledger
-/// event in the same transaction, naming who issued it (issue "Foundation" §6–7). A department's admin issues keys
-/// for its own department only, never auditor or platform-admin keys (issue 15 §4; ADR 0031, <see cref="KeyAuthority"/>).
+/// event in the same transaction, naming who issued it (docs/design.md#8-everything-is-evidence). A department's admin issues keys
+/// for its own department only, never auditor or platform-admin keys (docs/design.md#scope-no-department-acts-for-another; ADR 0031, <see cref="KeyAuthority"/>).
 /// </summary>
 public sealed class CreateApiKey(PublicCreditDbContext db, AppendToLedger ledger, CreditCatalog catalog, TimeProvider clock)
 {
     public const string EventType = "api-key-created";
 
-    /// <summary>How long a key works unless its issuer says otherwise (issue 15 §5).</summary>
+    /// <summary>How long a key works unless its issuer says otherwise (docs/design.md#credentials-end).</summary>
     public static readonly TimeSpan DefaultValidity = TimeSpan.FromDays(365);
 
     /// <summary>The furthest expiry an issuer may choose, in years from today.</summary>

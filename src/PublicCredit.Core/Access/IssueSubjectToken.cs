@@ -12,8 +12,8 @@ public sealed record IssueSubjectTokenRequest(string? SubjectId, int? ValidDays 
 public sealed record IssuedSubjectToken(Guid Id, string Token, string SubjectId, string SubjectMasked, DateTimeOffset ExpiresAt);
 
 /// <summary>
-/// Issues a self-service token that lets one subject see and act on its own data only (API.md `pcredit subjects
-/// token`; issue "Subjects' rights" §1). Only two ways lead to one (issue 15 §2, ADR 0029): the operator on the server
+/// Issues a self-service token that lets one subject see and act on its own data only (docs/api.md#command-line,
+/// `pcredit subjects token`). Only two ways lead to one (docs/design.md#the-department-never-holds-the-subjects-credential, ADR 0029): the operator on the server
 /// (<see cref="RunAsync"/>, handed to the subject in person) and the subject's own redemption of the activation code
 /// printed in its notice (<see cref="SubjectActivation.RedeemAsync"/>). No staff key obtains one, so no department ever holds
 /// a credential that speaks for the subject. A ledger event records it with its origin and subject, never the token.

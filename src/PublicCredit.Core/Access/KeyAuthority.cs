@@ -3,7 +3,7 @@ using PublicCredit.Errors;
 namespace PublicCredit.Access;
 
 /// <summary>
-/// Who may issue, revoke and rotate which API keys (issue 15 §4; ADR 0031). A department's admin acts for its own
+/// Who may issue, revoke and rotate which API keys (docs/design.md#scope-no-department-acts-for-another; ADR 0031). A department's admin acts for its own
 /// department only, and only for the roles whose reach stays inside it; keys of other departments, auditors (who read
 /// the whole platform) and platform admins come from the operator on the server, or — all but platform admins —
 /// from a platform-admin key. A key that could mint a key wider than itself would make every scope rule moot.

@@ -21,7 +21,7 @@ public sealed record ApiKeyView(
 }
 
 /// <summary>
-/// Ends an API key at once (issue 15 §5; ADR 0030): the row is marked revoked, every browser session opened with it
+/// Ends an API key at once (docs/design.md#credentials-end; ADR 0030): the row is marked revoked, every browser session opened with it
 /// ends, and the revocation is a ledger event naming who did it, all in one transaction; after commit this node's
 /// cache forgets the key, and other nodes' followers do the same when they read the event. Who may revoke which key
 /// is <see cref="KeyAuthority"/>'s rule, the same as for issuing it.

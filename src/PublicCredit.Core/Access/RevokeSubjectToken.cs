@@ -18,7 +18,7 @@ public sealed record SubjectTokenView(Guid Id, DateTimeOffset IssuedAt, DateTime
 }
 
 /// <summary>
-/// Ends a subject's self-service token at once (issue 15 §5; ADR 0030): by the subject itself (its own tokens only)
+/// Ends a subject's self-service token at once (docs/design.md#credentials-end; ADR 0030): by the subject itself (its own tokens only)
 /// or by the operator (`pcredit subjects token revoke`). Like a key's revocation: row, sessions and ledger event in one
 /// transaction, then this node's cache forgets it and the other nodes' followers do too. No department can revoke a
 /// subject's credential: that would let it silence the subject's objections and statements.

@@ -2,7 +2,7 @@ using PublicCredit.Errors;
 
 namespace PublicCredit.Access;
 
-/// <summary>The staff roles of API.md. A key has exactly one role and one department.</summary>
+/// <summary>The staff roles of docs/api.md. A key has exactly one role and one department.</summary>
 public enum Role
 {
     /// <summary>Keys, departments, catalog.</summary>

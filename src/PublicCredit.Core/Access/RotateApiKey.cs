@@ -4,7 +4,7 @@ using PublicCredit.Storage;
 namespace PublicCredit.Access;
 
 /// <summary>
-/// Replaces a key by a new one of the same role, department and name (issue 15 §5; ADR 0030): the new key is issued
+/// Replaces a key by a new one of the same role, department and name (docs/design.md#credentials-end; ADR 0030): the new key is issued
 /// and the old one revoked in one transaction, two ledger events that name each other and who rotated. The new key
 /// is returned once; the old one stops at once on this node and, through the follower, on the others.
 /// </summary>

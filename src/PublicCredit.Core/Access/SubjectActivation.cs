@@ -23,7 +23,7 @@ public static class ActivationProblemCodes
 }
 
 /// <summary>
-/// The one-time activation codes of designation notices (issue 15 §2; ADR 0029). <see cref="IssueWithinAsync"/> adds
+/// The one-time activation codes of designation notices (docs/design.md#the-department-never-holds-the-subjects-credential; ADR 0029). <see cref="IssueWithinAsync"/> adds
 /// one inside the proposal's transaction; <see cref="RedeemAsync"/> is the subject redeeming it for its own
 /// self-service token (origin <c>activation</c>): once, before it expires, as one transaction with two ledger
 /// events — the code spent and the token issued. Every refusal is coded on the field <c>code</c>; the web host

@@ -1,7 +1,7 @@
 namespace PublicCredit.Access;
 
 /// <summary>
-/// How a subject's self-service token came into being (issue 15 §2; ADR 0029). Only a token the subject obtained
+/// How a subject's self-service token came into being (docs/design.md#the-department-never-holds-the-subjects-credential; ADR 0029). Only a token the subject obtained
 /// itself speaks for the subject in due process: a statement filed with it counts toward an early decision.
 /// </summary>
 public enum SubjectTokenOrigin
@@ -13,7 +13,7 @@ public enum SubjectTokenOrigin
     Activation,
 
     /// <summary>
-    /// Issued before issue 15 with a designation notice, in the answer the designating department received: the
+    /// Issued, before activation codes (ADR 0029), with a designation notice, in the answer the designating department received: the
     /// department held it, so it no longer authenticates and never speaks for the subject.
     /// </summary>
     DesignationNotice,

@@ -23,7 +23,7 @@ public sealed class SubjectTokenRow
 
     /// <summary>
     /// How the token was obtained, a <see cref="SubjectTokenOrigin"/> code (<c>operator</c>, <c>activation</c>;
-    /// <c>designation-notice</c> for tokens a department was handed before issue 15, which no longer authenticate).
+    /// <c>designation-notice</c> for tokens a department was handed before activation codes (ADR 0029), which no longer authenticate).
     /// </summary>
     public required string Origin { get; set; }
 

@@ -15,7 +15,7 @@ public sealed record Holiday(LocalizedText Name, DateOnly From, DateOnly To)
 }
 
 /// <summary>
-/// One year of the State Council's holiday arrangement (FACTS §10): holidays and make-up working days (调休).
+/// One year of the State Council's holiday arrangement (docs/domain.md#deadlines-and-working-days): holidays and make-up working days (调休).
 /// <see cref="Provisional"/> marks a year entered from the statutory holidays before the notice is published.
 /// </summary>
 public sealed record CalendarYear(

@@ -5,7 +5,7 @@ using PublicCredit.Errors;
 namespace PublicCredit.Calendar;
 
 /// <summary>
-/// Working days per the yearly holiday arrangement (FACTS §10): Monday–Friday, minus public holidays, plus
+/// Working days per the yearly holiday arrangement (docs/domain.md#deadlines-and-working-days): Monday–Friday, minus public holidays, plus
 /// make-up working days (调休) on weekends. The schedule is data (catalog <c>calendar.yaml</c>), not code.
 /// </summary>
 /// <remarks>

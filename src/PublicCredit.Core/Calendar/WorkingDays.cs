@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace PublicCredit.Calendar;
 
-/// <summary>A non-negative number of working days (工作日, FACTS §10): objection windows, restoration deadlines.</summary>
+/// <summary>A non-negative number of working days (工作日, docs/domain.md#deadlines-and-working-days): objection windows, restoration deadlines.</summary>
 public readonly record struct WorkingDays
 {
     public WorkingDays(int count)

@@ -1,6 +1,6 @@
 namespace PublicCredit.Catalog;
 
-/// <summary>Who a department is; non-government bodies may not designate lists nor implement mandatory measures (seed 003 §(9)).</summary>
+/// <summary>Who a department is; non-government bodies may not designate lists nor implement mandatory measures (the NDRC 2020 draft opinions §(9)).</summary>
 public enum DepartmentKind
 {
     Government,
@@ -17,7 +17,7 @@ public enum Polarity
 
 /// <summary>
 /// What kind of information a category carries. The last four are never public credit information in the
-/// default catalog (FACTS §2; seed 003 §(14)); a category declaring one is rejected (<c>category-forbidden</c>).
+/// default catalog (docs/domain.md#the-national-catalog; the NDRC 2020 draft opinions §(14)); a category declaring one is rejected (<c>category-forbidden</c>).
 /// </summary>
 public enum DataClass
 {
@@ -35,7 +35,7 @@ public enum DataClass
     Biometric,
 }
 
-/// <summary>Grades of negative information (FACTS §4).</summary>
+/// <summary>Grades of negative information (docs/domain.md#publicity-periods).</summary>
 public enum NegativeGrade
 {
     Minor,
@@ -43,7 +43,7 @@ public enum NegativeGrade
     Serious,
 }
 
-/// <summary>Black lists lead to disciplinary measures, red lists to incentives (FACTS §5).</summary>
+/// <summary>Black lists lead to disciplinary measures, red lists to incentives (docs/domain.md#lists).</summary>
 public enum ListKind
 {
     Black,
@@ -57,8 +57,8 @@ public enum MeasureKind
 }
 
 /// <summary>
-/// The ordered severity scale of measures, used for proportionality (seed 003 §(10)):
-/// <c>Notice &lt; Management &lt; Restriction</c> — the three classes of the 2021 national list (FACTS §6) read
+/// The ordered severity scale of measures, used for proportionality (the NDRC 2020 draft opinions §(10)):
+/// <c>Notice &lt; Management &lt; Restriction</c> — the three classes of the 2021 national list (docs/domain.md#measures) read
 /// from least to most intrusive. An incentive takes the class of the disciplinary measure it mirrors.
 /// </summary>
 public enum MeasureSeverity
@@ -83,9 +83,9 @@ public enum Binding
 /// <summary>What ends a designation before its term without a restoration application.</summary>
 public enum RemovalTrigger
 {
-    /// <summary>The obligation was performed (judgment defaulters, FACTS §5).</summary>
+    /// <summary>The obligation was performed (judgment defaulters, docs/domain.md#lists).</summary>
     ObligationPerformed,
 
-    /// <summary>The cause of listing was corrected (abnormal operations, FACTS §5).</summary>
+    /// <summary>The cause of listing was corrected (abnormal operations, docs/domain.md#lists).</summary>
     CauseCorrected,
 }

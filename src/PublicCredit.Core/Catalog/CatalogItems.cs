@@ -15,7 +15,7 @@ public interface ICatalogItem
 }
 
 /// <summary>
-/// A legal basis: a law, regulation or State Council document, and the article relied on (DESIGN principle 2).
+/// A legal basis: a law, regulation or State Council document, and the article relied on (docs/design.md#2-no-measure-without-a-legal-basis).
 /// <see cref="Law"/> is the title without 《》; <see cref="Document"/> the document number where it has one.
 /// </summary>
 public sealed record LegalBasis(string Law, string Article, string? Document = null, string? En = null)
@@ -27,10 +27,10 @@ public sealed record LegalBasis(string Law, string Article, string? Document = n
 
 public sealed record Department(string Code, LocalizedText Name, DepartmentKind Kind) : ICatalogItem;
 
-/// <summary>An approval or service procedure in which the embedded check runs (FACTS §7).</summary>
+/// <summary>An approval or service procedure in which the embedded check runs (docs/domain.md#joint-measures).</summary>
 public sealed record Matter(string Code, LocalizedText Name, string ApprovingDepartment) : ICatalogItem;
 
-/// <summary>How long records of one grade of a negative category are public (FACTS §4).</summary>
+/// <summary>How long records of one grade of a negative category are public (docs/domain.md#publicity-periods).</summary>
 /// <param name="Published">False for grades that are never published (minor information by default).</param>
 /// <param name="Min">The shortest publicity a department may set; restoration is possible only after it.</param>
 /// <param name="Default">The publicity applied when a record does not set its own.</param>
@@ -67,7 +67,7 @@ public sealed record Category(
     Publicity Publicity,
     IReadOnlyList<LegalBasis> LegalBasis) : ICatalogItem;
 
-/// <summary>The published standard a list is designated by (seed 003 §(7): ≥ 30 days of public comment).</summary>
+/// <summary>The published standard a list is designated by (the NDRC 2020 draft opinions §(7): ≥ 30 days of public comment).</summary>
 public sealed record DesignationStandard(
     string Document,
     string Title,
@@ -75,7 +75,7 @@ public sealed record DesignationStandard(
     DateOnly Effective,
     int CommentPeriodDays);
 
-/// <summary>Removal without an application, e.g. within 3 working days once a defaulter has paid (FACTS §5).</summary>
+/// <summary>Removal without an application, e.g. within 3 working days once a defaulter has paid (docs/domain.md#lists).</summary>
 public sealed record AutomaticRemoval(RemovalTrigger Trigger, WorkingDays Within);
 
 public sealed record ListType(
@@ -96,7 +96,7 @@ public sealed record ListType(
     AutomaticRemoval? AutomaticRemoval) : ICatalogItem;
 
 /// <summary>
-/// Marks the seed 000 §(4) green channel: granted to subjects of <see cref="SubjectKinds"/> with no negative
+/// Marks the GF〔2016〕33 §(4) green channel: granted to subjects of <see cref="SubjectKinds"/> with no negative
 /// record and no black-list designation within <see cref="CleanPeriod"/> before the check.
 /// </summary>
 public sealed record GreenChannel(IsoDuration CleanPeriod, IReadOnlyList<SubjectKind> SubjectKinds);

@@ -3,7 +3,7 @@ using PublicCredit.Text;
 namespace PublicCredit.Catalog;
 
 /// <summary>
-/// The public view of the loaded catalog, shaped for <c>GET /api/v1/catalog</c> (API.md "Catalog"). Property names
+/// The public view of the loaded catalog, shaped for <c>GET /api/v1/catalog</c> (docs/api.md#catalog-shape). Property names
 /// serialise, camel-cased, to the contract's fixed JSON names; enum values are the contract's strings.
 /// Fields beyond the contract (contentHash, title, legalBasis on categories and list types, …) are additions.
 /// </summary>

@@ -188,7 +188,7 @@ internal static partial class CatalogParser
                 if (years.Count == 0 && fields.Has("years"))
                 {
                     problems.Add(file, fields.Source.LineOf("years"), "calendar-year-missing",
-                        "the calendar lists no year; deadlines in working days cannot be computed (FACTS §10).");
+                        "the calendar lists no year; deadlines in working days cannot be computed (docs/domain.md#deadlines-and-working-days).");
                 }
 
                 foreach (var year in years)
@@ -303,7 +303,7 @@ internal static partial class CatalogParser
         return code;
     }
 
-    /// <summary>The objection review period (FACTS §8): at least one working day, since a review cannot be due before it starts.</summary>
+    /// <summary>The objection review period (docs/domain.md#objections-and-restoration): at least one working day, since a review cannot be due before it starts.</summary>
     private static (WorkingDays? Review, int? CoolingOff) ParseObjections(YamlFields fields)
     {
         if (fields.Map("objections") is not { } objections)
@@ -324,7 +324,7 @@ internal static partial class CatalogParser
         if (days is < 1)
         {
             objections.Report("reviewWorkingDays", "objection-review-too-short",
-                "objections.reviewWorkingDays must be at least 1 working day: the department reviews an objection before it is due (FACTS §8).");
+                "objections.reviewWorkingDays must be at least 1 working day: the department reviews an objection before it is due (docs/domain.md#objections-and-restoration).");
             return (null, coolingOff);
         }
 
@@ -429,9 +429,9 @@ internal static partial class CatalogParser
         var window = f.Int("objectionWindowWorkingDays");
         if (window is < 1)
         {
-            // DESIGN principle 3: notice before listing — the subject always gets a window to object.
+            // docs/design.md#3-notice-before-listing: notice before listing — the subject always gets a window to object.
             f.Report("objectionWindowWorkingDays", "objection-window-too-short",
-                "the objection window must be at least 1 working day: a subject is notified and may object before designation (FACTS §5).");
+                "the objection window must be at least 1 working day: a subject is notified and may object before designation (docs/domain.md#lists).");
             f.Source.MarkIncomplete();
         }
 
@@ -532,7 +532,7 @@ internal static partial class CatalogParser
         }
         else
         {
-            // DESIGN principle 2: joint measures act only through a signed, numbered memorandum.
+            // docs/design.md#2-no-measure-without-a-legal-basis: joint measures act only through a signed, numbered memorandum.
             f.Report("document", "legal-basis-missing", $"memorandum '{code}' has no document (number, title, date) as its legal basis.");
             f.Source.MarkIncomplete();
         }
@@ -544,7 +544,7 @@ internal static partial class CatalogParser
         {
             if (list.Count == 0 && f.Has(key))
             {
-                f.Report(key, "memorandum-incomplete", $"a memorandum names at least one entry in '{key}' (FACTS §7).");
+                f.Report(key, "memorandum-incomplete", $"a memorandum names at least one entry in '{key}' (docs/domain.md#joint-measures).");
             }
         }
 
@@ -580,7 +580,7 @@ internal static partial class CatalogParser
     }
 
     /// <summary>
-    /// DESIGN principle 2: nothing without a legal basis. A missing or empty list, or an entry lacking its law or
+    /// docs/design.md#2-no-measure-without-a-legal-basis: nothing without a legal basis. A missing or empty list, or an entry lacking its law or
     /// its article, is <c>legal-basis-missing</c> (not a generic missing field) so authors see the rule.
     /// </summary>
     private static ReadOnlyCollection<LegalBasis> ParseLegalBasis(YamlFields f, string key, bool required)

@@ -12,15 +12,15 @@ namespace PublicCredit.Catalog;
 /// </summary>
 internal static partial class CatalogRules
 {
-    // FACTS §4 (国办发〔2025〕22号): publicity bounds per grade of negative information.
+    // docs/domain.md#publicity-periods (国办发〔2025〕22号): publicity bounds per grade of negative information.
     private static readonly IsoDuration ThreeMonths = IsoDuration.FromMonths(3);
     private static readonly IsoDuration OneYear = IsoDuration.FromYears(1);
     private static readonly IsoDuration ThreeYears = IsoDuration.FromYears(3);
 
-    // FACTS §5 / seed 003 §(7): designation standards are open for comment for at least 30 days.
+    // docs/domain.md#lists / the NDRC 2020 draft opinions §(7): designation standards are open for comment for at least 30 days.
     private const int MinCommentPeriodDays = 30;
 
-    // FACTS §5: a list's term is at most 3 years unless a specific legal basis says otherwise.
+    // docs/domain.md#lists: a list's term is at most 3 years unless a specific legal basis says otherwise.
     private static readonly IsoDuration MaxTermWithoutSpecificBasis = ThreeYears;
 
     public static void Check(ParsedCatalog catalog, ProblemSink problems)
@@ -34,7 +34,7 @@ internal static partial class CatalogRules
         check.Calendar();
     }
 
-    // FACTS §2 / seed 003 §(14): political conduct, religion, health and biometrics are never catalog items.
+    // docs/domain.md#the-national-catalog / the NDRC 2020 draft opinions §(14): political conduct, religion, health and biometrics are never catalog items.
     // The primary guard is the required dataClass; names are checked too, so a category cannot slip through
     // under an innocent dataClass. Keywords are specific ("健康状况", not "健康") so that e.g. penalties of the
     // health authorities (卫生健康行政处罚) remain possible.
@@ -83,7 +83,7 @@ internal static partial class CatalogRules
                     if (parent.Parent is not null)
                     {
                         Report(category, "parent", "category-parent-invalid",
-                            $"parent '{parent.Code}' is itself a sub-category; a parent is a national catalog item (FACTS §2).");
+                            $"parent '{parent.Code}' is itself a sub-category; a parent is a national catalog item (docs/domain.md#the-national-catalog).");
                     }
                     else if (parent.NationalItem != category.NationalItem)
                     {
@@ -95,17 +95,17 @@ internal static partial class CatalogRules
                 if (category.DataClass is DataClass.Political or DataClass.Religious or DataClass.Health or DataClass.Biometric)
                 {
                     Report(category, "dataClass", "category-forbidden",
-                        $"{Kebab(category.DataClass)} information is never public credit information (FACTS §2; seed 003 §(14)).");
+                        $"{Kebab(category.DataClass)} information is never public credit information (docs/domain.md#the-national-catalog; the NDRC 2020 draft opinions §(14)).");
                 }
                 else if (ForbiddenZh().Match(category.Name.Zh) is { Success: true } zh)
                 {
                     Report(category, "name", "category-forbidden",
-                        $"the name mentions '{zh.Value}': political, religious, health and biometric information is never public credit information (FACTS §2).");
+                        $"the name mentions '{zh.Value}': political, religious, health and biometric information is never public credit information (docs/domain.md#the-national-catalog).");
                 }
                 else if (ForbiddenEn().Match(category.Name.En) is { Success: true } en)
                 {
                     Report(category, "name", "category-forbidden",
-                        $"the name mentions '{en.Value}': political, religious, health and biometric information is never public credit information (FACTS §2).");
+                        $"the name mentions '{en.Value}': political, religious, health and biometric information is never public credit information (docs/domain.md#the-national-catalog).");
                 }
 
                 if (category.Subjects.Count == 0)
@@ -154,13 +154,13 @@ internal static partial class CatalogRules
             if (publicity.Default is not null || publicity.WhileValid)
             {
                 Report(category, publicity.Default is not null ? "publicity.default" : "publicity.whileValid", "publicity-conflicting",
-                    "a negative category's publicity is given per grade (minor, general, serious), FACTS §4.");
+                    "a negative category's publicity is given per grade (minor, general, serious), docs/domain.md#publicity-periods.");
             }
 
             if (publicity.Grades.Count == 0)
             {
                 Report(category, "publicity", "publicity-missing",
-                    "a negative category gives publicity for at least one grade (minor, general, serious), FACTS §4.");
+                    "a negative category gives publicity for at least one grade (minor, general, serious), docs/domain.md#publicity-periods.");
             }
 
             foreach (var (grade, periods) in publicity.Grades)
@@ -172,7 +172,7 @@ internal static partial class CatalogRules
             }
         }
 
-        // FACTS §4: minor ≤ 3 months (or not published); general 3 months–1 year; serious 1–3 years;
+        // docs/domain.md#publicity-periods: minor ≤ 3 months (or not published); general 3 months–1 year; serious 1–3 years;
         // restoration no earlier than the minimum (general: after 3 months; serious: after 1 year).
         private void Grade(Category category, NegativeGrade grade, GradePublicity periods)
         {
@@ -187,13 +187,13 @@ internal static partial class CatalogRules
             if (periods.Max.IsLongerThan(ceiling))
             {
                 Report(category, $"{path}.max", "publicity-too-long",
-                    $"{Kebab(grade)} negative information is public for at most {ceiling} (FACTS §4), not {periods.Max}.");
+                    $"{Kebab(grade)} negative information is public for at most {ceiling} (docs/domain.md#publicity-periods), not {periods.Max}.");
             }
 
             if (periods.Min.IsShorterThan(floor))
             {
                 Report(category, periods.Min.IsZero ? path : $"{path}.min", "publicity-too-short",
-                    $"{Kebab(grade)} negative information is public for at least {floor} (FACTS §4), not {periods.Min}.");
+                    $"{Kebab(grade)} negative information is public for at least {floor} (docs/domain.md#publicity-periods), not {periods.Min}.");
             }
 
             if (periods.Min.IsLongerThan(periods.Max))
@@ -214,13 +214,13 @@ internal static partial class CatalogRules
             if (periods.EarliestRestoration is not { } restoration)
             {
                 Report(category, path, "field-required",
-                    $"'{path}.earliestRestoration' is required: when may a subject's credit be restored (FACTS §4, §8)?");
+                    $"'{path}.earliestRestoration' is required: when may a subject's credit be restored (docs/domain.md#publicity-periods, docs/domain.md#objections-and-restoration)?");
             }
             else if (restoration.IsShorterThan(floor) || restoration.IsShorterThan(periods.Min))
             {
                 var earliest = periods.Min.IsLongerThan(floor) ? periods.Min : floor;
                 Report(category, $"{path}.earliestRestoration", "restoration-too-early",
-                    $"restoration of {Kebab(grade)} negative information is possible only after {earliest}, the minimum publicity (FACTS §4, §8), not after {restoration}.");
+                    $"restoration of {Kebab(grade)} negative information is possible only after {earliest}, the minimum publicity (docs/domain.md#publicity-periods, docs/domain.md#objections-and-restoration), not after {restoration}.");
             }
         }
 
@@ -258,7 +258,7 @@ internal static partial class CatalogRules
                         _departments.TryGetValue(code, out var department) && department.Kind == DepartmentKind.NonGovernment)
                     {
                         Report(list, field, "list-designator-nongovernment",
-                            $"'{code}' is not a government department or court; only a department with a legal basis designates a list (FACTS §5).");
+                            $"'{code}' is not a government department or court; only a department with a legal basis designates a list (docs/domain.md#lists).");
                     }
                 }
 
@@ -266,7 +266,7 @@ internal static partial class CatalogRules
                 if (standard.CommentPeriodDays < MinCommentPeriodDays)
                 {
                     Report(list, "designationStandard.commentPeriodDays", "standard-comment-period-too-short",
-                        $"a designation standard is open for public comment for at least {MinCommentPeriodDays} days (FACTS §5; seed 003 §(7)), not {standard.CommentPeriodDays.ToString(CultureInfo.InvariantCulture)}.");
+                        $"a designation standard is open for public comment for at least {MinCommentPeriodDays} days (docs/domain.md#lists; the NDRC 2020 draft opinions §(7)), not {standard.CommentPeriodDays.ToString(CultureInfo.InvariantCulture)}.");
                 }
 
                 if (standard.Effective < standard.Published)
@@ -284,7 +284,7 @@ internal static partial class CatalogRules
                     else if (term.IsLongerThan(MaxTermWithoutSpecificBasis) && list.TermLegalBasis.Count == 0)
                     {
                         Report(list, field, "list-term-too-long",
-                            $"{field} {term} exceeds 3 years; a longer term needs a specific legal basis in 'termLegalBasis' (FACTS §5).");
+                            $"{field} {term} exceeds 3 years; a longer term needs a specific legal basis in 'termLegalBasis' (docs/domain.md#lists).");
                     }
                 }
 
@@ -306,7 +306,7 @@ internal static partial class CatalogRules
                 {
                     // Seed 003 §(9): departments must not compel financial institutions, associations, media etc.
                     Report(measure, "binding", "measure-nongovernment-mandatory",
-                        $"'{department.Code}' is a non-government body; a measure it implements is at most recommended (seed 003 §(9); DESIGN principle 6).");
+                        $"'{department.Code}' is a non-government body; a measure it implements is at most recommended (the NDRC 2020 draft opinions §(9); docs/design.md#6-proportionality).");
                 }
 
                 for (var i = 0; i < measure.Matters.Count; i++)
@@ -324,7 +324,7 @@ internal static partial class CatalogRules
                 {
                     if (measure.Kind != MeasureKind.Incentive)
                     {
-                        Report(measure, "greenChannel", "measure-green-channel-invalid", "only an incentive measure can be the green channel (seed 000 §(4)).");
+                        Report(measure, "greenChannel", "measure-green-channel-invalid", "only an incentive measure can be the green channel (GF〔2016〕33 §(4)).");
                     }
                     else if (green.CleanPeriod.IsZero || green.SubjectKinds.Count == 0)
                     {
@@ -358,7 +358,7 @@ internal static partial class CatalogRules
                         lists.Add(list);
                         if (!list.DesignatingDepartments.Any(d => memo.Departments.Contains(d, StringComparer.Ordinal)))
                         {
-                            // FACTS §7 initiation–response: the designating department initiates, so it signs.
+                            // docs/domain.md#joint-measures initiation–response: the designating department initiates, so it signs.
                             Report(memo, field, "memorandum-initiator-missing",
                                 $"none of the departments designating '{list.Code}' ({string.Join(", ", list.DesignatingDepartments)}) signed this memorandum.");
                         }
@@ -380,13 +380,13 @@ internal static partial class CatalogRules
                         if (measure.Kind != fitting)
                         {
                             Report(memo, field, "measure-kind-mismatch",
-                                $"'{measure.Code}' is {Kebab(measure.Kind)} but '{list.Code}' is a {Kebab(list.Kind)} list, which takes {Kebab(fitting)} measures (FACTS §5).");
+                                $"'{measure.Code}' is {Kebab(measure.Kind)} but '{list.Code}' is a {Kebab(list.Kind)} list, which takes {Kebab(fitting)} measures (docs/domain.md#lists).");
                         }
                         else if (measure.Severity > list.MaxMeasureSeverity)
                         {
-                            // Seed 003 §(10) proportionality; DESIGN principle 6.
+                            // Seed 003 §(10) proportionality; docs/design.md#6-proportionality.
                             Report(memo, field, "measure-exceeds-list-severity",
-                                $"'{measure.Code}' is a {Kebab(measure.Severity)} measure but '{list.Code}' allows at most {Kebab(list.MaxMeasureSeverity)} (proportionality, seed 003 §(10)).");
+                                $"'{measure.Code}' is a {Kebab(measure.Severity)} measure but '{list.Code}' allows at most {Kebab(list.MaxMeasureSeverity)} (proportionality, the NDRC 2020 draft opinions §(10)).");
                         }
                     }
                 }

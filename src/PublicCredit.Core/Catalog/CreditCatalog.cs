@@ -38,7 +38,7 @@ public sealed class CodedCollection<T> : IReadOnlyList<T>
 }
 
 /// <summary>
-/// The loaded, validated catalog (DESIGN "catalog/"): what may be recorded, which lists exist, which measures
+/// The loaded, validated catalog (docs/design.md#projects): what may be recorded, which lists exist, which measures
 /// they trigger through which memoranda, and the working-day calendar. Immutable; obtained only from
 /// <see cref="CatalogLoader"/>, so every instance has passed every validation rule.
 /// </summary>
@@ -84,19 +84,19 @@ public sealed class CreditCatalog
 
     public WorkingDayCalendar Calendar { get; }
 
-    /// <summary>How long the owning department has to review an objection (catalog.yaml <c>objections</c>; FACTS §8; ADR 0013).</summary>
+    /// <summary>How long the owning department has to review an objection (catalog.yaml <c>objections</c>; docs/domain.md#objections-and-restoration; ADR 0013).</summary>
     public required WorkingDays ObjectionReview { get; init; }
 
     /// <summary>
     /// Days after a rejection during which the same filer's new objection on the same target only opens a review, not a
     /// suspension (catalog.yaml <c>objections.refilingCoolingOffDays</c>, default <see cref="DefaultRefilingCoolingOffDays"/>;
-    /// issue 15 §4; ADR 0034): a subject cannot keep an entry suspended by refiling.
+    /// docs/design.md#scope-no-department-acts-for-another; ADR 0034): a subject cannot keep an entry suspended by refiling.
     /// </summary>
     public int RefilingCoolingOffDays { get; init; } = DefaultRefilingCoolingOffDays;
 
     public const int DefaultRefilingCoolingOffDays = 90;
 
-    /// <summary>The measures marked as the seed 000 §(4) green channel.</summary>
+    /// <summary>The measures marked as the GF〔2016〕33 §(4) green channel.</summary>
     public IEnumerable<Measure> GreenChannelMeasures => Measures.Where(m => m.GreenChannel is not null);
 
     /// <summary>The memoranda that act on <paramref name="listTypeCode"/>.</summary>

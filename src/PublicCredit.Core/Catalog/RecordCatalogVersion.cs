@@ -9,7 +9,7 @@ namespace PublicCredit.Catalog;
 /// <summary>
 /// A catalog version change is an event: when a server starts with a catalog whose content differs from the one
 /// the ledger last recorded, it appends <c>catalog-activated</c> with the version, so every later event can be read
-/// against the rules that were in force (issue "Foundation" §6).
+/// against the rules that were in force (docs/design.md#8-everything-is-evidence; ADR 0003).
 /// </summary>
 public sealed class RecordCatalogVersion(PublicCreditDbContext db, AppendToLedger ledger, CreditCatalog catalog)
 {

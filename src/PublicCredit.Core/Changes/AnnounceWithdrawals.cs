@@ -7,7 +7,7 @@ using PublicCredit.Time;
 namespace PublicCredit.Changes;
 
 /// <summary>
-/// Announces the end of publicity (issue 5 §4; FACTS §4: at the end of the period publication stops everywhere,
+/// Announces the end of publicity (docs/domain.md#publicity-periods: at the end of the period publication stops everywhere,
 /// downstream feeds included). Public views stop showing a record at 00:00 China time after its <c>publicUntil</c> on
 /// their own (they compute it from the request time); this use case tells downstream systems, through the ledger and
 /// so the changes feed: it finds current published versions whose period has ended and whose end was not yet

@@ -75,15 +75,15 @@ public sealed record ChangeItem(
 public sealed record ChangePage(IReadOnlyList<ChangeItem> Items, long Next);
 
 /// <summary>
-/// The changes feed (API.md <c>GET /api/v1/changes?after=</c>; checker, auditor): change items derived from the ledger
+/// The changes feed (docs/api.md#changes-feed <c>GET /api/v1/changes?after=</c>; checker, auditor): change items derived from the ledger
 /// in ledger order, so a downstream system that remembers <c>next</c> misses nothing and sees nothing twice. Only
 /// events at or below the ledger head read first are considered; since appends are serialised and commit in order,
 /// everything up to that head is committed, and <c>next</c> never skips an event still being written. A page holds
 /// whole events: it stops before an event whose items would pass <c>limit</c>, unless it would otherwise be empty
 /// (an imported chunk event yields at most <see cref="SubmitRecords.MaxBulkChunk"/> items). Records that were never
-/// published yield nothing: the feed carries no more about a subject than was public at some time (FACTS §9).
+/// published yield nothing: the feed carries no more about a subject than was public at some time (docs/domain.md#personal-information).
 /// <para>
-/// The work of one request is bounded by items, never by how many records the events name (issue 15 §6): events are
+/// The work of one request is bounded by items, never by how many records the events name (docs/design.md#edges-public-limits-and-audit-reads): events are
 /// read a few at a time, a request looks at no more than <see cref="RecordBudget"/> record versions (at least one
 /// whole event), and versions are looked up in slices of <see cref="LookupSlice"/> ids — an import of 100,000 rows
 /// used to turn one page into a single query with 100,000 parameters, which SQLite refuses ("too many SQL variables").
@@ -119,7 +119,7 @@ public sealed class ReadChanges(PublicCreditDbContext db)
     {
         var page = await ReadAsync(caller, after, limit, cancellationToken);
 
-        // Privacy by default (DESIGN principle 7; issue 15 §6): no role reads individuals' full numbers in bulk (ADR 0039).
+        // Privacy by default (docs/design.md#7-privacy-by-default; docs/design.md#edges-public-limits-and-audit-reads): no role reads individuals' full numbers in bulk (ADR 0039).
         return page with { Items = [.. page.Items.Select(i => i with { SubjectId = ResidentIdMasking.Mask(i.SubjectId) })] };
     }
 
@@ -312,7 +312,7 @@ public sealed class ReadChanges(PublicCreditDbContext db)
     /// <summary>
     /// What an objection step tells downstream (ADR 0013 §4): for a designation, only a change of what is enforced
     /// (effective → suspended → effective again, or revoked); for a record, only when it was public, objections aside
-    /// — the feed carries no more about a subject than was public (FACTS §9).
+    /// — the feed carries no more about a subject than was public (docs/domain.md#personal-information).
     /// </summary>
     private static ChangeItem? ObjectionItem(LedgerEventRow e)
     {

@@ -7,7 +7,7 @@ namespace PublicCredit.Changes;
 /// <summary>
 /// Runs <see cref="AnnounceWithdrawals"/> at start and then every <c>interval</c> of the injected clock (default
 /// <see cref="DefaultInterval"/>), so a <c>record-withdrawn</c> item reaches the changes feed within a minute of a
-/// publicity end (issue 5 §4). Nothing public waits for it: views compute the end from the request time.
+/// publicity end (docs/domain.md#publicity-periods). Nothing public waits for it: views compute the end from the request time.
 /// </summary>
 public sealed partial class WithdrawalAnnouncer(
     IServiceScopeFactory scopes, TimeProvider clock, TimeSpan interval, ILogger<WithdrawalAnnouncer> logger) : RoundsOnClock<int>(clock, interval)

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace PublicCredit.Checks;
 
 /// <summary>
-/// Whether the department that made a check applied one measure it returned (API.md feedback; issue 6 §4). One per
+/// Whether the department that made a check applied one measure it returned (docs/api.md feedback; docs/api.md#checks). One per
 /// check and measure. The note (why not applied) may hold personal data: the ledger event keeps only its SHA-256.
 /// </summary>
 public sealed class CheckFeedbackRow

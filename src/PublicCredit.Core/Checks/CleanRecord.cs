@@ -11,7 +11,7 @@ using PublicCredit.Time;
 namespace PublicCredit.Checks;
 
 /// <summary>
-/// What the green channel (seed 000 §(4); catalog <c>greenChannel</c>) needs on the hot path, in memory (ADR 0010 §3):
+/// What the green channel (GF〔2016〕33 §(4); catalog <c>greenChannel</c>) needs on the hot path, in memory (ADR 0010 §3):
 /// per subject, the latest instant of anything negative — the decision date (00:00 China time) of a current version of
 /// a record in a negative category, published or not, and the effective start of a black-list designation. Loaded
 /// at start-up, raised on every commit in this process; it only ever moves forward, so a correction that moves a

@@ -20,7 +20,7 @@ public sealed record ImplementationRow(
     IReadOnlyList<NotAppliedReason> Reasons);
 
 /// <summary>
-/// <c>GET /api/v1/stats/implementation</c> (auditor; issue 6 §4): per memorandum, measure and checking department —
+/// <c>GET /api/v1/stats/implementation</c> (auditor; docs/api.md#checks): per memorandum, measure and checking department —
 /// <c>checks</c>: the department's checks in a matter the measure covers; <c>hits</c>: those that returned the measure
 /// through the memorandum; <c>applied</c> / <c>notApplied</c> from feedback, with the notes as reasons. Read from the
 /// inquiry log and the feedback table (not the hot path). Rows with neither a hit nor feedback are left out. A

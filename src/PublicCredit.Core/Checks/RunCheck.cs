@@ -52,7 +52,7 @@ public sealed record CheckInput(string? Subject, string? Matter, string? AsOf, I
     }
 }
 
-/// <summary>One measure a check found, with what makes it apply (API.md shape).</summary>
+/// <summary>One measure a check found, with what makes it apply (docs/api.md shape).</summary>
 public sealed record CheckedMeasure(
     string Measure,
     string Kind,
@@ -67,10 +67,10 @@ public sealed record CheckedMeasure(
 public sealed record CheckResult(Guid CheckId, string Outcome, IReadOnlyList<CheckedMeasure> Measures, long DataVersion);
 
 /// <summary>
-/// The embedded check (API.md <c>POST /api/v1/checks</c>; DESIGN "Hot path"; ADR 0010): which measures apply to a
+/// The embedded check (docs/api.md#checks <c>POST /api/v1/checks</c>; docs/design.md#the-hot-path-the-embedded-check; ADR 0010): which measures apply to a
 /// subject in a matter at an instant (now, or <c>asOf</c> in the past or future). Answered from the in-memory
 /// <see cref="EnforcementIndex"/> and <see cref="CleanRecord"/> only — never the database; the one write is the
-/// inquiry, through the group-commit <see cref="InquiryLog"/>, and the answer waits until it is durable (FACTS §9).
+/// inquiry, through the group-commit <see cref="InquiryLog"/>, and the answer waits until it is durable (docs/domain.md#personal-information).
 /// </summary>
 public sealed class RunCheck(EnforcementIndex index, CleanRecord clean, InquiryLog inquiries, TimeProvider clock)
 {

@@ -51,7 +51,7 @@ public sealed record FeedbackInput(string? Measure, bool? Applied, string? Note,
 public sealed record FeedbackGiven(Guid Id, Guid CheckId, string Measure, bool Applied);
 
 /// <summary>
-/// The checking department reports whether it applied a measure a check returned (API.md
+/// The checking department reports whether it applied a measure a check returned (docs/api.md
 /// <c>POST /api/v1/checks/{checkId}/feedback</c>): only a checker of the department that made the check (403
 /// <c>department-scope</c>), only for a measure the check returned (422), once per measure (409); stored with one
 /// <c>check-feedback</c> ledger event. The check is found through its inquiry (ADR 0010 §2).

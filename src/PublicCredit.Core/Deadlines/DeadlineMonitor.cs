@@ -6,7 +6,7 @@ using PublicCredit.Time;
 namespace PublicCredit.Deadlines;
 
 /// <summary>
-/// The background side of the deadline monitor (issue 7 §6; ADR 0014 §6): every <c>interval</c> of the injected clock
+/// The background side of the deadline monitor (docs/design.md#deadline-monitor; ADR 0014 §6): every <c>interval</c> of the injected clock
 /// it carries out automatic removals that were waiting for an objection (<see cref="RemoveDueDesignations"/>), then
 /// asks every <see cref="IDeadlineSource"/> and logs a warning per source with overdue items, so operators learn of a
 /// missed deadline without polling <c>GET /api/v1/stats/deadlines</c>.

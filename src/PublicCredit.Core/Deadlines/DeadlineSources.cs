@@ -6,7 +6,7 @@ using PublicCredit.Storage;
 
 namespace PublicCredit.Deadlines;
 
-/// <summary>Restoration applications not accepted by <c>acceptBy</c> or not decided by <c>decideBy</c> (FACTS §8: 3 / 10 working days).</summary>
+/// <summary>Restoration applications not accepted by <c>acceptBy</c> or not decided by <c>decideBy</c> (docs/domain.md#objections-and-restoration: 3 / 10 working days).</summary>
 public sealed class RestorationDeadlines(PublicCreditDbContext db) : IDeadlineSource
 {
     public string Name => "restorations";
@@ -23,7 +23,7 @@ public sealed class RestorationDeadlines(PublicCreditDbContext db) : IDeadlineSo
     }
 }
 
-/// <summary>Designations whose performance was recorded but which are still not removed after <c>removalDueBy</c> (FACTS §5).</summary>
+/// <summary>Designations whose performance was recorded but which are still not removed after <c>removalDueBy</c> (docs/domain.md#lists).</summary>
 public sealed class RemovalDeadlines(PublicCreditDbContext db) : IDeadlineSource
 {
     public string Name => "automatic-removals";
@@ -44,7 +44,7 @@ public sealed class RemovalDeadlines(PublicCreditDbContext db) : IDeadlineSource
 
 /// <summary>
 /// Publicity obligations: current published versions whose period has ended but whose end has not been announced to
-/// downstream systems (FACTS §4: publication stops everywhere, feeds included). Public views already hide them on
+/// downstream systems (docs/domain.md#publicity-periods: publication stops everywhere, feeds included). Public views already hide them on
 /// their own; an item listed for more than a minute means the publicity-end job is behind (it runs every 30 s, ADR 0008).
 /// </summary>
 public sealed class PublicityDeadlines(PublicCreditDbContext db) : IDeadlineSource
@@ -65,7 +65,7 @@ public sealed class PublicityDeadlines(PublicCreditDbContext db) : IDeadlineSour
     }
 }
 
-/// <summary>Objections still open after their review deadline (FACTS §8; catalog <c>objections.reviewWorkingDays</c>; ADR 0013):
+/// <summary>Objections still open after their review deadline (docs/domain.md#objections-and-restoration; catalog <c>objections.reviewWorkingDays</c>; ADR 0013):
 /// the target stays suspended meanwhile, so a late review keeps a measure from applying — still the department's duty.</summary>
 public sealed class ObjectionDeadlines(PublicCreditDbContext db) : IDeadlineSource
 {

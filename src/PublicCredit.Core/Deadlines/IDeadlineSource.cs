@@ -1,7 +1,7 @@
 namespace PublicCredit.Deadlines;
 
 /// <summary>
-/// One obligation past its deadline (issue 7 §6): what it is (<see cref="Kind"/>), the ids to follow it up by (no
+/// One obligation past its deadline (docs/design.md#deadline-monitor): what it is (<see cref="Kind"/>), the ids to follow it up by (no
 /// personal data: the listing is statistics, not an inquiry), the responsible department, the last day it was due
 /// (inclusive) and how many days it is late.
 /// </summary>

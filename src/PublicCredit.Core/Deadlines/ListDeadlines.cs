@@ -13,9 +13,9 @@ public sealed record DeadlineReport(
     IReadOnlyDictionary<string, int> ByDepartment);
 
 /// <summary>
-/// <c>GET /api/v1/stats/deadlines</c> (auditor; issue 7 §6): asks every <see cref="IDeadlineSource"/> at the time of
+/// <c>GET /api/v1/stats/deadlines</c> (auditor; docs/design.md#deadline-monitor): asks every <see cref="IDeadlineSource"/> at the time of
 /// the request, so the listing is never stale; the <see cref="DeadlineMonitor"/> asks the same sources on its timer.
-/// Items carry ids and departments only, so the listing is not an inquiry about anyone (FACTS §9).
+/// Items carry ids and departments only, so the listing is not an inquiry about anyone (docs/domain.md#personal-information).
 /// </summary>
 public sealed class ListDeadlines(IEnumerable<IDeadlineSource> sources, TimeProvider clock)
 {

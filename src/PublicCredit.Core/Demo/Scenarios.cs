@@ -32,7 +32,7 @@ internal sealed record Scenario(
 internal static class Scenarios
 {
     /// <summary>
-    /// Share of records per category, in percent. Licensing and penalty decisions ("double publicity", FACTS §3) are
+    /// Share of records per category, in percent. Licensing and penalty decisions ("double publicity", docs/domain.md#record-fields) are
     /// most of what departments submit; lists, honours and contract information are rarer.
     /// </summary>
     public static IReadOnlyList<(string Category, int Weight)> CategoryWeights { get; } =

@@ -3,13 +3,13 @@ using PublicCredit.Catalog;
 namespace PublicCredit.Demo;
 
 /// <summary>
-/// One synthetic credit record in the flattened shape of CSV/NDJSON imports (API.md "Record": <c>subject.id</c> and
+/// One synthetic credit record in the flattened shape of CSV/NDJSON imports (docs/api.md#record-shape: <c>subject.id</c> and
 /// <c>subject.name</c> become <see cref="SubjectId"/> and <see cref="SubjectName"/>), plus the <see cref="Department"/>
 /// that would submit it, so a file can be split per department before <c>pcredit import --dept</c>.
 /// </summary>
 public sealed record SyntheticRecord
 {
-    /// <summary>The file columns, in order: the API.md Record fields, then <c>department</c>.</summary>
+    /// <summary>The file columns, in order: the docs/api.md#record-shape, then <c>department</c>.</summary>
     public static IReadOnlyList<string> Columns { get; } =
     [
         "category", "subjectId", "subjectName", "documentNumber", "decisionDate", "severity", "legalBasis",
@@ -32,7 +32,7 @@ public sealed record SyntheticRecord
 
     public required DateOnly DecisionDate { get; init; }
 
-    /// <summary>Set exactly when the category is negative, to a grade the category's publicity defines (FACTS §4).</summary>
+    /// <summary>Set exactly when the category is negative, to a grade the category's publicity defines (docs/domain.md#publicity-periods).</summary>
     public NegativeGrade? Severity { get; init; }
 
     public required string LegalBasis { get; init; }
@@ -41,13 +41,13 @@ public sealed record SyntheticRecord
 
     public string? Content { get; init; }
 
-    /// <summary>Fine in 万元 (ten thousand yuan) with two decimals, for penalties that impose one (FACTS §3).</summary>
+    /// <summary>Fine in 万元 (ten thousand yuan) with two decimals, for penalties that impose one (docs/domain.md#record-fields).</summary>
     public decimal? Amount { get; init; }
 
     /// <summary>For organisations; null for individuals.</summary>
     public string? LegalRepresentative { get; init; }
 
-    /// <summary>Left empty by the generator: the platform defaults it from the category and severity (API.md).</summary>
+    /// <summary>Left empty by the generator: the platform defaults it from the category and severity (docs/api.md).</summary>
     public DateOnly? PublicUntil { get; init; }
 
     /// <summary>The catalog department code of the source department (samr, sta, spc …).</summary>

@@ -9,7 +9,7 @@ using PublicCredit.Import;
 
 namespace PublicCredit.Demo;
 
-/// <summary>The two import file formats of <c>pcredit import</c> (API.md).</summary>
+/// <summary>The two import file formats of <c>pcredit import</c> (docs/api.md).</summary>
 public enum SyntheticFileFormat
 {
     Csv,
@@ -153,7 +153,7 @@ public static class SyntheticRecordWriter
         return count;
     }
 
-    /// <summary>The lower-case grade names of API.md: minor, general, serious.</summary>
+    /// <summary>The lower-case grade names of docs/api.md: minor, general, serious.</summary>
     public static string? Grade(NegativeGrade? grade) => grade switch
     {
         NegativeGrade.Minor => "minor",

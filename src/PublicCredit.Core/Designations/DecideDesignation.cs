@@ -17,11 +17,11 @@ public sealed record DecidedDesignation(
     Guid Id, DesignationStatus Status, string DecisionDocument, DateTimeOffset EffectiveFrom, DateTimeOffset ExpiresAt, string Term, JsonObject Decision);
 
 /// <summary>
-/// The owner department's reviewer decides a noticed designation (API.md <c>POST /api/v1/designations/{id}/decide</c>):
+/// The owner department's reviewer decides a noticed designation (docs/api.md#designations <c>POST /api/v1/designations/{id}/decide</c>):
 /// <see cref="DesignationLifecycle.Decide"/> refuses before the objection deadline unless a statement is on file, and
 /// while an objection is open (409), and needs a document number, reasons and a term within the list type's maximum
 /// (422; the default term when none is given). The decision document — facts, reasons, legal basis, measures, term,
-/// how to be removed and remedies (FACTS §5) — is stored as issued; the <c>designation-effective</c> event carries its
+/// how to be removed and remedies (docs/domain.md#lists) — is stored as issued; the <c>designation-effective</c> event carries its
 /// SHA-256.
 /// </summary>
 public sealed class DecideDesignation(PublicCreditDbContext db, DesignationTransitions transitions, CreditCatalog catalog)
@@ -129,7 +129,7 @@ public sealed class DecideDesignation(PublicCreditDbContext db, DesignationTrans
 
     /// <summary>
     /// Deciding before the statement period ends needs a statement the subject filed with a credential it obtained
-    /// itself (issue 15 §2; ADR 0029): one filed with a token a department once held — or before origins were recorded
+    /// itself (docs/design.md#the-department-never-holds-the-subjects-credential; ADR 0029): one filed with a token a department once held — or before origins were recorded
     /// — does not count, and the decision is refused (409 <c>designation-statement-not-own</c>).
     /// </summary>
     private async Task RequireOwnStatementAsync(Guid designationId, DateOnly deadline, CancellationToken cancellationToken)

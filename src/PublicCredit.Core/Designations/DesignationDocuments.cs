@@ -21,7 +21,7 @@ public sealed record LegalBasisRef(string Stated, IReadOnlyList<string> ListType
 
 public sealed record MemorandumRef(string Code, string Document);
 
-/// <summary>A measure as the notice announces and the decision states it (FACTS §6: measure, basis, implementing agency).</summary>
+/// <summary>A measure as the notice announces and the decision states it (docs/domain.md#measures: measure, basis, implementing agency).</summary>
 public sealed record MeasureStatement(
     string Measure,
     LocalizedText Name,
@@ -51,7 +51,7 @@ public sealed record TermRef(string Default, string Max);
 public sealed record ActivationRef(Guid CodeId, DateTimeOffset ExpiresAt, string How);
 
 /// <summary>
-/// The notice served before designation (DESIGN principle 3; FACTS §5): facts, legal basis, intended measures, the
+/// The notice served before designation (docs/design.md#3-notice-before-listing; docs/domain.md#lists): facts, legal basis, intended measures, the
 /// objection deadline in working days and the subject's rights. Stored as canonical JSON, exactly as served.
 /// </summary>
 public sealed record DesignationNotice(
@@ -76,13 +76,13 @@ public sealed record AutomaticRemovalRef(string Trigger, int WithinWorkingDays, 
 
 public sealed record RestorationRef(LocalizedText Description, IReadOnlyList<string> LegalBasis, int AcceptWithinWorkingDays, int DecideWithinWorkingDays, bool FreeOfCharge);
 
-/// <summary>How the designation ends or can be removed (FACTS §5 "how to be removed"; §8).</summary>
+/// <summary>How the designation ends or can be removed (docs/domain.md#lists "how to be removed"; docs/domain.md#restoration).</summary>
 public sealed record RemovalRef(DateTimeOffset TermEnds, LocalizedText OnExpiry, AutomaticRemovalRef? Automatic, RestorationRef? Restoration, LocalizedText Objection);
 
 public sealed record ProcedureRef(string NoticeDocument, DateTimeOffset NoticedAt, DateOnly ObjectionDeadline, int StatementsOnFile, bool DecidedBeforeDeadline);
 
 /// <summary>
-/// The decision document (FACTS §5): facts, reasons, legal basis, measures, term, how to be removed and remedies.
+/// The decision document (docs/domain.md#lists): facts, reasons, legal basis, measures, term, how to be removed and remedies.
 /// Stored as canonical JSON, exactly as issued; <c>GET /api/v1/designations/{id}/decision</c> returns it.
 /// </summary>
 public sealed record DesignationDecisionDocument(
@@ -107,7 +107,7 @@ public static class DesignationDocuments
 {
     /// <summary>
     /// Every measure the memoranda apply to a list type, in catalog order, with the memoranda that apply it
-    /// (FACTS §7: memoranda turn list membership into measures).
+    /// (docs/domain.md#joint-measures: memoranda turn list membership into measures).
     /// </summary>
     public static IReadOnlyList<MeasureStatement> MeasuresFor(CreditCatalog catalog, string listTypeCode)
     {
@@ -153,7 +153,7 @@ public static class DesignationDocuments
                     $"您有权在{day}（含当日）前陈述、申辩并提交证据；您的陈述在案后，认定部门可在期限届满前作出决定。",
                     $"You may state your case and submit evidence until {day} (inclusive); once your statement is on file the department may decide before that day."),
                 deadline, null, [], $"POST /api/v1/designations/{designationId}/statements with the self-service token"),
-            // FACTS §8: an objection suspends enforcement of the disputed item during review.
+            // docs/domain.md#objections-and-restoration: an objection suspends enforcement of the disputed item during review.
             new SubjectRight("object",
                 new LocalizedText(
                     "您有权对认定提出异议并提交证据；异议提出后，在核查期间暂停公示和惩戒措施。",
@@ -164,7 +164,7 @@ public static class DesignationDocuments
     }
 
     /// <summary>
-    /// Remedies against the decision (FACTS §5). A government department's designation is an administrative act:
+    /// Remedies against the decision (docs/domain.md#lists). A government department's designation is an administrative act:
     /// administrative reconsideration within 60 days and administrative litigation within 6 months. A court's listing
     /// of a judgment defaulter is a judicial act, to which neither applies: the defaulter applies to the court for
     /// correction and may ask the court at the next level to reconsider a refusal (ADR 0009 §6).
@@ -225,7 +225,7 @@ public static class DesignationDocuments
             new LocalizedText($"期限届满（{end}，北京时间）时自动移出名单，公示和惩戒措施同时停止。",
                 $"At the end of the term ({end} China time) the designation ends by itself; publication and measures stop at once."),
             automatic,
-            // FACTS §8: single window, accept within 3 working days, result within 10, free of charge. A court's
+            // docs/domain.md#objections-and-restoration: single window, accept within 3 working days, result within 10, free of charge. A court's
             // listing is removed by the court itself (correction, or deletion once performed), not by credit restoration.
             department.Kind == DepartmentKind.Court ? null : new RestorationRef(
                 new LocalizedText("符合条件的，可以通过\"信用中国\"网站一站式申请信用修复，免费办理；修复后公示和惩戒措施同时停止。",

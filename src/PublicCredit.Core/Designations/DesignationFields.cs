@@ -5,7 +5,7 @@ using PublicCredit.Errors;
 namespace PublicCredit.Designations;
 
 /// <summary>
-/// The JSON field names of designation requests (API.md; docs/designations.md) and the longest text each may hold,
+/// The JSON field names of designation requests (docs/api.md; docs/designations.md) and the longest text each may hold,
 /// in UTF-16 code units (never more characters than a PostgreSQL varchar(n) holds).
 /// </summary>
 public static class DesignationFields
@@ -28,7 +28,7 @@ public static class DesignationFields
     public const string Term = "term";
     public const string RevocationDocument = "revocationDocument";
 
-    /// <summary>A designation of one organisation names a handful of people (FACTS §7); 20 leaves room for a board.</summary>
+    /// <summary>A designation of one organisation names a handful of people (docs/domain.md#joint-measures); 20 leaves room for a board.</summary>
     public const int MaxResponsiblePersons = 20;
 
     public const int MaxDocumentNumber = 100;

@@ -6,7 +6,7 @@ namespace PublicCredit.Designations;
 /// <summary>One responsible person as sent: resident ID, name and role, all as text.</summary>
 public sealed record ResponsiblePersonInput(string? Id, string? Name, string? Role);
 
-/// <summary>A proposal as it arrives (API.md <c>POST /api/v1/designations</c>), every field as text.</summary>
+/// <summary>A proposal as it arrives (docs/api.md#designations <c>POST /api/v1/designations</c>), every field as text.</summary>
 public sealed record ProposalInput
 {
     public string? ListType { get; init; }

@@ -3,7 +3,7 @@ using PublicCredit.Time;
 
 namespace PublicCredit.Designations;
 
-/// <summary>The stored states of a designation (DESIGN "Designation life cycle"). <c>Expired</c> is never stored: it is
+/// <summary>The stored states of a designation (docs/design.md#designation-life-cycle). <c>Expired</c> is never stored: it is
 /// an effective designation whose term has ended, derived from the time of the question.</summary>
 public enum DesignationStatus
 {
@@ -15,11 +15,11 @@ public enum DesignationStatus
     Expired,
 
     /// <summary>Removed without an application where the catalog says so, e.g. a judgment defaulter who performed
-    /// the obligation (FACTS §5; catalog <c>automaticRemoval</c>; ADR 0014).</summary>
+    /// the obligation (docs/domain.md#lists; catalog <c>automaticRemoval</c>; ADR 0014).</summary>
     Removed,
 }
 
-/// <summary>The decision document that made a designation effective (FACTS §5).</summary>
+/// <summary>The decision document that made a designation effective (docs/domain.md#lists).</summary>
 public sealed record DesignationDecision(
     string DocumentNumber,
     string Reasons,
@@ -44,7 +44,7 @@ public sealed record DesignationState(
 
     /// <summary>
     /// Only an effective designation, with no objection under review, within its term, triggers measures or is
-    /// published (DESIGN principle 3 and 4).
+    /// published (docs/design.md#3-notice-before-listing, docs/design.md#4-an-objection-suspends-at-once).
     /// </summary>
     public bool IsEnforcedAt(DateTimeOffset instant) =>
         Stored == DesignationStatus.Effective && !ObjectionOpen && Decision is { } d && instant >= d.EffectiveFrom && instant < d.ExpiresAt;
@@ -53,7 +53,7 @@ public sealed record DesignationState(
 }
 
 /// <summary>
-/// The designation life cycle, in one place (DESIGN):
+/// The designation life cycle, in one place (docs/design.md#designation-life-cycle):
 /// noticed → effective (window passed or statement filed, with a decision document) → expired (term ends);
 /// effective ⇄ suspended (objection filed / rejected); suspended → revoked (objection upheld);
 /// noticed → revoked (objection upheld, or withdrawn by the department); effective → restored (restoration granted).
@@ -61,11 +61,11 @@ public sealed record DesignationState(
 /// </summary>
 public static class DesignationLifecycle
 {
-    /// <summary>A designation starts as noticed: the subject is told before it is listed (DESIGN principle 3).</summary>
+    /// <summary>A designation starts as noticed: the subject is told before it is listed (docs/design.md#3-notice-before-listing).</summary>
     public static DesignationState Notice(DateOnly objectionDeadline) =>
         new(DesignationStatus.Noticed, objectionDeadline, StatementFiled: false, ObjectionOpen: false, Decision: null);
 
-    /// <summary>The subject states its case; once on file the department may decide before the window ends (API.md).</summary>
+    /// <summary>The subject states its case; once on file the department may decide before the window ends (docs/api.md).</summary>
     public static DesignationState FileStatement(DesignationState state)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -102,7 +102,7 @@ public static class DesignationLifecycle
             throw DomainException.Conflict("designation-objection-open", "An objection is under review; the designation cannot be decided until it is resolved.");
         }
 
-        // FACTS §5: the subject may state its case within the window; deciding earlier needs its statement.
+        // docs/domain.md#lists: the subject may state its case within the window; deciding earlier needs its statement.
         if (today <= state.ObjectionDeadline && !state.StatementFiled)
         {
             throw DomainException.Conflict("designation-objection-window-open",
@@ -112,12 +112,12 @@ public static class DesignationLifecycle
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(documentNumber))
         {
-            errors.Add(new FieldError("decisionDocument", "designation-decision-document-missing", "A designation takes effect only by a decision document (DESIGN principle 3)."));
+            errors.Add(new FieldError("decisionDocument", "designation-decision-document-missing", "A designation takes effect only by a decision document (docs/design.md#3-notice-before-listing)."));
         }
 
         if (string.IsNullOrWhiteSpace(reasons))
         {
-            errors.Add(new FieldError("reasons", "designation-reasons-missing", "The decision states its reasons (FACTS §5)."));
+            errors.Add(new FieldError("reasons", "designation-reasons-missing", "The decision states its reasons (docs/domain.md#lists)."));
         }
 
         if (term.IsLongerThan(maxTerm))
@@ -139,7 +139,7 @@ public static class DesignationLifecycle
         return state with { Stored = DesignationStatus.Effective, Decision = decision };
     }
 
-    /// <summary>An objection suspends an effective designation at once (DESIGN principle 4); a noticed one cannot be decided meanwhile.</summary>
+    /// <summary>An objection suspends an effective designation at once (docs/design.md#4-an-objection-suspends-at-once); a noticed one cannot be decided meanwhile.</summary>
     public static DesignationState FileObjection(DesignationState state)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -215,7 +215,7 @@ public static class DesignationLifecycle
         return state with { Stored = DesignationStatus.Revoked, ObjectionOpen = false };
     }
 
-    /// <summary>Restoration granted: publication and measures stop at once (DESIGN principle 5).</summary>
+    /// <summary>Restoration granted: publication and measures stop at once (docs/design.md#5-restoration-is-free-and-on-time).</summary>
     public static DesignationState Restore(DesignationState state, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -229,7 +229,7 @@ public static class DesignationLifecycle
     }
 
     /// <summary>
-    /// Automatic removal once the obligation is performed (FACTS §5: judgment defaulters are deleted within 3 working
+    /// Automatic removal once the obligation is performed (docs/domain.md#lists: judgment defaulters are deleted within 3 working
     /// days). Only an effective designation in its term is removed; one under objection waits for the review (the
     /// deadline monitor shows it if that makes the removal late; ADR 0014).
     /// </summary>

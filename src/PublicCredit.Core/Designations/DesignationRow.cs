@@ -8,7 +8,7 @@ using PublicCredit.Time;
 namespace PublicCredit.Designations;
 
 /// <summary>
-/// One designation of a subject on a red or black list (FACTS §5; DESIGN "Designation life cycle"; ADR 0009).
+/// One designation of a subject on a red or black list (docs/domain.md#lists; docs/design.md#designation-life-cycle; ADR 0009).
 /// What the designating department stated (facts, basis, notice document) and the notice as served are written once;
 /// the life-cycle columns (<see cref="Status"/>, <see cref="StatementFiled"/>, <see cref="ObjectionOpen"/>, the
 /// decision) change only through <see cref="Apply"/> with a state returned by <see cref="DesignationLifecycle"/>, one
@@ -36,7 +36,7 @@ public sealed class DesignationRow
     /// <summary>The legal basis as the department states it for this case (the list type's own basis is in the notice).</summary>
     public required string LegalBasis { get; set; }
 
-    /// <summary>The number of the notice document (告知书) served before designation (DESIGN principle 3).</summary>
+    /// <summary>The number of the notice document (告知书) served before designation (docs/design.md#3-notice-before-listing).</summary>
     public required string NoticeDocument { get; set; }
 
     public DateTimeOffset NoticedAt { get; set; }

@@ -39,7 +39,7 @@ public sealed record DesignationChange(
     Action<long>? Recorded = null);
 
 /// <summary>
-/// Runs one life-cycle transition of one designation (DESIGN "Every transition records actor, department, time,
+/// Runs one life-cycle transition of one designation (docs/design.md#designation-life-cycle: "every transition records actor, department, time,
 /// reason and document, as one ledger event"): in one transaction it takes the ledger writers' lock <em>before</em>
 /// reading the designation — so two concurrent decisions cannot both see it noticed — loads it, lets the use case
 /// authorise and decide (<paramref name="decide"/> calls <see cref="DesignationLifecycle"/>; a refusal rolls back),

@@ -9,8 +9,8 @@ namespace PublicCredit.Designations;
 public sealed record FiledStatement(Guid Id, Guid DesignationId, DesignationStatus Status, bool StatementFiled, DateTimeOffset FiledAt);
 
 /// <summary>
-/// The subject states its case on a noticed designation (API.md <c>POST /api/v1/designations/{id}/statements</c>;
-/// FACTS §5 陈述申辩): only with its own self-service token — another subject's token is <c>subject-scope</c>, a staff
+/// The subject states its case on a noticed designation (docs/api.md#designations <c>POST /api/v1/designations/{id}/statements</c>;
+/// docs/domain.md#lists 陈述申辩): only with its own self-service token — another subject's token is <c>subject-scope</c>, a staff
 /// key <c>subject-token-required</c>, a token that did not come to the subject itself <c>subject-credential-not-own</c>
 /// (ADR 0029). Once such a statement is on file the department may decide before the window ends
 /// (<see cref="DesignationLifecycle.FileStatement"/>; <see cref="DecideDesignation"/> checks the statement's origin). Each statement is one <c>designation-statement-filed</c> event

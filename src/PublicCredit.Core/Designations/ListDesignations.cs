@@ -45,10 +45,10 @@ public sealed record DesignationListPage(IReadOnlyList<DesignationListItem> Item
 /// <summary>
 /// A department's designations (<c>GET /api/v1/designations?status=&amp;page=</c>, and the console's list — one use
 /// case, so the page cannot query differently from the API): recorders and reviewers see the designations their own
-/// department owns, by status with the deadlines that matter in that status (DESIGN principle 9: working days from
+/// department owns, by status with the deadlines that matter in that status (docs/design.md#9-time-is-an-input: working days from
 /// the catalog calendar, fixed when each was computed; "today" is the China date of the injected clock). Expired is
 /// derived from the time as everywhere (an effective designation past <c>expiresAt</c>). Each subject shown is an
-/// inquiry about it, logged before the answer (FACTS §9).
+/// inquiry about it, logged before the answer (docs/domain.md#personal-information).
 /// </summary>
 public sealed class ListDesignations(PublicCreditDbContext db, InquiryLog inquiries, TimeProvider clock)
 {
@@ -62,7 +62,7 @@ public sealed class ListDesignations(PublicCreditDbContext db, InquiryLog inquir
     public async Task<DesignationListPage> RunAsync(Caller caller, string? status, string? page, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        // Those who work designations: the recorder proposes, the reviewer decides and revokes (API.md roles).
+        // Those who work designations: the recorder proposes, the reviewer decides and revokes (docs/api.md#roles).
         caller.RequireRole(Role.Recorder, Role.Reviewer);
         var department = caller.Department!;
         var now = clock.GetUtcNow();
@@ -112,7 +112,7 @@ public sealed class ListDesignations(PublicCreditDbContext db, InquiryLog inquir
             var deadlines = new List<DesignationDeadline>();
             if (current == DesignationStatus.Noticed)
             {
-                // The window is the subject's time, not the department's: it passing is no lateness (FACTS §5).
+                // The window is the subject's time, not the department's: it passing is no lateness (docs/domain.md#lists).
                 deadlines.Add(new("objection-window", row.ObjectionDeadline, false));
             }
 
@@ -144,7 +144,7 @@ public sealed class ListDesignations(PublicCreditDbContext db, InquiryLog inquir
                 row.ExpiresAt, row.RevokedAt, [.. deadlines.OrderBy(d => d.Date)], deadlines.Exists(d => d.Overdue)));
         }
 
-        // The list shows who is designated: each subject listed has been looked at by this caller (FACTS §9).
+        // The list shows who is designated: each subject listed has been looked at by this caller (docs/domain.md#personal-information).
         foreach (var subject in rows.Select(r => r.SubjectId).Distinct(StringComparer.Ordinal))
         {
             await inquiries.RecordAsync(caller, subject, ReadDesignation.InquiryPurpose, Endpoint, "designation list", cancellationToken);

@@ -25,12 +25,12 @@ public sealed record ProposedDesignation(
     Guid Id, DesignationStatus Status, DateOnly ObjectionDeadline, JsonObject Notice, string ActivationCode, DateTimeOffset ActivationCodeExpiresAt);
 
 /// <summary>
-/// A designating department proposes a designation (API.md <c>POST /api/v1/designations</c>; issue 6 §1–2): it starts
-/// <em>noticed</em> (DESIGN principle 3). Only a designating department of the list type may propose (FACTS §5); the
+/// A designating department proposes a designation (docs/api.md#designations <c>POST /api/v1/designations</c>): it starts
+/// <em>noticed</em> (docs/design.md#3-notice-before-listing). Only a designating department of the list type may propose (docs/domain.md#lists); the
 /// subject's kind must be one the list type designates; responsible persons only for organisations and only where the
-/// list type reaches them (FACTS §7). The notice — facts, legal basis, intended measures from the memoranda, the
+/// list type reaches them (docs/domain.md#joint-measures). The notice — facts, legal basis, intended measures from the memoranda, the
 /// objection deadline in working days of the catalog calendar, the subject's rights — is stored as served, with a
-/// one-time activation code for the subject (issue 15 §2; ADR 0029). The designation, its persons, the code and both
+/// one-time activation code for the subject (docs/design.md#the-department-never-holds-the-subjects-credential; ADR 0029). The designation, its persons, the code and both
 /// events are written in one transaction.
 /// </summary>
 public sealed class ProposeDesignation(
@@ -50,7 +50,7 @@ public sealed class ProposeDesignation(
         var listType = ListTypeOf(input.ListType, errors, text);
         if (listType is not null && !listType.DesignatingDepartments.Contains(departmentCode, StringComparer.Ordinal))
         {
-            // FACTS §5: only a department with a legal basis, following the list's published standard, designates.
+            // docs/domain.md#lists: only a department with a legal basis, following the list's published standard, designates.
             throw DomainException.Forbidden(Codes.DepartmentNotDesignating,
                 $"List '{listType.Code}' is designated by {string.Join(", ", listType.DesignatingDepartments)} only; the caller acts for '{departmentCode}'.");
         }
@@ -59,11 +59,11 @@ public sealed class ProposeDesignation(
         var subjectName = text.Required(Fields.SubjectName, input.SubjectName, Fields.MaxSubjectName, Codes.SubjectNameMissing,
             "The subject's name (名称/姓名) is required.");
         var facts = text.Required(Fields.Facts, input.Facts, Fields.MaxLongText, Codes.FactsMissing,
-            "The notice states the facts the designation rests on (FACTS §5).");
+            "The notice states the facts the designation rests on (docs/domain.md#lists).");
         var legalBasis = text.Required(Fields.LegalBasis, input.LegalBasis, Fields.MaxLegalBasis, Codes.LegalBasisMissing,
-            "The notice states the legal basis of the designation (FACTS §5).");
+            "The notice states the legal basis of the designation (docs/domain.md#lists).");
         var noticeDocument = text.Required(Fields.NoticeDocument, input.NoticeDocument, Fields.MaxDocumentNumber, Codes.NoticeDocumentMissing,
-            "The number of the notice document (告知书文号) is required: the subject is notified before designation (DESIGN principle 3).");
+            "The number of the notice document (告知书文号) is required: the subject is notified before designation (docs/design.md#3-notice-before-listing).");
         var persons = PersonsOf(input.ResponsiblePersons, listType, subject, today, errors, text);
         var measures = listType is null ? [] : MeasuresOf(input.IntendedMeasures, listType, errors, text);
         if (errors.Count > 0 || listType is null || subject is null)
@@ -71,7 +71,7 @@ public sealed class ProposeDesignation(
             throw DomainException.Invalid(errors);
         }
 
-        // DESIGN principle 9: the window is counted in working days of the catalog calendar, from the day after the
+        // docs/design.md#9-time-is-an-input: the window is counted in working days of the catalog calendar, from the day after the
         // notice (China date); a year the calendar does not cover is refused (calendar-year-missing), never guessed.
         DateOnly deadline;
         try
@@ -252,7 +252,7 @@ public sealed class ProposeDesignation(
             return [];
         }
 
-        // FACTS §7: designations of an organisation reach its legal representative and responsible persons where the
+        // docs/domain.md#joint-measures: designations of an organisation reach its legal representative and responsible persons where the
         // law provides — never those of an individual, and only for list types that reach them.
         if (subject is { Kind: SubjectKind.Individual })
         {
@@ -357,7 +357,7 @@ public sealed class ProposeDesignation(
 
             if (code is null || !applicable.Any(m => m.Measure == code))
             {
-                // DESIGN principle 2 and seed 003: no measure beyond the catalog, only those the memoranda apply to this list.
+                // docs/design.md#2-no-measure-without-a-legal-basis and the NDRC 2020 draft opinions: no measure beyond the catalog, only those the memoranda apply to this list.
                 errors.Add(new FieldError(field, Codes.MeasureNotApplicable,
                     $"'{DesignationJson.Shorten(code ?? "")}' is not a measure the memoranda apply to list '{listType.Code}' (GET /api/v1/catalog)."));
             }

@@ -48,8 +48,8 @@ public sealed record DecisionView(Guid DesignationId, DesignationStatus Status, 
 /// <summary>
 /// Reads a designation (<c>GET /api/v1/designations/{id}</c>) or its decision document (<c>…/decision</c>): staff of
 /// any role, or the subject's own self-service token (another subject's token is <c>subject-scope</c>). Responsible
-/// persons' ID numbers are masked for anyone but staff (DESIGN principle 7). A staff read is an inquiry about the
-/// subject and is logged before the answer (FACTS §9), as the subject may later ask who looked.
+/// persons' ID numbers are masked for anyone but staff (docs/design.md#7-privacy-by-default). A staff read is an inquiry about the
+/// subject and is logged before the answer (docs/domain.md#personal-information), as the subject may later ask who looked.
 /// </summary>
 public sealed class ReadDesignation(PublicCreditDbContext db, InquiryLog inquiries, TimeProvider clock)
 {

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace PublicCredit.Designations;
 
 /// <summary>
-/// Whom a designation of an organisation reaches besides the organisation (FACTS §7). The roles are those
+/// Whom a designation of an organisation reaches besides the organisation (docs/domain.md#joint-measures). The roles are those
 /// 法释〔2015〕17号 art. 3 ¶2 names for consumption restrictions on an organisation, and GF〔2016〕33 §(10) for
 /// restrictions on the legal representative and directly responsible persons.
 /// </summary>
@@ -78,7 +78,7 @@ internal sealed class ResponsiblePersonRowConfiguration : IEntityTypeConfigurati
         builder.HasOne<DesignationRow>().WithMany().HasForeignKey(p => p.DesignationId)
             .OnDelete(DeleteBehavior.Restrict).HasConstraintName("fk_responsible_persons_designation");
         builder.HasIndex(p => p.DesignationId);
-        // A check on a person finds the designations that reach them (issue 6 §2).
+        // A check on a person finds the designations that reach them (docs/api.md#designations).
         builder.HasIndex(p => p.ResidentId);
     }
 

@@ -8,8 +8,8 @@ namespace PublicCredit.Designations;
 public sealed record RevokedDesignation(Guid Id, DesignationStatus Status, DateTimeOffset RevokedAt);
 
 /// <summary>
-/// The owner department withdraws its designation (API.md <c>POST /api/v1/designations/{id}/revoke</c>; DESIGN
-/// "withdrawn by department"): a reviewer of that department, with reasons and optionally the revocation document's
+/// The owner department withdraws its designation (docs/api.md#designations <c>POST /api/v1/designations/{id}/revoke</c>;
+/// docs/design.md#designation-life-cycle "withdrawn by department"): a reviewer of that department, with reasons and optionally the revocation document's
 /// number; <see cref="DesignationLifecycle.Revoke"/> refuses a designation already revoked or restored (409). Measures
 /// and publication stop with the commit; the <c>designation-revoked</c> event carries the reasons' SHA-256.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class RevokeDesignation(DesignationTransitions transitions)
         var errors = new List<FieldError>(input.ReadErrors);
         var text = new DesignationText(errors);
         var reasons = text.Required(Fields.Reasons, input.Reasons, Fields.MaxLongText, Codes.ReasonsMissing,
-            "A revocation states its reasons, which the subject is told (FACTS §8).");
+            "A revocation states its reasons, which the subject is told (docs/domain.md#objections-and-restoration).");
         var document = text.Optional(Fields.RevocationDocument, input.RevocationDocument, Fields.MaxDocumentNumber);
 
         var (row, _) = await transitions.RunAsync(caller, designationId, (row, now) =>

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace PublicCredit.Designations;
 
 /// <summary>
-/// The subject's statement of its case (陈述申辩) on a noticed designation, with its evidence (FACTS §5). Written once;
+/// The subject's statement of its case (陈述申辩) on a noticed designation, with its evidence (docs/domain.md#lists). Written once;
 /// <see cref="LedgerPosition"/> is the <c>designation-statement-filed</c> event that carries its SHA-256.
 /// </summary>
 public sealed class StatementRow
@@ -26,7 +26,7 @@ public sealed class StatementRow
 
     /// <summary>
     /// The <see cref="Access.SubjectTokenOrigin"/> code of the credential it was filed with (ADR 0029); null for statements
-    /// filed before issue 15, which never count toward an early decision (the department may have held that token).
+    /// filed before activation codes (ADR 0029), which never count toward an early decision (the department may have held that token).
     /// </summary>
     public string? CredentialOrigin { get; set; }
 }

@@ -4,7 +4,7 @@ using PublicCredit.Catalog;
 
 namespace PublicCredit.Enforcement;
 
-/// <summary>Whether a measure reaches the designated subject itself or a person responsible for it (FACTS §7).</summary>
+/// <summary>Whether a measure reaches the designated subject itself or a person responsible for it (docs/domain.md#joint-measures).</summary>
 public enum Reach : byte
 {
     Subject,
@@ -35,7 +35,7 @@ public sealed record MeasureRule(Measure Measure, ListType ListType, Memorandum 
 
 /// <summary>
 /// The catalog's memoranda flattened to lookups: (list type, matter) → the measures it triggers, split by who they
-/// reach. Built once per catalog, so a check never walks the memoranda (DESIGN "Hot path").
+/// reach. Built once per catalog, so a check never walks the memoranda (docs/design.md#the-hot-path-the-embedded-check).
 /// </summary>
 public sealed class MeasureRules
 {
@@ -90,7 +90,7 @@ public sealed class MeasureRules
 }
 
 /// <summary>
-/// The in-memory enforcement index (DESIGN "Hot path"): subject → its effective, unsuspended designations. Checks read
+/// The in-memory enforcement index (docs/design.md#the-hot-path-the-embedded-check): subject → its effective, unsuspended designations. Checks read
 /// it without locks and never touch the database; writers (the ledger follower) replace a subject's small array
 /// copy-on-write under one lock, so a reader always sees a whole before- or after-state. <see cref="Position"/> is
 /// the ledger position the index reflects (`dataVersion`).

@@ -9,7 +9,7 @@ public sealed record EnforcedRow(
     Guid Id, string ListType, string SubjectId, IReadOnlyList<string> ResponsiblePersons, DateTimeOffset From, DateTimeOffset Until);
 
 /// <summary>
-/// Keeps the <see cref="EnforcementIndex"/> equal to the stored designations (DESIGN "Hot path"; ADR 0010): loaded
+/// Keeps the <see cref="EnforcementIndex"/> equal to the stored designations (docs/design.md#the-hot-path-the-embedded-check; ADR 0010): loaded
 /// whole at start-up, then told of every transition this process commits (<see cref="IDesignationCommitted"/>) and,
 /// on PostgreSQL, of every transition other nodes commit (<see cref="FollowLedger"/>, ADR 0012).
 /// A designation is in the index while it is stored effective with no open objection; its term is kept in the entry,
@@ -157,7 +157,7 @@ public sealed class EnforcementIndexUpdates(EnforcementIndex index) : IDesignati
     private void Apply(DesignationRow designation, IReadOnlyList<string> responsiblePersons)
     {
         var state = designation.State;
-        // Only an effective designation with no objection under review triggers measures (DESIGN principle 3 and 4).
+        // Only an effective designation with no objection under review triggers measures (docs/design.md#3-notice-before-listing, docs/design.md#4-an-objection-suspends-at-once).
         if (state.Stored == DesignationStatus.Effective && !state.ObjectionOpen && state.Decision is { } decision
             && Index.Rules.TryListType(designation.ListType, out var list))
         {

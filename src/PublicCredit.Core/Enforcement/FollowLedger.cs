@@ -9,7 +9,7 @@ using PublicCredit.Storage;
 namespace PublicCredit.Enforcement;
 
 /// <summary>
-/// Brings this node's in-memory state up to what other nodes committed (issue 6 §6; ADR 0012): reads the ledger
+/// Brings this node's in-memory state up to what other nodes committed (docs/design.md#nodes-and-scale-out; ADR 0012): reads the ledger
 /// after <see cref="EnforcementIndexUpdates.Followed"/> in order and, per event, tells the same observers a local
 /// commit tells — for an event whose payload names a <c>designationId</c>, the designation as stored now with its
 /// responsible persons (<see cref="IDesignationCommitted"/>); for an event that wrote record versions, those versions
@@ -20,7 +20,7 @@ namespace PublicCredit.Enforcement;
 /// </summary>
 /// <remarks>An event that cannot be applied (a payload or stored row an old version wrote badly, an observer that
 /// throws on it) is quarantined — position, type and reason in <see cref="FollowerHealth"/>, an alert in the log — and
-/// the follower goes on with the next event, so one event can never stop a node from following (issue 15 §1; ADR
+/// the follower goes on with the next event, so one event can never stop a node from following (docs/design.md#one-bad-input-stops-no-node; ADR
 /// 0028). A database error is not the event's fault: it propagates and the round is tried again from the position.</remarks>
 public sealed partial class FollowLedger(
     EnforcementIndexUpdates updates, IEnumerable<IDesignationCommitted> designations, IEnumerable<IRecordsCommitted> records,

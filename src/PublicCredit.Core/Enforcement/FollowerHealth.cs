@@ -6,7 +6,7 @@ namespace PublicCredit.Enforcement;
 public sealed record QuarantinedEvent(long Position, string Type, string Reason, DateTimeOffset At);
 
 /// <summary>
-/// How the ledger follower is doing (issue 15 §1; ADR 0028): the events it quarantined (position, type, reason) and
+/// How the ledger follower is doing (docs/design.md#one-bad-input-stops-no-node; ADR 0028): the events it quarantined (position, type, reason) and
 /// when it last caught up with the ledger head, read by <c>/healthz</c> (degraded while anything is quarantined;
 /// <c>followerLagSeconds</c>) and <c>/healthz/ready</c>.
 /// </summary>

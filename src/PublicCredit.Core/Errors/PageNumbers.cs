@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace PublicCredit.Errors;
 
-/// <summary>The <c>?page=</c> of a paginated list (API.md): counted from 1, absent means 1.</summary>
+/// <summary>The <c>?page=</c> of a paginated list (docs/api.md): counted from 1, absent means 1.</summary>
 public static class PageNumbers
 {
     public const string Field = "page";

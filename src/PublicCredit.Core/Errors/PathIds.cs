@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace PublicCredit.Errors;
 
-/// <summary>Ids taken from a request path (API.md: 404 for unknown ids).</summary>
+/// <summary>Ids taken from a request path (docs/api.md: 404 for unknown ids).</summary>
 public static class PathIds
 {
     /// <summary>

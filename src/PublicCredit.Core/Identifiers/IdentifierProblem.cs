@@ -22,7 +22,7 @@ public static class IdentifierProblemCodes
 /// </summary>
 public sealed class IdentifierProblem : IEquatable<IdentifierProblem>
 {
-    /// <summary>The field name and error code API.md fixes for an invalid subject identifier.</summary>
+    /// <summary>The field name and error code docs/api.md fixes for an invalid subject identifier.</summary>
     public const string SubjectIdField = "subject.id";
     public const string SubjectIdInvalidCode = "subject-id-invalid";
 

@@ -20,7 +20,7 @@ public static class IdentifierText
             return string.Empty;
         }
 
-        // FACTS §1: input arrives in any case and width (IME full-width digits are common in Chinese forms).
+        // docs/domain.md#identifiers: input arrives in any case and width (IME full-width digits are common in Chinese forms).
         Span<char> buffer = input.Length <= 64 ? stackalloc char[64] : new char[input.Length];
         var length = 0;
         foreach (var raw in input)

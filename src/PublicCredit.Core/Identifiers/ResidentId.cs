@@ -5,7 +5,7 @@ namespace PublicCredit.Identifiers;
 /// <summary>
 /// A resident identity card number (GB 11643-1999), always valid: 18 characters
 /// <c>[6 division][8 birth date YYYYMMDD][3 sequence][check]</c>, normalised (a final 'x' becomes 'X').
-/// It is personal information (FACTS §9, DESIGN principle 7): <see cref="ToString"/> returns the
+/// It is personal information (docs/domain.md#personal-information, docs/design.md#7-privacy-by-default): <see cref="ToString"/> returns the
 /// <see cref="Masked"/> form so interpolating it into a log line or a page never leaks the number;
 /// <see cref="Value"/> is the full number and must be asked for explicitly (ADR 0002).
 /// </summary>
@@ -37,7 +37,7 @@ public sealed class ResidentId : IEquatable<ResidentId>
     /// <summary>GB 11643: an odd sequence number is given to men, an even one to women.</summary>
     public bool IsMale => Sequence % 2 == 1;
 
-    /// <summary>First 4 + 10 stars + last 4, e.g. <c>3604**********0071</c> (FACTS §1).</summary>
+    /// <summary>First 4 + 10 stars + last 4, e.g. <c>3604**********0071</c> (docs/domain.md#identifiers).</summary>
     public string Masked => string.Concat(Value.AsSpan(0, 4), "**********", Value.AsSpan(Length - 4));
 
     // GB 11643: weights 2^(18-i) mod 11 for positions 1..17.
@@ -131,7 +131,7 @@ public sealed class ResidentId : IEquatable<ResidentId>
             return IdentifierProblem.BadCharacter(Length, text[Length - 1], "a digit or X");
         }
 
-        // GB 11643 / FACTS §1: mainland division codes start with 1–8.
+        // GB 11643 / docs/domain.md#identifiers: mainland division codes start with 1–8.
         if (text[0] is '0' or '9')
         {
             return IdentifierProblem.WrongDivision(text[0]);

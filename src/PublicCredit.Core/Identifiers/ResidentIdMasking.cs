@@ -5,9 +5,9 @@ namespace PublicCredit.Identifiers;
 
 /// <summary>
 /// Masks every resident ID number in text handed to staff in bulk (the ledger, the changes feed): a run of 17 digits and
-/// a check character, standing alone, that passes GB 11643 becomes its masked form (<c>3604**********0071</c>, FACTS §1,
-/// DESIGN principle 7). A USCC is not personal information and is left whole; so is anything that fails the check.
-/// The numbers found are collected so that the read can be logged as an inquiry about each of them (FACTS §9).
+/// a check character, standing alone, that passes GB 11643 becomes its masked form (<c>3604**********0071</c>, docs/domain.md#identifiers,
+/// docs/design.md#7-privacy-by-default). A USCC is not personal information and is left whole; so is anything that fails the check.
+/// The numbers found are collected so that the read can be logged as an inquiry about each of them (docs/domain.md#personal-information).
 /// </summary>
 public static partial class ResidentIdMasking
 {

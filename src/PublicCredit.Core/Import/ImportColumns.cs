@@ -3,8 +3,8 @@ using System.Collections.Frozen;
 namespace PublicCredit.Import;
 
 /// <summary>
-/// The columns an import file may carry: the API.md record field names (`subjectId`, `subjectName` flattened) and
-/// the national Chinese column headers of the double-publicity templates (FACTS §3) for penalties and licences.
+/// The columns an import file may carry: the docs/api.md record field names (`subjectId`, `subjectName` flattened) and
+/// the national Chinese column headers of the double-publicity templates (docs/domain.md#record-fields) for penalties and licences.
 /// Every header maps to one canonical field; a header that maps to none refuses the whole file, so that nothing a
 /// department sent is dropped silently.
 /// </summary>
@@ -29,7 +29,7 @@ public static class ImportColumns
     /// <summary>Redundant with the identifier itself (GB 32100 vs GB 11643); checked, not stored.</summary>
     public const string SubjectIdType = "subjectIdType";
 
-    /// <summary>The fields of the API.md record shape, in the order of a CSV written by the platform.</summary>
+    /// <summary>The fields of the docs/api.md#record-shape, in the order of a CSV written by the platform.</summary>
     public static IReadOnlyList<string> RecordFields { get; } =
     [
         Category, SubjectId, SubjectName, DocumentNumber, DecisionDate, Severity, LegalBasis, Facts, Content, Amount,
@@ -37,7 +37,7 @@ public static class ImportColumns
     ];
 
     /// <summary>
-    /// Fields of the national templates beyond the record shape (FACTS §3): kept with the record as details, so the
+    /// Fields of the national templates beyond the record shape (docs/domain.md#record-fields): kept with the record as details, so the
     /// published record can show everything the deciding department published.
     /// </summary>
     public static IReadOnlyList<string> DetailFields { get; } =

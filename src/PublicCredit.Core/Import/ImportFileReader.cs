@@ -32,7 +32,7 @@ public sealed record ImportRowProblem(long Line, long EndOffset, string? Field, 
 /// Reads a CSV (English or national Chinese headers) or NDJSON import file row by row in constant memory. File-level
 /// problems (no header, a header that is not a known column, a duplicated column) refuse the whole file with
 /// <c>import-header-invalid</c>; row-level problems (too long, broken UTF-8, wrong column count, malformed quoting or
-/// JSON) are yielded as <see cref="ImportRowProblem"/> and reading goes on (issue 5, "Bad input").
+/// JSON) are yielded as <see cref="ImportRowProblem"/> and reading goes on (docs/api.md#records, "Bad input").
 /// </summary>
 public sealed class ImportFileReader
 {
@@ -107,7 +107,7 @@ public sealed class ImportFileReader
             if (canonical is null)
             {
                 problems.Add(new FieldError(name ?? "(empty)", "import-header-unknown-column",
-                    $"'{name}' is not a known column; expected the API field names ({string.Join(", ", ImportColumns.RecordFields)}) or the national headers (FACTS §3)"));
+                    $"'{name}' is not a known column; expected the API field names ({string.Join(", ", ImportColumns.RecordFields)}) or the national headers (docs/domain.md#record-fields)"));
             }
             else if (mapped.Contains(canonical))
             {

@@ -28,7 +28,7 @@ public sealed record ImportSummary(long Created, long Unchanged, long Rejected, 
 }
 
 /// <summary>
-/// `pcredit import` (API.md; issue 5 §6): streams a CSV or NDJSON file in chunks through <see cref="SubmitRecords"/> —
+/// `pcredit import` (docs/api.md#command-line): streams a CSV or NDJSON file in chunks through <see cref="SubmitRecords"/> —
 /// the same validation and idempotency as the API — writes every rejected row with its line, field, code and message
 /// to <c>&lt;file&gt;.rejected.csv</c>, and keeps a checkpoint after each committed chunk so a killed run resumes where
 /// it stopped. Memory is constant: one chunk of rows at a time.

@@ -6,7 +6,7 @@ namespace PublicCredit.Import;
 
 /// <summary>
 /// Turns a row of an import file into the <see cref="RecordInput"/> every entry path shares, so one validator judges
-/// API bodies, batch items and file rows alike (issue 5 §1). NDJSON lines are read exactly like API bodies.
+/// API bodies, batch items and file rows alike (docs/api.md#records). NDJSON lines are read exactly like API bodies.
 /// </summary>
 public static class ImportRowMapper
 {
@@ -24,7 +24,7 @@ public static class ImportRowMapper
         var fileDepartment = fields.GetValueOrDefault(ImportColumns.Department);
         if (fileDepartment is not null && !string.Equals(fileDepartment, department, StringComparison.OrdinalIgnoreCase))
         {
-            // The importing department is the source (API.md); a row claiming another would be recorded under the wrong name.
+            // The importing department is the source (docs/api.md); a row claiming another would be recorded under the wrong name.
             (errors ??= []).Add(new FieldError(ImportColumns.Department, "row-department-mismatch",
                 $"the row is from department '{fileDepartment}' but the import is for '{department}'"));
         }

@@ -16,7 +16,7 @@ public interface IInquiryBatchWriter
 }
 
 /// <summary>
-/// Durable inquiry logging by group commit (DESIGN "Inquiry log on the hot path"): a request hands its inquiry to a
+/// Durable inquiry logging by group commit (docs/design.md#inquiry-log-on-the-hot-path): a request hands its inquiry to a
 /// bounded channel and waits until the batch holding it has committed; one writer flushes whatever is queued in one
 /// transaction. When the channel is full, requests wait (back-pressure) — an inquiry is never dropped, and a request
 /// never answers before its inquiry is stored.

@@ -4,8 +4,8 @@ using PublicCredit.Errors;
 namespace PublicCredit.Inquiries;
 
 /// <summary>
-/// Why a caller reads a subject's non-public data (FACTS §9: each query is registered with who, when and its purpose;
-/// DESIGN principle 7). Staff must say why, in free text of at most <see cref="MaxLength"/> characters; a subject reading
+/// Why a caller reads a subject's non-public data (docs/domain.md#personal-information: each query is registered with who, when and its purpose;
+/// docs/design.md#7-privacy-by-default). Staff must say why, in free text of at most <see cref="MaxLength"/> characters; a subject reading
 /// its own data needs no reason and is recorded as <see cref="SelfService"/>.
 /// </summary>
 public static class InquiryPurpose

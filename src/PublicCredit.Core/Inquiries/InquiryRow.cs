@@ -5,7 +5,7 @@ namespace PublicCredit.Inquiries;
 
 /// <summary>
 /// One read of a subject's non-public data: who (department, role, actor), when, why (purpose) and through what
-/// (endpoint), and what was returned (FACTS §9; DESIGN principle 7). The subject may see its own inquiries.
+/// (endpoint), and what was returned (docs/domain.md#personal-information; docs/design.md#7-privacy-by-default). The subject may see its own inquiries.
 /// </summary>
 public sealed class InquiryRow
 {

@@ -9,14 +9,14 @@ using PublicCredit.Time;
 
 namespace PublicCredit.Inquiries;
 
-/// <summary>One inquiry as API.md shows it: when, which department and role, why, through which endpoint.</summary>
+/// <summary>One inquiry as docs/api.md shows it: when, which department and role, why, through which endpoint.</summary>
 public sealed record InquiryView(DateTimeOffset At, string? Department, string? Role, string Purpose, string Endpoint);
 
 /// <summary>
-/// Who looked at a subject (API.md <c>GET /api/v1/subjects/{subjectId}/inquiries</c>; FACTS §9: the subject may see
+/// Who looked at a subject (docs/api.md#subjects-and-public-views <c>GET /api/v1/subjects/{subjectId}/inquiries</c>; docs/domain.md#personal-information: the subject may see
 /// the query log): the subject's own self-service token, or an auditor. Newest first, at most <c>limit</c>
 /// (default <see cref="DefaultLimit"/>). The key that asked is not shown to the subject; the department and role are.
-/// An auditor's read of the log is itself a read of the subject's data (issue 15 §6, ADR 0039): it needs a purpose and
+/// An auditor's read of the log is itself a read of the subject's data (docs/design.md#edges-public-limits-and-audit-reads, ADR 0039): it needs a purpose and
 /// is logged as an inquiry, durable before the answer, so the subject sees that its log was read and why. The subject
 /// reading its own log is not logged (it would only log itself).
 /// </summary>

@@ -16,7 +16,7 @@ public sealed record LedgerEntry(string Type, string Actor, string? Department, 
 
 /// <summary>
 /// Appends events to the hash chain inside the caller's transaction, so an event exists exactly when the state
-/// change it records was committed (DESIGN principle 8). Writers are serialised: on PostgreSQL by a transaction
+/// change it records was committed (docs/design.md#8-everything-is-evidence). Writers are serialised: on PostgreSQL by a transaction
 /// advisory lock, on SQLite by its single writer (BEGIN IMMEDIATE); the unique index on the previous hash is the
 /// backstop that makes a fork impossible even if that serialisation were bypassed.
 /// </summary>

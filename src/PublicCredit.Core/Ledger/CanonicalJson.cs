@@ -8,7 +8,7 @@ namespace PublicCredit.Ledger;
 /// <summary>
 /// One canonical JSON text per value: object members sorted by ordinal name, no insignificant white space,
 /// camelCase names, minimal escaping. The ledger hashes this text, so the same event always hashes the same
-/// on every machine and provider (DESIGN principle 8).
+/// on every machine and provider (docs/design.md#8-everything-is-evidence).
 /// </summary>
 public static class CanonicalJson
 {

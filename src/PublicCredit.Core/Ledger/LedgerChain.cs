@@ -19,7 +19,7 @@ public sealed record LedgerEventContent(
 /// <summary>
 /// The hash chain: hash(n) = SHA-256(hash(n-1) ‖ canonical(event n)), hex lower-case. Position 0 is the genesis
 /// with an all-zero hash. Any edit, deletion or reordering of an event changes a hash that a later event or the
-/// recorded head depends on (DESIGN principle 8).
+/// recorded head depends on (docs/design.md#8-everything-is-evidence).
 /// </summary>
 public static class LedgerChain
 {

@@ -26,9 +26,9 @@ public sealed record LedgerEventView(
 public sealed record LedgerPage(IReadOnlyList<LedgerEventView> Events, long Next);
 
 /// <summary>
-/// The raw ledger, page by page in position order (API.md <c>GET /api/v1/ledger</c>; auditors). The ledger names
+/// The raw ledger, page by page in position order (docs/api.md#ledger <c>GET /api/v1/ledger</c>; auditors). The ledger names
 /// individuals — subjects, responsible persons, statements — so reading it is an inquiry like any other read of their
-/// data (FACTS §9, DESIGN principle 7; issue 15 §6): the auditor gives a purpose, every resident ID number in the page
+/// data (docs/domain.md#personal-information, docs/design.md#7-privacy-by-default; docs/design.md#edges-public-limits-and-audit-reads): the auditor gives a purpose, every resident ID number in the page
 /// is masked, and one inquiry per subject the page names (the event's subject and every individual found in a
 /// payload) is durable before the page is answered, so each subject sees the audit read in "who looked at me".
 /// The hashes are those of the stored, unmasked events: the chain is proved by <see cref="VerifyLedger"/>, on the server.
@@ -84,7 +84,7 @@ public sealed class ReadLedger(PublicCreditDbContext db, InquiryLog inquiries)
 
         if (rows.Count > 0)
         {
-            // Durable before the page is answered, like every inquiry (DESIGN "Inquiry log on the hot path").
+            // Durable before the page is answered, like every inquiry (docs/design.md#inquiry-log-on-the-hot-path).
             var returned = string.Create(CultureInfo.InvariantCulture, $"ledger events {rows[0].Position}..{rows[^1].Position}");
             await Task.WhenAll(named
                 .Where(s => SubjectId.TryParse(s, DateOnly.MaxValue, out _))

@@ -27,7 +27,7 @@ public sealed record LedgerVerification(bool Ok, long Events, long? BrokenAt, st
 /// (hash mismatch), a removed or inserted event (position gap, previous-hash mismatch), reordered events and
 /// events cut off the end (head mismatch). Then reconciles every state table with the events (ADR 0032): a row edited,
 /// inserted or deleted in the database without its event is named by table, row and field. `pcredit ledger verify`
-/// (API.md).
+/// (docs/api.md).
 /// </summary>
 public sealed class VerifyLedger(PublicCreditDbContext db, LedgerCheckpoints? checkpoints = null)
 {

@@ -38,12 +38,12 @@ public sealed record ObjectionLimits(int PerDepartmentPerHour)
 public sealed record FiledObjection(ObjectionRow Objection, bool Created);
 
 /// <summary>
-/// Files an objection against a designation or a record (API.md <c>POST /api/v1/objections</c>; FACTS §8): the
+/// Files an objection against a designation or a record (docs/api.md#objections <c>POST /api/v1/objections</c>; docs/domain.md#objections-and-restoration): the
 /// subject with its own token (another subject's target is <c>subject-scope</c>, 403), or a recorder of any department
-/// — seed 000 §(22): a department that finds information inaccurate raises it with the providing unit.
+/// — GF〔2016〕33 §(22): a department that finds information inaccurate raises it with the providing unit.
 /// <para>
-/// Who suspends (issue 15 §4; ADR 0034): the subject's own objection — and the owning department's — suspends the
-/// target <em>in the same transaction</em> (DESIGN principle 4): a designation through
+/// Who suspends (docs/design.md#scope-no-department-acts-for-another; ADR 0034): the subject's own objection — and the owning department's — suspends the
+/// target <em>in the same transaction</em> (docs/design.md#4-an-objection-suspends-at-once): a designation through
 /// <see cref="DesignationLifecycle.FileObjection"/> (the enforcement index drops it on commit, so the very next check
 /// is clear), a record by the objection row that every public view consults. Another department's objection opens a
 /// review in the owning department's queue with the same deadline and suspends nothing; the owner may suspend
@@ -103,7 +103,7 @@ public sealed partial class FileObjection(
     }
 
     /// <summary>
-    /// Per-department rate limit (issue 15 §4): objections filed by the department's recorders in the last hour, counted
+    /// Per-department rate limit (docs/design.md#scope-no-department-acts-for-another): objections filed by the department's recorders in the last hour, counted
     /// in the database so every node sees the same count. The subject's own objections are never limited.
     /// </summary>
     private async Task RequireAllowanceAsync(string department, CancellationToken cancellationToken)
@@ -300,7 +300,7 @@ public sealed partial class FileObjection(
         .Find(filing.IsSameAs);
 
     /// <summary>
-    /// The review deadline in working days (FACTS §10). A calendar that does not reach it leaves it unknown rather than
+    /// The review deadline in working days (docs/domain.md#deadlines-and-working-days). A calendar that does not reach it leaves it unknown rather than
     /// refusing the objection: the suspension is the subject's right and never waits for the catalog (ADR 0013 §1).
     /// </summary>
     private DateOnly? ReviewDeadline(DateTimeOffset now)

@@ -16,7 +16,7 @@ public sealed record ObjectionPage(IReadOnlyList<ObjectionView> Items, int Total
 /// Lists objections (<c>GET /api/v1/objections?status=&amp;page=</c>), most urgent first — by review deadline, then
 /// filing time: for a reviewer, those against its own department's records and designations (the staff console's
 /// work queue); for a subject's token, its own. <c>status</c> is <c>open</c>, <c>upheld</c> or <c>rejected</c>
-/// (absent: all). Each subject a reviewer is shown is an inquiry about it, logged before the answer (FACTS §9).
+/// (absent: all). Each subject a reviewer is shown is an inquiry about it, logged before the answer (docs/domain.md#personal-information).
 /// </summary>
 public sealed class ListObjections(PublicCreditDbContext db, InquiryLog inquiries, TimeProvider clock)
 {

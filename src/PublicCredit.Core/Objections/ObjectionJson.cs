@@ -9,7 +9,7 @@ public sealed record ObjectionInput(string? DesignationId, string? RecordId, str
 
 public sealed record ResolutionInput(string? Outcome, string? Reasons, IReadOnlyList<FieldError> ReadErrors);
 
-/// <summary>The JSON field names of objection requests (API.md; docs/objections.md) and their stable problem codes.</summary>
+/// <summary>The JSON field names of objection requests (docs/api.md; docs/objections.md) and their stable problem codes.</summary>
 public static class ObjectionFields
 {
     public const string Target = "target";

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace PublicCredit.Objections;
 
-/// <summary>Where an objection stands: open while the owning department reviews it, then upheld or rejected (FACTS §8).</summary>
+/// <summary>Where an objection stands: open while the owning department reviews it, then upheld or rejected (docs/domain.md#objections-and-restoration).</summary>
 public enum ObjectionStatus
 {
     Open,
@@ -13,7 +13,7 @@ public enum ObjectionStatus
 }
 
 /// <summary>
-/// One objection against a record or a designation (API.md <c>POST /api/v1/objections</c>; FACTS §8; DESIGN principle 4;
+/// One objection against a record or a designation (docs/api.md#objections <c>POST /api/v1/objections</c>; docs/domain.md#objections-and-restoration; docs/design.md#4-an-objection-suspends-at-once;
 /// ADR 0013). Exactly one of <see cref="DesignationId"/> and <see cref="RecordId"/> is set. While it is open the target
 /// is suspended: a designation through its life cycle (<c>ObjectionOpen</c>), a record by this row alone — every public
 /// view leaves out a record with an objection open, or upheld (<see cref="ObjectionRows.WithdrawnAt"/>). What was filed
@@ -56,7 +56,7 @@ public sealed class ObjectionRow
     /// <summary>
     /// When this objection suspended its target: at filing for the subject's own objection (or the owning department's),
     /// or when the owning department suspended the target after reviewing a filing that opened a review without
-    /// suspension — another department's objection, or the same filer's refiling after a rejection (issue 15 §4;
+    /// suspension — another department's objection, or the same filer's refiling after a rejection (docs/design.md#scope-no-department-acts-for-another;
     /// ADR 0034). Null while it only asks for a review. At most one suspending objection is open per target.
     /// </summary>
     public DateTimeOffset? SuspendedAt { get; set; }
@@ -65,7 +65,7 @@ public sealed class ObjectionRow
 
     public string? ResolvedBy { get; set; }
 
-    /// <summary>The reasons the subject is told (FACTS §8: "results are notified with reasons").</summary>
+    /// <summary>The reasons the subject is told (docs/domain.md#objections-and-restoration: "results are notified with reasons").</summary>
     public string? ResolutionReasons { get; set; }
 
     /// <summary>The <c>objection-filed</c> event.</summary>
@@ -106,7 +106,7 @@ internal sealed class ObjectionRowConfiguration : IEntityTypeConfiguration<Objec
         builder.Property(o => o.Status).HasMaxLength(16).HasConversion(new ValueConverter<ObjectionStatus, string>(
             v => ObjectionRow.Code(v), v => Parse(v)));
 
-        // At most one suspending objection under review per target (DESIGN principle 4; ADR 0013 §2, ADR 0034): the
+        // At most one suspending objection under review per target (docs/design.md#4-an-objection-suspends-at-once; ADR 0013 §2, ADR 0034): the
         // backstop under the ledger lock. Reviews without suspension (another department's filing) may be open beside it.
         builder.HasIndex(o => o.DesignationId)
             .IsUnique()

@@ -10,7 +10,7 @@ namespace PublicCredit.Objections;
 /// <summary>What was objected to: exactly one of the two ids.</summary>
 public sealed record ObjectionTargetView(Guid? DesignationId, Guid? RecordId);
 
-/// <summary>The department's answer, with the reasons the subject is told (FACTS §8).</summary>
+/// <summary>The department's answer, with the reasons the subject is told (docs/domain.md#objections-and-restoration).</summary>
 public sealed record ObjectionResolutionView(string Outcome, string Reasons, DateTimeOffset ResolvedAt);
 
 /// <summary>An objection as its subject and the staff concerned see it.</summary>
@@ -53,7 +53,7 @@ public sealed record ObjectionView(
 /// Reads one objection (<c>GET /api/v1/objections/{id}</c>): the subject's own token (another subject's is
 /// <c>subject-scope</c>), staff of the department that owns the target or that filed it, and auditors (others:
 /// <c>department-scope</c>). Grounds and evidence are the subject's data: a staff read is an inquiry, logged before
-/// the answer (FACTS §9).
+/// the answer (docs/domain.md#personal-information).
 /// </summary>
 public sealed class ReadObjection(PublicCreditDbContext db, InquiryLog inquiries, TimeProvider clock)
 {

@@ -13,7 +13,7 @@ using Fields = PublicCredit.Objections.ObjectionFields;
 namespace PublicCredit.Objections;
 
 /// <summary>
-/// The owning department decides an objection (API.md <c>POST /api/v1/objections/{id}/resolve</c>; FACTS §8 "the
+/// The owning department decides an objection (docs/api.md#objections <c>POST /api/v1/objections/{id}/resolve</c>; docs/domain.md#objections-and-restoration "the
 /// source department reviews and corrects or confirms; results are notified with reasons"): a reviewer of the
 /// department that owns the target (another department is <c>department-scope</c>, 403), with <c>outcome</c> and
 /// <c>reasons</c>, once (<c>objection-already-resolved</c>, 409). Upheld: a designation is revoked
@@ -45,7 +45,7 @@ public sealed class ResolveObjection(
         var reasons = ObjectionText.Read(Fields.Reasons, input.Reasons, errors);
         if (reasons is null && !errors.Exists(e => e.Field == Fields.Reasons))
         {
-            errors.Add(new FieldError(Fields.Reasons, Codes.ReasonsMissing, "A resolution states its reasons, which the subject is told (FACTS §8)."));
+            errors.Add(new FieldError(Fields.Reasons, Codes.ReasonsMissing, "A resolution states its reasons, which the subject is told (docs/domain.md#objections-and-restoration)."));
         }
 
         if (errors.Count > 0)

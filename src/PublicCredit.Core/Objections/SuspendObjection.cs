@@ -14,7 +14,7 @@ namespace PublicCredit.Objections;
 
 /// <summary>
 /// The owning department suspends the target of an objection that only opened a review (API
-/// <c>POST /api/v1/objections/{id}/suspend</c>; issue 15 §4; ADR 0034): another department's objection it finds
+/// <c>POST /api/v1/objections/{id}/suspend</c>; docs/design.md#scope-no-department-acts-for-another; ADR 0034): another department's objection it finds
 /// serious, or a refiling after a rejection whose new evidence it accepts. A reviewer of the department that owns
 /// the target (another is <c>department-scope</c>, 403), with <c>reasons</c>; the objection must be open
 /// (<c>objection-already-resolved</c>) and not suspending yet (<c>objection-already-suspended</c>), and no other

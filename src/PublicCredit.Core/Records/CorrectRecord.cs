@@ -18,7 +18,7 @@ public sealed record CorrectionRequest(RecordInput Record, string? Reason);
 public sealed record CorrectionOutcome(Guid Id, int Version, bool Changed);
 
 /// <summary>
-/// Corrects a record (issue 5 §2; API.md <c>POST /api/v1/records/{id}/corrections</c>): only a recorder of the
+/// Corrects a record (docs/api.md#records <c>POST /api/v1/records/{id}/corrections</c>): only a recorder of the
 /// department that owns it; the body replaces the whole content and is validated exactly like a submission; the
 /// current version is superseded, never edited, and a new version with the reason becomes current, with the
 /// <c>record-corrected</c> event in the same transaction. Resending the same correction changes nothing (ADR 0006).
@@ -85,7 +85,7 @@ public sealed class CorrectRecord(
         }), cancellationToken);
         next.LedgerPosition = recorded.Position;
         RecordRows.MarkEndedBeforeWritten([next], recorded.Position, ChinaTime.DateOf(now));
-        // A restored record stays unpublished when corrected (FACTS §8; ADR 0014): never public, nothing to announce.
+        // A restored record stays unpublished when corrected (docs/domain.md#objections-and-restoration; ADR 0014): never public, nothing to announce.
         if (current.RestoredAt is { } restoredAt)
         {
             next.RestoredAt = restoredAt;

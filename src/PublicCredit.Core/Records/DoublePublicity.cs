@@ -3,7 +3,7 @@ using PublicCredit.Calendar;
 namespace PublicCredit.Records;
 
 /// <summary>
-/// The "double publicity" deadline (双公示, FACTS §3): a decision is published within 7 working days of the decision
+/// The "double publicity" deadline (双公示, docs/domain.md#record-fields): a decision is published within 7 working days of the decision
 /// date. A record is <em>late</em> when it reaches the platform after the 7th working day following its decision
 /// date — submitting on that 7th working day is on time; submitting on the weekend right after it is late.
 /// </summary>

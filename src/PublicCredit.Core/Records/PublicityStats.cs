@@ -6,7 +6,7 @@ using PublicCredit.Storage;
 namespace PublicCredit.Records;
 
 /// <summary>
-/// Counts of records against the double-publicity deadline (FACTS §3). <see cref="OnTimeRate"/> is
+/// Counts of records against the double-publicity deadline (docs/domain.md#record-fields). <see cref="OnTimeRate"/> is
 /// onTime / (onTime + late), rounded to 4 decimals, null when no record could be judged; records the calendar cannot
 /// judge (<see cref="Unknown"/>, DoublePublicity) are counted but left out of the rate.
 /// </summary>
@@ -43,7 +43,7 @@ public sealed record PublicityReport(
     IReadOnlyList<DepartmentPublicityStats> Departments, DateOnly? From = null, DateOnly? To = null);
 
 /// <summary>
-/// <c>GET /api/v1/stats/publicity</c> (auditor, issue 5 §5): per source department (and per category within it),
+/// <c>GET /api/v1/stats/publicity</c> (auditor, docs/api.md#statistics): per source department (and per category within it),
 /// how many records were submitted and how many within the 7-working-day deadline. Counts records (their current
 /// version), not versions; one grouped query. A <see cref="ReportingPeriod"/> keeps records by decision date, the day the
 /// deadline runs from (ADR 0020).

@@ -61,7 +61,7 @@ public sealed record RecordView(
 /// <summary>
 /// A record as its source department sees it (<c>GET /api/v1/records/{id}</c>, the <c>Location</c> of a submission):
 /// stored values, computed publicity, late flag and every version. Only a recorder of the owning department may read
-/// it here, and the read is an inquiry about the subject (DESIGN principle 7, ADR 0008): the recorder gives a purpose
+/// it here, and the read is an inquiry about the subject (docs/design.md#7-privacy-by-default, ADR 0008): the recorder gives a purpose
 /// and the read is logged durably before the record is returned.
 /// </summary>
 public sealed class ReadRecord(PublicCreditDbContext db, InquiryLog inquiries)

@@ -4,7 +4,7 @@ using PublicCredit.Identifiers;
 namespace PublicCredit.Records;
 
 /// <summary>
-/// The field names of a record as every entry path spells them (API.md "Record" shape; JSON paths), and the longest
+/// The field names of a record as every entry path spells them (docs/api.md#record-shape; JSON paths), and the longest
 /// text each may hold. The limits protect storage and the people reading the record; they are checked by
 /// <see cref="RecordValidator"/> on every path (API, batch, import), before anything is stored.
 /// </summary>
@@ -104,7 +104,7 @@ public static class RecordCodes
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    /// <summary><c>minor|general|serious</c>, any case; also the Chinese grade names of FACTS §4 (轻微/一般/严重) used in national data.</summary>
+    /// <summary><c>minor|general|serious</c>, any case; also the Chinese grade names of docs/domain.md#publicity-periods (轻微/一般/严重) used in national data.</summary>
     public static bool TryParseGrade(string text, out NegativeGrade grade)
     {
         ArgumentNullException.ThrowIfNull(text);

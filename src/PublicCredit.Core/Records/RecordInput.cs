@@ -5,7 +5,7 @@ namespace PublicCredit.Records;
 /// <summary>
 /// A record as it arrives, before validation: every field as text, exactly as the source gave it (a JSON body, an
 /// NDJSON line, a CSV row). Text is the common form of all entry paths, so one <see cref="RecordValidator"/> decides
-/// on all of them (issue 5 §1; API.md "Record"). <see cref="ReadErrors"/> holds what went wrong while reading the
+/// on all of them (docs/api.md#records; docs/api.md#record-shape). <see cref="ReadErrors"/> holds what went wrong while reading the
 /// source format (a number where text was expected, an unknown field); the validator reports them with its own and
 /// does not judge those fields again.
 /// </summary>
@@ -32,7 +32,7 @@ public sealed record RecordInput
 
     public string? Content { get; init; }
 
-    /// <summary>In 万元 (FACTS §3), as decimal text with a '.' separator.</summary>
+    /// <summary>In 万元 (docs/domain.md#record-fields), as decimal text with a '.' separator.</summary>
     public string? Amount { get; init; }
 
     public string? LegalRepresentative { get; init; }

@@ -6,7 +6,7 @@ namespace PublicCredit.Records;
 /// <summary>
 /// Reads one record from JSON (an API body, a batch item, an NDJSON line) into <see cref="RecordInput"/> without
 /// throwing: every problem becomes a field error, so one bad field never hides the others and one bad batch item
-/// never fails its neighbours. Accepts the nested <c>subject: {id, name, kind}</c> of API.md and the flattened
+/// never fails its neighbours. Accepts the nested <c>subject: {id, name, kind}</c> of docs/api.md and the flattened
 /// <c>subjectId</c>/<c>subjectName</c>/<c>subjectKind</c> of the import formats.
 /// </summary>
 /// <remarks>
@@ -78,7 +78,7 @@ public static class RecordJson
                 if (field is null)
                 {
                     Errors.Add(new FieldError(prefix + Shorten(name), RecordProblemCodes.FieldUnknown,
-                        $"'{prefix}{Shorten(name)}' is not a field of a record (API.md \"Record\")."));
+                        $"'{prefix}{Shorten(name)}' is not a field of a record (docs/api.md#record-shape)."));
                     continue;
                 }
 

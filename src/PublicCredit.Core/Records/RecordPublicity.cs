@@ -5,7 +5,7 @@ using PublicCredit.Time;
 namespace PublicCredit.Records;
 
 /// <summary>
-/// The range a record's <c>publicUntil</c> may take, from its category and grade (FACTS §4, 国办发〔2025〕22号).
+/// The range a record's <c>publicUntil</c> may take, from its category and grade (docs/domain.md#publicity-periods, 国办发〔2025〕22号).
 /// All dates are China dates and inclusive: <see cref="Earliest"/> ≤ publicUntil ≤ <see cref="Latest"/>.
 /// </summary>
 /// <param name="Applicable">False for a grade that is never published: then the record has no publicity period.</param>
@@ -69,8 +69,8 @@ public static class RecordPublicity
 
     /// <summary>
     /// Whether the record is to be published at all during its period: not for a grade the catalog does not publish
-    /// (minor negative information, FACTS §4), and not for an individual unless the category says so (DESIGN
-    /// principle 7). Whether it is public at a given moment also depends on <see cref="EndsAt"/>.
+    /// (minor negative information, docs/domain.md#publicity-periods), and not for an individual unless the category says so (docs/design.md#7-privacy-by-default).
+    /// Whether it is public at a given moment also depends on <see cref="EndsAt"/>.
     /// </summary>
     public static bool IsPublished(Category category, NegativeGrade? grade, SubjectKind subjectKind)
     {

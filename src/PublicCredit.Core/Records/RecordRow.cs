@@ -44,7 +44,7 @@ public sealed class RecordRow
 
     public string? Content { get; set; }
 
-    /// <summary>万元 (FACTS §3).</summary>
+    /// <summary>万元 (docs/domain.md#record-fields).</summary>
     public decimal? Amount { get; set; }
 
     public string? LegalRepresentative { get; set; }
@@ -52,10 +52,10 @@ public sealed class RecordRow
     /// <summary>Last day of publicity, inclusive (China date); publication stops at 00:00 China time the next day. Null: no end, or never published.</summary>
     public DateOnly? PublicUntil { get; set; }
 
-    /// <summary>Whether the record is published during its period at all (grade and subject kind, FACTS §4, DESIGN principle 7).</summary>
+    /// <summary>Whether the record is published during its period at all (grade and subject kind, docs/domain.md#publicity-periods, docs/design.md#7-privacy-by-default).</summary>
     public bool Published { get; set; }
 
-    /// <summary>Submitted after the 7-working-day double-publicity deadline (FACTS §3); null when the calendar cannot tell.</summary>
+    /// <summary>Submitted after the 7-working-day double-publicity deadline (docs/domain.md#record-fields); null when the calendar cannot tell.</summary>
     public bool? Late { get; set; }
 
     /// <summary>When the record first reached the platform (version 1); kept on every version, as the late flag depends on it.</summary>
@@ -88,7 +88,7 @@ public sealed class RecordRow
     public long? WithdrawalPosition { get; set; }
 
     /// <summary>
-    /// When a granted restoration stopped the record's publication (FACTS §8: at once, everywhere; ADR 0014). Set on
+    /// When a granted restoration stopped the record's publication (docs/domain.md#objections-and-restoration: at once, everywhere; ADR 0014). Set on
     /// the current version by the decision and carried to later versions by corrections; null while it may be public.
     /// </summary>
     public DateTimeOffset? RestoredAt { get; set; }
@@ -164,7 +164,7 @@ internal sealed class RecordRowConfiguration : IEntityTypeConfiguration<RecordRo
         builder.Property(r => r.RecordedBy).HasMaxLength(128);
         builder.Property(r => r.ContentHash).HasMaxLength(64).IsFixedLength();
 
-        // (department, document number) identifies a record (issue 5 §2): at most one current version per pair.
+        // (department, document number) identifies a record (docs/api.md#records): at most one current version per pair.
         // The filter is plain SQL that reads the same on SQLite and PostgreSQL (snake_case names, ADR 0001).
         builder.HasIndex(r => new { r.Department, r.DocumentNumber })
             .IsUnique()

@@ -17,12 +17,12 @@ public sealed record RecordValidation(ValidRecord? Record, IReadOnlyList<FieldEr
 /// <summary>
 /// The one validator of records, used by every entry path (API single and batch, corrections, import): it reports
 /// <em>all</em> problems of a record, each with its field and a stable code (<see cref="RecordProblemCodes"/>),
-/// and otherwise yields the normalised record with its effective publicity (issue 5 §1; DESIGN principle 1).
-/// Pure: no I/O, "today" is an argument (DESIGN principle 9).
+/// and otherwise yields the normalised record with its effective publicity (docs/api.md#records; docs/design.md#1-no-record-without-a-document).
+/// Pure: no I/O, "today" is an argument (docs/design.md#9-time-is-an-input).
 /// </summary>
 public sealed class RecordValidator(CreditCatalog catalog)
 {
-    // Amounts are 万元 (FACTS §3): six decimals reach one cent (0.000001 万元 = 0.01 元); twelve integer digits
+    // Amounts are 万元 (docs/domain.md#record-fields): six decimals reach one cent (0.000001 万元 = 0.01 元); twelve integer digits
     // reach a trillion 万元, far above any penalty, and fit numeric(18,6).
     private const int AmountScale = 6;
     private const decimal AmountLimit = 1_000_000_000_000m;
@@ -46,7 +46,7 @@ public sealed class RecordValidator(CreditCatalog catalog)
             : input.ReadErrors.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
         var text = new TextFields(errors, unreadable);
 
-        // Category (DESIGN principle 1: not in the catalog → rejected).
+        // Category (docs/design.md#1-no-record-without-a-document: not in the catalog → rejected).
         Category? category = null;
         var categoryCode = text.Line(RecordFields.Category, input.Category);
         if (!unreadable.Contains(RecordFields.Category) && !HasError(errors, RecordFields.Category))
@@ -65,14 +65,14 @@ public sealed class RecordValidator(CreditCatalog catalog)
 
         var documentNumber = text.Line(RecordFields.DocumentNumber, input.DocumentNumber);
         Require(documentNumber, RecordFields.DocumentNumber, RecordProblemCodes.DocumentNumberMissing,
-            "The decision document number (决定书文号) is required: no record without a legally effective document (DESIGN principle 1).");
+            "The decision document number (决定书文号) is required: no record without a legally effective document (docs/design.md#1-no-record-without-a-document).");
 
         var decisionDate = DecisionDate(input.DecisionDate, today, errors, unreadable, text);
         var (severityKnown, severity) = Severity(input.Severity, category, errors, unreadable, text);
 
         var legalBasis = text.Block(RecordFields.LegalBasis, input.LegalBasis);
         Require(legalBasis, RecordFields.LegalBasis, RecordProblemCodes.LegalBasisMissing,
-            "The legal basis of the decision (处罚依据/许可依据) is required (DESIGN principle 1).");
+            "The legal basis of the decision (处罚依据/许可依据) is required (docs/design.md#1-no-record-without-a-document).");
 
         var facts = text.Block(RecordFields.Facts, input.Facts);
         var content = text.Block(RecordFields.Content, input.Content);
@@ -257,7 +257,7 @@ public sealed class RecordValidator(CreditCatalog catalog)
             if (!RecordCodes.TryParseGrade(value, out var parsed))
             {
                 errors.Add(new FieldError(field, RecordProblemCodes.SeverityInvalid,
-                    $"severity is minor, general or serious (FACTS §4), not '{RecordJson.Shorten(value)}'."));
+                    $"severity is minor, general or serious (docs/domain.md#publicity-periods), not '{RecordJson.Shorten(value)}'."));
                 return (false, null);
             }
 
@@ -274,7 +274,7 @@ public sealed class RecordValidator(CreditCatalog catalog)
             if (grade is not null)
             {
                 errors.Add(new FieldError(field, RecordProblemCodes.SeverityNotApplicable,
-                    $"Category '{category.Code}' is {category.Polarity.ToString().ToLowerInvariant()} information; severity grades only negative information (FACTS §4)."));
+                    $"Category '{category.Code}' is {category.Polarity.ToString().ToLowerInvariant()} information; severity grades only negative information (docs/domain.md#publicity-periods)."));
                 return (false, null);
             }
 
@@ -284,7 +284,7 @@ public sealed class RecordValidator(CreditCatalog catalog)
         if (grade is not { } g)
         {
             errors.Add(new FieldError(field, RecordProblemCodes.SeverityMissing,
-                $"Category '{category.Code}' is negative information: severity ({Grades(category)}) decides its publicity (FACTS §4)."));
+                $"Category '{category.Code}' is negative information: severity ({Grades(category)}) decides its publicity (docs/domain.md#publicity-periods)."));
             return (false, null);
         }
 
@@ -309,17 +309,17 @@ public sealed class RecordValidator(CreditCatalog catalog)
         if (!window.Applicable)
         {
             errors.Add(new FieldError(field, RecordProblemCodes.PublicUntilNotApplicable,
-                "Records of this grade are not published (FACTS §4), so they have no publicity period: leave publicUntil out."));
+                "Records of this grade are not published (docs/domain.md#publicity-periods), so they have no publicity period: leave publicUntil out."));
         }
         else if (until < window.Earliest)
         {
             errors.Add(new FieldError(field, RecordProblemCodes.PublicUntilTooEarly,
-                $"publicUntil {until:yyyy-MM-dd} is before the earliest allowed last day of publicity, {window.Earliest:yyyy-MM-dd} (the period runs from the decision date for at least the catalog minimum, FACTS §4)."));
+                $"publicUntil {until:yyyy-MM-dd} is before the earliest allowed last day of publicity, {window.Earliest:yyyy-MM-dd} (the period runs from the decision date for at least the catalog minimum, docs/domain.md#publicity-periods)."));
         }
         else if (window.Latest is { } latest && until > latest)
         {
             errors.Add(new FieldError(field, RecordProblemCodes.PublicUntilTooLate,
-                $"publicUntil {until:yyyy-MM-dd} is after the latest allowed last day of publicity, {latest:yyyy-MM-dd} (the catalog maximum counted from the decision date, FACTS §4)."));
+                $"publicUntil {until:yyyy-MM-dd} is after the latest allowed last day of publicity, {latest:yyyy-MM-dd} (the catalog maximum counted from the decision date, docs/domain.md#publicity-periods)."));
         }
 
         return until;

@@ -32,7 +32,7 @@ public sealed record SubmissionOutcome(int Index, Guid? Id, SubmissionStatus Sta
 }
 
 /// <summary>
-/// Submits a chunk of records for the caller's department (issue 5 §1–2; API.md <c>POST /api/v1/records</c>,
+/// Submits a chunk of records for the caller's department (docs/api.md#records <c>POST /api/v1/records</c>,
 /// <c>/batch</c>; later <c>pcredit import</c>). Validates every item in memory, reads the existing current records of
 /// the whole chunk with one query, decides per item — <c>created</c>; <c>unchanged</c> when the department already
 /// has the same document number with identical content; <c>rejected</c> when invalid, when the content differs

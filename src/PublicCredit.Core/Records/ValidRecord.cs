@@ -58,7 +58,7 @@ public sealed class ValidRecord
 
     public string? Content { get; }
 
-    /// <summary>In 万元 (FACTS §3), at most 6 decimals.</summary>
+    /// <summary>In 万元 (docs/domain.md#record-fields), at most 6 decimals.</summary>
     public decimal? Amount { get; }
 
     public string? LegalRepresentative { get; }

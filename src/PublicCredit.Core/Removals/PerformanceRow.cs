@@ -5,7 +5,7 @@ namespace PublicCredit.Removals;
 
 /// <summary>
 /// The designating department's record that the obligation was performed (or the cause corrected), which removes the
-/// designation where the catalog has <c>automaticRemoval</c> (FACTS §5: judgment defaulters are deleted within 3
+/// designation where the catalog has <c>automaticRemoval</c> (docs/domain.md#lists: judgment defaulters are deleted within 3
 /// working days; ADR 0014 §5). One per designation. <see cref="RemovalDueBy"/> is fixed when performance is recorded;
 /// <see cref="RemovedAt"/> is set by the transition that removed the designation — at once, or by the deadline
 /// monitor once an objection under review is resolved.

@@ -16,7 +16,7 @@ public sealed record RecordedPerformance(
 
 /// <summary>
 /// A recorder of the designating department records that the obligation was performed (API
-/// <c>POST /api/v1/designations/{id}/performance</c>; issue 7 §4; FACTS §5). Only where the list type has
+/// <c>POST /api/v1/designations/{id}/performance</c>; docs/api.md#restorations-and-removal; docs/domain.md#lists). Only where the list type has
 /// <c>automaticRemoval</c>; only for a designation in force or suspended by an objection. The removal deadline is the
 /// catalog's <c>withinWorkingDays</c>-th working day after today. The designation is removed in the same transaction
 /// through <see cref="DesignationTransitions"/> and <see cref="DesignationLifecycle.RemoveOnPerformance"/> (one
@@ -36,7 +36,7 @@ public sealed class RecordPerformance(PublicCreditDbContext db, DesignationTrans
         var errors = new List<FieldError>(input.ReadErrors);
         var text = new DesignationText(errors);
         var document = text.Required(RestorationJson.PerformanceDocument, input.PerformanceDocument, DesignationFields.MaxDocumentNumber,
-            Codes.PerformanceDocumentMissing, "Performance is recorded on a document (FACTS §5).");
+            Codes.PerformanceDocumentMissing, "Performance is recorded on a document (docs/domain.md#lists).");
         var evidence = text.Optional(RestorationJson.Evidence, input.Evidence, DesignationFields.MaxLongText);
         var today = ChinaTime.Today(clock);
         var performedOn = today;

@@ -23,9 +23,9 @@ public interface ICreditReportRenderer
 public sealed record IssuedReport(string Code, byte[] Pdf);
 
 /// <summary>
-/// A credit report (API.md <c>/public/subjects/{subjectId}/report.pdf</c>; issue 8 §3): the public profile — read by
+/// A credit report (docs/api.md <c>/public/subjects/{subjectId}/report.pdf</c>; docs/web.md#credit-report): the public profile — read by
 /// the same use case as <c>GET /api/v1/public/subjects/{id}</c>, so a report shows exactly what the public may see
-/// (DESIGN principle 7) — printed with a signed verification code, the time and the ledger position it reflects.
+/// (docs/design.md#7-privacy-by-default) — printed with a signed verification code, the time and the ledger position it reflects.
 /// The digest (code, subject as shown, time, version, SHA-256 of the bytes) is stored with a <c>report-issued</c>
 /// ledger event in one transaction before the PDF is handed out, so every report in circulation can be verified.
 /// </summary>

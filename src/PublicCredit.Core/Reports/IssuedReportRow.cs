@@ -7,7 +7,7 @@ using PublicCredit.Records;
 namespace PublicCredit.Reports;
 
 /// <summary>
-/// The digest of one credit report as issued (issue 8 §3; ADR 0015): what a reader of the printed report can compare
+/// The digest of one credit report as issued (docs/web.md#credit-report; ADR 0015): what a reader of the printed report can compare
 /// on <c>/verify/{code}</c> — the subject as the report showed it (public id, name, masked code: never an unmasked
 /// resident ID), when it was made, which ledger position its data reflects, and the SHA-256 of the PDF bytes sent.
 /// The PDF itself is not kept: the digest proves a copy is unaltered without storing what it said.
@@ -24,7 +24,7 @@ public sealed class IssuedReportRow
 
     public required string SubjectName { get; set; }
 
-    /// <summary>The identifier as the report printed it (masked for individuals, FACTS §1).</summary>
+    /// <summary>The identifier as the report printed it (masked for individuals, docs/domain.md#identifiers).</summary>
     public required string SubjectCode { get; set; }
 
     public DateTimeOffset GeneratedAt { get; set; }

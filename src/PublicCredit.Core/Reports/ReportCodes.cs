@@ -91,7 +91,7 @@ public sealed class ReportKeyRing
 }
 
 /// <summary>
-/// Verification codes of credit reports (issue 8 §3; ADR 0015, ADR 0039 §3): 10 bytes — the signing key's id (2 bytes,
+/// Verification codes of credit reports (docs/web.md#credit-report; ADR 0015, ADR 0039 §3): 10 bytes — the signing key's id (2 bytes,
 /// big-endian) and 8 random bytes — and the first 5 bytes of their HMAC-SHA256 under that key, written as 24 Crockford
 /// base-32 characters in groups of four (<c>7K2M-9QXA-…</c>). The key id lets every node that shares the keys folder
 /// pick the key that signed a code, and keys rotate while old codes keep verifying. Codes made before key ids (10

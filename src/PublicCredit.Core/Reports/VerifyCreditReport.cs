@@ -36,7 +36,7 @@ public static class ReportProblemCodes
 }
 
 /// <summary>
-/// <c>/verify/{code}</c> (API.md; issue 8 §3): a code whose signature fails is refused before any database read; a
+/// <c>/verify/{code}</c> (docs/api.md; docs/web.md#credit-report): a code whose signature fails is refused before any database read; a
 /// signed code answers with the stored digest — subject as printed, time, data version, SHA-256 — so a reader can
 /// compare, or hand in the PDF itself to compare byte for byte (<see cref="VerifiedReport.Matches"/>).
 /// </summary>

@@ -6,8 +6,8 @@ using Codes = PublicCredit.Restorations.RestorationProblemCodes;
 namespace PublicCredit.Restorations;
 
 /// <summary>
-/// The owning department accepts an application for review or refuses it at once (API.md
-/// <c>POST /api/v1/restorations/{id}/accept</c> <c>{accepted, reasons}</c>; FACTS §8: within 3 working days). A
+/// The owning department accepts an application for review or refuses it at once (docs/api.md
+/// <c>POST /api/v1/restorations/{id}/accept</c> <c>{accepted, reasons}</c>; docs/domain.md#objections-and-restoration: within 3 working days). A
 /// reviewer of the department that designated or recorded; only a submitted application; a refusal needs reasons and
 /// closes the application (the subject reads the reasons and its remedies). A step after <c>acceptBy</c> is still
 /// taken, and its event says it was late — the deadline monitor has listed it meanwhile.

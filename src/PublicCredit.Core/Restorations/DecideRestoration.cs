@@ -9,12 +9,12 @@ using Codes = PublicCredit.Restorations.RestorationProblemCodes;
 namespace PublicCredit.Restorations;
 
 /// <summary>
-/// The owning department decides an accepted application (API.md <c>POST /api/v1/restorations/{id}/decide</c>
-/// <c>{granted, reasons}</c>; FACTS §8: within 10 working days). Granted:
+/// The owning department decides an accepted application (docs/api.md#restorations-and-removal <c>POST /api/v1/restorations/{id}/decide</c>
+/// <c>{granted, reasons}</c>; docs/domain.md#objections-and-restoration: within 10 working days). Granted:
 /// <list type="bullet">
 /// <item>a designation becomes <c>restored</c> through <see cref="DesignationTransitions"/> and
 /// <see cref="DesignationLifecycle.Restore"/> — one <c>designation-restored</c> event naming the application — and the
-/// enforcement index drops it as the transaction commits, so the next check is clear (DESIGN principle 5);</item>
+/// enforcement index drops it as the transaction commits, so the next check is clear (docs/design.md#5-restoration-is-free-and-on-time);</item>
 /// <item>a record's publication stops at once: its current version is marked restored (every public view excludes it
 /// from that instant) and its end of publicity is announced by the <c>record-restored</c> event, which the changes
 /// feed carries (the publicity-end job then has nothing left to announce).</item>

@@ -16,7 +16,7 @@ public sealed record RestorationTarget(Guid? DesignationId, Guid? RecordId);
 /// <summary>One step's outcome as the subject reads it.</summary>
 public sealed record RestorationStepView(bool Outcome, string? Reasons, DateTimeOffset At, bool Late);
 
-/// <summary>A refusal: at which step, why, and the remedies against it (FACTS §5, §8; ADR 0009 §6).</summary>
+/// <summary>A refusal: at which step, why, and the remedies against it (docs/domain.md#lists, docs/domain.md#objections-and-restoration; ADR 0009 §6).</summary>
 public sealed record RestorationRefusal(string Step, string Reasons, IReadOnlyList<SubjectRight> Remedies);
 
 /// <summary>An application as the subject, its department's reviewers and auditors read it. No fee member exists.</summary>
@@ -43,10 +43,10 @@ public sealed record RestorationQueueItem(
     DateOnly AcceptBy, DateOnly DecideBy, DateOnly DueBy, bool Overdue, string? Evidence = null);
 
 /// <summary>
-/// Reads applications (API.md; ADR 0014 §4): <c>GET /api/v1/restorations/{id}</c> for the applicant's own token, a
+/// Reads applications (docs/api.md; ADR 0014 §4): <c>GET /api/v1/restorations/{id}</c> for the applicant's own token, a
 /// reviewer of the owning department or an auditor; <c>GET /api/v1/restorations?status=</c> for the department's
-/// reviewers, sorted by the next deadline (accept, then decide). Staff reads are inquiries about the subject (FACTS §9,
-/// DESIGN principle 7), logged before the answer; the applicant's own reads are not.
+/// reviewers, sorted by the next deadline (accept, then decide). Staff reads are inquiries about the subject (docs/domain.md#personal-information,
+/// docs/design.md#7-privacy-by-default), logged before the answer; the applicant's own reads are not.
 /// </summary>
 public sealed class ReadRestoration(PublicCreditDbContext db, CreditCatalog catalog, InquiryLog inquiries, TimeProvider clock)
 {
@@ -108,7 +108,7 @@ public sealed class ReadRestoration(PublicCreditDbContext db, CreditCatalog cata
             .ThenBy(i => i.SubmittedAt)
             .ToList();
 
-        // The queue shows who applied: each subject listed has been looked at by this reviewer (FACTS §9).
+        // The queue shows who applied: each subject listed has been looked at by this reviewer (docs/domain.md#personal-information).
         foreach (var subject in items.Select(i => i.SubjectId).Distinct(StringComparer.Ordinal))
         {
             await inquiries.RecordAsync(caller, subject, Purpose, QueueEndpoint, "restoration queue", cancellationToken);

@@ -6,7 +6,7 @@ using Codes = PublicCredit.Restorations.RestorationProblemCodes;
 namespace PublicCredit.Restorations;
 
 /// <summary>
-/// When restoration becomes possible (FACTS §4, §8; ADR 0014 §2) — the catalog's <c>earliestRestoration</c> for the
+/// When restoration becomes possible (docs/domain.md#publicity-periods, docs/domain.md#objections-and-restoration; ADR 0014 §2) — the catalog's <c>earliestRestoration</c> for the
 /// severity, counted from the decision:
 /// <list type="bullet">
 /// <item>a record: its grade's <c>earliestRestoration</c> in its category, from its decision date;</item>
@@ -27,7 +27,7 @@ public static class RestorationConditions
             || !periods.Published || periods.EarliestRestoration is not { } earliest)
         {
             throw DomainException.Conflict(Codes.NotOffered,
-                "Only published negative information of a grade with a minimum publicity period can be restored (FACTS §4).");
+                "Only published negative information of a grade with a minimum publicity period can be restored (docs/domain.md#publicity-periods).");
         }
 
         return earliest.AddTo(decisionDate);
@@ -66,7 +66,7 @@ public static class RestorationConditions
         if (today < earliest)
         {
             var day = earliest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            var message = $"The minimum publicity period has not passed: restoration can be applied for from {day} (FACTS §4).";
+            var message = $"The minimum publicity period has not passed: restoration can be applied for from {day} (docs/domain.md#publicity-periods).";
             throw new DomainException(ErrorKind.Invalid, Codes.TooEarly, message, [new FieldError(RestorationJson.Target, Codes.TooEarly, message)])
             {
                 Extensions = new Dictionary<string, object?> { ["earliestDate"] = day },

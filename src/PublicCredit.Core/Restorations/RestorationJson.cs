@@ -6,7 +6,7 @@ using Codes = PublicCredit.Restorations.RestorationProblemCodes;
 
 namespace PublicCredit.Restorations;
 
-/// <summary>An application as it arrives (API.md <c>POST /api/v1/restorations</c>).</summary>
+/// <summary>An application as it arrives (docs/api.md#restorations-and-removal <c>POST /api/v1/restorations</c>).</summary>
 public sealed record RestorationInput(Guid? DesignationId, Guid? RecordId, bool? Commitment, string? Evidence, IReadOnlyList<FieldError> ReadErrors);
 
 /// <summary>An accept (<c>accepted</c>) or decide (<c>granted</c>) step with its reasons.</summary>

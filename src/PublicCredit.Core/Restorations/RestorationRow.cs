@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace PublicCredit.Restorations;
 
-/// <summary>Where an application stands (FACTS §8): submitted → accepted → granted, or refused at either step.</summary>
+/// <summary>Where an application stands (docs/domain.md#objections-and-restoration): submitted → accepted → granted, or refused at either step.</summary>
 public enum RestorationStatus
 {
     Submitted,
@@ -14,7 +14,7 @@ public enum RestorationStatus
 }
 
 /// <summary>
-/// One credit restoration application (FACTS §8; NDRC Order No. 36; 国办发〔2025〕22号; ADR 0014): the subject's signed
+/// One credit restoration application (docs/domain.md#objections-and-restoration; NDRC Order No. 36; 国办发〔2025〕22号; ADR 0014): the subject's signed
 /// commitment and evidence against one designation or one record, the deadlines computed when it was submitted
 /// (accept within 3, decide within 10 working days of the catalog calendar), and each step's outcome and reasons.
 /// There is deliberately no fee, price or payment column: restoration is free (a test asserts it).
@@ -32,7 +32,7 @@ public sealed class RestorationRow
     /// <summary>The record whose publication is to stop, or null when the target is a designation.</summary>
     public Guid? RecordId { get; set; }
 
-    /// <summary>The department that designated or recorded, which decides (FACTS §8).</summary>
+    /// <summary>The department that designated or recorded, which decides (docs/domain.md#objections-and-restoration).</summary>
     public required string Department { get; set; }
 
     public RestorationStatus Status { get; set; }
@@ -42,7 +42,7 @@ public sealed class RestorationRow
 
     public string? Evidence { get; set; }
 
-    /// <summary>The first day restoration was possible: the minimum publicity for the severity had passed (FACTS §4).</summary>
+    /// <summary>The first day restoration was possible: the minimum publicity for the severity had passed (docs/domain.md#publicity-periods).</summary>
     public DateOnly EarliestRestoration { get; set; }
 
     public DateTimeOffset SubmittedAt { get; set; }

@@ -14,7 +14,7 @@ public sealed record RestorationStep(Guid Id, RestorationStatus Status, DateTime
 
 /// <summary>
 /// What the accept and decide steps share (ADR 0014 §3): the reviewer of the owning department only, the outcome
-/// (<c>accepted</c> / <c>granted</c>) required, reasons required for a refusal (the subject is told why, FACTS §8),
+/// (<c>accepted</c> / <c>granted</c>) required, reasons required for a refusal (the subject is told why, docs/domain.md#objections-and-restoration),
 /// and each step one ledger event whose payload names the application and its target by id, with the reasons hashed.
 /// </summary>
 internal static class RestorationSteps
@@ -34,7 +34,7 @@ internal static class RestorationSteps
 
         if (input.Outcome == false && reasons is null && !errors.Exists(e => e.Field == RestorationJson.Reasons))
         {
-            errors.Add(new FieldError(RestorationJson.Reasons, Codes.ReasonsMissing, "A refusal states its reasons, which the subject is told (FACTS §8)."));
+            errors.Add(new FieldError(RestorationJson.Reasons, Codes.ReasonsMissing, "A refusal states its reasons, which the subject is told (docs/domain.md#objections-and-restoration)."));
         }
 
         if (errors.Count > 0)

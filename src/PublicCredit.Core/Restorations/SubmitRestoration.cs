@@ -16,12 +16,12 @@ namespace PublicCredit.Restorations;
 public sealed record SubmittedRestoration(Guid Id, RestorationStatus Status, DateOnly AcceptBy, DateOnly DecideBy, DateOnly EarliestRestoration, string Department);
 
 /// <summary>
-/// The subject applies for credit restoration through the single window (API.md <c>POST /api/v1/restorations</c>;
-/// FACTS §8; DESIGN principle 5): with its own self-service token only, a signed commitment (<c>commitment: true</c>)
+/// The subject applies for credit restoration through the single window (docs/api.md#restorations-and-removal <c>POST /api/v1/restorations</c>;
+/// docs/domain.md#objections-and-restoration; docs/design.md#5-restoration-is-free-and-on-time): with its own self-service token only, a signed commitment (<c>commitment: true</c>)
 /// and optional evidence, against one designation that is in force or one record that is public now. The platform
 /// checks the minimum publicity period (<see cref="RestorationConditions"/>) and fixes the deadlines from the catalog
 /// calendar: accept by the 3rd and decide by the 10th working day after submission (last days inclusive). One open
-/// application per target. No fee is asked or recorded anywhere (FACTS §8).
+/// application per target. No fee is asked or recorded anywhere (docs/domain.md#objections-and-restoration).
 /// </summary>
 public sealed class SubmitRestoration(PublicCreditDbContext db, AppendToLedger ledger, CreditCatalog catalog, TimeProvider clock)
 {
@@ -39,7 +39,7 @@ public sealed class SubmitRestoration(PublicCreditDbContext db, AppendToLedger l
                 caller.RequireRole(); // 401: no credentials at all
             }
 
-            throw DomainException.Forbidden(Codes.SubjectTokenRequired, "The subject applies itself, with its self-service token (FACTS §8).");
+            throw DomainException.Forbidden(Codes.SubjectTokenRequired, "The subject applies itself, with its self-service token (docs/domain.md#objections-and-restoration).");
         }
 
         var errors = new List<FieldError>(input.ReadErrors);
@@ -47,7 +47,7 @@ public sealed class SubmitRestoration(PublicCreditDbContext db, AppendToLedger l
         if (input.Commitment != true && !errors.Exists(e => e.Field == RestorationJson.Commitment))
         {
             errors.Add(new FieldError(RestorationJson.Commitment, Codes.CommitmentRequired,
-                "Restoration needs the signed credit commitment: \"commitment\": true (FACTS §8)."));
+                "Restoration needs the signed credit commitment: \"commitment\": true (docs/domain.md#objections-and-restoration)."));
         }
 
         if (errors.Count > 0)

@@ -6,8 +6,8 @@ namespace PublicCredit.Statistics;
 
 /// <summary>
 /// The period a statistic covers (<c>?from=&amp;to=</c>, ADR 0020): China dates, both inclusive, either open. Checks
-/// count when they were made (their inquiry's instant, judged on the China date — FACTS §10 dates are China dates),
-/// records by their decision date, since the 7-working-day double-publicity deadline runs from it (FACTS §3).
+/// count when they were made (their inquiry's instant, judged on the China date — docs/domain.md#deadlines-and-working-days dates are China dates),
+/// records by their decision date, since the 7-working-day double-publicity deadline runs from it (docs/domain.md#record-fields).
 /// </summary>
 public sealed record ReportingPeriod(DateOnly? From, DateOnly? To)
 {

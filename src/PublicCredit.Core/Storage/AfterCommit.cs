@@ -5,7 +5,7 @@ namespace PublicCredit.Storage;
 /// <summary>
 /// Code that runs after a transaction committed — telling the enforcement index, the green channel's clean-record map
 /// and any other in-process observer what was written — never turns the committed change into an error answer
-/// (issue 15 §1; ADR 0027 §2): a failure is caught and logged as an error, the caller gets the success the commit
+/// (docs/design.md#one-bad-input-stops-no-node; ADR 0027 §2): a failure is caught and logged as an error, the caller gets the success the commit
 /// earned, and the ledger follower, which re-reads every event after its followed position, brings the derived state
 /// up to the database.
 /// </summary>

@@ -24,7 +24,7 @@ public sealed record PerformanceView(
     DateOnly RemovalDueBy, DateTimeOffset? RemovedAt);
 
 /// <summary>
-/// A copy of all data held about a subject (FACTS §9: free of charge; issue 7 §5): the subject, every record with every
+/// A copy of all data held about a subject (docs/domain.md#personal-information: free of charge; docs/api.md#subjects-and-public-views): the subject, every record with every
 /// version about it, its designations in full (notice, decision, statements), the designations that reach it as a
 /// responsible person, performances, restoration applications with their outcomes, and every inquiry about it.
 /// and its objections with their answers.

@@ -82,7 +82,7 @@ public sealed partial record PublicMoment(DateTimeOffset Instant, DateOnly Day, 
     /// <summary>
     /// The moment a public endpoint shows to <paramref name="caller"/>: the time of the request for everyone; another
     /// moment (<c>?asOf=</c>) only for staff with an API key (401 without one, 403 for a subject token), since the past
-    /// holds records whose publicity has ended and which are no longer anybody's to see (FACTS §4).
+    /// holds records whose publicity has ended and which are no longer anybody's to see (docs/domain.md#publicity-periods).
     /// </summary>
     public static PublicMoment For(Caller caller, string? asOf, TimeProvider clock)
     {

@@ -7,8 +7,8 @@ using PublicCredit.Records;
 namespace PublicCredit.Subjects;
 
 /// <summary>
-/// What the public may see of records at a moment — the one rule every public view uses (ADR 0008; FACTS §4, DESIGN
-/// principle 7). A version is public on day <c>D</c> when it is published at all (<c>published</c>: a grade the
+/// What the public may see of records at a moment — the one rule every public view uses (ADR 0008; docs/domain.md#publicity-periods,
+/// docs/design.md#7-privacy-by-default). A version is public on day <c>D</c> when it is published at all (<c>published</c>: a grade the
 /// catalog publishes, and an organisation or a category with <c>individualsPublic</c>), its period has not ended
 /// (<c>publicUntil</c> null or ≥ D — the last public day is inclusive, so publication stops at 00:00 China time the
 /// day after) and, for individuals, the catalog <em>still</em> makes the category public: a catalog that withdraws
@@ -40,7 +40,7 @@ public static class PublicRecords
 
     /// <summary>
     /// The record versions the public sees at <paramref name="moment"/>: never a record under objection, nor one an
-    /// upheld objection withdrew (DESIGN principle 4; ADR 0013 §3) — <paramref name="objections"/> is the objections table.
+    /// upheld objection withdrew (docs/design.md#4-an-objection-suspends-at-once; ADR 0013 §3) — <paramref name="objections"/> is the objections table.
     /// </summary>
     public static IQueryable<RecordRow> PublicAt(
         this IQueryable<RecordRow> rows, PublicMoment moment, CreditCatalog catalog, IQueryable<ObjectionRow> objections)
@@ -49,7 +49,7 @@ public static class PublicRecords
         var standing = moment.IsNow ? rows.Current() : rows.Where(StandingAt(moment.Instant));
         var instant = moment.Instant;
         var withdrawn = objections.WithdrawnAt(instant);
-        // A granted restoration ends publication from its instant on (FACTS §8, ADR 0014).
+        // A granted restoration ends publication from its instant on (docs/domain.md#objections-and-restoration, ADR 0014).
         return standing.Where(PublicOn(moment.Day, IndividualsPublicCategories(catalog)))
             .Where(r => !withdrawn.Any(o => o.RecordId == r.Id))
             .Where(r => r.RestoredAt == null || r.RestoredAt > instant);

@@ -14,7 +14,7 @@ namespace PublicCredit.Subjects;
 
 /// <summary>
 /// A subject as the public sees it (ADR 0008): <see cref="Id"/> is the USCC of an organisation and the opaque public
-/// id of an individual, never a resident ID number; <see cref="Code"/> is the identifier masked as FACTS §1 requires
+/// id of an individual, never a resident ID number; <see cref="Code"/> is the identifier masked as docs/domain.md#identifiers requires
 /// (<c>3604**********0071</c>; a USCC is not personal information and is shown whole).
 /// </summary>
 public sealed record PublicSubjectView(string Id, SubjectKind Kind, string Name, string Code)
@@ -29,8 +29,8 @@ public sealed record PublicSubjectView(string Id, SubjectKind Kind, string Name,
 }
 
 /// <summary>
-/// A record as published (FACTS §3 publication fields): the decision, its department and its publicity end — not who
-/// typed it, its hash, its history or the late flag. The legal representative is shown for organisations (FACTS §5
+/// A record as published (docs/domain.md#record-fields publication fields): the decision, its department and its publicity end — not who
+/// typed it, its hash, its history or the late flag. The legal representative is shown for organisations (docs/domain.md#lists
 /// publishes it); a record about an individual carries nothing personal beyond the subject's name and masked id.
 /// </summary>
 public sealed record PublicRecordView(
@@ -66,12 +66,12 @@ public sealed record PublicProfile(
     IReadOnlyList<PublicDesignationView> Designations);
 
 /// <summary>
-/// The public profile (API.md <c>GET /api/v1/public/subjects/{subjectId}</c>): the records public at the time of the
+/// The public profile (docs/api.md#subjects-and-public-views <c>GET /api/v1/public/subjects/{subjectId}</c>): the records public at the time of the
 /// request (<see cref="PublicRecords"/>), computed from the clock, so publication stops at 00:00 China time after
 /// <c>publicUntil</c> without waiting for any job. The path takes the public id, a USCC or a resident ID (normalised).
 /// A subject with nothing public is "not found" exactly like one that does not exist, so the public cannot probe
 /// which identity numbers the platform holds. Staff may ask for a past moment (<c>?asOf=</c>) with a purpose: that
-/// shows what may no longer be public, so it is an inquiry about the subject (FACTS §9).
+/// shows what may no longer be public, so it is an inquiry about the subject (docs/domain.md#personal-information).
 /// </summary>
 public sealed class ReadPublicProfile(PublicCreditDbContext db, CreditCatalog catalog, InquiryLog inquiries, TimeProvider clock)
 {

@@ -18,7 +18,7 @@ public sealed record SubjectView(string Id, SubjectKind Kind, string Name, strin
 
 /// <summary>
 /// A restoration application as a profile lists it: where it stands and the working-day deadlines the department
-/// must keep (FACTS §8). Not the commitment's evidence: that is read through <c>GET /api/v1/restorations/{id}</c> by
+/// must keep (docs/domain.md#objections-and-restoration). Not the commitment's evidence: that is read through <c>GET /api/v1/restorations/{id}</c> by
 /// the owning department's reviewers only (ADR 0014), and a profile is open to any staff role (ADR 0021 §3).
 /// </summary>
 public sealed record RestorationSummary(
@@ -32,7 +32,7 @@ public sealed record RestorationSummary(
     RestorationRefusal? Refusal);
 
 /// <summary>
-/// The full profile (API.md <c>GET /api/v1/subjects/{subjectId}</c>): every record, every designation the subject is
+/// The full profile (docs/api.md#subjects-and-public-views <c>GET /api/v1/subjects/{subjectId}</c>): every record, every designation the subject is
 /// on or reached by (with its status at the request time), the measures in force now with their legal basis, every
 /// objection about the subject's records and designations, open ones first by review deadline (ADR 0013), and its
 /// restoration applications, newest first (ADR 0021 §3: so /me can say one is under review after a reload).
@@ -47,8 +47,8 @@ public sealed record SubjectProfile(
 
 /// <summary>
 /// Reads a subject's full profile: every record whose current version is about it, with every version about it
-/// (issue 5 §3). Any staff role, or the subject's own self-service token. The read is an inquiry (FACTS §9, DESIGN
-/// principle 7): staff give a purpose, a subject is recorded as <c>self-service</c>, and the inquiry is durable before
+/// (docs/api.md#subjects-and-public-views). Any staff role, or the subject's own self-service token. The read is an inquiry (docs/domain.md#personal-information,
+/// docs/design.md#7-privacy-by-default): staff give a purpose, a subject is recorded as <c>self-service</c>, and the inquiry is durable before
 /// the profile is returned — also when there is nothing to return, since the question itself was asked about someone.
 /// </summary>
 public sealed class ReadSubjectProfile(PublicCreditDbContext db, CreditCatalog catalog, InquiryLog inquiries, TimeProvider clock)

@@ -10,11 +10,11 @@ using PublicCredit.Time;
 
 namespace PublicCredit.Subjects;
 
-/// <summary>One page of a public search (API.md): <see cref="Total"/> matches in all, <see cref="Page"/> counted from 1.</summary>
+/// <summary>One page of a public search (docs/api.md): <see cref="Total"/> matches in all, <see cref="Page"/> counted from 1.</summary>
 public sealed record PublicSearchPage(IReadOnlyList<PublicSubjectView> Items, int Total, int Page, int PageSize);
 
 /// <summary>
-/// Public search (API.md <c>GET /api/v1/public/subjects?q=&amp;page=</c>): subjects with something public at the time
+/// Public search (docs/api.md#subjects-and-public-views <c>GET /api/v1/public/subjects?q=&amp;page=</c>): subjects with something public at the time
 /// of the request (a public record or an effective list entry, the rules of the public profile), by a name substring (case-insensitive, <see cref="SubjectNames.SearchKey"/>) or by an exact
 /// code — a USCC or resident ID (normalised) or a public id. A subject with nothing public is never a match, so a
 /// search cannot tell whether the platform holds private data about someone. Results are ordered by name.
@@ -27,7 +27,7 @@ public sealed class SearchPublicSubjects(PublicCreditDbContext db, CreditCatalog
 
     /// <summary>
     /// A name search needs this many characters (text elements: one Chinese character is one): a single letter
-    /// matches most of the table and serves only a crawler (issue 15 §6; ADR 0038). Codes are exact and unaffected.
+    /// matches most of the table and serves only a crawler (docs/design.md#edges-public-limits-and-audit-reads; ADR 0038). Codes are exact and unaffected.
     /// </summary>
     public const int MinNameLength = 2;
 

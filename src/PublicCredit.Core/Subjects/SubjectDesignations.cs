@@ -21,7 +21,7 @@ public sealed record DesignationSummary(
     DateTimeOffset? EffectiveFrom,
     DateTimeOffset? ExpiresAt);
 
-/// <summary>A measure in force on the subject now, with what makes it apply (DESIGN principle 2: its legal basis).</summary>
+/// <summary>A measure in force on the subject now, with what makes it apply (docs/design.md#2-no-measure-without-a-legal-basis: its legal basis).</summary>
 public sealed record CurrentMeasure(
     string Measure,
     LocalizedText Name,
@@ -107,7 +107,7 @@ internal static class SubjectDesignations
 
     /// <summary>
     /// What the public sees: the subject's own effective entries in force at the moment; an individual's only where
-    /// the list's category publishes individuals (DESIGN principle 7); entries through responsible persons never.
+    /// the list's category publishes individuals (docs/design.md#7-privacy-by-default); entries through responsible persons never.
     /// </summary>
     public static List<PublicDesignationView> PublicAt(
         IEnumerable<(DesignationRow Row, string Through)> designations, SubjectKind kind, CreditCatalog catalog, DateTimeOffset moment) =>

@@ -13,7 +13,7 @@ public static class SubjectProblemCodes
     public const string AfterInvalid = "after-invalid";
 }
 
-/// <summary>Who counts as staff for reads of subjects: every role of API.md.</summary>
+/// <summary>Who counts as staff for reads of subjects: every role of docs/api.md.</summary>
 public static class StaffRoles
 {
     public static readonly Role[] All = [Role.Admin, Role.Recorder, Role.Reviewer, Role.Checker, Role.Auditor, Role.PlatformAdmin];

@@ -173,7 +173,7 @@ internal static class SubjectRegister
 /// What a long import knows of the subjects it has met: that each exists, and under which name, so a chunk does not read
 /// again the subjects of earlier chunks (ADR 0024 §4). It is only as good as its owner's check: <see cref="SubmitRecords"/>
 /// clears it whenever the ledger head is not the event it appended last — someone else has written since, and every
-/// change to a subject is made with an event (DESIGN principle 8). Ids and names are kept as 128-bit XXH3 hashes, two
+/// change to a subject is made with an event (docs/design.md#8-everything-is-evidence). Ids and names are kept as 128-bit XXH3 hashes, two
 /// numbers per subject and no string: 131,072 subjects take 6 MB that the garbage collector need not trace (kept as
 /// strings, the same subjects raised the import's peak memory by 100 MB). A false match needs two different ids with the
 /// same 128-bit hash. Bounded: past its capacity (<see cref="DefaultCapacity"/>) it starts over, so memory stays

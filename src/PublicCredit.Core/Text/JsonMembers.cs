@@ -8,7 +8,7 @@ public sealed record JsonBodyCodes(string NotAnObject, string NestedNotAnObject,
 
 /// <summary>
 /// The members of a JSON object body, each allowed name at most once. Bad input is a field error, never an exception
-/// (API.md: 422 naming the field): a body or nested member that is not an object, a member name that is not valid
+/// (docs/api.md: 422 naming the field): a body or nested member that is not an object, a member name that is not valid
 /// UTF-8, a name the request does not know or one given twice.
 /// </summary>
 public static class JsonMembers

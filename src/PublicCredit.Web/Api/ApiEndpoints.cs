@@ -5,7 +5,7 @@ namespace PublicCredit.Web.Api;
 
 internal static class ApiEndpoints
 {
-    /// <summary>All of `/api/v1` (API.md). Each capability maps its own routes.</summary>
+    /// <summary>All of `/api/v1` (docs/api.md). Each capability maps its own routes.</summary>
     public static IEndpointRouteBuilder MapPublicCreditApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1");

@@ -10,7 +10,7 @@ internal static class CatalogEndpoints
 {
     public static void MapCatalogEndpoints(this RouteGroupBuilder api)
     {
-        // The loaded catalog is public: the rules that bind everyone are published (API.md).
+        // The loaded catalog is public: the rules that bind everyone are published (docs/api.md).
         api.MapGet("/catalog", (CatalogOverview overview) => Results.Ok(overview))
             .AllowPublic()
             .WithName("GetCatalog");

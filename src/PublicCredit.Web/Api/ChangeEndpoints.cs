@@ -7,7 +7,7 @@ using PublicCredit.Web.Security;
 
 namespace PublicCredit.Web.Api;
 
-/// <summary>The changes feed for downstream re-screening (API.md; issue 5 §4; docs/changes.md).</summary>
+/// <summary>The changes feed for downstream re-screening (docs/api.md; docs/domain.md#publicity-periods; docs/changes.md).</summary>
 internal static class ChangeEndpoints
 {
     public static void MapChangeEndpoints(this RouteGroupBuilder api)

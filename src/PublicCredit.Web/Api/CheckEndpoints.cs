@@ -10,7 +10,7 @@ using PublicCredit.Web.Security;
 namespace PublicCredit.Web.Api;
 
 /// <summary>
-/// The embedded check that approval systems call (API.md; issue 6 §3; docs/checks.md). Bodies are read as raw JSON so
+/// The embedded check that approval systems call (docs/api.md#checks; docs/checks.md). Bodies are read as raw JSON so
 /// that bad input is a coded 4xx, never a 500.
 /// </summary>
 internal static class CheckEndpoints

@@ -8,7 +8,7 @@ using PublicCredit.Web.Security;
 namespace PublicCredit.Web.Api;
 
 /// <summary>
-/// Designations on red and black lists with due process (API.md; issue 6 §1–2, issue 7 §1, issue 15 §2): propose with
+/// Designations on red and black lists with due process (docs/api.md#designations, docs/design.md#designation-life-cycle, docs/design.md#the-department-never-holds-the-subjects-credential): propose with
 /// notice and a one-time activation code for the subject (never a subject credential, ADR 0029), the subject's statement, decide, revoke, read the designation and its decision document.
 /// Bodies are read as raw JSON so that bad input is a coded 4xx (docs/designations.md), never a 500.
 /// </summary>

@@ -7,7 +7,7 @@ using PublicCredit.Web.Security;
 namespace PublicCredit.Web.Api;
 
 /// <summary>
-/// Key administration (issue 15 §4–§5; ADR 0030, 0031): a department's admin lists, issues, revokes and rotates keys
+/// Key administration (docs/design.md#scope-no-department-acts-for-another; ADR 0030, 0031): a department's admin lists, issues, revokes and rotates keys
 /// of its own department; a platform admin of every department; every change is a ledger event naming who made it.
 /// </summary>
 internal static class KeyEndpoints

@@ -8,7 +8,7 @@ using PublicCredit.Web.Security;
 namespace PublicCredit.Web.Api;
 
 /// <summary>
-/// Objections against records and designations (API.md; issue 7 §2; docs/objections.md): file (the subject's token or
+/// Objections against records and designations (docs/api.md#objections; docs/objections.md): file (the subject's token or
 /// a recorder; the target is suspended in the same request), resolve (a reviewer of the owning department), read one,
 /// list a department's queue or a subject's own. Bodies are read as raw JSON so bad input is a coded 4xx.
 /// </summary>

@@ -6,7 +6,7 @@ using PublicCredit.Web.Security;
 
 namespace PublicCredit.Web.Api;
 
-/// <summary>What anybody may see (API.md "public"; issue 5 §3–4; ADR 0008; docs/subjects.md).</summary>
+/// <summary>What anybody may see (docs/api.md#subjects-and-public-views; ADR 0008; docs/subjects.md).</summary>
 internal static class PublicEndpoints
 {
     public static void MapPublicEndpoints(this RouteGroupBuilder api)

@@ -11,7 +11,7 @@ using PublicCredit.Web.Security;
 
 namespace PublicCredit.Web.Api;
 
-/// <summary>Records: submission, batch, corrections (API.md; issue 5 §1–2), and the double-publicity statistics (§5).</summary>
+/// <summary>Records: submission, batch, corrections (docs/api.md#records), and the double-publicity statistics (docs/api.md#statistics).</summary>
 internal static class RecordEndpoints
 {
     /// <summary>One record is at most ~25,000 characters of text (RecordFields); 1 MiB leaves room for JSON escapes.</summary>

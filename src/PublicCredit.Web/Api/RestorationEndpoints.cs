@@ -14,9 +14,9 @@ using PublicCredit.Web.Security;
 namespace PublicCredit.Web.Api;
 
 /// <summary>
-/// Subjects' rights after listing (API.md; issue 7 §3–6; docs/restorations.md): credit restoration through the single
+/// Subjects' rights after listing (docs/api.md#restorations-and-removal; docs/restorations.md): credit restoration through the single
 /// window, performance recorded for automatic removal, the subject's free copy of its data, and the deadline monitor.
-/// Nothing here has a fee, price or charge member (FACTS §8; a test asserts it).
+/// Nothing here has a fee, price or charge member (docs/domain.md#objections-and-restoration; a test asserts it).
 /// </summary>
 internal static class RestorationEndpoints
 {

@@ -41,7 +41,7 @@ internal static class SelfServiceEndpoints
             return Results.Ok(new { subjectId = subject.Value, kind = subject.Kind });
         }).AllowSubjectToken().WithName("WhoAmI");
 
-        // The subject redeems the one-time code printed in its notice for its own token (issue 15 §2; ADR 0029).
+        // The subject redeems the one-time code printed in its notice for its own token (docs/design.md#the-department-never-holds-the-subjects-credential; ADR 0029).
         api.MapPost("/subject-sessions/activate", async (HttpContext http, SubjectActivation activation, ActivationThrottle throttle, CancellationToken cancel) =>
             await throttle.RunAsync(http, async () =>
             {
@@ -66,7 +66,7 @@ internal static class SelfServiceEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        // The subject's own credentials (issue 15 §5; ADR 0030): what exists, and ending any of them at once.
+        // The subject's own credentials (docs/design.md#credentials-end; ADR 0030): what exists, and ending any of them at once.
         api.MapGet("/me/tokens", async (HttpContext http, ListSubjectTokens list, CancellationToken cancel) =>
             Results.Ok(await list.RunAsync(http.Caller(), cancel)))
             .AllowSubjectToken().WithName("ListOwnTokens");

@@ -7,7 +7,7 @@ using PublicCredit.Web.Security;
 
 namespace PublicCredit.Web.Api;
 
-/// <summary>Subjects as staff and the subjects themselves see them (API.md; issue 5 §3; docs/subjects.md).</summary>
+/// <summary>Subjects as staff and the subjects themselves see them (docs/api.md#subjects-and-public-views; docs/subjects.md).</summary>
 internal static class SubjectEndpoints
 {
     public static void MapSubjectEndpoints(this RouteGroupBuilder api)

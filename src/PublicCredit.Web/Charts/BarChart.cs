@@ -8,7 +8,7 @@ namespace PublicCredit.Web.Charts;
 public sealed record BarRow(string Label, IReadOnlyList<double> Values, string? Note = null);
 
 /// <summary>
-/// A horizontal bar chart as inline SVG, rendered on the server (issue 8 §4; ADR 0020): no script, no library, nothing
+/// A horizontal bar chart as inline SVG, rendered on the server (docs/web.md#what-each-page-shows; ADR 0020): no script, no library, nothing
 /// from a CDN, and allowed by the site's CSP (colours are presentation attributes, not inline styles). Each row is a
 /// label line with bars under it, one per series. The SVG has no viewBox: its width is the container's and the bars'
 /// widths are percentages of it, so text stays at its real size from 1280 px down to a 390 px phone, where a scaled

@@ -9,7 +9,7 @@ namespace PublicCredit.Web.Errors;
 /// <summary>
 /// The one place where errors become HTTP: a <see cref="DomainException"/> becomes ProblemDetails with its stable
 /// <c>code</c> (and field <c>errors</c>), a body that is not JSON a 400 <c>body-invalid-json</c>. Only a real defect
-/// reaches 500 (API.md "Errors").
+/// reaches 500 (docs/api.md#errors).
 /// </summary>
 internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
 {

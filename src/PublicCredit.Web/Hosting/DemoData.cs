@@ -53,7 +53,7 @@ internal static class DemoData
 
     /// <summary>
     /// One subject's self-service token as the operator issues it (`pcredit subjects token`), so that /me can be tried
-    /// at once (issue 8 §5), and the activation code of that subject's notice, as a subject would redeem it at /me
+    /// at once (docs/web.md#what-each-page-shows), and the activation code of that subject's notice, as a subject would redeem it at /me
     /// (ADR 0029). Both go to the operator's console, never to a department.
     /// </summary>
     private static async Task SeedSelfServiceAsync(IServiceProvider services, StartupReport report, string? activationCode, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ using PublicCredit.Ledger;
 
 namespace PublicCredit.Web.Hosting;
 
-/// <summary>What `pcredit serve` was asked to run (API.md). Validated before anything starts.</summary>
+/// <summary>What `pcredit serve` was asked to run (docs/api.md). Validated before anything starts.</summary>
 public sealed record HostSettings
 {
     public required DatabaseTarget Database { get; init; }
@@ -39,7 +39,7 @@ public sealed record HostSettings
 
     /// <summary>
     /// Public searches (API and the search page together) one client address may make per minute; 0 = no limit (for
-    /// benchmarks). Beyond it: 429 <c>search-rate-limited</c> with <c>Retry-After</c> (issue 15 §6; ADR 0038).
+    /// benchmarks). Beyond it: 429 <c>search-rate-limited</c> with <c>Retry-After</c> (docs/design.md#edges-public-limits-and-audit-reads; ADR 0038).
     /// </summary>
     public int PublicSearchPerMinutePerAddress { get; init; } = 120;
 
@@ -52,7 +52,7 @@ public sealed record HostSettings
     /// <summary>Load the demo data set if the database is empty.</summary>
     public bool Demo { get; init; }
 
-    /// <summary>"now" for every rule; tests pass a fake clock (DESIGN principle 9).</summary>
+    /// <summary>"now" for every rule; tests pass a fake clock (docs/design.md#9-time-is-an-input).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>Write logs as JSON lines (structured) instead of the human-readable console format.</summary>
@@ -77,7 +77,7 @@ public sealed record HostSettings
 
     /// <summary>
     /// How many objections the recorders of one department may file per hour, across every node (counted in the
-    /// database); 0 = no limit. Beyond it: 429 <c>objection-rate-limited</c> with <c>Retry-After</c> (issue 15 §4;
+    /// database); 0 = no limit. Beyond it: 429 <c>objection-rate-limited</c> with <c>Retry-After</c> (docs/design.md#scope-no-department-acts-for-another;
     /// ADR 0034). The subject's own objections are never limited.
     /// </summary>
     public int ObjectionsPerDepartmentPerHour { get; init; } = PublicCredit.Objections.ObjectionLimits.DefaultPerDepartmentPerHour;
@@ -184,7 +184,7 @@ public sealed record HostSettings
 
         if (WithdrawalInterval <= TimeSpan.Zero || WithdrawalInterval > TimeSpan.FromMinutes(1))
         {
-            // A withdrawal must reach the changes feed within a minute of the end (issue 5 §4).
+            // A withdrawal must reach the changes feed within a minute of the end (docs/domain.md#publicity-periods).
             problems.Add(new FieldError("withdrawalInterval", "setting-interval-invalid", "the publicity-end interval is more than 0 and at most 1 minute"));
         }
 
@@ -228,7 +228,7 @@ public sealed record HostSettings
         if (Database.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(KeysDirectory))
         {
             // Nodes on one PostgreSQL database must share their secrets: with a folder each, one node's reports and
-            // cookies do not verify on another, silently (issue 15 §6; ADR 0039 §3).
+            // cookies do not verify on another, silently (docs/design.md#edges-public-limits-and-audit-reads; ADR 0039 §3).
             problems.Add(new FieldError("keys", KeysRequiredCode,
                 "a PostgreSQL node needs --keys <folder>: the folder of the cookie key ring, the report signing keys and the " +
                 "checkpoint key, shared by every node on the database (and backed up with it)"));

@@ -175,7 +175,7 @@ public static class PublicCreditApp
         app.UseRequestEdges();
         app.UseProxyTransportSecurity(settings);
         app.UseStatusCodePages();
-        // Language is the web pages' concern (API.md "Web pages"); the JSON API answers {zh, en} names whatever the
+        // Language is the web pages' concern (docs/api.md#web-pages); the JSON API answers {zh, en} names whatever the
         // caller's language, so its requests (thousands of checks a second) skip the cookie and Accept-Language parsing.
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal), pages => pages.UseRequestLocalization());
         app.UseAuthentication();

@@ -18,7 +18,7 @@ using PublicCredit.Web.Uploads;
 namespace PublicCredit.Web.Hosting;
 
 /// <summary>
-/// The server-rendered site (issue 8; ADR 0015): Razor Pages over the same use cases as the API, zh-CN by default
+/// The server-rendered site (docs/web.md; ADR 0015): Razor Pages over the same use cases as the API, zh-CN by default
 /// with English by cookie or Accept-Language, cookie sessions for the console and /me, antiforgery on every form,
 /// one local stylesheet, the credit report and its verification.
 /// </summary>
@@ -137,9 +137,9 @@ internal static class WebPortal
             var path = model.ViewEnginePath;
             RequiredRolesMetadata declared =
                 path.EndsWith("/SignIn", StringComparison.Ordinal) ? new([])
-                // Objections are resolved by the owning department's reviewer only (API.md); other staff are sent to sign in.
+                // Objections are resolved by the owning department's reviewer only (docs/api.md); other staff are sent to sign in.
                 : path.StartsWith("/Console/Objections/", StringComparison.Ordinal) ? new([PublicCredit.Access.Role.Reviewer])
-                // Restoration applications likewise: accepted and decided by the owning department's reviewer (API.md).
+                // Restoration applications likewise: accepted and decided by the owning department's reviewer (docs/api.md).
                 : path.StartsWith("/Console/Restorations/", StringComparison.Ordinal) ? new([PublicCredit.Access.Role.Reviewer])
                 // Statistics are the auditor's, as on GET /api/v1/stats/* (ADR 0020).
                 : path.StartsWith("/Console/Stats/", StringComparison.Ordinal) ? new([PublicCredit.Access.Role.Auditor])

@@ -7,7 +7,7 @@ using PublicCredit.Time;
 
 namespace PublicCredit.Web.Pages;
 
-/// <summary>How pages and reports write values: dates and times in China time (the legal dates, FACTS §10), names in the request's language.</summary>
+/// <summary>How pages and reports write values: dates and times in China time (the legal dates, docs/domain.md#deadlines-and-working-days), names in the request's language.</summary>
 public static class Display
 {
     /// <summary><c>en</c> when the request's UI culture is English, else <c>zh-CN</c> (the default).</summary>
@@ -29,7 +29,7 @@ public static class Display
         return catalog.Departments.TryGet(code, out var department) ? department.Name.For(Language) : code;
     }
 
-    /// <summary>Amounts are recorded in 万元 (FACTS §3).</summary>
+    /// <summary>Amounts are recorded in 万元 (docs/domain.md#record-fields).</summary>
     public static string Amount(decimal amount) =>
         IsEnglish
             ? amount.ToString("#,0.####", CultureInfo.InvariantCulture) + " × 10,000 CNY"

@@ -11,7 +11,7 @@ using PublicCredit.Web.Security;
 namespace PublicCredit.Web.Pages;
 
 /// <summary>
-/// The portal's home and search (API.md "Web pages": <c>/</c>, <c>/?q=</c>): the same use case as
+/// The portal's home and search (docs/api.md#web-pages: <c>/</c>, <c>/?q=</c>): the same use case as
 /// <c>GET /api/v1/public/subjects</c> as the public caller, so the page can never show more than the API.
 /// </summary>
 public sealed class IndexModel(SearchPublicSubjects search, IStringLocalizer<SharedResource> l, TimeProvider clock, PublicRateLimits limits) : PageModel

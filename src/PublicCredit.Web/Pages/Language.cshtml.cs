@@ -6,7 +6,7 @@ using PublicCredit.Web.Hosting;
 
 namespace PublicCredit.Web.Pages;
 
-/// <summary>The page's language switch (API.md "Web pages"): kept in a cookie for a year; back to the page it came from.</summary>
+/// <summary>The page's language switch (docs/api.md#web-pages): kept in a cookie for a year; back to the page it came from.</summary>
 public sealed class LanguageModel : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");

@@ -7,7 +7,7 @@ using PublicCredit.Reports;
 namespace PublicCredit.Web.Pages;
 
 /// <summary>
-/// <c>/verify/{code}</c> (API.md "Web pages"; issue 8 §3): says whether a code was issued by this platform and what
+/// <c>/verify/{code}</c> (docs/api.md#web-pages; docs/web.md#credit-report): says whether a code was issued by this platform and what
 /// that report contained — subject, time, data version, digest — so a reader can compare it with the paper; and
 /// compares an uploaded PDF byte for byte (SHA-256) with the report issued under the code. A code that fails its
 /// signature or is unknown answers 404 with a plain refusal.

@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace PublicCredit.Web.Reports;
 
 /// <summary>
-/// The CJK typeface reports embed (issue 8 §3: Chinese must render in the PDF on any reader, so the font travels
+/// The CJK typeface reports embed (docs/web.md#credit-report: Chinese must render in the PDF on any reader, so the font travels
 /// inside the file). Looked up once, from the files of Debian's font packages — fonts-wqy-zenhei first, then
 /// fonts-noto-cjk — never from the network; scripts/test.sh installs fonts-wqy-zenhei. Without any of them a report
 /// cannot be printed correctly, so the lookup fails with a message naming the packages instead of printing boxes.

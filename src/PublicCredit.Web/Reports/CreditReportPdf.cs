@@ -9,7 +9,7 @@ using SkiaSharp;
 namespace PublicCredit.Web.Reports;
 
 /// <summary>
-/// The credit report as a PDF (issue 8 §3; ADR 0015), drawn with SkiaSharp's PDF backend and the embedded CJK font:
+/// The credit report as a PDF (docs/web.md#credit-report; ADR 0015), drawn with SkiaSharp's PDF backend and the embedded CJK font:
 /// the subject, its public records by category and its effective list entries — exactly the public profile it is
 /// given — then the generated time, the data version and the verification code with its address, which every page
 /// repeats in its footer. Labels come from the resource files in the request's language.

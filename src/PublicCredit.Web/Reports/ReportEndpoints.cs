@@ -11,7 +11,7 @@ using PublicCredit.Web.Security;
 
 namespace PublicCredit.Web.Reports;
 
-/// <summary>The credit report (API.md "Web pages": <c>/public/subjects/{subjectId}/report.pdf</c>; issue 8 §3).</summary>
+/// <summary>The credit report (docs/api.md#web-pages: <c>/public/subjects/{subjectId}/report.pdf</c>; docs/web.md#credit-report).</summary>
 internal static class ReportEndpoints
 {
     private const string RatePolicy = "credit-reports";

@@ -40,7 +40,7 @@ public static class ReportKeyFolder
             others.Add(new ReportSigningKey(ReportSigningKey.LegacyId, ReadBytes(legacy)));
         }
 
-        // A monotonic clock: this is throttling, not a rule about dates (DESIGN principle 9 concerns the latter).
+        // A monotonic clock: this is throttling, not a rule about dates (docs/design.md#9-time-is-an-input concerns the latter).
         long? lastLookup = null;
         var gate = new Lock();
         return new ReportKeyRing(current, others, id =>

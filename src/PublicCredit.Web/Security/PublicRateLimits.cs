@@ -6,7 +6,7 @@ using PublicCredit.Web.Hosting;
 namespace PublicCredit.Web.Security;
 
 /// <summary>
-/// Per-address limits of what anybody may do without a credential (issue 15 §6; ADR 0038): public searches (the API
+/// Per-address limits of what anybody may do without a credential (docs/design.md#edges-public-limits-and-audit-reads; ADR 0038): public searches (the API
 /// and the search page count together) and PDF uploads to <c>/verify</c>. Fixed one-minute windows kept in memory per
 /// node, keyed by the client address — the proxy's forwarded one only with <c>--behind-proxy</c>. Shared by the API and
 /// the pages (which answer in their own layout), hence limiters of our own rather than the rate-limiter middleware.

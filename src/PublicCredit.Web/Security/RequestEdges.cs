@@ -113,7 +113,7 @@ internal static class RequestEdges
 
     /// <summary>
     /// The code of a 4xx that no handler coded (status-code pages, routing's 404 and 405): every problem has one
-    /// (API.md "Errors").
+    /// (docs/api.md#errors).
     /// </summary>
     public static void AddMissingCode(ProblemDetailsContext context)
     {

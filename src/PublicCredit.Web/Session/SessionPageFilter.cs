@@ -9,7 +9,7 @@ namespace PublicCredit.Web.Session;
 /// Enforces what each page's <see cref="RequiredRolesMetadata"/> declares (the same marker the API routes carry, so
 /// the route test sees every page): staff pages need a console session with one of the roles, self-service pages a
 /// /me session; without one the browser goes to the area's sign-in page and comes back after. Signed-in pages are
-/// never cached: they show personal data (DESIGN principle 7).
+/// never cached: they show personal data (docs/design.md#7-privacy-by-default).
 /// </summary>
 internal sealed class SessionPageFilter(WebSessions sessions) : IAsyncPageFilter
 {

@@ -38,7 +38,7 @@ public sealed class LiveRun(Guid runId, string department)
 
     public bool Finished { get; private set; }
 
-    /// <summary>Rows per second read by this node since it (re)started the run: a measurement of elapsed time, not a legal time (DESIGN principle 9 is about "now").</summary>
+    /// <summary>Rows per second read by this node since it (re)started the run: a measurement of elapsed time, not a legal time (docs/design.md#9-time-is-an-input is about "now").</summary>
     public double? RowsPerSecond
     {
         get
@@ -56,7 +56,7 @@ public sealed class LiveRun(Guid runId, string department)
 }
 
 /// <summary>
-/// The console's CSV/NDJSON upload runs in the background (issue 8 §4; ADR 0019): each stored upload is imported by
+/// The console's CSV/NDJSON upload runs in the background (docs/web.md#what-each-page-shows; ADR 0019): each stored upload is imported by
 /// the very <see cref="ImportRecords"/> of `pcredit import` — same validation, idempotency, checkpoints and rejection
 /// file — as the uploading department, so the request returns as soon as the run is open and the progress page
 /// follows it. One run per (department, file content) at a time on this node. At start, every upload left in the

@@ -3,7 +3,7 @@
 namespace PublicCredit.Browser.Tests.Infrastructure;
 
 /// <summary>
-/// Debian's Chromium driven by Playwright for .NET, one browser for the whole run (issue 8 §Tests). Playwright's own
+/// Debian's Chromium driven by Playwright for .NET, one browser for the whole run (docs/web.md#tests). Playwright's own
 /// browser download cannot work here (no network), so the tests use <c>/usr/bin/chromium</c>, which scripts/test.sh
 /// installs; only when it is absent (and could not be installed) do the tests skip, saying so.
 /// </summary>

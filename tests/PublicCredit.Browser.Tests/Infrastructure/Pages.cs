@@ -7,7 +7,7 @@ namespace PublicCredit.Browser.Tests.Infrastructure;
 /// <summary>What the journeys read off pages and files.</summary>
 public static partial class Pages
 {
-    /// <summary>Resident ID numbers (GB 11643) that are valid and whole — what no page may show (DESIGN principle 7).</summary>
+    /// <summary>Resident ID numbers (GB 11643) that are valid and whole — what no page may show (docs/design.md#7-privacy-by-default).</summary>
     public static IReadOnlyList<string> UnmaskedResidentIds(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

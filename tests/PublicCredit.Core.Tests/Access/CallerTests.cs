@@ -3,7 +3,7 @@ using PublicCredit.Errors;
 
 namespace PublicCredit.Core.Tests.Access;
 
-/// <summary>Role and department scope are one mechanism (API.md "Roles"); each refusal has its code.</summary>
+/// <summary>Role and department scope are one mechanism (docs/api.md#roles); each refusal has its code.</summary>
 public class CallerTests
 {
     private static readonly Caller SamrRecorder = Caller.Staff("key:a", Role.Recorder, "samr");

@@ -14,7 +14,7 @@ public class CatalogOverviewTests
     [Fact]
     public void The_overview_serialises_to_the_api_contract_names()
     {
-        // API.md "Catalog": these names are a fixed contract.
+        // docs/api.md#catalog-shape: these names are a fixed contract.
         Assert.Equal(JsonValueKind.String, Json.GetProperty("version").ValueKind);
         foreach (var collection in new[] { "categories", "departments", "matters" })
         {

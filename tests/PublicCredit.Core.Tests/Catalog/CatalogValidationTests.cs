@@ -9,7 +9,7 @@ public sealed class CatalogValidationTests : IDisposable
 
     public void Dispose() => _copy.Dispose();
 
-    // ---- legal basis (DESIGN principle 2) ------------------------------------------------------------------
+    // ---- legal basis (docs/design.md#2-no-measure-without-a-legal-basis) ------------------------------------------------------------------
 
     [Fact]
     public void A_measure_citing_a_law_without_its_article_is_refused()
@@ -93,7 +93,7 @@ public sealed class CatalogValidationTests : IDisposable
         CatalogAssert.HasProblem(_copy.Load(), "matters.yaml", line, "code-invalid");
     }
 
-    // ---- proportionality and market bodies (DESIGN principle 6) -------------------------------------------
+    // ---- proportionality and market bodies (docs/design.md#6-proportionality) -------------------------------------------
 
     [Fact]
     public void A_bank_measure_made_mandatory_is_refused_because_market_bodies_cannot_be_compelled()
@@ -150,7 +150,7 @@ public sealed class CatalogValidationTests : IDisposable
         CatalogAssert.HasProblem(_copy.Load(), "measures.yaml", line, "measure-green-channel-invalid");
     }
 
-    // ---- list types (FACTS §5) -----------------------------------------------------------------------------
+    // ---- list types (docs/domain.md#lists) -----------------------------------------------------------------------------
 
     [Fact]
     public void A_designation_standard_open_for_comment_for_twenty_days_is_refused()
@@ -283,7 +283,7 @@ public sealed class CatalogValidationTests : IDisposable
         CatalogAssert.HasProblem(_copy.Load(), "memoranda.yaml", line, "code-duplicate");
     }
 
-    // ---- publicity (FACTS §4) ------------------------------------------------------------------------------
+    // ---- publicity (docs/domain.md#publicity-periods) ------------------------------------------------------------------------------
 
     [Fact]
     public void Serious_penalties_public_for_five_years_are_refused_as_too_long()
@@ -350,7 +350,7 @@ public sealed class CatalogValidationTests : IDisposable
         CatalogAssert.HasProblem(_copy.Load(), "categories.yaml", line, "publicity-bounds-inverted");
     }
 
-    // ---- categories (FACTS §2) -----------------------------------------------------------------------------
+    // ---- categories (docs/domain.md#the-national-catalog) -----------------------------------------------------------------------------
 
     [Fact]
     public void A_category_of_health_data_is_forbidden()
@@ -416,7 +416,7 @@ public sealed class CatalogValidationTests : IDisposable
         CatalogAssert.HasProblem(_copy.Load(), "categories.yaml", line, "category-individuals-public-mismatch");
     }
 
-    // ---- calendar (FACTS §10) ------------------------------------------------------------------------------
+    // ---- calendar (docs/domain.md#deadlines-and-working-days) ------------------------------------------------------------------------------
 
     [Fact]
     public void A_national_day_holiday_listed_as_a_make_up_day_is_refused()

@@ -19,7 +19,7 @@ public class DefaultCatalogTests
     [Fact]
     public void The_default_catalog_carries_the_eleven_national_items_and_the_2022_and_2024_additions()
     {
-        // FACTS §2: items 1–11 of the 2021 catalog, compliance (2022), IP and social insurance (2024).
+        // docs/domain.md#the-national-catalog: items 1–11 of the 2021 catalog, compliance (2022), IP and social insurance (2024).
         var nationalItems = Catalog.Categories.Where(c => c.Parent is null).Select(c => c.NationalItem).Order();
 
         Assert.Equal(Enumerable.Range(1, 14), nationalItems);
@@ -62,7 +62,7 @@ public class DefaultCatalogTests
         Assert.Equal(ListKind.Black, list.Kind);
         Assert.Equal(["spc"], list.DesignatingDepartments);
         Assert.Equal("P2Y", list.DefaultTerm.ToString());
-        // FACTS §5: 2 years + up to 3 more; the extension stands on its own legal basis.
+        // docs/domain.md#lists: 2 years + up to 3 more; the extension stands on its own legal basis.
         Assert.Equal("P5Y", list.MaxTerm.ToString());
         Assert.NotEmpty(list.TermLegalBasis);
         Assert.Equal(new AutomaticRemoval(RemovalTrigger.ObligationPerformed, new(3)), list.AutomaticRemoval);
@@ -71,7 +71,7 @@ public class DefaultCatalogTests
     [Fact]
     public void Objections_are_reviewed_within_ten_working_days_no_slower_than_a_restoration_is_decided()
     {
-        // FACTS §8 gives no review period; the catalog's platform default matches NDRC Order 36's 10 working days (ADR 0013).
+        // docs/domain.md#objections-and-restoration gives no review period; the catalog's platform default matches NDRC Order 36's 10 working days (ADR 0013).
         Assert.Equal(10, Catalog.ObjectionReview.Count);
     }
 

@@ -7,7 +7,7 @@ using PublicCredit.Time;
 
 namespace PublicCredit.Core.Tests.Designations;
 
-/// <summary>The designation life cycle (DESIGN): each safeguard is an invariant that these tests try to break.</summary>
+/// <summary>The designation life cycle (docs/design.md#designation-life-cycle): each safeguard is an invariant that these tests try to break.</summary>
 public class DesignationLifecycleTests
 {
     private static readonly DateOnly Deadline = new(2026, 12, 7);
@@ -203,7 +203,7 @@ public class DesignationLifecycleTests
             }
 
             // Another department's objection, its rejection and a refiling after a rejection never take an enforced
-            // designation off the lists: only the owner's suspension or an upheld objection does (issue 15 §4).
+            // designation off the lists: only the owner's suspension or an upheld objection does (docs/design.md#scope-no-department-acts-for-another).
             if (before.IsEnforcedAt(Now)
                 && (step is Happening.OtherDepartmentObjects or Happening.RejectReview || (step == Happening.SubjectRefiles && rejectedBefore)))
             {

@@ -6,7 +6,7 @@ using PublicCredit.Enforcement;
 
 namespace PublicCredit.Core.Tests.Enforcement;
 
-/// <summary>The in-memory enforcement index: what the embedded check reads instead of the database (DESIGN "Hot path").</summary>
+/// <summary>The in-memory enforcement index: what the embedded check reads instead of the database (docs/design.md#the-hot-path-the-embedded-check).</summary>
 public class EnforcementIndexTests
 {
     private static readonly CreditCatalog Catalog = CatalogLoader.Load(CatalogPath()).GetCatalogOrThrow();

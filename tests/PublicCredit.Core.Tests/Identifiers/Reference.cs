@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PublicCredit.Core.Tests.Identifiers;
 
 /// <summary>
-/// An independent restatement of FACTS §1, used to build expectations: the weights are derived from their
+/// An independent restatement of docs/domain.md#identifiers, used to build expectations: the weights are derived from their
 /// definition (powers of 3 mod 31, powers of 2 mod 11) instead of copied from a table, and the GB 11643
 /// check uses the closed form (12 - Σ mod 11) mod 11 instead of the "10X98765432" lookup.
 /// </summary>

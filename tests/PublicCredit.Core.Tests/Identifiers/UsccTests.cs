@@ -8,7 +8,7 @@ namespace PublicCredit.Core.Tests.Identifiers;
 
 public class UsccTests
 {
-    // Published codes, each checked by hand with FACTS §1 (Σ over positions 1–17 / 9–16):
+    // Published codes, each checked by hand with docs/domain.md#identifiers (Σ over positions 1–17 / 9–16):
     // 91350100M000100Y43: Σ31 = 1640 ≡ 28 → 31-28 = 3 → '3'; GB 11714 Σ = 139 ≡ 7 → 11-7 = 4 → '4' (position 17).
     // 914403001922038216: Σ31 = 831 ≡ 25 → 6 → '6'; GB 11714 Σ = 164 ≡ 10 → 1 → '1'.
     // 91110108551385082Q: Σ31 = 999 ≡ 7 → 24 → 'Q'; GB 11714 Σ = 185 ≡ 9 → 2 → '2'.

@@ -4,7 +4,7 @@ using PublicCredit.Import;
 
 namespace PublicCredit.Core.Tests.Import;
 
-/// <summary>Import files are read row by row; a bad row is reported with its line and the rest goes on (issue 5, "Bad input").</summary>
+/// <summary>Import files are read row by row; a bad row is reported with its line and the rest goes on (docs/api.md#records, "Bad input").</summary>
 public class ImportFileReaderTests
 {
     private const string Header = "category,subjectId,subjectName,documentNumber,decisionDate,severity,legalBasis,facts,content,amount,legalRepresentative,publicUntil";

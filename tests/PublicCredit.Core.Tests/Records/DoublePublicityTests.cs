@@ -4,7 +4,7 @@ using static PublicCredit.Core.Tests.Records.RecordSamples;
 namespace PublicCredit.Core.Tests.Records;
 
 /// <summary>
-/// Double publicity (FACTS §3): decisions reach the platform within 7 working days (catalog calendar, FACTS §10);
+/// Double publicity (docs/domain.md#record-fields): decisions reach the platform within 7 working days (catalog calendar, docs/domain.md#deadlines-and-working-days);
 /// later submissions are flagged late. The calendar covers 2026 (State Council notice) and 2027 (provisional).
 /// </summary>
 public class DoublePublicityTests

@@ -7,7 +7,7 @@ using static PublicCredit.Core.Tests.Records.RecordSamples;
 
 namespace PublicCredit.Core.Tests.Records;
 
-/// <summary>"Identical content" (issue 5 §2): one hash over the normalised fields, defined once (ADR 0006).</summary>
+/// <summary>"Identical content" (docs/api.md#records): one hash over the normalised fields, defined once (ADR 0006).</summary>
 public class RecordContentHashTests
 {
     private static string Hash(RecordInput input) => Valid(input).ContentHash;

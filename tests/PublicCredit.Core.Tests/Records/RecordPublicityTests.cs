@@ -6,7 +6,7 @@ using static PublicCredit.Core.Tests.Records.RecordSamples;
 namespace PublicCredit.Core.Tests.Records;
 
 /// <summary>
-/// Publicity periods (FACTS §4, 国办发〔2025〕22号; ADR 0006): counted from the decision date, publicUntil is the last
+/// Publicity periods (docs/domain.md#publicity-periods, 国办发〔2025〕22号; ADR 0006): counted from the decision date, publicUntil is the last
 /// day inclusive, bounded by the catalog grade's min and max.
 /// </summary>
 public class RecordPublicityTests

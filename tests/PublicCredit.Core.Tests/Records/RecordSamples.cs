@@ -19,7 +19,7 @@ internal static class RecordSamples
     public const string OtherOrganisationId = "91110108551385082Q";
     public const string PersonId = "11010519491231002X";
 
-    /// <summary>A general administrative penalty against an organisation (FACTS §3 fields).</summary>
+    /// <summary>A general administrative penalty against an organisation (docs/domain.md#record-fields fields).</summary>
     public static RecordInput Penalty() => new()
     {
         Category = "administrative-penalty",

@@ -5,7 +5,7 @@ using static PublicCredit.Core.Tests.Records.RecordSamples;
 
 namespace PublicCredit.Core.Tests.Records;
 
-/// <summary>The one record validator of every entry path (issue 5 §1): each rule refused with its field and code.</summary>
+/// <summary>The one record validator of every entry path (docs/api.md#records): each rule refused with its field and code.</summary>
 public class RecordValidatorTests
 {
     private static (string Field, string Code) Only(RecordInput input)

@@ -7,7 +7,7 @@ using PublicCredit.Time;
 
 namespace PublicCredit.Core.Tests.Restorations;
 
-/// <summary>When restoration is possible (FACTS §4, §8; ADR 0014 §2), and removal on performance in the life cycle.</summary>
+/// <summary>When restoration is possible (docs/domain.md#publicity-periods, docs/domain.md#objections-and-restoration; ADR 0014 §2), and removal on performance in the life cycle.</summary>
 public class RestorationConditionsTests
 {
     private static readonly CreditCatalog Catalog = DefaultCatalogTests.LoadDefault();

@@ -7,7 +7,7 @@ using static PublicCredit.Core.Tests.Records.RecordSamples;
 namespace PublicCredit.Core.Tests.Subjects;
 
 /// <summary>
-/// What the public sees at a moment (ADR 0008; FACTS §4; DESIGN principle 7): published versions within their period —
+/// What the public sees at a moment (ADR 0008; docs/domain.md#publicity-periods; docs/design.md#7-privacy-by-default): published versions within their period —
 /// the last day inclusive — and individuals only where the catalog makes their category public.
 /// </summary>
 public class PublicRecordsTests

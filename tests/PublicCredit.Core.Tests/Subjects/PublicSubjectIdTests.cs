@@ -6,7 +6,7 @@ using static PublicCredit.Core.Tests.Records.RecordSamples;
 
 namespace PublicCredit.Core.Tests.Subjects;
 
-/// <summary>Public ids, name search keys and inquiry purposes (ADR 0008; FACTS §9).</summary>
+/// <summary>Public ids, name search keys and inquiry purposes (ADR 0008; docs/domain.md#personal-information).</summary>
 public class PublicSubjectIdTests
 {
     [Fact]

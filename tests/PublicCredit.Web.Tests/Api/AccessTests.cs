@@ -11,7 +11,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 
 namespace PublicCredit.Web.Tests.Api;
 
-/// <summary>API keys are stored hashed; role and department scope are enforced on every endpoint (API.md "Roles").</summary>
+/// <summary>API keys are stored hashed; role and department scope are enforced on every endpoint (docs/api.md#roles).</summary>
 public abstract class AccessTests(ITestDatabases databases) : ServerTests(databases)
 {
     [Fact]

@@ -8,7 +8,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 
 namespace PublicCredit.Web.Tests.Api;
 
-/// <summary>The web host: health, OpenAPI, the public catalog (API.md shape), ProblemDetails everywhere.</summary>
+/// <summary>The web host: health, OpenAPI, the public catalog (docs/api.md shape), ProblemDetails everywhere.</summary>
 public abstract class HostTests(ITestDatabases databases) : ServerTests(databases)
 {
     [Fact]

@@ -9,7 +9,7 @@ namespace PublicCredit.Web.Tests.Api;
 
 /// <summary>
 /// Every 4xx a caller can provoke at the edge of HTTP is ProblemDetails with a stable code, over a real Kestrel
-/// connection (issue 15 §6; ADR 0036), and answers with personal data or a credential are never cached.
+/// connection (docs/design.md#edges-public-limits-and-audit-reads; ADR 0036), and answers with personal data or a credential are never cached.
 /// </summary>
 public abstract class HttpEdgeTests(ITestDatabases databases) : ServerTests(databases)
 {

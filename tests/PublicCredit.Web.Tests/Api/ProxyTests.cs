@@ -6,7 +6,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Api;
 
 /// <summary>
-/// <c>serve --behind-proxy</c> (issue 15 §6; ADR 0038): forwarded headers are believed only there and only from the
+/// <c>serve --behind-proxy</c> (docs/design.md#edges-public-limits-and-audit-reads; ADR 0038): forwarded headers are believed only there and only from the
 /// proxy, HTTPS answers carry HSTS and every cookie is Secure; without it a client cannot pick its own address by
 /// sending <c>X-Forwarded-For</c>. Over real HTTP on each provider (sessions are stored in the database).
 /// </summary>

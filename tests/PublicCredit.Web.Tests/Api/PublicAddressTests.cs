@@ -7,7 +7,7 @@ namespace PublicCredit.Web.Tests.Api;
 
 /// <summary>
 /// The address printed on signed reports is the configured public URL, never the request's <c>Host</c>, and a request
-/// naming a host the server does not answer for is refused (issue 15 §6; ADR 0038), over real HTTP on each provider.
+/// naming a host the server does not answer for is refused (docs/design.md#edges-public-limits-and-audit-reads; ADR 0038), over real HTTP on each provider.
 /// </summary>
 public abstract class PublicAddressTests(ITestDatabases databases)
 {

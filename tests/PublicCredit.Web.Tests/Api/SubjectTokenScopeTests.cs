@@ -8,7 +8,7 @@ using PublicCredit.Web.Tests.Objections;
 namespace PublicCredit.Web.Tests.Api;
 
 /// <summary>
-/// A self-service token sees its own subject and never anyone else's (issue 7 §1; DESIGN principle 7): two subjects,
+/// A self-service token sees its own subject and never anyone else's (docs/design.md#designation-life-cycle; docs/design.md#7-privacy-by-default): two subjects,
 /// each with a record, a designation and an objection, and each token tried on every subject-token endpoint against
 /// both — its own answers, the other's is 403 <c>subject-scope</c>, and nothing of the other leaks into its own answers.
 /// </summary>

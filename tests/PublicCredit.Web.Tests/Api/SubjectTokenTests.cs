@@ -9,7 +9,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 
 namespace PublicCredit.Web.Tests.Api;
 
-/// <summary>Self-service tokens (API.md `pcredit subjects token`): one subject's access to its own data, stored hashed.</summary>
+/// <summary>Self-service tokens (docs/api.md `pcredit subjects token`): one subject's access to its own data, stored hashed.</summary>
 public abstract class SubjectTokenTests(ITestDatabases databases) : ServerTests(databases)
 {
     private const string Organisation = "91350100M000100Y43";

@@ -13,7 +13,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Changes;
 
 /// <summary>
-/// GET /api/v1/changes?after=&amp;limit= (API.md; issue 5 §4; docs/changes.md): items derived from the ledger in ledger
+/// GET /api/v1/changes?after=&amp;limit= (docs/api.md; docs/domain.md#publicity-periods; docs/changes.md): items derived from the ledger in ledger
 /// order, for checkers and auditors; pages hold whole events and resume with after=next.
 /// </summary>
 public abstract class ChangesFeedTests(ITestDatabases databases) : ServerTests(databases)
@@ -136,7 +136,7 @@ public abstract class ChangesFeedTests(ITestDatabases databases) : ServerTests(d
     [Fact]
     public async Task After_an_import_of_100000_rows_every_page_answers_and_reading_on_sees_each_record_once()
     {
-        // Issue 15 §6: after a bulk import, one page named every record of 100 chunk events in one query, which SQLite
+        // docs/design.md#edges-public-limits-and-audit-reads: after a bulk import, one page named every record of 100 chunk events in one query, which SQLite
         // refuses ("too many SQL variables", 500) — a consumer stuck for good.
         const int rows = 100_000;
         var path = Path.Combine(Directory.CreateTempSubdirectory("pcredit-feed-").FullName, "records.csv");

@@ -12,7 +12,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Checks;
 
 /// <summary>
-/// The embedded check over HTTP (API.md <c>POST /api/v1/checks</c>; docs/checks.md; ADR 0010): designate → check on the
+/// The embedded check over HTTP (docs/api.md#checks <c>POST /api/v1/checks</c>; docs/checks.md; ADR 0010): designate → check on the
 /// organisation and its responsible person → asOf before and after the term → revoke; the green channel; bad input;
 /// every check an inquiry; and no database query on the hot path.
 /// </summary>

@@ -11,7 +11,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Checks;
 
 /// <summary>
-/// Feedback on checks and the implementation statistics (API.md; issue 6 §4; docs/checks.md): only the checking
+/// Feedback on checks and the implementation statistics (docs/api.md#checks; docs/checks.md): only the checking
 /// department, only for a measure the check returned, once; each one a ledger event; the auditor's per memorandum,
 /// measure and department counts.
 /// </summary>

@@ -11,7 +11,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Checks;
 
 /// <summary>
-/// Two real `pcredit serve` processes on one PostgreSQL database (issue 6 §6, issue 7 §2; ADR 0012): a designation
+/// Two real `pcredit serve` processes on one PostgreSQL database (docs/design.md#nodes-and-scale-out, docs/api.md#objections; ADR 0012): a designation
 /// decided, suspended by an objection, reinstated and revoked through node A is reflected by checks on node B within 1 second. The processes use the real clock, so the
 /// designation is decided at once (the subject files a statement) and takes effect now.
 /// </summary>
@@ -50,7 +50,7 @@ public sealed class TwoNodeTests(PostgresClusterFixture cluster)
         await ShownWithinGoalAsync(checker, "measures", "the decision");
         Assert.Equal("measures", await OutcomeAsync(checker, Person, "air-ticket")); // the responsible person too
 
-        // DESIGN principle 4: an objection suspends at once on every node; rejecting it puts the measures back everywhere.
+        // docs/design.md#4-an-objection-suspends-at-once: an objection suspends at once on every node; rejecting it puts the measures back everywhere.
         var objection = await subject.PostExpectAsync("/api/v1/objections", new JsonObject
         {
             ["target"] = new JsonObject { ["designationId"] = id.ToString() },

@@ -7,7 +7,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 
 namespace PublicCredit.Web.Tests.Cli;
 
-/// <summary>The operator's commands (API.md "Command line") against a real database of each provider.</summary>
+/// <summary>The operator's commands (docs/api.md#command-line) against a real database of each provider.</summary>
 public abstract class OperatorCommandTests(ITestDatabases databases)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

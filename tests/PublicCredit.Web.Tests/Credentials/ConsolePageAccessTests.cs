@@ -6,7 +6,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Credentials;
 
 /// <summary>
-/// Issue 15 §6: console pages are shown only to roles that can use them — the landing page links only to pages the
+/// docs/design.md#edges-public-limits-and-audit-reads: console pages are shown only to roles that can use them — the landing page links only to pages the
 /// role may open, and every other console page sends the role back to sign in — and the key page (ADR 0030, 0031)
 /// revokes, rotates and issues through the same rules as the API.
 /// </summary>

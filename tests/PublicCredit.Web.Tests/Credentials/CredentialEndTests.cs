@@ -10,7 +10,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Credentials;
 
 /// <summary>
-/// Issue 15 §5 (ADR 0030): keys and self-service tokens end — revoked at once (the node's cache included), expired
+/// docs/design.md#credentials-end (ADR 0030): keys and self-service tokens end — revoked at once (the node's cache included), expired
 /// after a year unless the issuer says otherwise, rotated — and each end is a ledger event naming who did it.
 /// </summary>
 public abstract class CredentialEndTests(ITestDatabases databases) : ServerTests(databases)

@@ -9,7 +9,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Credentials;
 
 /// <summary>
-/// Issue 15 §4, first bullet (ADR 0031): a department's admin issues keys for its own department only, never a key
+/// docs/design.md#scope-no-department-acts-for-another, first bullet (ADR 0031): a department's admin issues keys for its own department only, never a key
 /// wider than itself; keys of other departments, auditors and platform admins come from the operator or a platform
 /// admin, and every issuance names its issuer in the ledger.
 /// </summary>

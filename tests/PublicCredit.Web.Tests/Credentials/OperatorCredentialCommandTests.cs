@@ -5,7 +5,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Credentials;
 
 /// <summary>
-/// The operator's credential commands (API.md additions; ADR 0030, 0031): `keys create --expires`, `keys list`,
+/// The operator's credential commands (docs/api.md additions; ADR 0030, 0031): `keys create --expires`, `keys list`,
 /// `keys revoke &lt;key or id&gt;`, `subjects token revoke &lt;token or id&gt;` — each ends a credential that a running
 /// server then refuses.
 /// </summary>

@@ -8,7 +8,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Credentials;
 
 /// <summary>
-/// Issue 15 §5 (ADR 0030): console and /me cookies hold a server-side session, not the key or token; signing out
+/// docs/design.md#credentials-end (ADR 0030): console and /me cookies hold a server-side session, not the key or token; signing out
 /// or revoking the credential ends the session at once, so a copy of the cookie replayed afterwards is refused.
 /// </summary>
 public abstract partial class SessionEndTests(ITestDatabases databases) : ServerTests(databases)

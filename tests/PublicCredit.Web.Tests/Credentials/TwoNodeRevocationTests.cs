@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace PublicCredit.Web.Tests.Credentials;
 
 /// <summary>
-/// Issue 15 §5 (ADR 0030): a key revoked through one node stops working on another node that had it cached, as soon
+/// docs/design.md#credentials-end (ADR 0030): a key revoked through one node stops working on another node that had it cached, as soon
 /// as that node's ledger follower reads the revocation — well within the 30 s the cache would otherwise keep it.
 /// Two servers on one database, as `pcredit serve` twice.
 /// </summary>

@@ -5,7 +5,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 
 namespace PublicCredit.Web.Tests.Designations;
 
-/// <summary>Designation request bodies as department systems send them (API.md), valid against the default catalog.</summary>
+/// <summary>Designation request bodies as department systems send them (docs/api.md), valid against the default catalog.</summary>
 public static class DesignationBodies
 {
     /// <summary>SAMR designates it (catalog/list-types.yaml): organisations only, reaches responsible persons, 5 working days, P3Y.</summary>

@@ -12,7 +12,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Designations;
 
 /// <summary>
-/// The designation life cycle over HTTP (DESIGN "Designation life cycle"; API.md statements, decide, revoke): notice
+/// The designation life cycle over HTTP (docs/design.md#designation-life-cycle; docs/api.md statements, decide, revoke): notice
 /// before listing, the subject's statement with the token from its notice, the decision only after the window or a
 /// statement, by the owner department, with a complete decision document; every transition one ledger event.
 /// </summary>

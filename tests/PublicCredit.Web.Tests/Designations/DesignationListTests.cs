@@ -15,7 +15,7 @@ namespace PublicCredit.Web.Tests.Designations;
 /// <c>GET /api/v1/designations?status=&amp;page=</c> (docs/designations.md): a department's recorders and reviewers
 /// list the designations it owns — never another department's — by status (expired derived from the clock), 50 a
 /// page, each with the working-day deadlines that matter in its status and overdue ones marked; every subject shown
-/// is an inquiry (FACTS §9).
+/// is an inquiry (docs/domain.md#personal-information).
 /// </summary>
 public abstract class DesignationListTests(ITestDatabases databases) : ServerTests(databases)
 {

@@ -7,8 +7,8 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Designations;
 
 /// <summary>
-/// Designations in the profiles (API.md): staff see every designation with its status and the measures in force;
-/// the public sees only effective entries in force, with their decision summary (DESIGN principle 3).
+/// Designations in the profiles (docs/api.md): staff see every designation with its status and the measures in force;
+/// the public sees only effective entries in force, with their decision summary (docs/design.md#3-notice-before-listing).
 /// </summary>
 public abstract class DesignationProfileTests(ITestDatabases databases) : ServerTests(databases)
 {

@@ -12,7 +12,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Designations;
 
 /// <summary>
-/// POST /api/v1/designations (issue 6 §1–2, issue 7 §1): only a designating department proposes; the designation starts
+/// POST /api/v1/designations (docs/api.md#designations, docs/design.md#designation-life-cycle): only a designating department proposes; the designation starts
 /// noticed with a notice that states facts, basis, intended measures, the deadline in working days and the subject's
 /// rights, and carries a self-service token; every bad input is a coded refusal and stores nothing.
 /// </summary>

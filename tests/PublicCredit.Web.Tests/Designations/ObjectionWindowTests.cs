@@ -6,7 +6,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Designations;
 
 /// <summary>
-/// The objection window is counted in working days of the catalog calendar (FACTS §10; DESIGN principle 9), across
+/// The objection window is counted in working days of the catalog calendar (docs/domain.md#deadlines-and-working-days; docs/design.md#9-time-is-an-input), across
 /// holidays and make-up working days, from a notice served the day before the National Day holiday.
 /// </summary>
 public abstract class ObjectionWindowTests(ITestDatabases databases) : IAsyncLifetime

@@ -11,7 +11,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Designations;
 
 /// <summary>
-/// Issue 15 §2 (ADR 0029): the designating department never holds the subject's credential. The proposal answer carries
+/// docs/design.md#the-department-never-holds-the-subjects-credential (ADR 0029): the designating department never holds the subject's credential. The proposal answer carries
 /// a one-time activation code printed in the notice, never a token; the subject redeems it for its own token; only a
 /// statement filed with a credential the subject obtained itself allows an early decision; every read is logged under
 /// the caller who made it. Each attack is made over HTTP.
@@ -149,7 +149,7 @@ public abstract class SubjectCredentialTests(ITestDatabases databases) : ServerT
     {
         var proposed = await ProposeAsync();
         var id = proposed.GetProperty("id").GetGuid();
-        // Before issue 15 the proposal answer carried a token: one such token, as the migration marks it.
+        // Before docs/design.md#trust-no-single-party-gets-around-the-rules the proposal answer carried a token: one such token, as the migration marks it.
         var legacy = AccessToken.Generate(TokenKind.Subject);
         await using (var db = StorageServices.CreateContext(Server.Database))
         {

@@ -11,7 +11,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Import;
 
 /// <summary>
-/// Issue 5, "Done means": `kill -9` mid-import and a re-run loses and duplicates nothing. The import runs as a real
+/// docs/api.md#records, "Done means": `kill -9` mid-import and a re-run loses and duplicates nothing. The import runs as a real
 /// `pcredit` process and is killed with SIGKILL once it has committed some chunks but not all.
 /// </summary>
 public abstract class ImportCrashTests(ITestDatabases databases)

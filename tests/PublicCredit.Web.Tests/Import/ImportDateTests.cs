@@ -10,7 +10,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Import;
 
 /// <summary>
-/// Issue 15 §1 for imports: a date at or beyond the edges (0001-01-01, 9999-12-31), an impossible one (2026-02-30) or
+/// docs/design.md#one-bad-input-stops-no-node for imports: a date at or beyond the edges (0001-01-01, 9999-12-31), an impossible one (2026-02-30) or
 /// garbage in one row of a CSV or NDJSON file given to <c>pcredit import</c> is that row's rejection — named by its row
 /// number and field in the rejection file — while every other row is imported, nothing is half-written and the ledger
 /// (with every state table) verifies. A CSV's row 1 is its header; an NDJSON file's row 1 is its first line.

@@ -13,7 +13,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 
 namespace PublicCredit.Web.Tests.Import;
 
-/// <summary>`pcredit import` (issue 5 §6): exact counts, a usable rejection file, idempotent and resumable.</summary>
+/// <summary>`pcredit import` (docs/api.md#command-line): exact counts, a usable rejection file, idempotent and resumable.</summary>
 public abstract class ImportTests(ITestDatabases databases)
 {
     private const string Header = "category,subjectId,subjectName,documentNumber,decisionDate,severity,legalBasis,facts,content,amount,legalRepresentative,publicUntil";

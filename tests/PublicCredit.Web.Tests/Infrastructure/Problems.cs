@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace PublicCredit.Web.Tests.Infrastructure;
 
-/// <summary>Asserts the API.md error contract: the status, problem+json, and the stable `code`.</summary>
+/// <summary>Asserts the docs/api.md#errors: the status, problem+json, and the stable `code`.</summary>
 public static class Problems
 {
     public static async Task<JsonElement> AssertAsync(HttpResponseMessage response, HttpStatusCode status, string code)

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace PublicCredit.Web.Tests.Infrastructure;
 
-/// <summary>Record bodies as department systems send them (API.md "Record"), valid against the default catalog.</summary>
+/// <summary>Record bodies as department systems send them (docs/api.md#record-shape), valid against the default catalog.</summary>
 public static class RecordBodies
 {
     public const string OrganisationId = "91350100M000100Y43";

@@ -26,7 +26,7 @@ public static class SubjectBodies
         ["publicUntil"] = publicUntil,
     };
 
-    /// <summary>A judgment defaulter (court-enforcement, serious): public for individuals too, ID masked (FACTS §5).</summary>
+    /// <summary>A judgment defaulter (court-enforcement, serious): public for individuals too, ID masked (docs/domain.md#lists).</summary>
     public static JsonObject Defaulter(string documentNumber = "(2026)闽01执123号", string personId = PublicPersonId, string name = PublicPersonName) => new()
     {
         ["category"] = "court-enforcement",

@@ -10,7 +10,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Objections;
 
 /// <summary>
-/// Objections as a subject and the departments live them (API.md <c>/objections</c>; DESIGN principle 4; FACTS §8;
+/// Objections as a subject and the departments live them (docs/api.md <c>/objections</c>; docs/design.md#4-an-objection-suspends-at-once; docs/domain.md#objections-and-restoration;
 /// ADR 0013): filing suspends at once — the very next check and the very next public read no longer show the target —
 /// and the owning department's resolution either puts it back in force or ends it for good; every step is a ledger
 /// event and a changes-feed item.
@@ -58,7 +58,7 @@ public abstract class ObjectionJourneyTests(ITestDatabases databases) : ServerTe
         Assert.Equal("measures", (await Steps.CheckAsync(checker)).GetProperty("outcome").GetString());
         Assert.Single((await Steps.GetOkAsync(anyone, publicPath)).GetProperty("designations").EnumerateArray());
         Assert.Equal("effective", (await Steps.GetOkAsync(subject, $"/api/v1/designations/{designation.Id}")).GetProperty("status").GetString());
-        // The subject reads the answer with its reasons (FACTS §8).
+        // The subject reads the answer with its reasons (docs/domain.md#objections-and-restoration).
         var answer = await Steps.GetOkAsync(subject, $"/api/v1/objections/{objectionId}");
         Assert.Equal("rejected", answer.GetProperty("status").GetString());
         Assert.Equal("经复核，款项未履行，异议不成立。", answer.GetProperty("resolution").GetProperty("reasons").GetString());

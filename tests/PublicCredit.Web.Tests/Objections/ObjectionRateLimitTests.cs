@@ -6,7 +6,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Objections;
 
 /// <summary>
-/// Per-department rate limit on objections (issue 15 §4; ADR 0034): a department's recorders flooding objections get
+/// Per-department rate limit on objections (docs/design.md#scope-no-department-acts-for-another; ADR 0034): a department's recorders flooding objections get
 /// 429 <c>objection-rate-limited</c> with <c>Retry-After</c> once the hourly allowance is used, counted in the
 /// database; another department and the subject are not affected; an hour later the department may file again.
 /// </summary>

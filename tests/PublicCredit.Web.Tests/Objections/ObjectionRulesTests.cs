@@ -11,7 +11,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Objections;
 
 /// <summary>
-/// Each rule of objections tried the wrong way (issue 7 "Bad input and attacks"; docs/objections.md): unknown and
+/// Each rule of objections tried the wrong way (docs/design.md#life-cycles "Bad input and attacks"; docs/objections.md): unknown and
 /// closed targets, a second filing, another subject's target, another department's resolution, resolving twice,
 /// malformed bodies — and the same filing sent twice, which is answered with the first.
 /// </summary>
@@ -284,7 +284,7 @@ public abstract class ObjectionRulesTests(ITestDatabases databases) : ServerTest
         Assert.Equal("open", (await Steps.GetOkAsync(samr, $"/api/v1/objections/{first}")).GetProperty("status").GetString());
         Assert.Equal("open", (await Steps.GetOkAsync(auditor, $"/api/v1/objections/{first}")).GetProperty("status").GetString());
         await Problems.AssertAsync(await spc.GetAsync(new Uri($"/api/v1/objections/{first}", UriKind.Relative), Cancel), HttpStatusCode.Forbidden, "department-scope");
-        // Each staff read of an objection is an inquiry the subject can see (FACTS §9).
+        // Each staff read of an objection is an inquiry the subject can see (docs/domain.md#personal-information).
         var inquiries = await Steps.GetOkAsync(subject, $"/api/v1/subjects/{ObjectionSteps.Organisation}/inquiries");
         Assert.Contains(inquiries.EnumerateArray(), i => i.GetProperty("purpose").GetString() == ReadObjection.InquiryPurpose);
         Assert.Contains(inquiries.EnumerateArray(), i => i.GetProperty("purpose").GetString() == ListObjections.InquiryPurpose);

@@ -8,7 +8,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Objections;
 
 /// <summary>
-/// Who suspends (issue 15 §4; ADR 0034): the subject's own objection suspends at once; another department's only opens
+/// Who suspends (docs/design.md#scope-no-department-acts-for-another; ADR 0034): the subject's own objection suspends at once; another department's only opens
 /// a review in the owning department's queue, which the owner may suspend; a subject whose objection was rejected
 /// cannot keep the entry suspended by filing again — a refiling opens a review until the cooling-off period has passed.
 /// Each attack is tried over HTTP and the check, the public view or the changes feed shows that it failed.

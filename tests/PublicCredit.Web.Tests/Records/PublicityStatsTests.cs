@@ -6,7 +6,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Records;
 
 /// <summary>
-/// Double publicity (FACTS §3; issue 5 §5): records reaching the platform more than 7 working days after their
+/// Double publicity (docs/domain.md#record-fields; docs/api.md#statistics): records reaching the platform more than 7 working days after their
 /// decision are late, counted per department in GET /api/v1/stats/publicity (auditor).
 /// </summary>
 public abstract class PublicityStatsTests(ITestDatabases databases) : IAsyncLifetime

@@ -12,7 +12,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Records;
 
 /// <summary>
-/// POST /api/v1/records/batch (issue 5 §1): each item is created, unchanged or rejected on its own — all or nothing
+/// POST /api/v1/records/batch (docs/api.md#records): each item is created, unchanged or rejected on its own — all or nothing
 /// per item, never half-written — and the bad items never stop the good ones.
 /// </summary>
 public abstract class RecordBatchTests(ITestDatabases databases) : IAsyncLifetime

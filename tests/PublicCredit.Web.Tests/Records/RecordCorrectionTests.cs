@@ -11,7 +11,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Records;
 
 /// <summary>
-/// POST /api/v1/records/{id}/corrections (issue 5 §2): the owner department replaces a record's content with a
+/// POST /api/v1/records/{id}/corrections (docs/api.md#records): the owner department replaces a record's content with a
 /// reason; every version stays in history; each correction is a ledger event.
 /// </summary>
 public abstract class RecordCorrectionTests(ITestDatabases databases) : IAsyncLifetime

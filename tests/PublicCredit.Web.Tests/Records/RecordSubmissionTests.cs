@@ -14,7 +14,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Records;
 
 /// <summary>
-/// POST /api/v1/records (issue 5 §1–2): departments submit legally effective records; the same record again changes
+/// POST /api/v1/records (docs/api.md#records): departments submit legally effective records; the same record again changes
 /// nothing; different content under the same document number is a conflict pointing at corrections; bad input is
 /// refused field by field and nothing is stored.
 /// </summary>

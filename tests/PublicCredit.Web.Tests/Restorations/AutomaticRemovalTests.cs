@@ -16,7 +16,7 @@ using static PublicCredit.Web.Tests.Restorations.RestorationScenario;
 namespace PublicCredit.Web.Tests.Restorations;
 
 /// <summary>
-/// Automatic removal (issue 7 §4; FACTS §5; catalog <c>automaticRemoval</c>): a judgment defaulter who has performed
+/// Automatic removal (docs/api.md#restorations-and-removal; docs/domain.md#lists; catalog <c>automaticRemoval</c>): a judgment defaulter who has performed
 /// the obligation is removed within 3 working days — here at once when performance is recorded, or by the deadline
 /// monitor once an objection under review is resolved, listed as overdue if that takes longer than the deadline.
 /// </summary>
@@ -44,7 +44,7 @@ public abstract class AutomaticRemovalTests(ITestDatabases databases) : ServerTe
         return id;
     }
 
-    /// <summary>What the objections capability does through the one transition runner (DESIGN principle 4).</summary>
+    /// <summary>What the objections capability does through the one transition runner (docs/design.md#4-an-objection-suspends-at-once).</summary>
     private async Task ObjectionAsync(Guid designation, bool? resolveUpheld)
     {
         using var scope = Server.Services.CreateScope();

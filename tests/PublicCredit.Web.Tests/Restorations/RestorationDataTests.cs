@@ -13,8 +13,8 @@ using static PublicCredit.Web.Tests.Restorations.RestorationScenario;
 namespace PublicCredit.Web.Tests.Restorations;
 
 /// <summary>
-/// Restoration is free (FACTS §8, §9), the subject gets a free copy of everything held about it, and the deadline
-/// monitor lists applications past their working-day deadlines with the responsible department (issue 7 §3, §5, §6).
+/// Restoration is free (docs/domain.md#objections-and-restoration, docs/domain.md#personal-information), the subject gets a free copy of everything held about it, and the deadline
+/// monitor lists applications past their working-day deadlines with the responsible department (docs/api.md#restorations-and-removal, docs/api.md#subjects-and-public-views, docs/design.md#deadline-monitor).
 /// </summary>
 public abstract partial class RestorationDataTests(ITestDatabases databases) : ServerTests(databases)
 {

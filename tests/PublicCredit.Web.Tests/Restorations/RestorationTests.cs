@@ -15,7 +15,7 @@ using static PublicCredit.Web.Tests.Restorations.RestorationScenario;
 namespace PublicCredit.Web.Tests.Restorations;
 
 /// <summary>
-/// Credit restoration through the single window (API.md restorations; FACTS §4, §8; DESIGN principle 5): the subject
+/// Credit restoration through the single window (docs/api.md restorations; docs/domain.md#publicity-periods, docs/domain.md#objections-and-restoration; docs/design.md#5-restoration-is-free-and-on-time): the subject
 /// applies with its commitment once the minimum publicity has passed, the designating department accepts within 3
 /// and decides within 10 working days, and a grant stops publication and measures at once, everywhere.
 /// </summary>
@@ -82,7 +82,7 @@ public abstract class RestorationTests(ITestDatabases databases) : ServerTests(d
         var onRecord = await Problems.AssertAsync(await subject.PostAsJsonAsync("/api/v1/restorations", Application(recordId: record), Cancel),
             HttpStatusCode.UnprocessableEntity, RestorationProblemCodes.TooEarly);
 
-        // Serious: one year from the decision's China date; general: three months from the decision date (FACTS §4).
+        // Serious: one year from the decision's China date; general: three months from the decision date (docs/domain.md#publicity-periods).
         Assert.Equal("2027-11-23", onDesignation.GetProperty("earliestDate").GetString());
         Assert.Equal("2027-02-20", onRecord.GetProperty("earliestDate").GetString());
         Assert.Contains("2027-02-20", onRecord.GetProperty("detail").GetString(), StringComparison.Ordinal);

@@ -9,7 +9,7 @@ using PublicCredit.Web.Tests.Restorations;
 namespace PublicCredit.Web.Tests.Rights;
 
 /// <summary>
-/// Issue 7 "Done means", as one story a subject lives through (DESIGN principles 4, 5, 7, 8): designated → objects →
+/// docs/design.md#life-cycles "Done means", as one story a subject lives through (docs/design.md#4-an-objection-suspends-at-once, docs/design.md#5-restoration-is-free-and-on-time, docs/design.md#7-privacy-by-default, docs/design.md#8-everything-is-evidence): designated → objects →
 /// the next check and the public profile drop it → the objection is rejected → in force again → restores its credit
 /// after the minimum period, accepted and decided within the computed working days → clear everywhere; the changes
 /// feed tells every step, the subject sees who checked it and why, and the ledger verifies.

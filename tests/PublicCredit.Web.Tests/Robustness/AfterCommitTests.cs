@@ -10,7 +10,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Robustness;
 
 /// <summary>
-/// Issue 15 §1 (ADR 0027 §2): code that runs after a commit never turns the committed change into an error answer.
+/// docs/design.md#one-bad-input-stops-no-node (ADR 0027 §2): code that runs after a commit never turns the committed change into an error answer.
 /// A server whose after-commit observers all throw still answers a submission and a correction with their success,
 /// and the change is in the database.
 /// </summary>

@@ -9,7 +9,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Robustness;
 
 /// <summary>
-/// Issue 15 §1 (ADR 0027): every date and instant a caller gives is checked against one range (1949-10-01 to
+/// docs/design.md#one-bad-input-stops-no-node (ADR 0027): every date and instant a caller gives is checked against one range (1949-10-01 to
 /// 2099-12-31, China time) before any arithmetic, so the dates at the edges of what .NET can hold are a 422 with the
 /// field and a code — not a 500, and never a 500 after the change was committed.
 /// </summary>

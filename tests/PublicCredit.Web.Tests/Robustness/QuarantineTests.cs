@@ -8,7 +8,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Robustness;
 
 /// <summary>
-/// Issue 15 §1 (ADR 0028): an event a node cannot apply does not stop it. A poisoned event written straight into the
+/// docs/design.md#one-bad-input-stops-no-node (ADR 0028): an event a node cannot apply does not stop it. A poisoned event written straight into the
 /// ledger (as a bad old version could have written it) is quarantined by the other node, which keeps following the
 /// events after it, says so in <c>/healthz</c> (degraded, with the position), and a server restarted over that
 /// database starts.

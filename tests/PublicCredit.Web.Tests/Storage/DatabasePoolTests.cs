@@ -11,7 +11,7 @@ namespace PublicCredit.Web.Tests.Storage;
 
 /// <summary>
 /// A cluster that admits few connections (<c>max_connections</c> 30), whose databases leave the pool size to the node:
-/// the node must bound its pool below it (issue 15 §6; ADR 0039 §2).
+/// the node must bound its pool below it (docs/design.md#edges-public-limits-and-audit-reads; ADR 0039 §2).
 /// </summary>
 public sealed class FewConnectionsCluster : PostgresCluster, IAsyncLifetime
 {
@@ -23,7 +23,7 @@ public sealed class FewConnectionsCluster : PostgresCluster, IAsyncLifetime
 }
 
 /// <summary>
-/// Many concurrent writers against a database that admits few connections (issue 15 §6; ADR 0039 §2): every write
+/// Many concurrent writers against a database that admits few connections (docs/design.md#edges-public-limits-and-audit-reads; ADR 0039 §2): every write
 /// lands or is refused with 503 <c>database-busy</c> and <c>Retry-After</c> — never another 5xx — nothing answered 2xx
 /// is lost, and a write retried after a 503 is stored once (records are idempotent by department and document number).
 /// </summary>

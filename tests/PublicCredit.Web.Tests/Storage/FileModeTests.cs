@@ -5,7 +5,7 @@ using PublicCredit.Web.Uploads;
 namespace PublicCredit.Web.Tests.Storage;
 
 /// <summary>
-/// The database, the keys and console uploads are readable by the server's user only (issue 15 §6; ADR 0036):
+/// The database, the keys and console uploads are readable by the server's user only (docs/design.md#edges-public-limits-and-audit-reads; ADR 0036):
 /// folders the server makes are 0700, files 0600, checked with stat on a server started over a fresh folder.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]

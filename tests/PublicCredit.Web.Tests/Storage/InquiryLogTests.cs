@@ -8,7 +8,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 
 namespace PublicCredit.Web.Tests.Storage;
 
-/// <summary>DESIGN "Inquiry log on the hot path": durable group commit, never a dropped inquiry.</summary>
+/// <summary>docs/design.md#inquiry-log-on-the-hot-path: durable group commit, never a dropped inquiry.</summary>
 public abstract class InquiryLogTests(ITestDatabases databases)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

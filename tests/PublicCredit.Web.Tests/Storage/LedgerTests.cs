@@ -7,7 +7,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 
 namespace PublicCredit.Web.Tests.Storage;
 
-/// <summary>DESIGN principle 8: every change is an event in an append-only, hash-chained ledger that proves nothing was edited or removed.</summary>
+/// <summary>docs/design.md#8-everything-is-evidence: every change is an event in an append-only, hash-chained ledger that proves nothing was edited or removed.</summary>
 public abstract class LedgerTests(ITestDatabases databases)
 {
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.FromHours(8)));

@@ -14,7 +14,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Storage;
 
 /// <summary>
-/// Issue 15 §3: the ledger proves the state, not only itself. A database administrator changes the state tables (or
+/// docs/design.md#the-ledger-proves-the-state: the ledger proves the state, not only itself. A database administrator changes the state tables (or
 /// the events) with straight SQL; `GET /api/v1/ledger/verification` and `pcredit ledger verify` name the first table,
 /// row and field that disagree with the events (ADR 0032).
 /// </summary>

@@ -8,7 +8,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Subjects;
 
 /// <summary>
-/// Reads of individuals' data in bulk (issue 15 §6; ADR 0039; FACTS §9; DESIGN principle 7): the ledger and the
+/// Reads of individuals' data in bulk (docs/design.md#edges-public-limits-and-audit-reads; ADR 0039; docs/domain.md#personal-information; docs/design.md#7-privacy-by-default): the ledger and the
 /// changes feed show resident ID numbers masked to every role, and an auditor's read of the ledger or of a subject's
 /// inquiry log is an inquiry with its purpose that the subject sees in "who looked at me".
 /// </summary>

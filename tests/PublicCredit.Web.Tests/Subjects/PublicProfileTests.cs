@@ -6,7 +6,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Subjects;
 
 /// <summary>
-/// GET /api/v1/public/subjects/{subjectId} (issue 5 §3; ADR 0008): only what is public at the time of the request,
+/// GET /api/v1/public/subjects/{subjectId} (docs/api.md#subjects-and-public-views; ADR 0008): only what is public at the time of the request,
 /// individuals by an opaque id with the number masked, and "not found" for a subject with nothing public.
 /// </summary>
 public abstract class PublicProfileTests(ITestDatabases databases) : ServerTests(databases)

@@ -6,7 +6,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Subjects;
 
 /// <summary>
-/// What anybody may do without a credential is limited per client address (issue 15 §6; ADR 0038): public searches
+/// What anybody may do without a credential is limited per client address (docs/design.md#edges-public-limits-and-audit-reads; ADR 0038): public searches
 /// (API and search page together), name searches of at least two characters, and PDF uploads to <c>/verify</c>.
 /// Over real HTTP on each provider.
 /// </summary>

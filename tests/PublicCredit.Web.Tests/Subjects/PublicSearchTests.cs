@@ -7,7 +7,7 @@ using PublicCredit.Web.Tests.Objections;
 
 namespace PublicCredit.Web.Tests.Subjects;
 
-/// <summary>GET /api/v1/public/subjects?q=&amp;page= (API.md; issue 5 §3): name substring or exact code, 20 per page.</summary>
+/// <summary>GET /api/v1/public/subjects?q=&amp;page= (docs/api.md#subjects-and-public-views): name substring or exact code, 20 per page.</summary>
 public abstract class PublicSearchTests(ITestDatabases databases) : ServerTests(databases)
 {
     private async Task<HttpClient> RecorderAsync() => Server.Client(await Server.KeyAsync(Role.Recorder, Departments.Samr));

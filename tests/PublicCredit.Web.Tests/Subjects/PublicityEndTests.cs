@@ -10,7 +10,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Subjects;
 
 /// <summary>
-/// Publicity end (issue 5 §4; FACTS §4; ADR 0008): publication stops at 00:00 China time after publicUntil in every
+/// Publicity end (docs/domain.md#publicity-periods; ADR 0008): publication stops at 00:00 China time after publicUntil in every
 /// public view at once, computed from the request time; the background service then puts record-withdrawn on the
 /// changes feed; staff can look at what was public at a past moment, the public cannot.
 /// </summary>

@@ -8,7 +8,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Subjects;
 
 /// <summary>
-/// GET /api/v1/subjects/{subjectId} and /inquiries (issue 5 §3; FACTS §9; DESIGN principle 7): staff or the subject
+/// GET /api/v1/subjects/{subjectId} and /inquiries (docs/api.md#subjects-and-public-views; docs/domain.md#personal-information; docs/design.md#7-privacy-by-default): staff or the subject
 /// itself read the full profile; every read is an inquiry with its purpose, stored before the answer, and visible to
 /// the subject and to auditors.
 /// </summary>
@@ -133,7 +133,7 @@ public abstract class SubjectProfileTests(ITestDatabases databases) : ServerTest
             HttpStatusCode.Unauthorized, "authentication-required");
         await Problems.AssertAsync(await anonymous.GetAsync(new Uri("/api/v1/subjects/nonsense/inquiries", UriKind.Relative), Cancel),
             HttpStatusCode.Unauthorized, "authentication-required");
-        // Asking about someone the platform holds nothing on is still a question about that person (FACTS §9).
+        // Asking about someone the platform holds nothing on is still a question about that person (docs/domain.md#personal-information).
         Assert.Equal(1, await InquiryCountAsync());
     }
 

@@ -5,7 +5,7 @@ using PublicCredit.Web.Charts;
 namespace PublicCredit.Web.Tests.Web;
 
 /// <summary>
-/// The console's one chart component (issue 8 §4; ADR 0020): bars scaled to the largest value, nothing divided by
+/// The console's one chart component (docs/web.md#what-each-page-shows; ADR 0020): bars scaled to the largest value, nothing divided by
 /// zero, long labels cut but kept whole in a title, every text escaped, numbers written for the page's culture, and an
 /// SVG that assistive technology reads as one labelled image.
 /// </summary>

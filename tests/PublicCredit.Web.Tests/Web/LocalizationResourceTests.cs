@@ -3,7 +3,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 
 namespace PublicCredit.Web.Tests.Web;
 
-/// <summary>The two languages hold the same texts (issue 8 §1: every page works in both languages).</summary>
+/// <summary>The two languages hold the same texts (docs/web.md#security: every page works in both languages).</summary>
 public sealed class LocalizationResourceTests
 {
     private static Dictionary<string, string> Read(string file) =>

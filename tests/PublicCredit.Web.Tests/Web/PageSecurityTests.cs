@@ -4,7 +4,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Web;
 
 /// <summary>
-/// What every page promises whatever the data (issue 8 §1): security headers with a CSP that admits no inline script
+/// What every page promises whatever the data (docs/web.md#security): security headers with a CSP that admits no inline script
 /// and no framing, antiforgery on every form, local assets only, zh-CN by default and English by Accept-Language.
 /// </summary>
 public sealed class PageSecurityTests : IAsyncLifetime

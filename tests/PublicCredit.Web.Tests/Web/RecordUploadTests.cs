@@ -15,7 +15,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Web;
 
 /// <summary>
-/// The console's record upload (issue 8 §4; ADR 0019) through the real pages over HTTP: a recorder's file is
+/// The console's record upload (docs/web.md#what-each-page-shows; ADR 0019) through the real pages over HTTP: a recorder's file is
 /// imported in the background by `pcredit import`'s use case, the progress page ends with exact counts and the
 /// rejection report, the same file again changes nothing, other departments cannot see the run, a wrong header and
 /// an oversized file are refused on the page with their codes, and a server stopped mid-run continues at its start.

@@ -11,7 +11,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Web;
 
 /// <summary>
-/// The credit report and its verification over HTTP (issue 8 §3; ADR 0015), on each provider: the digest is stored
+/// The credit report and its verification over HTTP (docs/web.md#credit-report; ADR 0015), on each provider: the digest is stored
 /// with a ledger event, /verify confirms a real code and refuses any altered one, and a report never shows more than
 /// the public API.
 /// </summary>

@@ -10,7 +10,7 @@ namespace PublicCredit.Web.Pages.Console;
 public sealed record ConsoleTask(string Key, string? Href);
 
 /// <summary>
-/// The console's landing page: who is signed in and what that role may do (API.md roles). Each task is what the API
+/// The console's landing page: who is signed in and what that role may do (docs/api.md#roles). Each task is what the API
 /// admits for the role; those with a page link to it, the others name the API or command that does them today.
 /// </summary>
 public sealed class IndexModel(CreditCatalog catalog) : PageModel

@@ -18,7 +18,7 @@ using PublicCredit.Web.Session;
 namespace PublicCredit.Web.Pages.SelfService;
 
 /// <summary>
-/// A subject's own page (API.md "Web pages": <c>/me</c>; FACTS §9): the full profile through
+/// A subject's own page (docs/api.md#web-pages: <c>/me</c>; docs/domain.md#personal-information): the full profile through
 /// <see cref="ReadSubjectProfile"/> (records with versions, designations with status, measures in force and the list
 /// entry, memorandum and legal basis that put each in force, objections and restoration applications), its own
 /// designations in full through <see cref="ReadDesignation"/> (notice, statements) and who looked at it through
@@ -49,7 +49,7 @@ public sealed class IndexModel(
 
     public CreditCatalog Catalog => catalog;
 
-    /// <summary>Today in China: a record is shown as public only within its publicity period (FACTS §4).</summary>
+    /// <summary>Today in China: a record is shown as public only within its publicity period (docs/domain.md#publicity-periods).</summary>
     public DateOnly Today => PublicCredit.Time.ChinaTime.Today(clock);
 
     /// <summary>Even to the subject, an identity number is shown masked: the page may be on a shared screen (principle 7).</summary>
@@ -81,7 +81,7 @@ public sealed class IndexModel(
         ObjectionsAbout(null, recordId).Select(o => o.Status).FirstOrDefault(s => s is "open" or "upheld");
 
     /// <summary>
-    /// "Until 2026-12-07 — 10 working days left" on the catalog calendar (FACTS §10, DESIGN principle 9); a deadline
+    /// "Until 2026-12-07 — 10 working days left" on the catalog calendar (docs/domain.md#deadlines-and-working-days, docs/design.md#9-time-is-an-input); a deadline
     /// beyond the calendar's years says only the date rather than guess.
     /// </summary>
     public string Deadline(DateOnly deadline)
@@ -132,7 +132,7 @@ public sealed class IndexModel(
     }
 
     /// <summary>
-    /// The subject states its case on a noticed designation (FACTS §5 陈述申辩; API.md
+    /// The subject states its case on a noticed designation (docs/domain.md#lists 陈述申辩; docs/api.md
     /// <c>POST /api/v1/designations/{id}/statements</c>, the same use case): it is listed with its time at once.
     /// </summary>
     public async Task<IActionResult> OnPostStatementAsync(Guid designationId, CancellationToken cancellationToken)
@@ -151,8 +151,8 @@ public sealed class IndexModel(
     }
 
     /// <summary>
-    /// The subject objects to a designation or a record (API.md <c>POST /api/v1/objections</c> through the same use
-    /// case): filing suspends it in the same request (DESIGN principle 4), so the page it returns to already shows the
+    /// The subject objects to a designation or a record (docs/api.md#objections <c>POST /api/v1/objections</c> through the same use
+    /// case): filing suspends it in the same request (docs/design.md#4-an-objection-suspends-at-once), so the page it returns to already shows the
     /// entry suspended, or the record out of publication.
     /// </summary>
     public async Task<IActionResult> OnPostObjectAsync(Guid? designationId, Guid? recordId, CancellationToken cancellationToken)
@@ -172,9 +172,9 @@ public sealed class IndexModel(
     }
 
     /// <summary>
-    /// The subject applies for credit restoration of a list entry or a record (API.md <c>POST /api/v1/restorations</c>,
+    /// The subject applies for credit restoration of a list entry or a record (docs/api.md#restorations-and-removal <c>POST /api/v1/restorations</c>,
     /// the same use case): a signed commitment, evidence, free of charge; the page then says by when the department
-    /// must accept and decide, in working days (FACTS §8).
+    /// must accept and decide, in working days (docs/domain.md#objections-and-restoration).
     /// </summary>
     public async Task<IActionResult> OnPostRestoreAsync(Guid? designationId, Guid? recordId, bool commitment, CancellationToken cancellationToken)
     {
@@ -188,7 +188,7 @@ public sealed class IndexModel(
         }
         catch (DomainException ex) when (IsRefusal(ex))
         {
-            // Too early: say from which day, in the page's language (FACTS §4 minimum publicity).
+            // Too early: say from which day, in the page's language (docs/domain.md#publicity-periods minimum publicity).
             var tooEarly = ex.Code == RestorationProblemCodes.TooEarly && ex.Extensions.GetValueOrDefault("earliestDate") is string day
                 ? string.Format(CultureInfo.CurrentCulture, l["Me.Restore.TooEarly"], day)
                 : null;
@@ -196,7 +196,7 @@ public sealed class IndexModel(
         }
     }
 
-    /// <summary>A copy of all data held about the subject, free (FACTS §9; the use case of <c>GET /api/v1/me/export</c>, logged the same way).</summary>
+    /// <summary>A copy of all data held about the subject, free (docs/domain.md#personal-information; the use case of <c>GET /api/v1/me/export</c>, logged the same way).</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
         var data = await export.RunAsync(WebSessions.Current(HttpContext), null, cancellationToken);

@@ -8,8 +8,8 @@ using PublicCredit.Web.Session;
 namespace PublicCredit.Web.Pages.SelfService;
 
 /// <summary>
-/// A subject signs in with its self-service token (API.md "Web pages": <c>/me</c>; from the operator), or — the first
-/// time — redeems the one-time activation code printed in its designation notice for its own token (issue 15 §2;
+/// A subject signs in with its self-service token (docs/api.md#web-pages: <c>/me</c>; from the operator), or — the first
+/// time — redeems the one-time activation code printed in its designation notice for its own token (docs/design.md#the-department-never-holds-the-subjects-credential;
 /// ADR 0029): the token is shown once on this page, and the session starts with it.
 /// </summary>
 public sealed class SignInModel(WebSessions sessions, IStringLocalizer<SharedResource> l, SubjectActivation activation, ActivationThrottle throttle)

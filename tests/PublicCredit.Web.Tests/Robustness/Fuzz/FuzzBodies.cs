@@ -1,7 +1,7 @@
 namespace PublicCredit.Web.Tests.Robustness.Fuzz;
 
 /// <summary>
-/// Near-valid JSON bodies of the routes that take one (API.md), which the fuzz then breaks field by field, so that a
+/// Near-valid JSON bodies of the routes that take one (docs/api.md), which the fuzz then breaks field by field, so that a
 /// request gets past the body's shape into the use case. A route without a template here still gets generic bodies
 /// made of the field names below, so a new endpoint is fuzzed too.
 /// </summary>

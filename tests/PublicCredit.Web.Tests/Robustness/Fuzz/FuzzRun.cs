@@ -33,7 +33,7 @@ internal sealed class FuzzOutcome
 
     public long BrokenCount;
 
-    /// <summary>API answers 4xx that are not ProblemDetails with a <c>code</c> (API.md "Errors").</summary>
+    /// <summary>API answers 4xx that are not ProblemDetails with a <c>code</c> (docs/api.md#errors).</summary>
     public long UncodedCount;
 
     public ConcurrentQueue<string> Uncoded { get; } = new();
@@ -122,7 +122,7 @@ internal static class FuzzRun
             var took = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             outcome.TimeByRoute.AddOrUpdate(request.Route.ToString(), (took, 1), (_, t) => (t.Milliseconds + took, t.Requests + 1));
             outcome.ByStatus.AddOrUpdate(status, 1, (_, n) => n + 1);
-            // Every 4xx of the API is ProblemDetails with a code (issue 15 §6), except what Kestrel refuses before the app.
+            // Every 4xx of the API is ProblemDetails with a code (docs/design.md#edges-public-limits-and-audit-reads), except what Kestrel refuses before the app.
             if (status is >= 400 and < 500 && request.Route.IsApi && request.Method != "HEAD" && !request.RefusedByKestrel && !await HasCodeAsync(response))
             {
                 Interlocked.Increment(ref outcome.UncodedCount);

@@ -13,7 +13,7 @@ using PublicCredit.Web.Tests.Infrastructure;
 namespace PublicCredit.Web.Tests.Robustness.Fuzz;
 
 /// <summary>
-/// Issue 15 §1 "Done means": a bounded fuzz run over every route of the running server — listed from its
+/// docs/design.md#one-bad-input-stops-no-node "Done means": a bounded fuzz run over every route of the running server — listed from its
 /// <see cref="EndpointDataSource"/>, so a new endpoint is fuzzed without touching this test — through Kestrel over real
 /// HTTP/1.1 with keep-alive, many requests in parallel, as callers of every role (and subjects, browser sessions,
 /// made-up credentials): malformed JSON (wrong types, nulls, huge numbers, dates at and beyond 0001-01-01 and

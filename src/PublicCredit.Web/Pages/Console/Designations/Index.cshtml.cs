@@ -10,7 +10,7 @@ using PublicCredit.Web.Session;
 namespace PublicCredit.Web.Pages.Console.Designations;
 
 /// <summary>
-/// The department's designations by status with the deadlines that matter in each (issue 8 §4), through
+/// The department's designations by status with the deadlines that matter in each (docs/web.md#what-each-page-shows), through
 /// <see cref="ListDesignations"/> — the use case of <c>GET /api/v1/designations?status=&amp;page=</c>, so the page lists
 /// exactly what the API does (role, department scope, overdue, inquiries) — and the box that opens one by its id.
 /// Staff of other roles keep the box; the list is for the recorders and reviewers who work designations.

@@ -9,9 +9,9 @@ using PublicCredit.Web.Session;
 namespace PublicCredit.Web.Pages.Console.Designations;
 
 /// <summary>
-/// A recorder proposes a designation (issue 8 §4; API.md <c>POST /api/v1/designations</c>): the same
+/// A recorder proposes a designation (docs/web.md#what-each-page-shows; docs/api.md#designations <c>POST /api/v1/designations</c>): the same
 /// <see cref="ProposeDesignation"/>; the answer shows the objection deadline in working days of the catalog calendar
-/// (DESIGN principle 3) and the subject's self-service token, shown this once, to send with the notice.
+/// (docs/design.md#3-notice-before-listing) and the subject's self-service token, shown this once, to send with the notice.
 /// </summary>
 public sealed class NewModel(ProposeDesignation propose, CreditCatalog catalog, IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -32,7 +32,7 @@ public sealed class NewModel(ProposeDesignation propose, CreditCatalog catalog, 
 
     public string? FormError { get; private set; }
 
-    /// <summary>The list types the caller's department designates (FACTS §5), the only ones it may propose.</summary>
+    /// <summary>The list types the caller's department designates (docs/domain.md#lists), the only ones it may propose.</summary>
     public IEnumerable<ListType> Lists =>
         catalog.ListTypes.Where(t => t.DesignatingDepartments.Contains(WebSessions.Current(HttpContext).Department ?? string.Empty, StringComparer.Ordinal));
 

@@ -13,8 +13,8 @@ using PublicCredit.Web.Session;
 namespace PublicCredit.Web.Pages.Console.Designations;
 
 /// <summary>
-/// One designation in the console (issue 8 §4): status, notice and the objection deadline with the working days
-/// left (catalog calendar, DESIGN principle 9), and for a reviewer of the owning department the decision form — the
+/// One designation in the console (docs/web.md#what-each-page-shows): status, notice and the objection deadline with the working days
+/// left (catalog calendar, docs/design.md#9-time-is-an-input), and for a reviewer of the owning department the decision form — the
 /// same <see cref="DecideDesignation"/> as the API, so deciding before the deadline without a statement is refused
 /// (409) with the domain's reason; and, for that reviewer while the designation is not closed, the revoke form — the same
 /// <see cref="RevokeDesignation"/> as <c>POST /api/v1/designations/{id}/revoke</c> (reasons required, the revocation

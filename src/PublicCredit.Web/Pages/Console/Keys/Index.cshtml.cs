@@ -10,7 +10,7 @@ using PublicCredit.Web.Session;
 namespace PublicCredit.Web.Pages.Console.Keys;
 
 /// <summary>
-/// Key administration in the console (issue 15 §5; ADR 0030, 0031): the keys the signed-in admin has authority over,
+/// Key administration in the console (docs/design.md#credentials-end; ADR 0030, 0031): the keys the signed-in admin has authority over,
 /// with revoke and rotate, and a form to issue one — through <see cref="ListApiKeys"/>, <see cref="CreateApiKey"/>,
 /// <see cref="RevokeApiKey"/> and <see cref="RotateApiKey"/>, exactly as <c>/api/v1/keys</c>, so the department and
 /// role rules are the use cases'. A new key is shown once, on the answer to the form (the page is never cached).

@@ -9,7 +9,7 @@ using PublicCredit.Web.Session;
 namespace PublicCredit.Web.Pages.Console.Objections;
 
 /// <summary>
-/// A reviewer's objection queue (issue 8 §4; FACTS §8): the department's open objections by review deadline, overdue
+/// A reviewer's objection queue (docs/web.md#what-each-page-shows; docs/domain.md#objections-and-restoration): the department's open objections by review deadline, overdue
 /// ones marked, each with the resolution form — the same <see cref="ListObjections"/> and <see cref="ResolveObjection"/>
 /// as <c>GET /api/v1/objections?status=open</c> and <c>POST /api/v1/objections/{id}/resolve</c>, so the page enforces
 /// nothing of its own (role and department scope are the use cases', and each subject shown is logged as an inquiry).

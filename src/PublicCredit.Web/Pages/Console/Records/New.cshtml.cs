@@ -12,7 +12,7 @@ using PublicCredit.Web.Session;
 namespace PublicCredit.Web.Pages.Console.Records;
 
 /// <summary>
-/// Record entry for a recorder (issue 8 §4): the form posts to the same <see cref="SubmitRecords"/> as
+/// Record entry for a recorder (docs/web.md#what-each-page-shows): the form posts to the same <see cref="SubmitRecords"/> as
 /// <c>POST /api/v1/records</c>, and each field error of the domain (<see cref="FieldError"/>, by the API's field name)
 /// is shown next to its input, linked from a summary at the top, in the page's language where a text exists.
 /// </summary>

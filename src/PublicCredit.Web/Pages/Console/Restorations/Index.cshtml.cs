@@ -10,7 +10,7 @@ using PublicCredit.Web.Session;
 namespace PublicCredit.Web.Pages.Console.Restorations;
 
 /// <summary>
-/// A reviewer's restoration queue (issue 8 §4; FACTS §8: accept within 3, decide within 10 working days): the
+/// A reviewer's restoration queue (docs/web.md#what-each-page-shows; docs/domain.md#objections-and-restoration: accept within 3, decide within 10 working days): the
 /// department's applications by the deadline of their next step (accept-by while submitted, decide-by once accepted),
 /// overdue ones marked, with the accept and decide forms — the same <see cref="ReadRestoration.QueueAsync"/>,
 /// <see cref="AcceptRestoration"/> and <see cref="DecideRestoration"/> as <c>GET /api/v1/restorations?status=</c> and

@@ -14,7 +14,7 @@ using PublicCredit.Web.Session;
 namespace PublicCredit.Web.Pages.Console.Stats;
 
 /// <summary>
-/// The auditor's statistics (issue 8 §4; ADR 0020): implementation of joint measures, double publicity on time, and
+/// The auditor's statistics (docs/web.md#what-each-page-shows; ADR 0020): implementation of joint measures, double publicity on time, and
 /// overdue deadlines, each as a bar chart followed by a table of the same numbers. It runs exactly the use cases of
 /// <c>GET /api/v1/stats/implementation</c>, <c>/stats/publicity</c> and <c>/stats/deadlines</c> with the signed-in
 /// caller and the same <see cref="ReportingPeriod"/>, so the page can show nothing the API would not, and no second
@@ -87,7 +87,7 @@ public sealed class IndexModel(
             [.. Deadlines.Sources.Select(s => new BarRow(SourceName(s), [Deadlines.BySource.GetValueOrDefault(s)]))]);
     }
 
-    /// <summary>Feedback given over hits: how often a department said what it did with a measure the check returned (FACTS §7).</summary>
+    /// <summary>Feedback given over hits: how often a department said what it did with a measure the check returned (docs/domain.md#joint-measures).</summary>
     public static double? FeedbackRate(ImplementationRow row)
     {
         ArgumentNullException.ThrowIfNull(row);

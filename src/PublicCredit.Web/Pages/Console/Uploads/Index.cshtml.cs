@@ -19,7 +19,7 @@ using PublicCredit.Web.Uploads;
 namespace PublicCredit.Web.Pages.Console.Uploads;
 
 /// <summary>
-/// A recorder uploads a CSV or NDJSON file of records (issue 8 §4; ADR 0019). The request body is read as a stream —
+/// A recorder uploads a CSV or NDJSON file of records (docs/web.md#what-each-page-shows; ADR 0019). The request body is read as a stream —
 /// the antiforgery token first, checked before a byte of the file is kept, then the file straight to disk with its
 /// SHA-256, refused past the limit with a message on this page (not Kestrel's 413) — and the file is handed to
 /// <see cref="RecordUploads"/>, which imports it with `pcredit import`'s own use case as this department. The

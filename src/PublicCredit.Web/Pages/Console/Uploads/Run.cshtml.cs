@@ -17,7 +17,7 @@ namespace PublicCredit.Web.Pages.Console.Uploads;
 public sealed record RejectedRow(string Row, string DocumentNumber, string Field, string Code, string Message);
 
 /// <summary>
-/// An upload's run (issue 8 §4; ADR 0019): while it imports, rows read / created / unchanged / rejected, the share
+/// An upload's run (docs/web.md#what-each-page-shows; ADR 0019): while it imports, rows read / created / unchanged / rejected, the share
 /// of the file's bytes committed and rows per second, the page reloading itself every
 /// <see cref="RefreshSeconds"/> s (a <c>meta refresh</c>: no script); at the end the exact counts from the run's
 /// checkpoint row, the first rejected rows in the page's language and the full rejection report to download. Only

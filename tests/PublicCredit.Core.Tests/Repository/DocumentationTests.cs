@@ -39,6 +39,31 @@ public class DocumentationTests
     }
 
     [Fact]
+    public void Every_docs_section_a_comment_or_message_cites_names_an_existing_file_and_heading()
+    {
+        var root = RepositoryFiles.Root();
+        var anchors = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var path in RepositoryFiles.Enumerate(root).Where(p => !p.EndsWith(".md", StringComparison.OrdinalIgnoreCase)).Where(RepositoryFiles.IsText))
+        {
+            foreach (var (line, doc, anchor) in MarkdownLinks.DocCitations(path))
+            {
+                var file = Path.Combine(root, doc);
+                if (!File.Exists(file))
+                {
+                    problems.Add($"{RepositoryFiles.Relative(root, path)}:{line}: {doc} does not exist");
+                }
+                else if (anchor is not null && !(anchors.TryGetValue(doc, out var known) ? known : anchors[doc] = MarkdownLinks.Anchors(File.ReadAllText(file))).Contains(anchor))
+                {
+                    problems.Add($"{RepositoryFiles.Relative(root, path)}:{line}: {doc} has no heading #{anchor}");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, "Citations of docs that do not resolve:\n" + string.Join('\n', problems));
+    }
+
+    [Fact]
     public void The_docs_the_comments_cite_are_in_the_repository()
     {
         var docs = Path.Combine(RepositoryFiles.Root(), "docs");
@@ -346,6 +371,28 @@ internal static partial class MarkdownLinks
         return slug.ToString();
     }
 
+    /// <summary>Mentions of <c>docs/….md</c> and <c>docs/….md#anchor</c> in a file, with their line numbers.</summary>
+    public static IEnumerable<(int Line, string Doc, string? Anchor)> DocCitations(string path)
+    {
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < lines.Length; i++)
+        {
+            foreach (Match m in DocCitation().Matches(lines[i]))
+            {
+                yield return (i + 1, m.Groups["doc"].Value, m.Groups["anchor"].Success ? m.Groups["anchor"].Value : null);
+            }
+        }
+    }
+
     private static IEnumerable<string> Targets(string text)
     {
         foreach (Match link in InlineLink().Matches(text))
@@ -401,6 +448,9 @@ internal static partial class MarkdownLinks
 
     [GeneratedRegex(@"(`+)[^`]*?\1")]
     private static partial Regex CodeSpan();
+
+    [GeneratedRegex(@"(?<![\w/.])(?<doc>docs/[\w./-]*\w\.md)(?:#(?<anchor>[\w-]+))?")]
+    private static partial Regex DocCitation();
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.-]*:")]
     private static partial Regex Scheme();

@@ -9,7 +9,7 @@ namespace PublicCredit.Data;
 /// <summary>SQLite: one transaction, one prepared INSERT reused for every row of the batch.</summary>
 internal sealed class SqliteInquiryWriter(DatabaseTarget target) : IInquiryBatchWriter
 {
-    public async Task WriteAsync(IReadOnlyList<InquiryRow> batch, CancellationToken cancellationToken)
+    public async Task WriteAsync(InquiryBatchRow batch, IReadOnlyList<InquiryRow> rows, CancellationToken cancellationToken)
     {
         await using var connection = new SqliteConnection(target.ConnectionString);
         await connection.OpenAsync(cancellationToken);
@@ -17,8 +17,8 @@ internal sealed class SqliteInquiryWriter(DatabaseTarget target) : IInquiryBatch
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
-            "INSERT INTO inquiries (id, at, subject_id, department, role, actor, purpose, endpoint, returned) " +
-            "VALUES ($id, $at, $subject, $department, $role, $actor, $purpose, $endpoint, $returned)";
+            "INSERT INTO inquiries (id, at, subject_id, department, role, actor, purpose, endpoint, returned, batch_id) " +
+            "VALUES ($id, $at, $subject, $department, $role, $actor, $purpose, $endpoint, $returned, $batch)";
         var id = command.Parameters.Add("$id", SqliteType.Text);
         var at = command.Parameters.Add("$at", SqliteType.Text);
         var subject = command.Parameters.Add("$subject", SqliteType.Text);
@@ -28,11 +28,12 @@ internal sealed class SqliteInquiryWriter(DatabaseTarget target) : IInquiryBatch
         var purpose = command.Parameters.Add("$purpose", SqliteType.Text);
         var endpoint = command.Parameters.Add("$endpoint", SqliteType.Text);
         var returned = command.Parameters.Add("$returned", SqliteType.Text);
+        command.Parameters.Add("$batch", SqliteType.Text).Value = Text(batch.Id);
         command.Prepare();
-        foreach (var row in batch)
+        foreach (var row in rows)
         {
             // Same text forms as EF Core uses for these columns on SQLite (GUID upper-case text, UTC instant text).
-            id.Value = row.Id.ToString().ToUpperInvariant();
+            id.Value = Text(row.Id);
             at.Value = UtcInstantTextConverter.Format(row.At);
             subject.Value = row.SubjectId;
             department.Value = (object?)row.Department ?? DBNull.Value;
@@ -44,8 +45,21 @@ internal sealed class SqliteInquiryWriter(DatabaseTarget target) : IInquiryBatch
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await using (var written = connection.CreateCommand())
+        {
+            written.Transaction = transaction;
+            written.CommandText = "INSERT INTO inquiry_batches (id, written_at, count, digest) VALUES ($id, $at, $count, $digest)";
+            written.Parameters.Add("$id", SqliteType.Text).Value = Text(batch.Id);
+            written.Parameters.Add("$at", SqliteType.Text).Value = UtcInstantTextConverter.Format(batch.WrittenAt);
+            written.Parameters.Add("$count", SqliteType.Integer).Value = batch.Count;
+            written.Parameters.Add("$digest", SqliteType.Text).Value = batch.Digest;
+            await written.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
+
+    private static string Text(Guid id) => id.ToString().ToUpperInvariant();
 }
 
 /// <summary>PostgreSQL: one binary COPY per batch — thousands of inquiries per commit.</summary>
@@ -54,13 +68,33 @@ internal sealed class PostgresInquiryWriter(NpgsqlDataSource dataSource) : IInqu
     /// <summary>Four COPYs may commit at once: PostgreSQL flushes their WAL together (bench: check-http).</summary>
     public int Concurrency => 4;
 
-    public async Task WriteAsync(IReadOnlyList<InquiryRow> batch, CancellationToken cancellationToken)
+    public async Task WriteAsync(InquiryBatchRow batch, IReadOnlyList<InquiryRow> rows, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY inquiries (id, at, subject_id, department, role, actor, purpose, endpoint, returned) FROM STDIN (FORMAT BINARY)",
-            cancellationToken);
-        foreach (var row in batch)
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var importer = await connection.BeginBinaryImportAsync(
+            "COPY inquiries (id, at, subject_id, department, role, actor, purpose, endpoint, returned, batch_id) FROM STDIN (FORMAT BINARY)",
+            cancellationToken))
+        {
+            await WriteRowsAsync(importer, batch.Id, rows, cancellationToken);
+        }
+
+        await using (var written = new NpgsqlCommand(
+            "INSERT INTO inquiry_batches (id, written_at, count, digest) VALUES ($1, $2, $3, $4)", connection, transaction))
+        {
+            written.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = batch.Id });
+            written.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = batch.WrittenAt.ToUniversalTime() });
+            written.Parameters.Add(new NpgsqlParameter<int> { TypedValue = batch.Count });
+            written.Parameters.Add(new NpgsqlParameter<string> { TypedValue = batch.Digest });
+            await written.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task WriteRowsAsync(NpgsqlBinaryImporter importer, Guid batch, IReadOnlyList<InquiryRow> rows, CancellationToken cancellationToken)
+    {
+        foreach (var row in rows)
         {
             await importer.StartRowAsync(cancellationToken);
             await importer.WriteAsync(row.Id, NpgsqlDbType.Uuid, cancellationToken);
@@ -72,6 +106,7 @@ internal sealed class PostgresInquiryWriter(NpgsqlDataSource dataSource) : IInqu
             await importer.WriteAsync(row.Purpose, NpgsqlDbType.Varchar, cancellationToken);
             await importer.WriteAsync(row.Endpoint, NpgsqlDbType.Varchar, cancellationToken);
             await WriteNullableAsync(importer, row.Returned, cancellationToken);
+            await importer.WriteAsync(batch, NpgsqlDbType.Uuid, cancellationToken);
         }
 
         await importer.CompleteAsync(cancellationToken);

@@ -49,10 +49,13 @@ internal static class ServeCommand
         var checkpointEvery = Limit("--checkpoint-every", "Sign a ledger checkpoint after this many new events", CheckpointSchedule.Default.EveryEvents);
         var checkpointAge = Limit("--checkpoint-max-age", "Sign a ledger checkpoint when the last one is this many minutes old and events followed it",
             (int)CheckpointSchedule.Default.MaxAge.TotalMinutes);
+        var inquirySeal = Limit("--inquiry-seal-seconds", "Seal the inquiry log's new batches in the ledger this often (1–3600 seconds)",
+            (int)PublicCredit.Inquiries.InquirySealer.DefaultInterval.TotalSeconds);
         var command = new Command("serve", "Run the web host (API, public portal, staff console)")
         {
             db, urls, catalog, demo, jsonLogs, keys, publicUrl, behindProxy, proxies,
             searchLimit, verifyLimit, reportLimit, objectionLimit, activationLimit, checkpointEvery, checkpointAge, poolSize,
+            inquirySeal,
         };
         command.SetAction((parse, cancel) => CommonOptions.Guard(parse, async output =>
         {
@@ -82,6 +85,7 @@ internal static class ServeCommand
                     EveryEvents = parse.GetValue(checkpointEvery),
                     MaxAge = TimeSpan.FromMinutes(parse.GetValue(checkpointAge)),
                 },
+                InquirySealInterval = TimeSpan.FromSeconds(parse.GetValue(inquirySeal)),
             };
 
             await using var app = await PublicCreditApp.StartAsync(settings, cancel);

@@ -5,21 +5,25 @@ using PublicCredit.Access;
 
 namespace PublicCredit.Inquiries;
 
-/// <summary>Writes a batch of inquiries in one transaction; per provider (multi-row insert, binary COPY).</summary>
+/// <summary>
+/// Writes a batch of inquiries and its <see cref="InquiryBatchRow"/> in one transaction; per provider (prepared
+/// insert, binary COPY). The rows already carry the batch's id.
+/// </summary>
 public interface IInquiryBatchWriter
 {
     /// <summary>How many batches may be written at once: 1 where the database has a single writer (SQLite); more where
     /// commits can overlap (PostgreSQL flushes concurrent commits' WAL together).</summary>
     int Concurrency => 1;
 
-    Task WriteAsync(IReadOnlyList<InquiryRow> batch, CancellationToken cancellationToken);
+    Task WriteAsync(InquiryBatchRow batch, IReadOnlyList<InquiryRow> rows, CancellationToken cancellationToken);
 }
 
 /// <summary>
 /// Durable inquiry logging by group commit (docs/design.md#inquiry-log-on-the-hot-path): a request hands its inquiry to a
 /// bounded channel and waits until the batch holding it has committed; one writer flushes whatever is queued in one
 /// transaction. When the channel is full, requests wait (back-pressure) — an inquiry is never dropped, and a request
-/// never answers before its inquiry is stored.
+/// never answers before its inquiry is stored. Each batch is written with its count and digest, which the ledger later
+/// seals (<see cref="SealInquiryBatches"/>), so deleting or editing logged inquiries is detected (ADR 0032 §4).
 /// </summary>
 public sealed partial class InquiryLog(IInquiryBatchWriter writer, TimeProvider clock, ILogger<InquiryLog> logger) : BackgroundService
 {
@@ -37,7 +41,8 @@ public sealed partial class InquiryLog(IInquiryBatchWriter writer, TimeProvider 
     public async Task<Guid> RecordAsync(Caller caller, string subjectId, string purpose, string endpoint, string? returned, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var now = clock.GetUtcNow();
+        // Microseconds, as PostgreSQL keeps them: the digest is computed over what is stored.
+        var now = Ledger.LedgerChain.Truncate(clock.GetUtcNow());
         var row = new InquiryRow
         {
             Id = Guid.CreateVersion7(now),
@@ -115,12 +120,24 @@ public sealed partial class InquiryLog(IInquiryBatchWriter writer, TimeProvider 
 
     private async Task FlushAsync(List<(InquiryRow Row, TaskCompletionSource Stored)> batch, CancellationToken stoppingToken)
     {
+        var rows = batch.ConvertAll(b => b.Row);
+        var now = clock.GetUtcNow();
+        var written = new InquiryBatchRow { Id = Guid.CreateVersion7(now), WrittenAt = Ledger.LedgerChain.Truncate(now), Count = rows.Count, Digest = "" };
+        var digest = new InquiryDigest();
+        foreach (var row in rows)
+        {
+            row.BatchId = written.Id;
+            digest.Add(row);
+        }
+
+        written.Digest = digest.Finish();
+
         // A failed write is retried: the requests wait rather than answer without their inquiry stored.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await writer.WriteAsync([.. batch.Select(b => b.Row)], stoppingToken);
+                await writer.WriteAsync(written, rows, stoppingToken);
                 foreach (var item in batch)
                 {
                     item.Stored.TrySetResult();

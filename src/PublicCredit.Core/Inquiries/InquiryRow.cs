@@ -27,6 +27,28 @@ public sealed class InquiryRow
 
     /// <summary>A short account of what was returned (e.g. "profile", "check: measures=2").</summary>
     public string? Returned { get; set; }
+
+    /// <summary>The group-commit batch that wrote it (<see cref="InquiryBatchRow"/>); null only for rows written before
+    /// batches were kept, which the first seal adopts (ADR 0032 §4).</summary>
+    public Guid? BatchId { get; set; }
+}
+
+/// <summary>
+/// One group commit of the inquiry log: how many inquiries it wrote and their digest, written in the same transaction
+/// as the inquiries; <see cref="SealedPosition"/> is the ledger event that sealed it (ADR 0032 §4).
+/// </summary>
+public sealed class InquiryBatchRow
+{
+    public Guid Id { get; set; }
+
+    public DateTimeOffset WrittenAt { get; set; }
+
+    public int Count { get; set; }
+
+    /// <summary><see cref="InquiryDigest"/> of the batch's inquiries (64 hex digits).</summary>
+    public required string Digest { get; set; }
+
+    public long? SealedPosition { get; set; }
 }
 
 internal sealed class InquiryRowConfiguration : IEntityTypeConfiguration<InquiryRow>
@@ -43,5 +65,17 @@ internal sealed class InquiryRowConfiguration : IEntityTypeConfiguration<Inquiry
         builder.Property(i => i.Endpoint).HasMaxLength(200);
         builder.Property(i => i.Returned).HasMaxLength(500);
         builder.HasIndex(i => new { i.SubjectId, i.At });
+        builder.HasIndex(i => i.BatchId);
+    }
+}
+
+internal sealed class InquiryBatchRowConfiguration : IEntityTypeConfiguration<InquiryBatchRow>
+{
+    public void Configure(EntityTypeBuilder<InquiryBatchRow> builder)
+    {
+        builder.ToTable("InquiryBatches");
+        builder.HasKey(b => b.Id);
+        builder.Property(b => b.Digest).HasMaxLength(64);
+        builder.HasIndex(b => b.SealedPosition);
     }
 }

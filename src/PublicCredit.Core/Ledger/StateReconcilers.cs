@@ -31,7 +31,6 @@ public static class StateReconcilers
         [typeof(SubjectRow)] = "a derived register of the subjects that records and designations name (kind, latest name, random public id); every fact a view shows comes from ledgered rows",
         [typeof(ImportRunRow)] = "an import's resume checkpoint (file position, counts); the records it wrote are ledgered chunk by chunk",
         [typeof(WebSessionRow)] = "browser sessions (ADR 0030): sign-in is not a change of the record; a session only ever acts as its ledgered key or token, which must be current on every request",
-        [typeof(InquiryRow)] = "the inquiry log is written by the group-commit writer off the ledger's lock; its batches are proved by inquiry-batch digests where present (ADR 0032 §4)",
     }.ToFrozenDictionary();
 
     /// <summary>A fresh reconciler for each ledgered table, in the order their tables are checked.</summary>
@@ -49,6 +48,8 @@ public static class StateReconcilers
         new ActivationCodesReconciler(),
         new CheckFeedbackReconciler(),
         new IssuedReportsReconciler(),
+        new InquiryBatchesReconciler(),
+        new InquiriesReconciler(),
     ];
 }
 

@@ -39,6 +39,9 @@ public class PublicCreditDbContext(DbContextOptions<PublicCreditDbContext> optio
 
     public DbSet<InquiryRow> Inquiries => Set<InquiryRow>();
 
+    /// <summary>The inquiry log's group commits, each sealed by a ledger event (ADR 0040).</summary>
+    public DbSet<InquiryBatchRow> InquiryBatches => Set<InquiryBatchRow>();
+
     public DbSet<ImportRunRow> ImportRuns => Set<ImportRunRow>();
 
     /// <summary>Every version of every credit record; <c>Records.Current()</c> gives what views show (ADR 0006).</summary>

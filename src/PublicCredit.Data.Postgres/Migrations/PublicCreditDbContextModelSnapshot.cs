@@ -676,6 +676,40 @@ namespace PublicCredit.Data.Postgres.Migrations
                     b.ToTable("import_runs", (string)null);
                 });
 
+            modelBuilder.Entity("PublicCredit.Inquiries.InquiryBatchRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("digest");
+
+                    b.Property<long?>("SealedPosition")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sealed_position");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inquiry_batches");
+
+                    b.HasIndex("SealedPosition")
+                        .HasDatabaseName("ix_inquiry_batches_sealed_position");
+
+                    b.ToTable("inquiry_batches", (string)null);
+                });
+
             modelBuilder.Entity("PublicCredit.Inquiries.InquiryRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -692,6 +726,10 @@ namespace PublicCredit.Data.Postgres.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
 
                     b.Property<string>("Department")
                         .HasMaxLength(64)
@@ -728,6 +766,9 @@ namespace PublicCredit.Data.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_inquiries");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_inquiries_batch_id");
 
                     b.HasIndex("SubjectId", "At")
                         .HasDatabaseName("ix_inquiries_subject_id_at");

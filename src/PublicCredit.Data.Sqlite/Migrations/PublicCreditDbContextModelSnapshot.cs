@@ -682,6 +682,41 @@ namespace PublicCredit.Data.Sqlite.Migrations
                     b.ToTable("import_runs", (string)null);
                 });
 
+            modelBuilder.Entity("PublicCredit.Inquiries.InquiryBatchRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("digest");
+
+                    b.Property<long?>("SealedPosition")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sealed_position");
+
+                    b.Property<string>("WrittenAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("written_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inquiry_batches");
+
+                    b.HasIndex("SealedPosition")
+                        .HasDatabaseName("ix_inquiry_batches_sealed_position");
+
+                    b.ToTable("inquiry_batches", (string)null);
+                });
+
             modelBuilder.Entity("PublicCredit.Inquiries.InquiryRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -699,6 +734,10 @@ namespace PublicCredit.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("at");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
 
                     b.Property<string>("Department")
                         .HasMaxLength(64)
@@ -735,6 +774,9 @@ namespace PublicCredit.Data.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_inquiries");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_inquiries_batch_id");
 
                     b.HasIndex("SubjectId", "At")
                         .HasDatabaseName("ix_inquiries_subject_id_at");

@@ -102,6 +102,13 @@ public sealed record HostSettings
     public CheckpointSchedule Checkpoints { get; init; } = CheckpointSchedule.Default;
 
     /// <summary>
+    /// How often the node seals the inquiry log's new batches in the ledger (ADR 0032 §4; <c>serve
+    /// --inquiry-seal-seconds</c>, 1–3600). Null: the node does not seal on a timer — only for test hosts whose frozen
+    /// clock would otherwise append seal events at unpredictable moments; they seal on demand.
+    /// </summary>
+    public TimeSpan? InquirySealInterval { get; init; } = PublicCredit.Inquiries.InquirySealer.DefaultInterval;
+
+    /// <summary>
     /// Folder of files uploaded on <c>/console/records/upload</c> while they are imported, and of their rejection
     /// reports (ADR 0019). Default: <c>uploads/</c> beside the SQLite file, or <c>./data/uploads</c> for PostgreSQL.
     /// </summary>
@@ -220,6 +227,10 @@ public sealed record HostSettings
         AtLeast(problems, ActivationFailuresPerHourPerAddress, 1, "activationFailuresPerHour");
         AtLeast(problems, ObjectionsPerDepartmentPerHour, 0, "objectionsPerDepartmentPerHour");
         AtLeast(problems, Checkpoints.EveryEvents, 1, "checkpointEvery");
+        if (InquirySealInterval is { } seal && (seal < TimeSpan.FromSeconds(1) || seal > TimeSpan.FromHours(1)))
+        {
+            problems.Add(new FieldError("inquirySealSeconds", "setting-inquiry-seal-invalid", "inquiry batches are sealed every 1 to 3600 seconds"));
+        }
         if (Checkpoints.MaxAge <= TimeSpan.Zero || Checkpoints.Poll <= TimeSpan.Zero)
         {
             problems.Add(new FieldError("checkpointMaxAge", "setting-checkpoint-age-invalid", "a checkpoint's age and the poll interval are more than 0"));

@@ -89,6 +89,13 @@ public static class PublicCreditApp
         services.AddSingleton<PublicCredit.Web.Security.ActivationThrottle>();
         services.AddSingleton<InquiryLog>();
         services.AddHostedService(sp => sp.GetRequiredService<InquiryLog>());
+        services.AddScoped<SealInquiryBatches>();
+        services.AddSingleton(sp => new InquirySealer(sp.GetRequiredService<IServiceScopeFactory>(), settings.Clock,
+            settings.InquirySealInterval ?? Timeout.InfiniteTimeSpan, sp.GetRequiredService<ILogger<InquirySealer>>()));
+        if (settings.InquirySealInterval is not null)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<InquirySealer>());
+        }
         services.AddSingleton<RecordValidator>();
         services.AddScoped<SubmitRecords>();
         services.AddScoped<CorrectRecord>();

@@ -85,6 +85,9 @@ public sealed class RunningServer : IAsyncDisposable
             Urls = ["http://127.0.0.1:0"],
             Clock = clock,
             MinimumLogLevel = LogLevel.Warning,
+            // Tests move a frozen clock; a timer on it would seal inquiry batches at moments no test can predict, and
+            // tests that count ledger events would race it. Tests seal on demand (InquirySealer.RunOnceAsync).
+            InquirySealInterval = null,
             // SQLite keeps its keys beside the file; a PostgreSQL database gets a folder of its own, shared by restarts.
             KeysDirectory = database.Provider == DatabaseProvider.Sqlite ? null : Path.Combine(Path.GetTempPath(), "pcredit-keys-" + perDatabase),
             UploadsDirectory = database.Provider == DatabaseProvider.Sqlite ? null : Path.Combine(Path.GetTempPath(), "pcredit-uploads-" + perDatabase),

@@ -17,16 +17,16 @@ public abstract class InquiryLogTests(ITestDatabases databases)
     {
         public int Batches;
 
-        public async Task WriteAsync(IReadOnlyList<InquiryRow> batch, CancellationToken cancellationToken)
+        public async Task WriteAsync(InquiryBatchRow batch, IReadOnlyList<InquiryRow> rows, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref Batches);
-            await inner.WriteAsync(batch, cancellationToken);
+            await inner.WriteAsync(batch, rows, cancellationToken);
         }
     }
 
     private sealed class FailingWriter : IInquiryBatchWriter
     {
-        public Task WriteAsync(IReadOnlyList<InquiryRow> batch, CancellationToken cancellationToken) =>
+        public Task WriteAsync(InquiryBatchRow batch, IReadOnlyList<InquiryRow> rows, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("disk full");
     }
 
@@ -56,6 +56,13 @@ public abstract class InquiryLogTests(ITestDatabases databases)
         var one = await check.Inquiries.FirstAsync(q => q.SubjectId == "11010519491231002X", Cancel);
         Assert.Equal(("mof", "checker", "government-procurement"), (one.Department, one.Role, one.Purpose));
         Assert.True(writer.Batches < count / 10, $"{writer.Batches} commits for {count} inquiries: no group commit");
+        // Each commit wrote its batch row with the count and digest of exactly its inquiries (ADR 0032 §4).
+        var batches = await check.InquiryBatches.ToListAsync(Cancel);
+        Assert.Equal((writer.Batches, count), (batches.Count, batches.Sum(b => b.Count)));
+        foreach (var batch in batches)
+        {
+            Assert.Equal(batch.Digest, InquiryDigest.Of(await check.Inquiries.Where(q => q.BatchId == batch.Id).ToListAsync(Cancel)));
+        }
     }
 
     [Fact]

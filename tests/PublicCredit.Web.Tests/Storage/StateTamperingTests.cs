@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PublicCredit.Access;
 using PublicCredit.Data;
+using PublicCredit.Inquiries;
 using PublicCredit.Ledger;
 using PublicCredit.Storage;
 using PublicCredit.Web.Tests.Cli;
@@ -53,6 +54,19 @@ public abstract class StateTamperingTests(ITestDatabases databases) : ServerTest
             "legal_basis, facts, content, amount, legal_representative, public_until, published, late, submitted_at, recorded_at, recorded_by, reason, " +
             "content_hash, ledger_position, superseded_at, withdrawal_position, restored_at FROM records WHERE document_number = '闽市监罚〔2026〕101号'",
             "records", "id"),
+        ["delete the sealed inquiries"] = (_ => "DELETE FROM inquiries WHERE batch_id IN (SELECT id FROM inquiry_batches WHERE sealed_position IS NOT NULL)",
+            "inquiries", "count"),
+        ["change why an inquiry was made"] = (_ => "UPDATE inquiries SET purpose = 'audit'", "inquiries", "digest"),
+        ["insert an inquiry in no batch"] = (s =>
+            "INSERT INTO inquiries (id, at, subject_id, department, role, actor, purpose, endpoint, returned) " +
+            $"SELECT {s.Uuid(Guid.NewGuid())}, at, subject_id, department, role, actor, purpose, endpoint, returned FROM inquiries WHERE batch_id = {s.Uuid(s.SealedBatch)}",
+            "inquiries", "batch_id"),
+        ["delete a sealed inquiry batch with its inquiries"] = (s =>
+            $"DELETE FROM inquiries WHERE batch_id = {s.Uuid(s.SealedBatch)}; DELETE FROM inquiry_batches WHERE id = {s.Uuid(s.SealedBatch)}",
+            "inquiry_batches", "id"),
+        ["delete inquiries and rewrite their sealed batch's count and digest"] = (s =>
+            $"DELETE FROM inquiries WHERE batch_id = {s.Uuid(s.SealedBatch)}; UPDATE inquiry_batches SET count = 0, digest = '' WHERE id = {s.Uuid(s.SealedBatch)}",
+            "inquiry_batches", "count"),
         ["edit an event's payload"] = (_ => "UPDATE ledger_events SET payload = replace(payload, 'samr', 'mof') WHERE position = 3", null, null),
         ["delete an event"] = (_ => "DELETE FROM ledger_events WHERE position = 4", null, null),
         ["reorder two events"] = (_ =>
@@ -195,6 +209,47 @@ public abstract class StateTamperingTests(ITestDatabases databases) : ServerTest
         Assert.True(last.Position >= 2, last.ToString());
     }
 
+    [Fact]
+    public async Task The_node_seals_new_inquiry_batches_on_its_timer_and_a_second_round_finds_nothing_to_seal()
+    {
+        await using var server = await RunningServer.RestartAsync(Server.Database, s => s with { InquirySealInterval = TimeSpan.FromSeconds(1) }, Cancel);
+        using var checker = server.Client(await server.KeyAsync(Role.Checker, Departments.Mof));
+        await checker.PostExpectAsync("/api/v1/checks", new JsonObject { ["subject"] = Organisation, ["matter"] = "government-procurement" }, HttpStatusCode.OK, Cancel);
+
+        await using var db = StorageServices.CreateContext(server.Database);
+        for (var tries = 0; await db.InquiryBatches.AnyAsync(b => b.SealedPosition == null, Cancel) && tries < 200; tries++)
+        {
+            server.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(100, Cancel);
+        }
+
+        var batch = await db.InquiryBatches.AsNoTracking().SingleAsync(Cancel);
+        var seal = await db.LedgerEvents.AsNoTracking().SingleAsync(e => e.Type == SealInquiryBatches.EventType, Cancel);
+        Assert.Equal(seal.Position, batch.SealedPosition);
+        Assert.Contains(batch.Digest, seal.Payload, StringComparison.Ordinal);
+        Assert.Equal(0, await server.Services.GetRequiredService<InquirySealer>().RunOnceAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task Inquiries_logged_before_batches_were_kept_are_adopted_by_the_first_seal_and_then_verify()
+    {
+        var scenario = await Scenario.BuildAsync(Server, Cancel);
+        // A database from before this version: inquiries without batches, no seal in the ledger.
+        await scenario.ExecuteAsync("UPDATE inquiries SET batch_id = NULL");
+        await scenario.ExecuteAsync("DELETE FROM inquiry_batches");
+        await scenario.ExecuteAsync($"DELETE FROM ledger_events WHERE type = '{SealInquiryBatches.EventType}'");
+        // (The cut chain is beside the point here; only the state tables are read below.)
+
+        Assert.True(await Server.Services.GetRequiredService<InquirySealer>().RunOnceAsync(Cancel) > 0);
+
+        await using var db = StorageServices.CreateContext(Server.Database);
+        Assert.False(await db.Inquiries.AnyAsync(i => i.BatchId == null, Cancel));
+        var adopted = await db.InquiryBatches.SingleAsync(Cancel);
+        Assert.Equal(await db.Inquiries.CountAsync(Cancel), adopted.Count);
+        Assert.Equal(adopted.Digest, InquiryDigest.Of(await db.Inquiries.ToListAsync(Cancel)));
+        Assert.NotNull(adopted.SealedPosition);
+    }
+
     /// <summary>
     /// The state every case starts from, made over HTTP: SAMR records two penalties, designates the organisation (with
     /// two responsible persons), the subject states its case and SAMR decides; the subject objects to one penalty and,
@@ -220,7 +275,7 @@ public abstract class StateTamperingTests(ITestDatabases databases) : ServerTest
             using var recorder = server.Client(await server.KeyAsync(Role.Recorder, Departments.Samr));
             using var reviewer = server.Client(await server.KeyAsync(Role.Reviewer, Departments.Samr));
             auditorKey = await server.KeyAsync(Role.Auditor, Departments.Ndrc);
-            _ = await server.KeyAsync(Role.Checker, Departments.Mof);
+            var checkerKey = await server.KeyAsync(Role.Checker, Departments.Mof);
             using var subject = server.Client(await server.SubjectTokenAsync(Organisation));
 
             var objected = (await recorder.PostExpectAsync("/api/v1/records", RecordBodies.Penalty("闽市监罚〔2026〕101号"), HttpStatusCode.Created, cancel))
@@ -246,7 +301,24 @@ public abstract class StateTamperingTests(ITestDatabases databases) : ServerTest
                 ["commitment"] = true,
                 ["evidence"] = "已履行行政处罚决定并完成整改。",
             }, HttpStatusCode.Created, cancel);
+
+            // Checks leave inquiries: one batch sealed in the ledger, and one written after the seal.
+            using var checker = server.Client(checkerKey);
+            await CheckAsync(checker);
+            Assert.True(await server.Services.GetRequiredService<InquirySealer>().RunOnceAsync(cancel) > 0, "nothing to seal");
+            await using (var db = StorageServices.CreateContext(server.Database))
+            {
+                SealedBatch = (await db.InquiryBatches.FirstAsync(b => b.SealedPosition != null, cancel)).Id;
+            }
+
+            await CheckAsync(checker);
         }
+
+        private async Task CheckAsync(HttpClient checker) =>
+            await checker.PostExpectAsync("/api/v1/checks", new JsonObject { ["subject"] = Organisation, ["matter"] = "government-procurement" }, HttpStatusCode.OK, cancel);
+
+        /// <summary>An inquiry batch the ledger has sealed.</summary>
+        public Guid SealedBatch { get; private set; }
 
         /// <summary>A UUID literal as the provider's SQL takes it (EF stores them as upper-case text on SQLite).</summary>
         public string Uuid(Guid id) => server.Database.Provider == DatabaseProvider.Sqlite

@@ -1,0 +1,63 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text.Json;
+using PublicCredit.Ledger;
+
+namespace PublicCredit.Inquiries;
+
+/// <summary>
+/// The digest of a batch of inquiries (ADR 0032 §4): the SHA-256 of each inquiry's canonical JSON (every column but the
+/// batch id; the instant to the microsecond, as both databases keep it), sorted, then hashed together — so the digest
+/// does not depend on the order a database returns the rows in, and any edited, added or deleted row changes it.
+/// </summary>
+public sealed class InquiryDigest
+{
+    private readonly List<byte[]> rows = [];
+
+    public int Count => rows.Count;
+
+    public static string Of(IEnumerable<InquiryRow> inquiries)
+    {
+        ArgumentNullException.ThrowIfNull(inquiries);
+        var digest = new InquiryDigest();
+        foreach (var row in inquiries)
+        {
+            digest.Add(row);
+        }
+
+        return digest.Finish();
+    }
+
+    public void Add(InquiryRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        // A JSON array of the columns: nulls stay distinct from empty text, and no separator can be forged in a value.
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var value in (ReadOnlySpan<string?>)[row.Id.ToString(), LedgerChain.FormatInstant(row.At), row.SubjectId,
+                         row.Department, row.Role, row.Actor, row.Purpose, row.Endpoint, row.Returned])
+            {
+                json.WriteStringValue(value);
+            }
+
+            json.WriteEndArray();
+        }
+
+        rows.Add(SHA256.HashData(buffer.WrittenSpan));
+    }
+
+    /// <summary>The batch's digest, 64 lower-case hex digits.</summary>
+    public string Finish()
+    {
+        rows.Sort(static (a, b) => a.AsSpan().SequenceCompareTo(b));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var row in rows)
+        {
+            hash.AppendData(row);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

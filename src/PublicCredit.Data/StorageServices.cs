@@ -2,7 +2,10 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using PublicCredit.Catalog;
+using PublicCredit.Import;
 using PublicCredit.Inquiries;
+using PublicCredit.Records;
 using PublicCredit.Storage;
 
 namespace PublicCredit.Data;
@@ -35,6 +38,17 @@ public static class StorageServices
     {
         ArgumentNullException.ThrowIfNull(target);
         return target.Provider == DatabaseProvider.Postgres ? new PostgresBulkInsert() : new SqliteBulkInsert();
+    }
+
+    /// <summary>
+    /// The import pipeline on its own bulk context and the provider's bulk path (ADR 0011, 0041), as `pcredit import`,
+    /// the console upload and the benchmark run it; disposing the pipeline disposes its context.
+    /// </summary>
+    public static ImportPipeline OpenImport(
+        DatabaseTarget target, CreditCatalog catalog, TimeProvider clock, IEnumerable<IRecordsCommitted>? committed = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return ImportPipeline.Over(CreateBulkContext(target), CreateBulkInsert(target), catalog, clock, ownsContext: true, committed);
     }
 
     public static PublicCreditDbContext CreateContext(DatabaseTarget target)

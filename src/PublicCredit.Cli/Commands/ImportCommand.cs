@@ -3,8 +3,6 @@ using System.Globalization;
 using PublicCredit.Catalog;
 using PublicCredit.Data;
 using PublicCredit.Import;
-using PublicCredit.Ledger;
-using PublicCredit.Records;
 using Spectre.Console;
 
 namespace PublicCredit.Cli.Commands;
@@ -31,9 +29,7 @@ internal static class ImportCommand
             var catalog = CatalogLoader.Load(CommonOptions.ResolveCatalog(parse.GetValue(catalogOption))).GetCatalogOrThrow();
             var target = DatabaseTarget.Parse(parse.GetValue(db));
             await StorageServices.MigrateAsync(target, cancel);
-            await using var context = StorageServices.CreateBulkContext(target);
-            var submit = new SubmitRecords(context, new AppendToLedger(context, clock), new RecordValidator(catalog), catalog, clock, bulk: StorageServices.CreateBulkInsert(target));
-            var import = new ImportRecords(context, submit, catalog, clock);
+            await using var import = StorageServices.OpenImport(target, catalog, clock);
             var started = clock.GetTimestamp();
 
             ImportSummary summary;

@@ -57,7 +57,7 @@ public sealed class LiveRun(Guid runId, string department)
 
 /// <summary>
 /// The console's CSV/NDJSON upload runs in the background (docs/web.md#what-each-page-shows; ADR 0019): each stored upload is imported by
-/// the very <see cref="ImportRecords"/> of `pcredit import` — same validation, idempotency, checkpoints and rejection
+/// the very <see cref="ImportPipeline"/> of `pcredit import` — same validation, idempotency, checkpoints and rejection
 /// file — as the uploading department, so the request returns as soon as the run is open and the progress page
 /// follows it. One run per (department, file content) at a time on this node. At start, every upload left in the
 /// folder by a stopped or crashed server is resumed from its checkpoint; uploading the same file again continues it too.
@@ -134,14 +134,11 @@ public sealed class RecordUploads(
         LiveRun? state = null;
         try
         {
-            await using var db = StorageServices.CreateBulkContext(database);
             using var scope = scopes.CreateScope();
             var committed = scope.ServiceProvider.GetServices<IRecordsCommitted>();
-            // The import's own write path (ADR 0011), and the host's observers: the clean-record map learns of new
+            // The import's own pipeline (ADR 0011, 0041), and the host's observers: the clean-record map learns of new
             // negative records at once, which `pcredit import` in another process cannot tell it.
-            var submit = new SubmitRecords(db, new AppendToLedger(db, clock), new RecordValidator(catalog), catalog, clock,
-                committed, StorageServices.CreateBulkInsert(database));
-            var import = new ImportRecords(db, submit, catalog, clock);
+            await using var import = StorageServices.OpenImport(database, catalog, clock, committed);
             var progress = new InlineProgress(p =>
             {
                 if (state is null)

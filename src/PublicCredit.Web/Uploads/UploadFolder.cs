@@ -10,7 +10,7 @@ namespace PublicCredit.Web.Uploads;
 /// <summary>
 /// Where console uploads live (ADR 0019). An upload is kept at <c>&lt;dept&gt;/&lt;sha256&gt;/&lt;its name&gt;</c> while it
 /// is imported — one folder per department and file content, the key of <see cref="ImportRunRow"/>'s checkpoint, so
-/// the same file uploaded again lands on the same path and `ImportRecords` finds both its checkpoint and the rejections
+/// the same file uploaded again lands on the same path and `ImportPipeline` finds both its checkpoint and the rejections
 /// written before it. When the run ends its rejection file moves to <c>&lt;dept&gt;/runs/&lt;runId&gt;.rejected.csv</c>
 /// and the upload itself is deleted: the records are in the database, and the file holds personal data.
 /// </summary>

@@ -150,11 +150,9 @@ public abstract class ChangesFeedTests(ITestDatabases databases) : ServerTests(d
         }
 
         var catalog = CatalogLoader.Load(RepositoryPaths.Catalog).GetCatalogOrThrow();
-        await using (var db = StorageServices.CreateBulkContext(Server.Database))
+        await using (var import = StorageServices.OpenImport(Server.Database, catalog, Server.Clock))
         {
-            var submit = new SubmitRecords(db, new AppendToLedger(db, Server.Clock), new RecordValidator(catalog), catalog, Server.Clock,
-                bulk: StorageServices.CreateBulkInsert(Server.Database));
-            var summary = await new ImportRecords(db, submit, catalog, Server.Clock).RunAsync(new ImportRequest(path, ImportFormat.Csv, "samr"), null, Cancel);
+            var summary = await import.RunAsync(new ImportRequest(path, ImportFormat.Csv, "samr"), null, Cancel);
             Assert.Equal(rows, summary.Created);
         }
 
@@ -173,7 +171,7 @@ public abstract class ChangesFeedTests(ITestDatabases databases) : ServerTests(d
             var page = await FeedAsync($"after={after}&limit=1000");
             var items = page.GetProperty("items").EnumerateArray().ToList();
             // Whole events: a page passes its limit only by one event, an imported chunk (at most 5000 records).
-            Assert.InRange(items.Count, 0, SubmitRecords.MaxBulkChunk);
+            Assert.InRange(items.Count, 0, RecordChunkWriter.MaxChunk);
             Assert.All(items, i => Assert.True(seen.Add(i.GetProperty("recordId").GetGuid())));
             var next = page.GetProperty("next").GetInt64();
             if (next == after)

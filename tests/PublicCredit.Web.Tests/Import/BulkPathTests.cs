@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using PublicCredit.Access;
 using PublicCredit.Catalog;
 using PublicCredit.Data;
+using PublicCredit.Import;
 using PublicCredit.Ledger;
 using PublicCredit.Records;
 using PublicCredit.Web.Tests.Cli;
@@ -144,12 +145,22 @@ public abstract class BulkPathTests(ITestDatabases databases)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8)));
         await using var db = bulk ? StorageServices.CreateBulkContext(target) : StorageServices.CreateContext(target);
-        var submit = new SubmitRecords(db, new AppendToLedger(db, clock), new RecordValidator(Catalog), Catalog, clock,
-            bulk: bulk ? StorageServices.CreateBulkInsert(target) : null);
+        var submit = new SubmitRecords(db, new AppendToLedger(db, clock), new RecordValidator(Catalog), Catalog, clock);
+        var writer = new RecordChunkWriter(db, new AppendToLedger(db, clock), new RecordValidator(Catalog), Catalog, clock, StorageServices.CreateBulkInsert(target));
         var outcomes = new List<SubmissionOutcome>();
         foreach (var chunk in Chunks)
         {
-            outcomes.AddRange(await submit.RunAsync(Recorder, chunk, Cancel));
+            if (bulk)
+            {
+                await using var written = await writer.WriteAsync(Recorder, writer.Validate(Recorder, chunk), Cancel);
+                await written.CommitAsync(cancellationToken: Cancel);
+                outcomes.AddRange(written.Outcomes);
+            }
+            else
+            {
+                outcomes.AddRange(await submit.RunAsync(Recorder, chunk, Cancel));
+            }
+
             clock.Advance(TimeSpan.FromMinutes(1));
         }
 

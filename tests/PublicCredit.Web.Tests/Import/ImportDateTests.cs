@@ -54,7 +54,7 @@ public abstract class ImportDateTests(ITestDatabases databases)
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         Assert.Contains("created=4 unchanged=0 rejected=1", result.Output, StringComparison.Ordinal);
         var rejected = await File.ReadAllLinesAsync(path + ".rejected.csv", Cancel);
-        Assert.Equal(ImportRecords.RejectionHeader, rejected[0]);
+        Assert.Equal(ImportPipeline.RejectionHeader, rejected[0]);
         var row = format == "csv" ? 4 : 3;
         var line = Assert.Single(rejected.Skip(1));
         Assert.StartsWith($"{row},D3,{field},{code},", line, StringComparison.Ordinal);

@@ -42,12 +42,13 @@ public abstract class ImportTests(ITestDatabases databases)
         int knownSubjects = KnownSubjects.DefaultCapacity)
     {
         await using var db = StorageServices.CreateBulkContext(target);
-        var submit = new SubmitRecords(db, new AppendToLedger(db, clock), new RecordValidator(Catalog), Catalog, clock, bulk: StorageServices.CreateBulkInsert(target))
+        var writer = new RecordChunkWriter(db, new AppendToLedger(db, clock), new RecordValidator(Catalog), Catalog, clock, StorageServices.CreateBulkInsert(target))
         {
             KnownSubjectsCapacity = knownSubjects,
         };
         var format = path.EndsWith(".ndjson", StringComparison.Ordinal) ? ImportFormat.Ndjson : ImportFormat.Csv;
-        return await new ImportRecords(db, submit, Catalog, clock).RunAsync(new ImportRequest(path, format, "samr", chunk), progress, cancel ?? Cancel);
+        await using var import = new ImportPipeline(db, writer, Catalog, clock);
+        return await import.RunAsync(new ImportRequest(path, format, "samr", chunk), progress, cancel ?? Cancel);
     }
 
     private static async Task<int> CurrentRecordsAsync(DatabaseTarget target)
@@ -75,7 +76,7 @@ public abstract class ImportTests(ITestDatabases databases)
 
         Assert.Equal((2L, 0L, 5L), (summary.Created, summary.Unchanged, summary.Rejected));
         var rejected = await File.ReadAllLinesAsync(summary.RejectionFile, Cancel);
-        Assert.Equal(ImportRecords.RejectionHeader, rejected[0]);
+        Assert.Equal(ImportPipeline.RejectionHeader, rejected[0]);
         Assert.Contains("3,A2,category,record-unknown-category,", rejected[1], StringComparison.Ordinal);
         Assert.Contains(rejected, l => l.StartsWith("4,A3,subject.id,subject-id-invalid,", StringComparison.Ordinal));
         Assert.Contains(rejected, l => l.StartsWith("5,,documentNumber,record-document-number-missing,", StringComparison.Ordinal));

@@ -57,7 +57,7 @@ public abstract partial class RecordUploadTests(ITestDatabases databases)
         Assert.Equal(HttpStatusCode.OK, report.StatusCode);
         Assert.Equal("处罚.csv.rejected.csv", report.Content.Headers.ContentDisposition?.FileNameStar);
         var lines = (await report.Content.ReadAsStringAsync(Cancel)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(ImportRecords.RejectionHeader, lines[0]);
+        Assert.Equal(ImportPipeline.RejectionHeader, lines[0]);
         Assert.StartsWith("3,闽市监罚〔2026〕2号,category,record-unknown-category,", lines[1], StringComparison.Ordinal);
         Assert.StartsWith("5,闽市监罚〔2026〕4号,subject.id,subject-id-invalid,", lines[2], StringComparison.Ordinal);
         Assert.StartsWith("6,闽市监罚〔2026〕5号,decisionDate,record-decision-date-in-future,", lines[3], StringComparison.Ordinal);

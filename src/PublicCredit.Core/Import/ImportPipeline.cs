@@ -3,16 +3,22 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using PublicCredit.Access;
 using PublicCredit.Catalog;
 using PublicCredit.Errors;
+using PublicCredit.Ledger;
 using PublicCredit.Records;
 using PublicCredit.Storage;
 
 namespace PublicCredit.Import;
 
 /// <param name="Actor">Who the ledger names for the records (the uploading key on the console); <c>import:&lt;file&gt;</c> when absent.</param>
-public sealed record ImportRequest(string FilePath, ImportFormat Format, string Department, int ChunkSize = SubmitRecords.MaxBulkChunk, string? Actor = null);
+public sealed record ImportRequest(string FilePath, ImportFormat Format, string Department, int ChunkSize = RecordChunkWriter.MaxChunk, string? Actor = null)
+{
+    /// <summary>When given, the run adds the time of each of its phases to it (the benchmark's <c>import-phases</c>).</summary>
+    public ImportPhaseTimes? Phases { get; init; }
+}
 
 /// <summary>
 /// Where an import stands: reported once when its run is open (a resumed run at its checkpoint, <see cref="Rows"/> 0),
@@ -28,12 +34,13 @@ public sealed record ImportSummary(long Created, long Unchanged, long Rejected, 
 }
 
 /// <summary>
-/// `pcredit import` (docs/api.md#command-line): streams a CSV or NDJSON file in chunks through <see cref="SubmitRecords"/> —
-/// the same validation and idempotency as the API — writes every rejected row with its line, field, code and message
-/// to <c>&lt;file&gt;.rejected.csv</c>, and keeps a checkpoint after each committed chunk so a killed run resumes where
-/// it stopped. Memory is constant: one chunk of rows at a time.
+/// The import, one pipeline for every host — `pcredit import`, the console upload, the benchmark (ADR 0041): reads a
+/// CSV or NDJSON file, validates it chunk by chunk one chunk ahead of writing, and writes each chunk through the
+/// <see cref="RecordChunkWriter"/> — the same validation, decisions and idempotency as the API — writing every rejected
+/// row with its line, field, code and message to <c>&lt;file&gt;.rejected.csv</c> and committing a checkpoint with each
+/// chunk, so a killed run resumes where it stopped. Memory is constant: a few chunks of rows at a time.
 /// </summary>
-public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit, CreditCatalog catalog, TimeProvider clock)
+public sealed class ImportPipeline(PublicCreditDbContext db, RecordChunkWriter writer, CreditCatalog catalog, TimeProvider clock) : IAsyncDisposable
 {
     public const string RejectionHeader = "row,documentNumber,field,code,message";
 
@@ -42,6 +49,25 @@ public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit
     /// is bounded whatever the rows' size (a typical row is ~400 bytes: 5000 rows are ~2 MB; ADR 0011).
     /// </summary>
     public const long MaxChunkBytes = 4L << 20;
+
+    /// <summary>A context the pipeline was opened with and disposes (<see cref="Over"/> with <c>owned</c>).</summary>
+    private PublicCreditDbContext? owned;
+
+    /// <summary>
+    /// The pipeline over <paramref name="db"/> and the provider's <paramref name="bulk"/> path: the one place the import's
+    /// parts are put together. With <paramref name="ownsContext"/> the pipeline disposes the context with itself.
+    /// <paramref name="committed"/> hears of every committed chunk (a host's in-memory maps, ADR 0027 §2).
+    /// </summary>
+    public static ImportPipeline Over(
+        PublicCreditDbContext db, IBulkInsert bulk, CreditCatalog catalog, TimeProvider clock, bool ownsContext = false,
+        IEnumerable<IRecordsCommitted>? committed = null, ILogger<RecordChunkWriter>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var writer = new RecordChunkWriter(db, new AppendToLedger(db, clock), new RecordValidator(catalog), catalog, clock, bulk, committed, logger);
+        return new ImportPipeline(db, writer, catalog, clock) { owned = ownsContext ? db : null };
+    }
+
+    public ValueTask DisposeAsync() => owned?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     public async Task<ImportSummary> RunAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -56,12 +82,16 @@ public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit
             throw DomainException.NotFound("import-file-not-found", $"There is no file '{request.FilePath}'.");
         }
 
+        var phases = request.Phases;
+        writer.Phases = phases;
+        var t = ImportPhaseTimes.Start(phases);
         var caller = Caller.Staff(request.Actor ?? $"import:{Path.GetFileName(request.FilePath)}", Role.Recorder, request.Department);
 
         // One connection for the whole run: the bulk path's prepared statements live as long as it (ADR 0011).
         await db.Database.OpenConnectionAsync(cancellationToken);
         var fileInfo = new FileInfo(request.FilePath);
         var sha = await HashAsync(request.FilePath, cancellationToken);
+        ImportPhaseTimes.Mark(phases, ImportPhase.FileHash, t);
         await using var stream = new FileStream(request.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var reader = ImportFileReader.Open(stream, request.Format);
         var run = await ResumableRunAsync(request, sha, fileInfo, reader, cancellationToken);
@@ -75,14 +105,14 @@ public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit
         }
 
         var resumedAt = run.ResumeLine;
-        var chunkSize = Math.Clamp(request.ChunkSize, 1, submit.ChunkLimit);
+        var chunkSize = Math.Clamp(request.ChunkSize, 1, RecordChunkWriter.MaxChunk);
 
         // Reading, mapping and validating (CPU only) run one chunk ahead of writing (ADR 0011); the bounded channel
         // keeps at most two chunks waiting, so memory stays constant whatever the file's size.
         var chunks = Channel.CreateBounded<ReadChunk>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var start = (Offset: run.ResumeOffset, Line: run.ResumeLine);
-        var reading = Task.Run(() => ReadChunksAsync(reader, caller, request.Department, chunkSize, start, chunks.Writer, stop.Token), stop.Token);
+        var reading = Task.Run(() => ReadChunksAsync(reader, caller, request.Department, chunkSize, start, chunks.Writer, phases, stop.Token), stop.Token);
         long rows = 0;
         try
         {
@@ -114,20 +144,22 @@ public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit
     /// </summary>
     private async Task ReadChunksAsync(
         ImportFileReader reader, Caller caller, string department, int chunkSize, (long Offset, long Line) start,
-        ChannelWriter<ReadChunk> chunks, CancellationToken cancellationToken)
+        ChannelWriter<ReadChunk> chunks, ImportPhaseTimes? phases, CancellationToken cancellationToken)
     {
         try
         {
             // Every list is made at the chunk's size once: grown by doubling, a chunk's lists ended past the
             // large-object threshold, garbage that only a full collection frees (ADR 0026 §2).
             var lines = new List<(long Line, string? DocumentNumber)>(chunkSize);
-            var validation = submit.BeginValidation(caller, chunkSize);
+            var validation = writer.BeginValidation(caller, chunkSize);
             var problems = new List<ImportRowProblem>();
             long rows = 0;
             var (lastEnd, nextLine) = start;
             var chunkStart = lastEnd;
+            var t = ImportPhaseTimes.Start(phases);
             foreach (var (row, problem) in reader.ReadRows())
             {
+                t = ImportPhaseTimes.Mark(phases, ImportPhase.Read, t);
                 cancellationToken.ThrowIfCancellationRequested();
                 rows++;
                 if (problem is not null)
@@ -139,13 +171,16 @@ public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit
 
                 // Validated as soon as it is read: the row's input dies young (ADR 0025).
                 var input = ImportRowMapper.ToInput(row!, reader.ImpliedCategory, department);
+                t = ImportPhaseTimes.Mark(phases, ImportPhase.Map, t);
                 lines.Add((row!.Line, input.DocumentNumber));
                 validation.Add(input);
+                t = ImportPhaseTimes.Mark(phases, ImportPhase.Validate, t);
                 (lastEnd, nextLine) = (row.EndOffset, row.Line + 1);
                 if (validation.Count == chunkSize || lastEnd - chunkStart >= MaxChunkBytes)
                 {
                     await chunks.WriteAsync(new ReadChunk(lines, validation.Complete(), problems, lastEnd, nextLine, rows), cancellationToken);
-                    (lines, validation, problems, chunkStart) = (new(chunkSize), submit.BeginValidation(caller, chunkSize), [], lastEnd);
+                    (lines, validation, problems, chunkStart) = (new(chunkSize), writer.BeginValidation(caller, chunkSize), [], lastEnd);
+                    t = ImportPhaseTimes.Start(phases); // waiting for the writer is no phase of the reading side
                 }
             }
 
@@ -172,22 +207,11 @@ public sealed class ImportRecords(PublicCreditDbContext db, SubmitRecords submit
     /// </summary>
     private async Task CommitChunkAsync(Caller caller, ReadChunk chunk, ImportRunRow run, StreamWriter rejections, CancellationToken cancellationToken)
     {
-        var saved = false;
-        async Task CheckpointAsync(IReadOnlyList<SubmissionOutcome> outcomes, CancellationToken cancellation)
-        {
-            await CountAsync(chunk, outcomes, run, rejections, cancellation);
-            Track(run);
-            saved = true;
-        }
-
-        var outcomes = chunk.Lines.Count > 0
-            ? await submit.WriteAsync(caller, chunk.Validated, CheckpointAsync, cancellationToken)
-            : [];
-        if (!saved)
-        {
-            await CountAsync(chunk, outcomes, run, rejections, cancellationToken);
-            await SaveRunAsync(run, cancellationToken);
-        }
+        await using var written = await writer.WriteAsync(caller, chunk.Validated, cancellationToken);
+        var t = ImportPhaseTimes.Start(writer.Phases);
+        await CountAsync(chunk, written.Outcomes, run, rejections, cancellationToken);
+        ImportPhaseTimes.Mark(writer.Phases, ImportPhase.Checkpoint, t);
+        await written.CommitAsync(run, cancellationToken);
     }
 
     /// <summary>

@@ -23,7 +23,7 @@ public sealed record CreatedApiKey(Guid Id, string Key, string Role, string Depa
 /// </summary>
 public sealed class CreateApiKey(PublicCreditDbContext db, AppendToLedger ledger, CreditCatalog catalog, TimeProvider clock)
 {
-    public const string EventType = "api-key-created";
+    public const string EventType = ApiKeyCreated.EventType;
 
     /// <summary>How long a key works unless its issuer says otherwise (docs/design.md#credentials-end).</summary>
     public static readonly TimeSpan DefaultValidity = TimeSpan.FromDays(365);
@@ -97,10 +97,8 @@ public sealed class CreateApiKey(PublicCreditDbContext db, AppendToLedger ledger
         };
 
         db.ApiKeys.Add(row);
-        object payload = rotatedFrom is { } previous
-            ? new { keyId = row.Id, lookup = row.Lookup, role = row.Role, name = row.Name, expiresAt = row.ExpiresAt, rotatedFrom = previous }
-            : new { keyId = row.Id, lookup = row.Lookup, role = row.Role, name = row.Name, expiresAt = row.ExpiresAt };
-        await ledger.AppendAsync(new LedgerEntry(EventType, caller.Actor, department, null, payload), cancellationToken);
+        var payload = new ApiKeyCreated(row.Id, row.Lookup, row.Role, row.Name, row.ExpiresAt, rotatedFrom);
+        await ledger.AppendAsync(LedgerEntry.Of(payload, caller.Actor, department, null), cancellationToken);
         return new CreatedApiKey(row.Id, token.Value, row.Role, row.Department, row.Name, row.ExpiresAt.Value);
     }
 

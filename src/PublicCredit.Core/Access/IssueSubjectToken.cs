@@ -20,7 +20,7 @@ public sealed record IssuedSubjectToken(Guid Id, string Token, string SubjectId,
 /// </summary>
 public sealed class IssueSubjectToken(PublicCreditDbContext db, AppendToLedger ledger, TimeProvider clock)
 {
-    public const string EventType = "subject-token-issued";
+    public const string EventType = SubjectTokenIssued.EventType;
     public const int DefaultValidDays = 90;
     public const int MaxValidDays = 366;
 
@@ -91,10 +91,8 @@ public sealed class IssueSubjectToken(PublicCreditDbContext db, AppendToLedger l
         };
 
         db.SubjectTokens.Add(row);
-        object payload = activationCodeId is { } code
-            ? new { tokenId = row.Id, lookup = row.Lookup, expiresAt = row.ExpiresAt, origin = row.Origin, activationCodeId = code }
-            : new { tokenId = row.Id, lookup = row.Lookup, expiresAt = row.ExpiresAt, origin = row.Origin };
-        await ledger.AppendAsync(new LedgerEntry(EventType, actor, null, subject.Value, payload), cancellationToken);
+        var payload = new SubjectTokenIssued(row.Id, row.Lookup, row.ExpiresAt, row.Origin, activationCodeId);
+        await ledger.AppendAsync(LedgerEntry.Of(payload, actor, null, subject.Value), cancellationToken);
         return new IssuedSubjectToken(row.Id, token.Value, subject.Value, subject.Masked, row.ExpiresAt);
     }
 }

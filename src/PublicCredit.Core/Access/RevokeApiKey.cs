@@ -28,7 +28,7 @@ public sealed record ApiKeyView(
 /// </summary>
 public sealed class RevokeApiKey(PublicCreditDbContext db, AppendToLedger ledger, TimeProvider clock, IEnumerable<ICredentialRevoked> caches)
 {
-    public const string EventType = "api-key-revoked";
+    public const string EventType = ApiKeyRevoked.EventType;
 
     /// <param name="caller">Who revokes.</param>
     /// <param name="keyOrId">The key's id, or the key itself (the operator may hold only the key).</param>
@@ -59,10 +59,8 @@ public sealed class RevokeApiKey(PublicCreditDbContext db, AppendToLedger ledger
         row.RevokedAt = now;
         row.RevokedBy = caller.Actor;
         await CredentialSessions.EndAllOfAsync(db, row.Lookup, now, cancellationToken);
-        object payload = replacedBy is { } next
-            ? new { keyId = row.Id, lookup = row.Lookup, role = row.Role, revokedAt = now, replacedBy = next }
-            : new { keyId = row.Id, lookup = row.Lookup, role = row.Role, revokedAt = now };
-        await ledger.AppendAsync(new LedgerEntry(EventType, caller.Actor, row.Department, null, payload), cancellationToken);
+        var payload = new ApiKeyRevoked(row.Id, row.Lookup, row.Role, now, replacedBy);
+        await ledger.AppendAsync(LedgerEntry.Of(payload, caller.Actor, row.Department, null), cancellationToken);
     }
 
     internal void Forget(string lookup)

@@ -25,7 +25,7 @@ public sealed record SubjectTokenView(Guid Id, DateTimeOffset IssuedAt, DateTime
 /// </summary>
 public sealed class RevokeSubjectToken(PublicCreditDbContext db, AppendToLedger ledger, TimeProvider clock, IEnumerable<ICredentialRevoked> caches)
 {
-    public const string EventType = "subject-token-revoked";
+    public const string EventType = SubjectTokenRevoked.EventType;
 
     public async Task<SubjectTokenView> RunAsync(Caller caller, string? tokenOrId, CancellationToken cancellationToken = default)
     {
@@ -58,8 +58,8 @@ public sealed class RevokeSubjectToken(PublicCreditDbContext db, AppendToLedger 
         row.RevokedAt = now;
         row.RevokedBy = caller.Actor;
         await CredentialSessions.EndAllOfAsync(db, row.Lookup, now, cancellationToken);
-        await ledger.AppendAsync(new LedgerEntry(EventType, caller.Actor, caller.Department, row.SubjectId,
-            new { tokenId = row.Id, lookup = row.Lookup, revokedAt = now }), cancellationToken);
+        await ledger.AppendAsync(LedgerEntry.Of(new SubjectTokenRevoked(row.Id, row.Lookup, now), caller.Actor, caller.Department, row.SubjectId),
+            cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         foreach (var cache in caches)

@@ -31,8 +31,8 @@ public static class ActivationProblemCodes
 /// </summary>
 public sealed class SubjectActivation(PublicCreditDbContext db, AppendToLedger ledger, IssueSubjectToken tokens, TimeProvider clock)
 {
-    public const string IssuedEvent = "subject-activation-code-issued";
-    public const string RedeemedEvent = "subject-activation-code-redeemed";
+    public const string IssuedEvent = ActivationCodeIssued.EventType;
+    public const string RedeemedEvent = ActivationCodeRedeemed.EventType;
 
     /// <summary>A code lasts at least this long, so a notice delivered late by post can still be redeemed.</summary>
     public static readonly TimeSpan MinimumValidity = TimeSpan.FromDays(30);
@@ -62,8 +62,8 @@ public sealed class SubjectActivation(PublicCreditDbContext db, AppendToLedger l
             IssuedBy = caller.Actor,
         };
         db.ActivationCodes.Add(row);
-        await ledger.AppendAsync(new LedgerEntry(IssuedEvent, caller.Actor, caller.Department, subject.Value,
-            new { codeId = row.Id, designationId, expiresAt }), cancellationToken);
+        await ledger.AppendAsync(LedgerEntry.Of(new ActivationCodeIssued(row.Id, designationId, expiresAt), caller.Actor, caller.Department, subject.Value),
+            cancellationToken);
         return new IssuedActivationCode(row.Id, code, expiresAt);
     }
 
@@ -101,8 +101,8 @@ public sealed class SubjectActivation(PublicCreditDbContext db, AppendToLedger l
         var token = await tokens.IssueWithinAsync(actor, subject, IssueSubjectToken.DefaultValidDays, SubjectTokenOrigin.Activation, row.Id, cancellationToken);
         row.RedeemedAt = now;
         row.TokenId = token.Id;
-        await ledger.AppendAsync(new LedgerEntry(RedeemedEvent, actor, null, subject.Value,
-            new { codeId = row.Id, designationId = row.DesignationId, tokenId = token.Id }), cancellationToken);
+        await ledger.AppendAsync(LedgerEntry.Of(new ActivationCodeRedeemed(row.Id, row.DesignationId, token.Id), actor, null, subject.Value),
+            cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ActivatedSubject(token.Id, token.Token, subject.Value, subject.Masked, subject.Kind, token.ExpiresAt);

@@ -13,7 +13,7 @@ namespace PublicCredit.Catalog;
 /// </summary>
 public sealed class RecordCatalogVersion(PublicCreditDbContext db, AppendToLedger ledger, CreditCatalog catalog)
 {
-    public const string EventType = "catalog-activated";
+    public const string EventType = CatalogActivated.EventType;
 
     /// <returns>true if the version was new to this database and an event was appended.</returns>
     public async Task<bool> RunAsync(Caller caller, CancellationToken cancellationToken = default)
@@ -31,15 +31,10 @@ public sealed class RecordCatalogVersion(PublicCreditDbContext db, AppendToLedge
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await ledger.AppendAsync(
-            new LedgerEntry(EventType, caller.Actor, null, null, new
-            {
-                version = catalog.Version.Declared,
-                contentHash = catalog.Version.ContentHash,
-                categories = catalog.Categories.Count,
-                listTypes = catalog.ListTypes.Count,
-                measures = catalog.Measures.Count,
-                memoranda = catalog.Memoranda.Count,
-            }),
+            LedgerEntry.Of(
+                new CatalogActivated(catalog.Version.Declared, catalog.Version.ContentHash, catalog.Categories.Count, catalog.ListTypes.Count,
+                    catalog.Measures.Count, catalog.Memoranda.Count),
+                caller.Actor, null, null),
             cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -18,8 +18,8 @@ namespace PublicCredit.Changes;
 /// </summary>
 public sealed class AnnounceWithdrawals(PublicCreditDbContext db, AppendToLedger ledger, TimeProvider clock)
 {
-    public const string WithdrawnEvent = "record-withdrawn";
-    public const string ChunkWithdrawnEvent = "records-withdrawn";
+    public const string WithdrawnEvent = RecordWithdrawn.EventType;
+    public const string ChunkWithdrawnEvent = RecordsWithdrawn.EventType;
     public const string Actor = "system:publicity-end";
     public const int MaxChunk = 1000;
 
@@ -57,17 +57,9 @@ public sealed class AnnounceWithdrawals(PublicCreditDbContext db, AppendToLedger
         }
 
         var entry = ended.Count == 1
-            ? new LedgerEntry(WithdrawnEvent, Actor, ended[0].Department, ended[0].SubjectId, new
-            {
-                id = ended[0].Id,
-                version = ended[0].Version,
-                publicUntil = ended[0].PublicUntil,
-            })
-            : new LedgerEntry(ChunkWithdrawnEvent, Actor, null, null, new
-            {
-                count = ended.Count,
-                records = ended.Select(r => new { id = r.Id, version = r.Version, publicUntil = r.PublicUntil }),
-            });
+            ? LedgerEntry.Of(new RecordWithdrawn(ended[0].Id, ended[0].Version, ended[0].PublicUntil), Actor, ended[0].Department, ended[0].SubjectId)
+            : LedgerEntry.Of(
+                new RecordsWithdrawn(ended.Count, [.. ended.Select(r => new RecordWithdrawn(r.Id, r.Version, r.PublicUntil))]), Actor, null, null);
         var recorded = await ledger.AppendAsync(entry, cancellationToken);
         foreach (var row in ended)
         {

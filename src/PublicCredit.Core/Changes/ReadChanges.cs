@@ -106,14 +106,8 @@ public sealed class ReadChanges(PublicCreditDbContext db)
     /// <summary>Ids per lookup query: far below SQLite's 32,766 and PostgreSQL's 65,535 parameters.</summary>
     internal const int LookupSlice = 1000;
 
-    private static readonly string[] SourceEvents =
-    [
-        SubmitRecords.CreatedEvent, SubmitRecords.ChunkCreatedEvent, CorrectRecord.EventType,
-        AnnounceWithdrawals.WithdrawnEvent, AnnounceWithdrawals.ChunkWithdrawnEvent,
-        DesignationEvents.Effective, DesignationEvents.Revoked,
-        ObjectionEvents.Filed, ObjectionEvents.Upheld, ObjectionEvents.Rejected, ObjectionEvents.Suspended,
-        DesignationEvents.Restored, DesignationEvents.Removed, Restorations.RestorationEvents.RecordRestored,
-    ];
+    /// <summary>The events the feed derives items from: those the registry maps to feed items (ADR 0040).</summary>
+    private static readonly string[] SourceEvents = [.. LedgerEvents.FeedSources];
 
     public async Task<ChangePage> RunAsync(Caller caller, string? after, string? limit, CancellationToken cancellationToken = default)
     {

@@ -59,7 +59,7 @@ public sealed record FeedbackGiven(Guid Id, Guid CheckId, string Measure, bool A
 public sealed class SubmitFeedback(PublicCreditDbContext db, AppendToLedger ledger, TimeProvider clock)
 {
     public const int MaxNote = 2000;
-    public const string EventType = "check-feedback";
+    public const string EventType = CheckFeedbackGiven.EventType;
 
     public async Task<FeedbackGiven> RunAsync(Caller caller, Guid checkId, FeedbackInput input, CancellationToken cancellationToken = default)
     {
@@ -116,15 +116,9 @@ public sealed class SubmitFeedback(PublicCreditDbContext db, AppendToLedger ledg
             Note = note,
             At = LedgerChain.Truncate(clock.GetUtcNow()),
         };
-        var recorded = await ledger.AppendAsync(new LedgerEntry(EventType, caller.Actor, row.Department, check.SubjectId, new
-        {
-            id = row.Id,
-            checkId,
-            measure = row.Measure,
-            memorandum = row.Memorandum,
-            applied = row.Applied,
-            noteSha256 = note is null ? null : DesignationTransitions.Sha256(note),
-        }), cancellationToken);
+        var given = new CheckFeedbackGiven(row.Id, checkId, row.Measure, row.Memorandum, row.Applied,
+            note is null ? null : DesignationTransitions.Sha256(note));
+        var recorded = await ledger.AppendAsync(LedgerEntry.Of(given, caller.Actor, row.Department, check.SubjectId), cancellationToken);
         row.LedgerPosition = recorded.Position;
         db.CheckFeedback.Add(row);
         await db.SaveChangesAsync(cancellationToken);

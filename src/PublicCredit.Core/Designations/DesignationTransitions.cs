@@ -10,21 +10,6 @@ using PublicCredit.Storage;
 
 namespace PublicCredit.Designations;
 
-/// <summary>The ledger event types of designations (ADR 0009 §4), one per transition.</summary>
-public static class DesignationEvents
-{
-    public const string Noticed = "designation-noticed";
-    public const string StatementFiled = "designation-statement-filed";
-    public const string Effective = "designation-effective";
-    public const string Revoked = "designation-revoked";
-
-    /// <summary>A granted restoration ended the designation (payload carries <c>restorationId</c>; ADR 0014).</summary>
-    public const string Restored = "designation-restored";
-
-    /// <summary>Removed once the obligation was performed (catalog <c>automaticRemoval</c>; ADR 0014).</summary>
-    public const string Removed = "designation-removed";
-}
-
 /// <summary>
 /// What one transition did: the state <see cref="DesignationLifecycle"/> returned, the event type, the document it
 /// was made by and its reasons (hashed into the event, never copied: free text may hold personal data), further
@@ -92,20 +77,26 @@ public sealed class DesignationTransitions(
 
     /// <summary>The payload every transition event carries: ids, list type, the states, the document and a hash of the
     /// reasons — no personal data beyond the event's subject column (ADR 0009 §4).</summary>
-    private static Dictionary<string, object?> Payload(DesignationRow row, DesignationState before, DesignationChange change)
+    private static DesignationTransition Payload(DesignationRow row, DesignationState before, DesignationChange change)
     {
-        var payload = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["designationId"] = row.Id,
-            ["listType"] = row.ListType,
-            ["from"] = DesignationLifecycle.Code(before.Stored),
-            ["to"] = DesignationLifecycle.Code(change.Next.Stored),
-            ["document"] = change.Document,
-            ["reasonsSha256"] = change.Reasons is null ? null : Sha256(change.Reasons),
-        };
+        var payload = new DesignationTransition(
+            row.Id, row.ListType, DesignationLifecycle.Code(before.Stored), DesignationLifecycle.Code(change.Next.Stored), change.Document,
+            change.Reasons is null ? null : Sha256(change.Reasons));
+        var fixedMembers = CanonicalJson.Members(payload);
         foreach (var (name, value) in change.Details ?? new Dictionary<string, object?>())
         {
-            payload[name] = value;
+            // A detail may repeat a member (a restoration step names its designation): same value, written once.
+            if (fixedMembers.TryGetValue(name, out var written))
+            {
+                if (written != CanonicalJson.Serialize(value))
+                {
+                    throw new InvalidOperationException($"The transition detail {name} contradicts the transition's own member.");
+                }
+
+                continue;
+            }
+
+            payload.Details[name] = value;
         }
 
         return payload;

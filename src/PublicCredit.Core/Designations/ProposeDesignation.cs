@@ -136,22 +136,10 @@ public sealed class ProposeDesignation(
             Measures = [.. measures.Select(m => m.Measure)],
             NoticeJson = noticeJson,
         };
-        var recorded = await ledger.AppendAsync(new LedgerEntry(DesignationEvents.Noticed, caller.Actor, departmentCode, subject.Value,
-            new Dictionary<string, object?>
-            {
-                ["designationId"] = id,
-                ["listType"] = listType.Code,
-                ["from"] = null,
-                ["to"] = DesignationLifecycle.Code(DesignationStatus.Noticed),
-                ["document"] = noticeDocument,
-                ["noticeSha256"] = DesignationTransitions.Sha256(noticeJson),
-                ["objectionDeadline"] = deadline,
-                ["objectionWindowWorkingDays"] = listType.ObjectionWindow.Count,
-                ["subjectKind"] = RecordCodes.Of(subject.Kind),
-                ["measures"] = row.Measures,
-                ["responsiblePersons"] = persons.Count,
-                ["activationCodeId"] = code.Id,
-            }), cancellationToken);
+        var noticed = new DesignationNoticed(id, listType.Code, From: null, DesignationLifecycle.Code(DesignationStatus.Noticed), noticeDocument!,
+            DesignationTransitions.Sha256(noticeJson), deadline, listType.ObjectionWindow.Count, RecordCodes.Of(subject.Kind), row.Measures,
+            persons.Count, code.Id);
+        var recorded = await ledger.AppendAsync(LedgerEntry.Of(noticed, caller.Actor, departmentCode, subject.Value), cancellationToken);
         row.Apply(DesignationLifecycle.Notice(deadline), recorded.Position);
         db.Designations.Add(row);
         db.ResponsiblePersons.AddRange(persons.Select(p => new ResponsiblePersonRow

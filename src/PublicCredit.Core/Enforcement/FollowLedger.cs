@@ -168,7 +168,7 @@ public sealed partial class FollowLedger(
     /// <summary>The credential's lookup part in a revocation event (key or token), else null.</summary>
     internal static string? RevokedLookup(string type, string payload)
     {
-        if (type is not (PublicCredit.Access.RevokeApiKey.EventType or PublicCredit.Access.RevokeSubjectToken.EventType))
+        if (type is not (PublicCredit.Access.ApiKeyRevoked.EventType or PublicCredit.Access.SubjectTokenRevoked.EventType))
         {
             return null;
         }

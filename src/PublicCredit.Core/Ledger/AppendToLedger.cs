@@ -12,7 +12,7 @@ public static class LedgerNotifications
 }
 
 /// <summary>What a use case records: the event type, who did it, for which department and subject, and a payload.</summary>
-public sealed record LedgerEntry(string Type, string Actor, string? Department, string? Subject, object Payload);
+public sealed partial record LedgerEntry(string Type, string Actor, string? Department, string? Subject, object Payload);
 
 /// <summary>
 /// Appends events to the hash chain inside the caller's transaction, so an event exists exactly when the state

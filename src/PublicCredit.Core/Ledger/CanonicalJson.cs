@@ -35,6 +35,12 @@ public static class CanonicalJson
         return Write(node);
     }
 
+    /// <summary>The canonical text of each top-level member of a value that is written as an object.</summary>
+    public static IReadOnlyDictionary<string, string> Members<T>(T value) =>
+        JsonSerializer.SerializeToNode(value, SerializerOptions) is JsonObject obj
+            ? obj.ToDictionary(p => p.Key, p => Write(p.Value), StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Re-writes any JSON text canonically; used to check that a stored payload is canonical.</summary>
     public static string Canonicalize(string json) => Write(JsonNode.Parse(json));
 

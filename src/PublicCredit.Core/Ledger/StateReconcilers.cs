@@ -483,7 +483,7 @@ internal sealed class ApiKeysReconciler() : CreatedRowsReconciler<ApiKeyRow>("ap
     public override void Observe(LedgerEventRow row, JsonElement payload)
     {
         base.Observe(row, payload);
-        if (row.Type.StartsWith("api-key", StringComparison.Ordinal) && row.Type.EndsWith("-revoked", StringComparison.Ordinal)
+        if (row.Type == ApiKeyRevoked.EventType
             && Payloads.Id(payload, "keyId") is { } id)
         {
             revoked[id] = row.Position;
@@ -509,7 +509,7 @@ internal sealed class SubjectTokensReconciler() : CreatedRowsReconciler<SubjectT
     public override void Observe(LedgerEventRow row, JsonElement payload)
     {
         base.Observe(row, payload);
-        if (row.Type.StartsWith("subject-token", StringComparison.Ordinal) && row.Type.EndsWith("-revoked", StringComparison.Ordinal)
+        if (row.Type == SubjectTokenRevoked.EventType
             && Payloads.Id(payload, "tokenId") is { } id)
         {
             revoked[id] = row.Position;

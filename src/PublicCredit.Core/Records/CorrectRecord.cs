@@ -27,7 +27,7 @@ public sealed class CorrectRecord(
     PublicCreditDbContext db, AppendToLedger ledger, RecordValidator validator, CreditCatalog catalog, TimeProvider clock,
     IEnumerable<IRecordsCommitted> committed, ILogger<CorrectRecord>? logger = null)
 {
-    public const string EventType = "record-corrected";
+    public const string EventType = RecordCorrected.EventType;
 
     public async Task<CorrectionOutcome> RunAsync(
         Caller caller, Guid id, CorrectionRequest request, CancellationToken cancellationToken = default)
@@ -74,15 +74,10 @@ public sealed class CorrectRecord(
         current.SupersededAt = now;
         await db.SaveChangesAsync(cancellationToken);
 
-        var recorded = await ledger.AppendAsync(new LedgerEntry(EventType, caller.Actor, current.Department, next.SubjectId, new
-        {
-            id,
-            fromVersion = current.Version,
-            toVersion = next.Version,
-            reason,
-            previousContentHash = current.ContentHash,
-            record = SubmitRecords.EventPayload(next),
-        }), cancellationToken);
+        var recorded = await ledger.AppendAsync(
+            LedgerEntry.Of(new RecordCorrected(id, current.Version, next.Version, reason, current.ContentHash, RecordCreated.Of(next)),
+                caller.Actor, current.Department, next.SubjectId),
+            cancellationToken);
         next.LedgerPosition = recorded.Position;
         RecordRows.MarkEndedBeforeWritten([next], recorded.Position, ChinaTime.DateOf(now));
         // A restored record stays unpublished when corrected (docs/domain.md#objections-and-restoration; ADR 0014): never public, nothing to announce.

@@ -26,7 +26,7 @@ public sealed record RecordedPerformance(
 /// </summary>
 public sealed class RecordPerformance(PublicCreditDbContext db, DesignationTransitions transitions, CreditCatalog catalog, TimeProvider clock)
 {
-    public const string PerformanceRecordedEvent = "designation-performance-recorded";
+    public const string PerformanceRecordedEvent = DesignationEvents.PerformanceRecorded;
 
     public async Task<RecordedPerformance> RunAsync(Caller caller, Guid designationId, PerformanceInput input, CancellationToken cancellationToken = default)
     {

@@ -32,7 +32,7 @@ public sealed record IssuedReport(string Code, byte[] Pdf);
 public sealed class IssueCreditReport(
     PublicCreditDbContext db, ReadPublicProfile read, AppendToLedger ledger, ReportCodes codes, TimeProvider clock)
 {
-    public const string EventType = "report-issued";
+    public const string EventType = ReportIssued.EventType;
 
     public async Task<IssuedReport> RunAsync(string subjectId, ICreditReportRenderer renderer, CancellationToken cancellationToken = default)
     {
@@ -63,8 +63,8 @@ public sealed class IssueCreditReport(
             Sha256 = sha256,
         });
         // The payload names the subject by its public id (never a resident ID number, principle 7) and the digest.
-        await ledger.AppendAsync(new LedgerEntry(EventType, Caller.Public.Actor, null, null,
-            new { code, subject = profile.Subject.Id, dataVersion, sha256 }), cancellationToken);
+        await ledger.AppendAsync(LedgerEntry.Of(new ReportIssued(code, profile.Subject.Id, dataVersion, sha256), Caller.Public.Actor, null, null),
+            cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new IssuedReport(code, pdf);

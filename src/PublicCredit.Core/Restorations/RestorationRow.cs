@@ -128,11 +128,28 @@ public static class RestorationProblemCodes
     public const string PerformedOnInvalid = "performance-date-invalid";
 }
 
-/// <summary>The ledger event types of restorations (ADR 0014); a grant is <c>designation-restored</c> or <c>record-restored</c>.</summary>
+/// <summary>The ledger event names of restorations (ADR 0014); a grant is <c>designation-restored</c> or <c>record-restored</c>.</summary>
 public static class RestorationEvents
 {
-    public const string Submitted = "restoration-submitted";
+    public const string Submitted = RestorationSubmitted.EventType;
     public const string Accepted = "restoration-accepted";
     public const string Refused = "restoration-refused";
     public const string RecordRestored = "record-restored";
 }
+
+/// <summary>A restoration was applied for (ADR 0014): the target, the commitment, the evidence's hash and the deadlines.</summary>
+public sealed record RestorationSubmitted(
+    Guid RestorationId, Guid? DesignationId, Guid? RecordId, bool Commitment, string? EvidenceSha256, DateOnly EarliestRestoration,
+    DateOnly AcceptBy, DateOnly DecideBy) : PublicCredit.Ledger.ILedgerEvent
+{
+    public const string EventType = "restoration-submitted";
+}
+
+/// <summary>
+/// A step of a restoration application (ADR 0014): accepted or refused for decision, refused, or a record restored
+/// (which names the record's <see cref="Version"/>). A grant that ends a designation is a designation transition.
+/// </summary>
+public sealed record RestorationStepTaken(
+    Guid RestorationId, Guid? DesignationId, Guid? RecordId, string Step, bool Outcome, string? ReasonsSha256, bool Late,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    int? Version = null) : PublicCredit.Ledger.ILedgerEvent;

@@ -91,17 +91,9 @@ public sealed class SubmitRestoration(PublicCreditDbContext db, AppendToLedger l
             AcceptBy = catalog.Calendar.AddWorkingDays(today, AcceptWithinWorkingDays),
             DecideBy = catalog.Calendar.AddWorkingDays(today, DecideWithinWorkingDays),
         };
-        var recorded = await ledger.AppendAsync(new LedgerEntry(RestorationEvents.Submitted, caller.Actor, department, subjectId, new
-        {
-            restorationId = row.Id,
-            designationId = row.DesignationId,
-            recordId = row.RecordId,
-            commitment = true,
-            evidenceSha256 = evidence is null ? null : DesignationTransitions.Sha256(evidence),
-            earliestRestoration = earliest,
-            acceptBy = row.AcceptBy,
-            decideBy = row.DecideBy,
-        }), cancellationToken);
+        var submitted = new RestorationSubmitted(row.Id, row.DesignationId, row.RecordId, Commitment: true,
+            evidence is null ? null : DesignationTransitions.Sha256(evidence), earliest, row.AcceptBy, row.DecideBy);
+        var recorded = await ledger.AppendAsync(LedgerEntry.Of(submitted, caller.Actor, department, subjectId), cancellationToken);
         row.LedgerPosition = recorded.Position;
         db.Restorations.Add(row);
         await db.SaveChangesAsync(cancellationToken);

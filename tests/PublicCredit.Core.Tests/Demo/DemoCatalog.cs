@@ -12,7 +12,7 @@ internal static class DemoCatalog
 
     public static CreditCatalog Default => Loaded.Value;
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+using PublicCredit.Ledger;
+
+namespace PublicCredit.Designations;
+
+/// <summary>The ledger event names of designations (ADR 0009 §4), one per transition; <see cref="LedgerEvents"/> holds them all.</summary>
+public static class DesignationEvents
+{
+    public const string Noticed = DesignationNoticed.EventType;
+    public const string StatementFiled = "designation-statement-filed";
+    public const string Effective = "designation-effective";
+    public const string Revoked = "designation-revoked";
+
+    /// <summary>A granted restoration ended the designation (payload carries <c>restorationId</c>; ADR 0014).</summary>
+    public const string Restored = "designation-restored";
+
+    /// <summary>Removed once the obligation was performed (catalog <c>automaticRemoval</c>; ADR 0014).</summary>
+    public const string Removed = "designation-removed";
+
+    /// <summary>The subject's performance of the obligation was recorded, removal to follow (ADR 0014).</summary>
+    public const string PerformanceRecorded = "designation-performance-recorded";
+}
+
+/// <summary>
+/// A designation was noticed (ADR 0009): ids, list type, the notice's document and hash, the objection deadline,
+/// the subject's kind, the measures and how many responsible persons it names — never their identities.
+/// </summary>
+public sealed record DesignationNoticed(
+    Guid DesignationId, string ListType, string? From, string To, string Document, string NoticeSha256, DateOnly ObjectionDeadline,
+    int ObjectionWindowWorkingDays, string SubjectKind, IReadOnlyList<string> Measures, int ResponsiblePersons, Guid ActivationCodeId) : ILedgerEvent
+{
+    public const string EventType = "designation-noticed";
+}
+
+/// <summary>
+/// Every other transition of a designation (ADR 0009 §4), also when an objection, a restoration or a performance
+/// makes it: ids, list type, the states, the document and a hash of the reasons, and the members the transition
+/// adds (<see cref="Details"/>: e.g. <c>effectiveFrom</c>, <c>objectionId</c>, <c>restorationId</c>, <c>performanceId</c>),
+/// written beside the others in the same object.
+/// </summary>
+public sealed record DesignationTransition(Guid DesignationId, string ListType, string? From, string To, string? Document, string? ReasonsSha256) : ILedgerEvent
+{
+    [JsonExtensionData]
+    public IDictionary<string, object?> Details { get; init; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+}

@@ -16,7 +16,7 @@ namespace PublicCredit.Changes;
 /// <c>records-withdrawn</c> listing <c>{id, version, publicUntil}</c> for several (ADR 0006's chunk pattern, ADR 0008).
 /// Running it twice, or on two nodes at once, announces each end once.
 /// </summary>
-public sealed class AnnounceWithdrawals(PublicCreditDbContext db, AppendToLedger ledger, TimeProvider clock)
+public sealed class AnnounceWithdrawals(PublicCreditDbContext db, AppendToLedger ledger, TimeProvider clock) : IRoundWork
 {
     public const string WithdrawnEvent = RecordWithdrawn.EventType;
     public const string ChunkWithdrawnEvent = RecordsWithdrawn.EventType;

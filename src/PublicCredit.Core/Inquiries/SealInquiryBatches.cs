@@ -14,7 +14,7 @@ namespace PublicCredit.Inquiries;
 /// deleted batch leaves an event without its row. The inquiry log itself stays off the ledger's lock — one seal covers
 /// every batch of the interval, from every node.
 /// </summary>
-public sealed class SealInquiryBatches(PublicCreditDbContext db, AppendToLedger ledger, TimeProvider clock)
+public sealed class SealInquiryBatches(PublicCreditDbContext db, AppendToLedger ledger, TimeProvider clock) : IRoundWork
 {
     public const string EventType = "inquiries-sealed";
 
@@ -93,30 +93,10 @@ public sealed class SealInquiryBatches(PublicCreditDbContext db, AppendToLedger 
 }
 
 /// <summary>Seals the inquiry log's batches every <c>interval</c> of the injected clock (<c>serve --inquiry-seal-seconds</c>).</summary>
-public sealed partial class InquirySealer(IServiceScopeFactory scopes, TimeProvider clock, TimeSpan interval, ILogger<InquirySealer> logger)
-    : RoundsOnClock<int>(clock, interval)
+public sealed class InquirySealer(IServiceScopeFactory scopes, TimeProvider clock, TimeSpan interval, ILogger<InquirySealer> logger)
+    : RoundsOfWork<SealInquiryBatches>(scopes, clock, interval, logger)
 {
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(2);
 
-    protected override async Task<int> RoundAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SealInquiryBatches>().RunAsync(cancellationToken);
-    }
-
-    protected override void Completed(int result)
-    {
-        if (result > 0)
-        {
-            LogSealed(logger, result);
-        }
-    }
-
-    protected override void Failed(Exception exception) => LogFailed(logger, exception);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Sealed {Count} inquiry batch(es) in the ledger")]
-    private static partial void LogSealed(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sealing inquiry batches failed; retrying at the next tick")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    protected override string Work => "Sealed inquiry batches in the ledger";
 }

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace PublicCredit.Time;
 
@@ -58,4 +60,44 @@ public abstract class RoundsOnClock<TResult>(TimeProvider clock, TimeSpan interv
         base.Dispose();
         GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>A use case a timer runs in rounds: it does what is due and says how many items it handled.</summary>
+public interface IRoundWork
+{
+    Task<int> RunAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Runs <typeparamref name="TWork"/> (a scoped use case) in a fresh scope each round, logging how many items a round
+/// handled, or why it failed (the next round tries again).
+/// </summary>
+public abstract partial class RoundsOfWork<TWork>(IServiceScopeFactory scopes, TimeProvider clock, TimeSpan interval, ILogger logger)
+    : RoundsOnClock<int>(clock, interval)
+    where TWork : IRoundWork
+{
+    /// <summary>What a round does, for the log ("announced the end of publicity of records").</summary>
+    protected abstract string Work { get; }
+
+    protected override async Task<int> RoundAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TWork>().RunAsync(cancellationToken);
+    }
+
+    protected override void Completed(int result)
+    {
+        if (result > 0)
+        {
+            LogDone(logger, Work, result);
+        }
+    }
+
+    protected override void Failed(Exception exception) => LogFailed(logger, exception, Work);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Work}: {Count} item(s)")]
+    private static partial void LogDone(ILogger logger, string work, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Work} failed; retrying at the next tick")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string work);
 }

@@ -31,6 +31,10 @@ public sealed class CreateApiKey(PublicCreditDbContext db, AppendToLedger ledger
     /// <summary>The furthest expiry an issuer may choose, in years from today.</summary>
     public const int MaxValidityYears = 3;
 
+    /// <summary>The furthest last day an issuer may choose today, as <c>expires</c> takes it (YYYY-MM-DD, China date).</summary>
+    public static string LongestExpiry(TimeProvider clock) =>
+        ChinaTime.Today(clock).AddYears(MaxValidityYears).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public async Task<CreatedApiKey> RunAsync(Caller caller, CreateApiKeyRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);

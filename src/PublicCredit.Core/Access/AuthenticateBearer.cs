@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using PublicCredit.Errors;
 using PublicCredit.Storage;
+using PublicCredit.Time;
 
 namespace PublicCredit.Access;
 
@@ -25,7 +26,7 @@ public sealed class AuthenticateBearer(IDbContextFactory<PublicCreditDbContext> 
 
     private readonly ConcurrentDictionary<string, (Caller Caller, string Lookup, DateTimeOffset Until)> cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> refused = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (DateTimeOffset WindowEnds, int Failures)> failures = new(StringComparer.Ordinal);
+    private readonly FailureWindows failures = new(clock, TimeSpan.FromMinutes(1), FailuresPerMinute, MaxRemembered);
     private long lookups;
 
     /// <summary>How many times a token was looked up in the database since start (a bad-token flood must not raise it).</summary>
@@ -41,7 +42,7 @@ public sealed class AuthenticateBearer(IDbContextFactory<PublicCreditDbContext> 
         var now = clock.GetUtcNow();
         if (!AccessToken.TryParse(token, out var parsed))
         {
-            throw Failed(source, now);
+            throw Failed(source);
         }
 
         var hash = parsed.Hash();
@@ -52,13 +53,13 @@ public sealed class AuthenticateBearer(IDbContextFactory<PublicCreditDbContext> 
 
         if (refused.TryGetValue(hash, out var refusedUntil) && refusedUntil > now)
         {
-            throw Failed(source, now);
+            throw Failed(source);
         }
 
-        if (source is not null && failures.TryGetValue(source, out var window) && window.WindowEnds > now && window.Failures >= FailuresPerMinute)
+        if (source is not null && failures.RetryAfter(source) is { } wait)
         {
             throw DomainException.Unauthenticated("token-attempts-limited",
-                $"Too many invalid bearer tokens from this address; tokens not already known are refused until {window.WindowEnds:HH:mm:ss}Z.");
+                $"Too many invalid bearer tokens from this address; tokens not already known are refused for {wait} s.");
         }
 
         Interlocked.Increment(ref lookups);
@@ -75,7 +76,7 @@ public sealed class AuthenticateBearer(IDbContextFactory<PublicCreditDbContext> 
             }
 
             refused[hash] = now + CacheFor;
-            throw Failed(source, now);
+            throw Failed(source);
         }
 
         cache[hash] = (caller, parsed.Lookup, until);
@@ -123,17 +124,11 @@ public sealed class AuthenticateBearer(IDbContextFactory<PublicCreditDbContext> 
         }
     }
 
-    private DomainException Failed(string? source, DateTimeOffset now)
+    private DomainException Failed(string? source)
     {
         if (source is not null)
         {
-            if (failures.Count >= MaxRemembered)
-            {
-                failures.Clear();
-            }
-
-            failures.AddOrUpdate(source, _ => (now + TimeSpan.FromMinutes(1), 1),
-                (_, w) => w.WindowEnds > now ? (w.WindowEnds, w.Failures + 1) : (now + TimeSpan.FromMinutes(1), 1));
+            failures.Failed(source);
         }
 
         return Invalid();

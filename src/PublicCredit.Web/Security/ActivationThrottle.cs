@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using PublicCredit.Access;
 using PublicCredit.Errors;
+using PublicCredit.Time;
 using PublicCredit.Web.Hosting;
 
 namespace PublicCredit.Web.Security;
@@ -18,7 +18,7 @@ public sealed class ActivationThrottle(HostSettings settings, TimeProvider clock
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(1);
 
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Start, int Failures)> failures = new(StringComparer.Ordinal);
+    private readonly FailureWindows failures = new(clock, Window, (settings ?? throw new ArgumentNullException(nameof(settings))).ActivationFailuresPerHourPerAddress, 10_000);
 
     /// <summary>Runs the redemption, or answers 429 when the address has used up its failures; counts a refusal as one.</summary>
     public async Task<IResult> RunAsync(HttpContext http, Func<Task<IResult>> redeem)
@@ -49,35 +49,14 @@ public sealed class ActivationThrottle(HostSettings settings, TimeProvider clock
     public int? Blocked(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var now = clock.GetUtcNow();
-        return failures.TryGetValue(AddressOf(http), out var seen) && now - seen.Start < Window && seen.Failures >= settings.ActivationFailuresPerHourPerAddress
-            ? Math.Max(1, (int)Math.Ceiling((seen.Start + Window - now).TotalSeconds))
-            : null;
+        return failures.RetryAfter(AddressOf(http));
     }
 
     public void Failed(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var now = clock.GetUtcNow();
-        failures.AddOrUpdate(AddressOf(http), _ => (now, 1), (_, old) => now - old.Start >= Window ? (now, 1) : (old.Start, old.Failures + 1));
-        Sweep(now);
+        failures.Failed(AddressOf(http));
     }
 
     private static string AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-
-    private void Sweep(DateTimeOffset now)
-    {
-        if (failures.Count < 10_000)
-        {
-            return;
-        }
-
-        foreach (var (address, entry) in failures)
-        {
-            if (now - entry.Start >= Window)
-            {
-                failures.TryRemove(address, out _);
-            }
-        }
-    }
 }

@@ -9,8 +9,9 @@ using PublicCredit.Designations;
 using PublicCredit.Records;
 using PublicCredit.Time;
 using PublicCredit.Storage;
+using PublicCredit.Web.Hosting;
 
-namespace PublicCredit.Web.Hosting;
+namespace PublicCredit.Cli.Commands;
 
 /// <summary>
 /// The demo data set of `serve --demo`, loaded only into an empty database: one API key per role, so a newcomer can

@@ -66,7 +66,7 @@ internal static class ServeCommand
                 Urls = parse.GetValue(urls) is { Length: > 0 } given
                     ? given.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     : ["http://127.0.0.1:5080"],
-                Demo = parse.GetValue(demo),
+                Seed = parse.GetValue(demo) ? DemoData.SeedAsync : null,
                 JsonLogs = parse.GetValue(jsonLogs),
                 KeysDirectory = parse.GetValue(keys),
                 DatabasePoolSize = parse.GetValue(poolSize),

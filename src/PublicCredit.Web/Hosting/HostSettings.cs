@@ -49,8 +49,11 @@ public sealed record HostSettings
     /// </summary>
     public int VerifyUploadsPerMinutePerAddress { get; init; } = 10;
 
-    /// <summary>Load the demo data set if the database is empty.</summary>
-    public bool Demo { get; init; }
+    /// <summary>
+    /// Run once the database is migrated and the index loaded, before the server listens: `serve --demo` loads the
+    /// demo data set here (the CLI's, so the web host does not reference the generator).
+    /// </summary>
+    public Func<IServiceProvider, StartupReport, CancellationToken, Task>? Seed { get; init; }
 
     /// <summary>"now" for every rule; tests pass a fake clock (docs/design.md#9-time-is-an-input).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

@@ -229,9 +229,9 @@ public static class PublicCreditApp
         }
 
         var rebuilt = rebuild.Elapsed;
-        if (settings.Demo)
+        if (settings.Seed is { } seed)
         {
-            await DemoData.SeedAsync(app.Services, report, cancellationToken);
+            await seed(app.Services, report, cancellationToken);
         }
 
         // Reported after the demo is seeded: its decisions reach the index on commit, so the line says what checks see.

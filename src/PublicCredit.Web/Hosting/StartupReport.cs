@@ -7,7 +7,7 @@ public sealed class StartupReport
 
     public IReadOnlyList<string> Lines => lines;
 
-    internal void Add(string line) => lines.Add(line);
+    public void Add(string line) => lines.Add(line);
 
     internal void Insert(string line) => lines.Insert(0, line);
 }

@@ -30,8 +30,8 @@ public static class DatabasePool
     /// <summary>Default ceiling: more connections than this do not make a 2-core node faster, only the server slower.</summary>
     public const int DefaultCeiling = 50;
 
-    public const string BusyCode = "database-busy";
-    public const string PoolTooLargeCode = "setting-db-pool-too-large";
+    public const string BusyCode = StorageProblemCodes.DatabaseBusy;
+    public const string PoolTooLargeCode = StorageProblemCodes.PoolTooLarge;
 
     /// <summary>What a refused request is told to wait.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);

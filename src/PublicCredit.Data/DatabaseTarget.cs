@@ -37,7 +37,7 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
             }
             catch (ArgumentException ex)
             {
-                throw DomainException.Invalid("db", "db-connection-invalid", $"Not a valid PostgreSQL connection string: {ex.Message}");
+                throw DomainException.Invalid("db", StorageProblemCodes.DbConnectionInvalid, $"Not a valid PostgreSQL connection string: {ex.Message}");
             }
         }
 
@@ -46,7 +46,7 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
             : new SqliteConnectionStringBuilder { DataSource = text };
         if (string.IsNullOrWhiteSpace(sqlite.DataSource))
         {
-            throw DomainException.Invalid("db", "db-connection-invalid", "An SQLite connection string needs a Data Source.");
+            throw DomainException.Invalid("db", StorageProblemCodes.DbConnectionInvalid, "An SQLite connection string needs a Data Source.");
         }
 
         // Foreign keys on; the default command timeout doubles as the busy timeout for concurrent writers.

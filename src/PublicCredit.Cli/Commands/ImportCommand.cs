@@ -92,7 +92,7 @@ internal static class ImportCommand
         "csv" => ImportFormat.Csv,
         "ndjson" or "jsonl" => ImportFormat.Ndjson,
         null => Path.GetExtension(path).ToLowerInvariant() is ".ndjson" or ".jsonl" ? ImportFormat.Ndjson : ImportFormat.Csv,
-        _ => throw Errors.DomainException.Invalid("format", "import-format-unknown", $"'{given}' is not a format; use csv or ndjson."),
+        _ => throw Errors.DomainException.Invalid("format", RecordProblemCodes.ImportFormatUnknown, $"'{given}' is not a format; use csv or ndjson."),
     };
 
     /// <summary>Reports on the importing thread (Progress&lt;T&gt; would post to the thread pool and print out of order).</summary>

@@ -110,5 +110,5 @@ internal static class ServeCommand
     private static Uri? ParsePublicUrl(string? given) =>
         string.IsNullOrWhiteSpace(given) ? null
         : Uri.TryCreate(given.Trim(), UriKind.Absolute, out var url) ? url
-        : throw PublicCredit.Errors.DomainException.Invalid("publicUrl", "setting-public-url-invalid", $"'{given}' is not an absolute http(s) address");
+        : throw PublicCredit.Errors.DomainException.Invalid("publicUrl", SettingProblemCodes.PublicUrlInvalid, $"'{given}' is not an absolute http(s) address");
 }

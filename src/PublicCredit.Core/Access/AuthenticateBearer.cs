@@ -58,7 +58,7 @@ public sealed class AuthenticateBearer(IDbContextFactory<PublicCreditDbContext> 
 
         if (source is not null && failures.RetryAfter(source) is { } wait)
         {
-            throw DomainException.Unauthenticated("token-attempts-limited",
+            throw DomainException.Unauthenticated(AccessProblemCodes.TokenAttemptsLimited,
                 $"Too many invalid bearer tokens from this address; tokens not already known are refused for {wait} s.");
         }
 
@@ -181,5 +181,5 @@ public sealed class AuthenticateBearer(IDbContextFactory<PublicCreditDbContext> 
     }
 
     private static DomainException Invalid() =>
-        DomainException.Unauthenticated("token-invalid", "The bearer token is not a valid, unexpired and unrevoked token.");
+        DomainException.Unauthenticated(AccessProblemCodes.TokenInvalid, "The bearer token is not a valid, unexpired and unrevoked token.");
 }

@@ -51,7 +51,7 @@ public sealed record Caller
         ArgumentNullException.ThrowIfNull(roles);
         if (this == Public)
         {
-            throw DomainException.Unauthenticated("authentication-required",
+            throw DomainException.Unauthenticated(AccessProblemCodes.AuthenticationRequired,
                 "This endpoint needs an API key: Authorization: Bearer <key>.");
         }
 
@@ -59,11 +59,11 @@ public sealed record Caller
         {
             if (SubjectId is not null)
             {
-                throw DomainException.Forbidden("role-forbidden",
+                throw DomainException.Forbidden(AccessProblemCodes.RoleForbidden,
                     $"This needs a staff key with the role {string.Join(" or ", roles.Select(r => r.ToCode()))}; a self-service token cannot call it.");
             }
 
-            throw DomainException.Forbidden("role-forbidden",
+            throw DomainException.Forbidden(AccessProblemCodes.RoleForbidden,
                 $"This needs the role {string.Join(" or ", roles.Select(r => r.ToCode()))}; the caller is {Describe()}.");
         }
     }
@@ -78,7 +78,7 @@ public sealed record Caller
         {
             if (!string.Equals(SubjectId, subjectId, StringComparison.Ordinal))
             {
-                throw DomainException.Forbidden("subject-scope", "A self-service token gives access to its own subject only.");
+                throw DomainException.Forbidden(AccessProblemCodes.SubjectScope, "A self-service token gives access to its own subject only.");
             }
 
             return;
@@ -92,7 +92,7 @@ public sealed record Caller
     {
         if (!string.Equals(Department, owningDepartment, StringComparison.Ordinal))
         {
-            throw DomainException.Forbidden("department-scope",
+            throw DomainException.Forbidden(AccessProblemCodes.DepartmentScope,
                 $"This belongs to department '{owningDepartment}'; the caller acts for '{Department ?? "no department"}'.");
         }
     }

@@ -55,14 +55,14 @@ public sealed class CreateApiKey(PublicCreditDbContext db, AppendToLedger ledger
         var department = request.Department?.Trim() ?? string.Empty;
         if (!catalog.Departments.Contains(department))
         {
-            errors.Add(new FieldError("department", "department-unknown",
+            errors.Add(new FieldError("department", AccessProblemCodes.DepartmentUnknown,
                 $"'{request.Department}' is not a department of catalog {catalog.Version}."));
         }
 
         var name = string.IsNullOrWhiteSpace(request.Name) ? $"{role?.ToCode()}@{department}" : request.Name.Trim();
         if (name.Length > 200)
         {
-            errors.Add(new FieldError("name", "name-too-long", "A key name has at most 200 characters."));
+            errors.Add(new FieldError("name", AccessProblemCodes.NameTooLong, "A key name has at most 200 characters."));
         }
 
         var expiresAt = ExpiryOf(request.Expires, clock, errors);
@@ -121,13 +121,13 @@ public sealed class CreateApiKey(PublicCreditDbContext db, AppendToLedger ledger
         var today = ChinaTime.Today(clock);
         if (!DateOnly.TryParseExact(expires.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last))
         {
-            errors.Add(new FieldError("expires", "key-expiry-invalid", $"'{expires}' is not a date YYYY-MM-DD."));
+            errors.Add(new FieldError("expires", AccessProblemCodes.KeyExpiryInvalid, $"'{expires}' is not a date YYYY-MM-DD."));
             return now;
         }
 
         if (last < today || last > today.AddYears(MaxValidityYears))
         {
-            errors.Add(new FieldError("expires", "key-expiry-out-of-range",
+            errors.Add(new FieldError("expires", AccessProblemCodes.KeyExpiryOutOfRange,
                 $"A key's last day is from today ({today:yyyy-MM-dd}) to {MaxValidityYears} years ahead ({today.AddYears(MaxValidityYears):yyyy-MM-dd}), not {last:yyyy-MM-dd}."));
             return now;
         }

@@ -31,20 +31,20 @@ public sealed class IssueSubjectToken(PublicCreditDbContext db, AppendToLedger l
         caller.RequireRole(Role.Admin);
         if (caller != Caller.Operator)
         {
-            throw DomainException.Forbidden("subject-token-operator-only",
+            throw DomainException.Forbidden(AccessProblemCodes.SubjectTokenOperatorOnly,
                 "A self-service token is issued by the operator on the server (pcredit subjects token) or redeemed by the subject with its activation code; no staff key obtains one.");
         }
 
         var errors = new List<FieldError>();
         if (!SubjectId.TryParse(request.SubjectId, ChinaTime.Today(clock), out var subject, out var problem))
         {
-            errors.Add(new FieldError("subject.id", "subject-id-invalid", problem.ToString()));
+            errors.Add(new FieldError("subject.id", IdentifierProblemCodes.SubjectIdInvalid, problem.ToString()));
         }
 
         var days = request.ValidDays ?? DefaultValidDays;
         if (days is < 1 or > MaxValidDays)
         {
-            errors.Add(new FieldError("validDays", "token-validity-out-of-range",
+            errors.Add(new FieldError("validDays", AccessProblemCodes.TokenValidityOutOfRange,
                 $"A self-service token is valid for 1 to {MaxValidDays} days, not {days}."));
         }
 

@@ -10,7 +10,7 @@ namespace PublicCredit.Access;
 /// </summary>
 public static class KeyAuthority
 {
-    public const string RoleNotIssuable = "role-not-issuable";
+    public const string RoleNotIssuable = AccessProblemCodes.RoleNotIssuable;
 
     /// <summary>What a department's admin may mint and manage within its own department.</summary>
     public static IReadOnlyList<Role> DepartmentRoles { get; } = [Role.Admin, Role.Recorder, Role.Reviewer, Role.Checker];
@@ -30,7 +30,7 @@ public static class KeyAuthority
             caller.RequireRole(Administrators);
             if (caller.Role == Role.Admin && !string.Equals(caller.Department, department, StringComparison.Ordinal))
             {
-                throw DomainException.Forbidden("department-scope",
+                throw DomainException.Forbidden(AccessProblemCodes.DepartmentScope,
                     $"A department's admin manages keys of its own department ('{caller.Department}') only, not of '{department}'.");
             }
 

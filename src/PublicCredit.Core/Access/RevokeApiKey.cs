@@ -52,7 +52,7 @@ public sealed class RevokeApiKey(PublicCreditDbContext db, AppendToLedger ledger
     {
         if (row.RevokedAt is not null)
         {
-            throw DomainException.Conflict("key-already-revoked", $"Key {row.Id} was revoked at {row.RevokedAt:O} by {row.RevokedBy}.");
+            throw DomainException.Conflict(AccessProblemCodes.KeyAlreadyRevoked, $"Key {row.Id} was revoked at {row.RevokedAt:O} by {row.RevokedBy}.");
         }
 
         var now = LedgerChain.Truncate(clock.GetUtcNow());
@@ -86,6 +86,6 @@ public sealed class RevokeApiKey(PublicCreditDbContext db, AppendToLedger ledger
             row = row is not null && token.Matches(row.SecretHash) ? row : null;
         }
 
-        return row ?? throw DomainException.NotFound("key-unknown", "No API key has this id (or is this key).");
+        return row ?? throw DomainException.NotFound(AccessProblemCodes.KeyUnknown, "No API key has this id (or is this key).");
     }
 }

@@ -34,10 +34,10 @@ public sealed class RevokeSubjectToken(PublicCreditDbContext db, AppendToLedger 
         {
             if (!caller.IsStaff)
             {
-                throw DomainException.Unauthenticated("authentication-required", "Sign in with a self-service token: Authorization: Bearer <token>.");
+                throw DomainException.Unauthenticated(AccessProblemCodes.AuthenticationRequired, "Sign in with a self-service token: Authorization: Bearer <token>.");
             }
 
-            throw DomainException.Forbidden("role-forbidden",
+            throw DomainException.Forbidden(AccessProblemCodes.RoleForbidden,
                 "A subject's token is revoked by the subject itself or by the operator on the server, not by a department.");
         }
 
@@ -51,7 +51,7 @@ public sealed class RevokeSubjectToken(PublicCreditDbContext db, AppendToLedger 
 
         if (row.RevokedAt is not null)
         {
-            throw DomainException.Conflict("token-already-revoked", $"This token was revoked at {row.RevokedAt:O}.");
+            throw DomainException.Conflict(AccessProblemCodes.TokenAlreadyRevoked, $"This token was revoked at {row.RevokedAt:O}.");
         }
 
         var now = LedgerChain.Truncate(clock.GetUtcNow());
@@ -87,7 +87,7 @@ public sealed class RevokeSubjectToken(PublicCreditDbContext db, AppendToLedger 
         return row ?? throw Unknown();
     }
 
-    private static DomainException Unknown() => DomainException.NotFound("token-unknown", "No self-service token has this id (or is this token).");
+    private static DomainException Unknown() => DomainException.NotFound(AccessProblemCodes.TokenUnknown, "No self-service token has this id (or is this token).");
 }
 
 /// <summary>The subject's own credentials (<c>GET /api/v1/me/tokens</c>), newest first; only its own subject's.</summary>
@@ -97,8 +97,8 @@ public sealed class ListSubjectTokens(PublicCreditDbContext db, TimeProvider clo
     {
         ArgumentNullException.ThrowIfNull(caller);
         var subject = caller.SubjectId ?? throw (caller.IsStaff
-            ? DomainException.Forbidden("subject-token-required", "This is for a subject's self-service token, not a staff key.")
-            : DomainException.Unauthenticated("authentication-required", "Sign in with a self-service token: Authorization: Bearer <token>."));
+            ? DomainException.Forbidden(AccessProblemCodes.SubjectTokenRequired, "This is for a subject's self-service token, not a staff key.")
+            : DomainException.Unauthenticated(AccessProblemCodes.AuthenticationRequired, "Sign in with a self-service token: Authorization: Bearer <token>."));
         var rows = await db.SubjectTokens.AsNoTracking().Where(t => t.SubjectId == subject).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         return [.. rows.OrderByDescending(t => t.IssuedAt).ThenBy(t => t.Id).Select(t => SubjectTokenView.Of(t, now, caller))];

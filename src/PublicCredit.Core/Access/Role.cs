@@ -48,7 +48,7 @@ public static class Roles
             }
         }
 
-        throw DomainException.Invalid("role", "role-unknown",
+        throw DomainException.Invalid("role", AccessProblemCodes.RoleUnknown,
             $"'{code}' is not a role; expected one of {string.Join(", ", All.Select(r => r.ToCode()))}");
     }
 }

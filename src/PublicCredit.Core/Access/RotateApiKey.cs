@@ -27,7 +27,7 @@ public sealed class RotateApiKey(PublicCreditDbContext db, CreateApiKey create, 
         KeyAuthority.RequireAuthorityOver(caller, role, old.Department);
         if (old.RevokedAt is not null)
         {
-            throw DomainException.Conflict("key-already-revoked", $"Key {old.Id} was revoked; issue a new key instead of rotating it.");
+            throw DomainException.Conflict(AccessProblemCodes.KeyAlreadyRevoked, $"Key {old.Id} was revoked; issue a new key instead of rotating it.");
         }
 
         var created = await create.IssueWithinAsync(caller, role, old.Department, old.Name, expiresAt, old.Id, cancellationToken);

@@ -12,13 +12,19 @@ public sealed record IssuedActivationCode(Guid Id, ActivationCode Code, DateTime
 public sealed record ActivatedSubject(Guid TokenId, string Token, string SubjectId, string SubjectMasked, SubjectKind Kind, DateTimeOffset ExpiresAt);
 
 /// <summary>Stable codes of activation (ADR 0029).</summary>
+[PublicCredit.Errors.ProblemCatalogue("access")]
 public static class ActivationProblemCodes
 {
     public const string Field = "code";
+    [Problem(422, "An activation code is the 20 characters after PCA- in your notice (letters and digits; case, spaces and hyphens do not matter).")]
     public const string Malformed = "activation-code-malformed";
+    [Problem(422, "No notice carries this activation code; check it against your notice.")]
     public const string Unknown = "activation-code-unknown";
+    [Problem(409, "This activation code has already been redeemed.")]
     public const string Used = "activation-code-used";
+    [Problem(409, "This activation code has expired.")]
     public const string Expired = "activation-code-expired";
+    [Problem(422, "Too many wrong activation codes; try again later.")]
     public const string RateLimited = "activation-rate-limited";
 }
 

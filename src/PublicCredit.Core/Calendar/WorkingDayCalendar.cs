@@ -120,7 +120,7 @@ public sealed class WorkingDayCalendar
     private CalendarYear Year(DateOnly date) =>
         _years.TryGetValue(date.Year, out var year)
             ? year
-            : throw DomainException.Invalid("date", "calendar-year-missing",
+            : throw DomainException.Invalid("date", CommonProblemCodes.CalendarYearMissing,
                 string.Create(CultureInfo.InvariantCulture,
                     $"The working-day calendar does not cover {date.Year} (covered: {CoveredYears()}); add the State Council's holiday arrangement for that year to the catalog."));
 

@@ -34,7 +34,7 @@ public sealed class CatalogLoadResult
     public CreditCatalog GetCatalogOrThrow() =>
         Catalog ?? throw new DomainException(
             ErrorKind.Invalid,
-            "catalog-invalid",
+            CatalogProblemCodes.Invalid,
             string.Create(CultureInfo.InvariantCulture, $"The catalog has {Problems.Count} problem(s); first: {Problems[0]}"),
             [.. Problems.Select(p => new FieldError(
                 string.Create(CultureInfo.InvariantCulture, $"{p.File}:{p.Line}"), p.Code, p.Message))]);

@@ -43,53 +43,107 @@ public static class DesignationFields
 }
 
 /// <summary>The stable kebab-case codes of designation problems (docs/designations.md); clients may rely on them.</summary>
+[PublicCredit.Errors.ProblemCatalogue("designations")]
 public static class DesignationProblemCodes
 {
     // Reading the body
+    [Problem(422, "The body is a JSON object; got ….")]
     public const string NotAnObject = "designation-body-not-an-object";
+    [Problem(422, "'……' is not a field of this request (docs/designations.md).")]
     public const string FieldUnknown = "designation-field-unknown";
+    [Problem(422, "'……' is given more than once.")]
     public const string FieldDuplicate = "designation-field-duplicate";
+    [Problem(422, "'…' is an object; got ….")]
     public const string FieldTypeInvalid = "designation-field-type-invalid";
+    [Problem(422, "Designation field too long.")]
     public const string FieldTooLong = "designation-field-too-long";
+    [Problem(422, "A member name is not valid UTF-8 text.")]
     public const string FieldCharacterInvalid = "designation-field-character-invalid";
 
     // Proposing
+    [Problem(422, "Designation unknown list type.")]
     public const string UnknownListType = "designation-unknown-list-type";
+    [Problem(403, "List '…' is designated by {string.Join(")]
     public const string DepartmentNotDesignating = "designation-department-not-designating";
+    [Problem(422, "subject.id is neither a valid USCC (GB 32100) nor a resident ID number (GB 11643): …")]
     public const string SubjectIdInvalid = "subject-id-invalid";
+    [Problem(422, "subject.kind is 'organisation' or 'individual', not '…'.")]
     public const string SubjectKindInvalid = "subject-kind-invalid";
+    [Problem(422, "List '…' designates {string.Join(")]
     public const string SubjectKindNotAllowed = "subject-kind-not-allowed";
+    [Problem(422, "subject.id reads as … but subject.kind says …; check the number.")]
     public const string SubjectKindMismatch = "subject-kind-mismatch";
+    [Problem(422, "The subject's name is required.")]
     public const string SubjectNameMissing = "subject-name-missing";
+    [Problem(422, "The facts of the designation are required.")]
     public const string FactsMissing = "designation-facts-missing";
+    [Problem(422, "The legal basis of the designation is required.")]
     public const string LegalBasisMissing = "designation-legal-basis-missing";
+    [Problem(422, "The notice document number is required.")]
     public const string NoticeDocumentMissing = "designation-notice-document-missing";
+    [Problem(422, "intendedMeasures, when given, names at least one measure; leave it out to announce every measure of the list's memoranda.")]
     public const string MeasureNotApplicable = "designation-measure-not-applicable";
+    [Problem(422, "'…' is named twice.")]
     public const string MeasureDuplicate = "designation-measure-duplicate";
+    [Problem(422, "Responsible persons are named for an organisation; this subject is an individual.")]
     public const string ResponsiblePersonsNotAllowed = "designation-responsible-persons-not-allowed";
+    [Problem(422, "List '…' does not reach responsible persons (catalog reachesResponsiblePersons: false).")]
     public const string ResponsiblePersonsNotReached = "designation-responsible-persons-not-reached";
+    [Problem(422, "A designation names at most … responsible persons; this one names ….")]
     public const string ResponsiblePersonsTooMany = "designation-responsible-persons-too-many";
+    [Problem(422, "A responsible person is named by a valid resident ID number (GB 11643): …")]
     public const string ResponsiblePersonIdInvalid = "responsible-person-id-invalid";
+    [Problem(422, "A responsible person's name is required.")]
     public const string ResponsiblePersonNameMissing = "responsible-person-name-missing";
+    [Problem(422, "role is one of {string.Join(")]
     public const string ResponsiblePersonRoleInvalid = "responsible-person-role-invalid";
+    [Problem(422, "… is already named as … by an earlier entry.")]
     public const string ResponsiblePersonDuplicate = "responsible-person-duplicate";
+    [Problem(409, "Notice '…' of your department already designates this subject: designation ….")]
     public const string AlreadyNoticed = "designation-already-noticed";
 
     // Acting on a designation
+    [Problem(404, "There is no designation ….")]
     public const string NotFound = "designation-not-found";
+    [Problem(404, "Designation … is …; it has no decision document.")]
     public const string NotDecided = "designation-not-decided";
+    [Problem(409, "List type '…' is no longer in catalog …; a designation cannot take effect on a withdrawn list.")]
     public const string ListTypeWithdrawn = "designation-list-type-withdrawn";
+    [Problem(403, "This is for a subject's self-service token, not a staff key.")]
     public const string SubjectTokenRequired = "subject-token-required";
+    [Problem(403, "A statement is filed with a credential the subject obtained itself (its activation code, or the operator); this token was issued to a department.")]
     public const string SubjectCredentialNotOwn = "subject-credential-not-own";
+    [Problem(409, "The statement period runs until … and no statement on file was filed by the subject with a credential it obtained itself; decide after the period.")]
     public const string StatementNotOwn = "designation-statement-not-own";
+    [Problem(422, "The statement text is required.")]
     public const string StatementMissing = "designation-statement-missing";
+    [Problem(422, "The term must be longer than zero.", Field = "term")]
     public const string TermInvalid = "designation-term-invalid";
+    [Problem(422, "The term … is longer than the list type's maximum ….", Field = "term")]
     public const string TermTooLong = "designation-term-too-long";
+    [Problem(422, "The decision states its reasons.", Field = "reasons")]
     public const string ReasonsMissing = "designation-reasons-missing";
+    [Problem(422, "effectiveFrom '…' is neither a date YYYY-MM-DD nor a time with its offset (2026-12-01T09:00:00+08:00).")]
     public const string EffectiveFromInvalid = "designation-effective-from-invalid";
+    [Problem(422, "effectiveFrom … is before today in China (…): a designation does not take effect before it is decided.")]
     public const string EffectiveFromInPast = "designation-effective-from-in-past";
+    [Problem(422, "effectiveFrom may be at most … after the decision.")]
     public const string EffectiveFromTooLate = "designation-effective-from-too-late";
+    [Problem(422, "status is one of {string.Join(", Field = "status")]
     public const string StatusInvalid = "designation-status-invalid";
+
+    [Problem(409, "A statement is filed while a designation is noticed; it is ….")]
+    public const string NotNoticed = "designation-not-noticed";
+    [Problem(409, "An objection is under review; the designation cannot be decided until it is resolved.")]
+    public const string ObjectionOpen = "designation-objection-open";
+    [Problem(409, "The objection window runs until …; decide after it, or once the subject has filed a statement.")]
+    public const string ObjectionWindowOpen = "designation-objection-window-open";
+    [Problem(409, "The designation is …; there is nothing left to object to.")]
+    public const string Closed = "designation-closed";
+    [Problem(409, "Only an effective designation can be restored; this one is ….")]
+    public const string NotEffective = "designation-not-effective";
+    [Problem(422, "A designation takes effect only by a decision document.", Field = "decisionDocument")]
+    public const string DecisionDocumentMissing = "designation-decision-document-missing";
 }
 
 /// <summary>

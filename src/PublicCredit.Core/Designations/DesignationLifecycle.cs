@@ -1,5 +1,6 @@
 using PublicCredit.Errors;
 using PublicCredit.Time;
+using PublicCredit.Objections;
 
 namespace PublicCredit.Designations;
 
@@ -71,7 +72,7 @@ public static class DesignationLifecycle
         ArgumentNullException.ThrowIfNull(state);
         if (state.Stored != DesignationStatus.Noticed)
         {
-            throw DomainException.Conflict("designation-not-noticed", $"A statement is filed while a designation is noticed; it is {Code(state.Stored)}.");
+            throw DomainException.Conflict(DesignationProblemCodes.NotNoticed, $"A statement is filed while a designation is noticed; it is {Code(state.Stored)}.");
         }
 
         return state with { StatementFiled = true };
@@ -94,40 +95,40 @@ public static class DesignationLifecycle
         ArgumentNullException.ThrowIfNull(state);
         if (state.Stored != DesignationStatus.Noticed)
         {
-            throw DomainException.Conflict("designation-not-noticed", $"Only a noticed designation can be decided; this one is {Code(state.Stored)}.");
+            throw DomainException.Conflict(DesignationProblemCodes.NotNoticed, $"Only a noticed designation can be decided; this one is {Code(state.Stored)}.");
         }
 
         if (state.ObjectionOpen)
         {
-            throw DomainException.Conflict("designation-objection-open", "An objection is under review; the designation cannot be decided until it is resolved.");
+            throw DomainException.Conflict(DesignationProblemCodes.ObjectionOpen, "An objection is under review; the designation cannot be decided until it is resolved.");
         }
 
         // docs/domain.md#lists: the subject may state its case within the window; deciding earlier needs its statement.
         if (today <= state.ObjectionDeadline && !state.StatementFiled)
         {
-            throw DomainException.Conflict("designation-objection-window-open",
+            throw DomainException.Conflict(DesignationProblemCodes.ObjectionWindowOpen,
                 $"The objection window runs until {state.ObjectionDeadline:yyyy-MM-dd}; decide after it, or once the subject has filed a statement.");
         }
 
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(documentNumber))
         {
-            errors.Add(new FieldError("decisionDocument", "designation-decision-document-missing", "A designation takes effect only by a decision document (docs/design.md#3-notice-before-listing)."));
+            errors.Add(new FieldError("decisionDocument", DesignationProblemCodes.DecisionDocumentMissing, "A designation takes effect only by a decision document (docs/design.md#3-notice-before-listing)."));
         }
 
         if (string.IsNullOrWhiteSpace(reasons))
         {
-            errors.Add(new FieldError("reasons", "designation-reasons-missing", "The decision states its reasons (docs/domain.md#lists)."));
+            errors.Add(new FieldError("reasons", DesignationProblemCodes.ReasonsMissing, "The decision states its reasons (docs/domain.md#lists)."));
         }
 
         if (term.IsLongerThan(maxTerm))
         {
-            errors.Add(new FieldError("term", "designation-term-too-long", $"The term {term} is longer than the list type's maximum {maxTerm}."));
+            errors.Add(new FieldError("term", DesignationProblemCodes.TermTooLong, $"The term {term} is longer than the list type's maximum {maxTerm}."));
         }
 
         if (term.IsZero)
         {
-            errors.Add(new FieldError("term", "designation-term-invalid", "The term must be longer than zero."));
+            errors.Add(new FieldError("term", DesignationProblemCodes.TermInvalid, "The term must be longer than zero."));
         }
 
         if (errors.Count > 0)
@@ -145,12 +146,12 @@ public static class DesignationLifecycle
         ArgumentNullException.ThrowIfNull(state);
         if (state.IsClosed)
         {
-            throw DomainException.Conflict("designation-closed", $"The designation is {Code(state.Stored)}; there is nothing left to object to.");
+            throw DomainException.Conflict(DesignationProblemCodes.Closed, $"The designation is {Code(state.Stored)}; there is nothing left to object to.");
         }
 
         if (state.ObjectionOpen)
         {
-            throw DomainException.Conflict("objection-already-open", "An objection against this designation is already under review.");
+            throw DomainException.Conflict(ObjectionProblemCodes.AlreadyOpen, "An objection against this designation is already under review.");
         }
 
         return state with
@@ -168,7 +169,7 @@ public static class DesignationLifecycle
     {
         ArgumentNullException.ThrowIfNull(state);
         return state.IsClosed
-            ? throw DomainException.Conflict("designation-closed", $"The designation is {Code(state.Stored)}; there is nothing left to object to.")
+            ? throw DomainException.Conflict(DesignationProblemCodes.Closed, $"The designation is {Code(state.Stored)}; there is nothing left to object to.")
             : state;
     }
 
@@ -188,7 +189,7 @@ public static class DesignationLifecycle
         ArgumentNullException.ThrowIfNull(state);
         if (!state.ObjectionOpen)
         {
-            throw DomainException.Conflict("objection-not-open", "No objection against this designation is under review.");
+            throw DomainException.Conflict(ObjectionProblemCodes.NotOpen, "No objection against this designation is under review.");
         }
 
         if (upheld)
@@ -209,7 +210,7 @@ public static class DesignationLifecycle
         ArgumentNullException.ThrowIfNull(state);
         if (state.IsClosed)
         {
-            throw DomainException.Conflict("designation-closed", $"The designation is already {Code(state.Stored)}.");
+            throw DomainException.Conflict(DesignationProblemCodes.Closed, $"The designation is already {Code(state.Stored)}.");
         }
 
         return state with { Stored = DesignationStatus.Revoked, ObjectionOpen = false };
@@ -221,7 +222,7 @@ public static class DesignationLifecycle
         ArgumentNullException.ThrowIfNull(state);
         if (state.StatusAt(now) != DesignationStatus.Effective)
         {
-            throw DomainException.Conflict("designation-not-effective",
+            throw DomainException.Conflict(DesignationProblemCodes.NotEffective,
                 $"Only an effective designation can be restored; this one is {Code(state.StatusAt(now))}.");
         }
 
@@ -238,13 +239,13 @@ public static class DesignationLifecycle
         ArgumentNullException.ThrowIfNull(state);
         if (state.ObjectionOpen && !state.IsClosed)
         {
-            throw DomainException.Conflict("designation-objection-open",
+            throw DomainException.Conflict(DesignationProblemCodes.ObjectionOpen,
                 "An objection is under review; the designation is removed once it is resolved.");
         }
 
         if (state.StatusAt(now) != DesignationStatus.Effective)
         {
-            throw DomainException.Conflict("designation-not-effective",
+            throw DomainException.Conflict(DesignationProblemCodes.NotEffective,
                 $"Only an effective designation can be removed; this one is {Code(state.StatusAt(now))}.");
         }
 

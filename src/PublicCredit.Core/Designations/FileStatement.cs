@@ -86,7 +86,7 @@ public sealed class FileStatement(PublicCreditDbContext db, DesignationTransitio
         throw caller.IsStaff
             ? DomainException.Forbidden(Codes.SubjectTokenRequired,
                 "A statement is filed by the subject with its own self-service token (redeemed with the notice's activation code, or from the operator), not with a staff key.")
-            : DomainException.Unauthenticated("authentication-required",
+            : DomainException.Unauthenticated(AccessProblemCodes.AuthenticationRequired,
                 "File a statement with the subject's self-service token: Authorization: Bearer <token>.");
     }
 }

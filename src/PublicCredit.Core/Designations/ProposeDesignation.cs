@@ -41,7 +41,7 @@ public sealed class ProposeDesignation(
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(input);
         caller.RequireRole(Role.Recorder);
-        var departmentCode = caller.Department ?? throw DomainException.Forbidden("department-scope", "A recorder acts for a department.");
+        var departmentCode = caller.Department ?? throw DomainException.Forbidden(AccessProblemCodes.DepartmentScope, "A recorder acts for a department.");
         var now = LedgerChain.Truncate(clock.GetUtcNow());
         var today = ChinaTime.DateOf(now);
         var errors = new List<FieldError>(input.ReadErrors);

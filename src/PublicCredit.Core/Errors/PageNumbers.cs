@@ -7,7 +7,7 @@ public static class PageNumbers
 {
     public const string Field = "page";
 
-    public const string Invalid = "page-invalid";
+    public const string Invalid = CommonProblemCodes.PageInvalid;
 
     /// <summary>The page number, or 422 <c>page-invalid</c> on <c>page</c> for anything but a whole number from 1 to
     /// <paramref name="max"/> (deep pages are bounded so OFFSET stays cheap).</summary>

@@ -4,16 +4,28 @@ using PublicCredit.Errors;
 namespace PublicCredit.Identifiers;
 
 /// <summary>The stable kebab-case codes of <see cref="IdentifierProblem"/>; clients may rely on them.</summary>
+[PublicCredit.Errors.ProblemCatalogue("identifiers")]
 public static class IdentifierProblemCodes
 {
+    [Problem(422, "The identifier is empty.")]
     public const string Empty = "id-empty";
+    [Problem(422, "The identifier has the wrong length (18 characters).")]
     public const string Length = "id-length";
+    [Problem(422, "The identifier holds a character its standard does not allow at that position.")]
     public const string BadCharacter = "id-bad-character";
+    [Problem(422, "The identifier's check character does not match (GB 32100 / GB 11643).")]
     public const string CheckCharacter = "id-check-character";
+    [Problem(422, "The organisation code inside the USCC fails its own check (GB 11714).")]
     public const string OrganisationCodeCheck = "id-org-code-check";
+    [Problem(422, "The administrative division code of the identifier is not valid.")]
     public const string Division = "id-division";
+    [Problem(422, "The birth date inside the resident ID is not a date.")]
     public const string BirthDateInvalid = "id-birth-date-invalid";
+    [Problem(422, "The birth date inside the resident ID is in the future.")]
     public const string BirthDateFuture = "id-birth-date-future";
+
+    [Problem(422, "subject.id is neither a valid USCC (GB 32100) nor a resident ID number (GB 11643): …")]
+    public const string SubjectIdInvalid = "subject-id-invalid";
 }
 
 /// <summary>
@@ -24,7 +36,7 @@ public sealed class IdentifierProblem : IEquatable<IdentifierProblem>
 {
     /// <summary>The field name and error code docs/api.md fixes for an invalid subject identifier.</summary>
     public const string SubjectIdField = "subject.id";
-    public const string SubjectIdInvalidCode = "subject-id-invalid";
+    public const string SubjectIdInvalidCode = IdentifierProblemCodes.SubjectIdInvalid;
 
     private IdentifierProblem(string code, string message)
     {

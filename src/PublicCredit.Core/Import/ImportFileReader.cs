@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using PublicCredit.Errors;
+using PublicCredit.Records;
 
 namespace PublicCredit.Import;
 
@@ -106,12 +107,12 @@ public sealed class ImportFileReader
             var canonical = name is null ? null : ImportColumns.Canonical(name);
             if (canonical is null)
             {
-                problems.Add(new FieldError(name ?? "(empty)", "import-header-unknown-column",
+                problems.Add(new FieldError(name ?? "(empty)", RecordProblemCodes.ImportHeaderUnknownColumn,
                     $"'{name}' is not a known column; expected the API field names ({string.Join(", ", ImportColumns.RecordFields)}) or the national headers (docs/domain.md#record-fields)"));
             }
             else if (mapped.Contains(canonical))
             {
-                problems.Add(new FieldError(name!, "import-header-duplicate-column", $"'{name}' gives '{canonical}' a second time"));
+                problems.Add(new FieldError(name!, RecordProblemCodes.ImportHeaderDuplicateColumn, $"'{name}' gives '{canonical}' a second time"));
             }
             else
             {
@@ -124,19 +125,19 @@ public sealed class ImportFileReader
         {
             if (!mapped.Contains(required))
             {
-                problems.Add(new FieldError(required, "import-header-missing-column", $"the file has no '{required}' column"));
+                problems.Add(new FieldError(required, RecordProblemCodes.ImportHeaderMissingColumn, $"the file has no '{required}' column"));
             }
         }
 
         if (!mapped.Contains(ImportColumns.Category) && implied is null)
         {
-            problems.Add(new FieldError(ImportColumns.Category, "import-header-missing-column",
+            problems.Add(new FieldError(ImportColumns.Category, RecordProblemCodes.ImportHeaderMissingColumn,
                 "the file has no 'category' column and its headers are not a national penalty or licensing template"));
         }
 
         if (problems.Count > 0)
         {
-            throw new DomainException(ErrorKind.Invalid, "import-header-invalid",
+            throw new DomainException(ErrorKind.Invalid, RecordProblemCodes.ImportHeaderInvalid,
                 $"The header line cannot be imported: {problems[0].Message}", problems);
         }
 
@@ -249,7 +250,7 @@ public sealed class ImportFileReader
 
     private static DomainException HeaderInvalid(string message) =>
         new(ErrorKind.Invalid, "import-header-invalid", $"The header line cannot be imported: {message}",
-            [new FieldError("header", "import-header-invalid", message)]);
+            [new FieldError("header", RecordProblemCodes.ImportHeaderInvalid, message)]);
 
     private static void SkipByteOrderMark(Stream stream)
     {

@@ -74,12 +74,12 @@ public sealed class ImportPipeline(PublicCreditDbContext db, RecordChunkWriter w
         ArgumentNullException.ThrowIfNull(request);
         if (!catalog.Departments.Contains(request.Department))
         {
-            throw DomainException.Invalid("dept", "department-unknown", $"'{request.Department}' is not a department of catalog {catalog.Version}.");
+            throw DomainException.Invalid("dept", AccessProblemCodes.DepartmentUnknown, $"'{request.Department}' is not a department of catalog {catalog.Version}.");
         }
 
         if (!File.Exists(request.FilePath))
         {
-            throw DomainException.NotFound("import-file-not-found", $"There is no file '{request.FilePath}'.");
+            throw DomainException.NotFound(RecordProblemCodes.ImportFileNotFound, $"There is no file '{request.FilePath}'.");
         }
 
         var phases = request.Phases;

@@ -25,7 +25,7 @@ public static class ImportRowMapper
         if (fileDepartment is not null && !string.Equals(fileDepartment, department, StringComparison.OrdinalIgnoreCase))
         {
             // The importing department is the source (docs/api.md); a row claiming another would be recorded under the wrong name.
-            (errors ??= []).Add(new FieldError(ImportColumns.Department, "row-department-mismatch",
+            (errors ??= []).Add(new FieldError(ImportColumns.Department, RecordProblemCodes.RowDepartmentMismatch,
                 $"the row is from department '{fileDepartment}' but the import is for '{department}'"));
         }
 
@@ -66,7 +66,7 @@ public static class ImportRowMapper
             return "organisation";
         }
 
-        (errors ??= []).Add(new FieldError(ImportColumns.SubjectIdType, "row-id-type-unknown",
+        (errors ??= []).Add(new FieldError(ImportColumns.SubjectIdType, RecordProblemCodes.RowIdTypeUnknown,
             $"证件类型 '{idType}' is neither a resident identity card (居民身份证) nor a USCC (统一社会信用代码)"));
         return null;
     }

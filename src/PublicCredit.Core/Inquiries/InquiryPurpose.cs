@@ -14,9 +14,9 @@ public static class InquiryPurpose
     public const int MaxLength = 200;
     public const string SelfService = "self-service";
 
-    public const string RequiredCode = "purpose-required";
-    public const string TooLongCode = "purpose-too-long";
-    public const string InvalidCode = "purpose-invalid";
+    public const string RequiredCode = InquiryProblemCodes.PurposeRequired;
+    public const string TooLongCode = InquiryProblemCodes.PurposeTooLong;
+    public const string InvalidCode = InquiryProblemCodes.PurposeInvalid;
 
     /// <summary>The purpose to record for <paramref name="caller"/>'s read, or the coded refusal (422).</summary>
     public static string Require(Caller caller, string? purpose)

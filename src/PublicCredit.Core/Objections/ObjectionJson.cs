@@ -24,23 +24,46 @@ public static class ObjectionFields
     public const int MaxLongText = 10_000;
 }
 
+[PublicCredit.Errors.ProblemCatalogue("objections")]
 public static class ObjectionProblemCodes
 {
+    [Problem(422, "The body is not a JSON object.")]
     public const string NotAnObject = "objection-body-not-an-object";
+    [Problem(422, "The body has a member the objection does not know.")]
     public const string FieldUnknown = "objection-field-unknown";
+    [Problem(422, "'…' must be a string.")]
     public const string FieldTypeInvalid = "objection-field-type-invalid";
+    [Problem(422, "target names exactly one of designationId and recordId: {'designationId':'…'} or {'recordId':'…'}.")]
     public const string TargetInvalid = "objection-target-invalid";
+    [Problem(422, "An objection states its grounds: what is wrong with the record or designation.")]
     public const string GroundsMissing = "objection-grounds-missing";
+    [Problem(422, "outcome is 'upheld' (the objection is right) or 'rejected'.")]
     public const string OutcomeInvalid = "objection-outcome-invalid";
+    [Problem(422, "A resolution states its reasons, which the subject is told.")]
     public const string ReasonsMissing = "objection-reasons-missing";
+    [Problem(422, "status is open, upheld or rejected.")]
     public const string StatusInvalid = "objection-status-invalid";
+    [Problem(404, "There is no objection ….")]
     public const string NotFound = "objection-not-found";
+    [Problem(409, "An objection against this designation is already under review.")]
     public const string AlreadyOpen = "objection-already-open";
+    [Problem(409, "The objection was already resolved: ….")]
     public const string AlreadyResolved = "objection-already-resolved";
+    [Problem(409, "The objection already suspends its target.")]
     public const string AlreadySuspended = "objection-already-suspended";
+    [Problem(429, "The recorders of department … have filed … objections in the last hour; try again later.")]
     public const string RateLimited = "objection-rate-limited";
+    [Problem(409, "An objection against this record was upheld: it is withdrawn for good; record the corrected decision as a new record.")]
     public const string RecordWithdrawn = "record-withdrawn-by-objection";
+    [Problem(409, "An objection against this record is under review: resolve it (POST /api/v1/objections/{id}/resolve) before correcting.")]
     public const string RecordObjectionOpen = "record-objection-open";
+
+    [Problem(409, "No objection against this designation is under review.")]
+    public const string NotOpen = "objection-not-open";
+    [Problem(422, "Objection field too long.")]
+    public const string FieldTooLong = "objection-field-too-long";
+    [Problem(422, "Objection field character invalid.")]
+    public const string FieldCharacterInvalid = "objection-field-character-invalid";
 }
 
 /// <summary>

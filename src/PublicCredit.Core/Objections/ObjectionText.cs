@@ -12,8 +12,8 @@ namespace PublicCredit.Objections;
 /// </summary>
 internal static class ObjectionText
 {
-    public const string FieldTooLong = "objection-field-too-long";
-    public const string FieldCharacterInvalid = "objection-field-character-invalid";
+    public const string FieldTooLong = ObjectionProblemCodes.FieldTooLong;
+    public const string FieldCharacterInvalid = ObjectionProblemCodes.FieldCharacterInvalid;
 
     public static string? Read(string field, string? raw, List<FieldError> errors)
     {

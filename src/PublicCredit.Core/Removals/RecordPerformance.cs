@@ -75,7 +75,7 @@ public sealed class RecordPerformance(PublicCreditDbContext db, DesignationTrans
             var next = removeNow ? DesignationLifecycle.RemoveOnPerformance(state, now) : state;
             if (state.StatusAt(now) != DesignationStatus.Suspended && !removeNow)
             {
-                throw DomainException.Conflict("designation-not-effective", "Only a designation in force or under objection is removed on performance.");
+                throw DomainException.Conflict(DesignationProblemCodes.NotEffective, "Only a designation in force or under objection is removed on performance.");
             }
 
             if (errors.Count > 0)

@@ -37,7 +37,7 @@ public sealed class RemoveDueDesignations(PublicCreditDbContext db, DesignationT
                     var performance = await db.Performances.SingleAsync(p => p.Id == item.Id, cancel);
                     if (performance.RemovedAt is not null)
                     {
-                        throw DomainException.Conflict("designation-closed", "Already removed.");
+                        throw DomainException.Conflict(DesignationProblemCodes.Closed, "Already removed.");
                     }
 
                     var next = DesignationLifecycle.RemoveOnPerformance(designation.State, now);

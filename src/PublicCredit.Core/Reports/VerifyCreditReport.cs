@@ -26,13 +26,20 @@ public sealed record VerifiedReport(
 }
 
 /// <summary>The stable codes of report problems (docs/web.md).</summary>
+[PublicCredit.Errors.ProblemCatalogue("reports")]
 public static class ReportProblemCodes
 {
     /// <summary>Malformed, or the signature does not match: altered or made up.</summary>
+    [Problem(404, "This is not a verification code issued by this platform: it was mistyped or altered.")]
     public const string CodeInvalid = "report-code-invalid";
 
     /// <summary>Well signed but unknown here (a report of another installation with the same key, or a lost row).</summary>
+    [Problem(404, "No report was issued under this code.")]
     public const string NotFound = "report-not-found";
+    [Problem(429, "Too many report downloads from this address; retry after Retry-After.")]
+    public const string RateLimited = "report-rate-limited";
+    [Problem(503, "Reports are unavailable: the server has no CJK font to print them with.")]
+    public const string FontMissing = "report-font-missing";
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PublicCredit.Errors;
 
 namespace PublicCredit.Restorations;
 
@@ -103,28 +104,50 @@ internal sealed class RestorationRowConfiguration : IEntityTypeConfiguration<Res
 }
 
 /// <summary>The stable kebab-case codes of restoration and removal problems (docs/restorations.md).</summary>
+[PublicCredit.Errors.ProblemCatalogue("restorations")]
 public static class RestorationProblemCodes
 {
+    [Problem(404, "There is no such restoration application.")]
     public const string NotFound = "restoration-not-found";
+    [Problem(422, "The body is not a JSON object.")]
     public const string BodyNotAnObject = "restoration-body-not-an-object";
+    [Problem(422, "The body has a member the restoration does not know.")]
     public const string FieldUnknown = "restoration-field-unknown";
+    [Problem(422, "'…' is true or false.")]
     public const string FieldTypeInvalid = "restoration-field-type-invalid";
+    [Problem(422, "target is {'designationId': …} or {'recordId': …}.")]
     public const string TargetInvalid = "restoration-target-invalid";
+    [Problem(404, "There is no designation ….")]
     public const string TargetNotFound = "restoration-target-not-found";
+    [Problem(409, "Only a designation in force is restored; this one is ….")]
     public const string TargetNotInForce = "restoration-target-not-in-force";
+    [Problem(409, "Only published negative information of a grade with a minimum publicity period can be restored.")]
     public const string NotOffered = "restoration-not-offered";
+    [Problem(422, "Restoration too early.")]
     public const string TooEarly = "restoration-too-early";
+    [Problem(422, "Restoration needs the signed credit commitment: 'commitment': true.")]
     public const string CommitmentRequired = "restoration-commitment-required";
+    [Problem(409, "An application for this target is already under review.")]
     public const string AlreadyOpen = "restoration-already-open";
+    [Problem(409, "The application is not in the submitted state this step needs.")]
     public const string NotSubmitted = "restoration-not-submitted";
+    [Problem(409, "The application is not in the accepted state this step needs.")]
     public const string NotAccepted = "restoration-not-accepted";
+    [Problem(422, "Say whether the application is …: true or false.")]
     public const string OutcomeMissing = "restoration-outcome-missing";
+    [Problem(422, "A refusal states its reasons, which the subject is told.")]
     public const string ReasonsMissing = "restoration-reasons-missing";
+    [Problem(422, "status is open (default), submitted, accepted, granted, refused or all.", Field = "status")]
     public const string StatusInvalid = "restoration-status-invalid";
+    [Problem(403, "This is for a subject's self-service token, not a staff key.")]
     public const string SubjectTokenRequired = "subject-token-required";
+    [Problem(409, "The list '…' has no automatic removal in the catalog; revoke or restore instead.")]
     public const string RemovalNotAutomatic = "removal-not-automatic";
+    [Problem(409, "Performance is already recorded for this designation.")]
     public const string PerformanceAlreadyRecorded = "performance-already-recorded";
+    [Problem(422, "The document proving performance is required.")]
     public const string PerformanceDocumentMissing = "performance-document-missing";
+    [Problem(422, "performedOn is a date YYYY-MM-DD, not after today.")]
     public const string PerformedOnInvalid = "performance-date-invalid";
 }
 

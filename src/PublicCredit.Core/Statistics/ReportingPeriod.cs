@@ -39,7 +39,7 @@ public sealed record ReportingPeriod(DateOnly? From, DateOnly? To)
         var end = Read(to, ToField, errors);
         if (errors.Count == 0 && start is { } s && end is { } e && s > e)
         {
-            errors.Add(new FieldError(ToField, "period-reversed", "to is before from: the period would be empty."));
+            errors.Add(new FieldError(ToField, StatisticsProblemCodes.PeriodReversed, "to is before from: the period would be empty."));
         }
 
         return errors.Count > 0 ? throw DomainException.Invalid(errors) : new ReportingPeriod(start, end);
@@ -61,7 +61,7 @@ public sealed record ReportingPeriod(DateOnly? From, DateOnly? To)
                 errors.Add(InputRange.OutOfRange(field, text.Trim()));
                 return null;
             default:
-                errors.Add(new FieldError(field, "period-date-invalid", $"{field} is a date YYYY-MM-DD."));
+                errors.Add(new FieldError(field, StatisticsProblemCodes.PeriodDateInvalid, $"{field} is a date YYYY-MM-DD."));
                 return null;
         }
     }

@@ -97,11 +97,11 @@ public sealed partial record PublicMoment(DateTimeOffset Instant, DateOnly Day, 
     }
 
     private static DomainException Unreadable() =>
-        DomainException.Invalid(AsOfField, "as-of-invalid",
+        DomainException.Invalid(AsOfField, SubjectProblemCodes.AsOfInvalid,
             "asOf is a date YYYY-MM-DD or an instant with an offset, e.g. 2026-11-23T09:00:00+08:00.");
 
     private static DomainException InFuture() =>
-        DomainException.Invalid(AsOfField, "as-of-in-future", "asOf may not be after now: a view of the future would be a guess.");
+        DomainException.Invalid(AsOfField, SubjectProblemCodes.AsOfInFuture, "asOf may not be after now: a view of the future would be a guess.");
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex InstantPattern();

@@ -1,16 +1,29 @@
 using PublicCredit.Access;
+using PublicCredit.Errors;
 
 namespace PublicCredit.Subjects;
 
 /// <summary>The stable kebab-case codes of profile, search and changes problems (docs/subjects.md, docs/changes.md).</summary>
+[PublicCredit.Errors.ProblemCatalogue("subjects")]
 public static class SubjectProblemCodes
 {
+    [Problem(404, "Nothing is public about this subject.")]
     public const string NotFound = "subject-not-found";
+    [Problem(422, "Search with ?q= and a name (or part of one) or a code.", Field = "q")]
     public const string QueryMissing = "query-missing";
+    [Problem(422, "A search has at most … characters.", Field = "q")]
     public const string QueryTooLong = "query-too-long";
+    [Problem(422, "A name search needs at least … characters.", Field = "q")]
     public const string QueryTooShort = "query-too-short";
+    [Problem(422, "limit is a whole number from 1 to ….", Field = "limit")]
     public const string LimitOutOfRange = "limit-out-of-range";
+    [Problem(422, "after is a ledger position: a whole number ≥ 0.", Field = "after")]
     public const string AfterInvalid = "after-invalid";
+
+    [Problem(422, "asOf is a date YYYY-MM-DD or an instant with an offset, e.g. 2026-11-23T09:00:00+08:00.")]
+    public const string AsOfInvalid = "as-of-invalid";
+    [Problem(422, "asOf may not be after now: a view of the future would be a guess.")]
+    public const string AsOfInFuture = "as-of-in-future";
 }
 
 /// <summary>Who counts as staff for reads of subjects: every role of docs/api.md.</summary>

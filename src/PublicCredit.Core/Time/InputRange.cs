@@ -27,10 +27,10 @@ public enum DateReading
 public static partial class InputRange
 {
     /// <summary>The stable code of a date or instant outside the range (on the field that holds it).</summary>
-    public const string OutOfRangeCode = "date-out-of-range";
+    public const string OutOfRangeCode = CommonProblemCodes.DateOutOfRange;
 
     /// <summary>The stable code of a duration that, added to its start, would end after <see cref="Latest"/>.</summary>
-    public const string DurationOutOfRangeCode = "duration-out-of-range";
+    public const string DurationOutOfRangeCode = CommonProblemCodes.DurationOutOfRange;
 
     /// <summary>1949-10-01: the earliest date the platform accepts.</summary>
     public static readonly DateOnly Earliest = new(1949, 10, 1);

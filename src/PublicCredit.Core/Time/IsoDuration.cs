@@ -72,7 +72,7 @@ public readonly partial record struct IsoDuration
     public static IsoDuration Parse(string text) =>
         TryParse(text, out var duration)
             ? duration
-            : throw DomainException.Invalid("duration", "duration-invalid",
+            : throw DomainException.Invalid("duration", CommonProblemCodes.DurationInvalid,
                 $"'{text}' is not an ISO-8601 duration such as P3Y, P6M, P1Y6M or P90D.");
 
     public static bool TryParse(string? text, out IsoDuration duration)

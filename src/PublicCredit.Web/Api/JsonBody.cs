@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using PublicCredit.Errors;
+using PublicCredit.Web.Errors;
 
 namespace PublicCredit.Web.Api;
 
@@ -29,7 +30,7 @@ internal static class JsonBody
         }
         catch (JsonException ex)
         {
-            throw new DomainException(ErrorKind.Malformed, "body-invalid-json", "The request body is not valid JSON: " + ex.Message);
+            throw new DomainException(ErrorKind.Malformed, WebProblemCodes.BodyInvalidJson, "The request body is not valid JSON: " + ex.Message);
         }
     }
 }

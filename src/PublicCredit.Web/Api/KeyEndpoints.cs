@@ -37,7 +37,7 @@ internal static class KeyEndpoints
 
     /// <summary>A path takes key ids only: the key itself never belongs in a URL (logs, proxies).</summary>
     private static string PathId(string id) =>
-        PublicCredit.Errors.PathIds.Parse(id, "key-unknown", raw => $"'{raw}' is not a key id.").ToString();
+        PublicCredit.Errors.PathIds.Parse(id, AccessProblemCodes.KeyUnknown, raw => $"'{raw}' is not a key id.").ToString();
 }
 
 /// <summary>Body of <c>POST /api/v1/keys/{id}/rotation</c>: the new key's last day (default a year from now).</summary>

@@ -33,8 +33,8 @@ internal static class SelfServiceEndpoints
             if (caller.SubjectId is null)
             {
                 throw caller.IsStaff
-                    ? DomainException.Forbidden("subject-token-required", "This is for a subject's self-service token, not a staff key.")
-                    : DomainException.Unauthenticated("authentication-required", "Sign in with a self-service token: Authorization: Bearer <token>.");
+                    ? DomainException.Forbidden(AccessProblemCodes.SubjectTokenRequired, "This is for a subject's self-service token, not a staff key.")
+                    : DomainException.Unauthenticated(AccessProblemCodes.AuthenticationRequired, "Sign in with a self-service token: Authorization: Bearer <token>.");
             }
 
             var subject = SubjectId.Parse(caller.SubjectId, ChinaTime.Today(clock));
@@ -73,7 +73,7 @@ internal static class SelfServiceEndpoints
 
         api.MapDelete("/me/tokens/{id}", async (string id, HttpContext http, RevokeSubjectToken revoke, CancellationToken cancel) =>
         {
-            var tokenId = PathIds.Parse(id, "token-unknown", raw => $"'{raw}' is not a token id.");
+            var tokenId = PathIds.Parse(id, AccessProblemCodes.TokenUnknown, raw => $"'{raw}' is not a token id.");
             return Results.Ok(await revoke.RunAsync(http.Caller(), tokenId.ToString(), cancel));
         }).AllowSubjectToken().WithName("RevokeOwnToken");
     }

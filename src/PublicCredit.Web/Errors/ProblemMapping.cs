@@ -19,13 +19,13 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         {
             DomainException domain => FromDomain(domain),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge =>
-                Create(StatusCodes.Status413PayloadTooLarge, "Request body too large", tooLarge.Message, "body-too-large"),
+                Create(StatusCodes.Status413PayloadTooLarge, "Request body too large", tooLarge.Message, WebProblemCodes.BodyTooLarge),
             BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } media =>
-                Create(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", media.Message, "unsupported-media-type"),
+                Create(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", media.Message, WebProblemCodes.UnsupportedMediaType),
             BadHttpRequestException { StatusCode: StatusCodes.Status431RequestHeaderFieldsTooLarge } headers =>
-                Create(StatusCodes.Status431RequestHeaderFieldsTooLarge, "Request headers too large", headers.Message, "headers-too-large"),
+                Create(StatusCodes.Status431RequestHeaderFieldsTooLarge, "Request headers too large", headers.Message, WebProblemCodes.HeadersTooLarge),
             BadHttpRequestException { StatusCode: StatusCodes.Status414UriTooLong } target =>
-                Create(StatusCodes.Status414UriTooLong, "URI too long", target.Message, "uri-too-long"),
+                Create(StatusCodes.Status414UriTooLong, "URI too long", target.Message, WebProblemCodes.UriTooLong),
             BadHttpRequestException bad => Create(StatusCodes.Status400BadRequest, "body-invalid",
                 "The request could not be read: " + bad.Message, BodyCode(bad)),
             // A saturated database is the server's state, not a defect: 503 with a code and Retry-After (ADR 0039 §2).
@@ -38,7 +38,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
             problem = Create(StatusCodes.Status500InternalServerError, "internal-error",
-                "An unexpected error occurred; it has been logged.", "internal-error");
+                "An unexpected error occurred; it has been logged.", WebProblemCodes.InternalError);
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
@@ -94,8 +94,8 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
 
     private static string BodyCode(BadHttpRequestException bad) =>
         bad.InnerException is System.Text.Json.JsonException || bad.Message.Contains("JSON", StringComparison.OrdinalIgnoreCase)
-            ? "body-invalid-json"
-            : "body-invalid";
+            ? WebProblemCodes.BodyInvalidJson
+            : WebProblemCodes.BodyInvalid;
 
     private static ProblemDetails Create(int status, string title, string detail, string code)
     {

@@ -92,7 +92,7 @@ public sealed record HostSettings
     /// </summary>
     public string? KeysDirectory { get; init; }
 
-    public const string KeysRequiredCode = "setting-keys-required";
+    public const string KeysRequiredCode = SettingProblemCodes.KeysRequired;
 
     /// <summary>
     /// PostgreSQL: the most connections this node's one pool holds (<c>serve --db-pool-size</c>). Null: a
@@ -166,7 +166,7 @@ public sealed record HostSettings
     {
         if (value < least)
         {
-            problems.Add(new FieldError(field, "setting-limit-invalid", $"{field} is at least {least}"));
+            problems.Add(new FieldError(field, SettingProblemCodes.LimitInvalid, $"{field} is at least {least}"));
         }
     }
 
@@ -176,52 +176,52 @@ public sealed record HostSettings
         var problems = new List<FieldError>();
         if (!Directory.Exists(CatalogDirectory))
         {
-            problems.Add(new FieldError("catalog", "setting-catalog-missing", $"the catalog folder '{CatalogDirectory}' does not exist"));
+            problems.Add(new FieldError("catalog", SettingProblemCodes.CatalogMissing, $"the catalog folder '{CatalogDirectory}' does not exist"));
         }
 
         if (Urls.Count == 0)
         {
-            problems.Add(new FieldError("urls", "setting-urls-missing", "at least one address to listen on is needed"));
+            problems.Add(new FieldError("urls", SettingProblemCodes.UrlsMissing, "at least one address to listen on is needed"));
         }
 
         foreach (var url in Urls)
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
-                problems.Add(new FieldError("urls", "setting-url-invalid", $"'{url}' is not an http(s) address"));
+                problems.Add(new FieldError("urls", SettingProblemCodes.UrlInvalid, $"'{url}' is not an http(s) address"));
             }
         }
 
         if (WithdrawalInterval <= TimeSpan.Zero || WithdrawalInterval > TimeSpan.FromMinutes(1))
         {
             // A withdrawal must reach the changes feed within a minute of the end (docs/domain.md#publicity-periods).
-            problems.Add(new FieldError("withdrawalInterval", "setting-interval-invalid", "the publicity-end interval is more than 0 and at most 1 minute"));
+            problems.Add(new FieldError("withdrawalInterval", SettingProblemCodes.IntervalInvalid, "the publicity-end interval is more than 0 and at most 1 minute"));
         }
 
         if (PublicUrl is { } publicUrl
             && (!publicUrl.IsAbsoluteUri || (publicUrl.Scheme != Uri.UriSchemeHttp && publicUrl.Scheme != Uri.UriSchemeHttps)
                 || !string.IsNullOrEmpty(publicUrl.Query) || !string.IsNullOrEmpty(publicUrl.Fragment) || !string.IsNullOrEmpty(publicUrl.UserInfo)))
         {
-            problems.Add(new FieldError("publicUrl", "setting-public-url-invalid", $"'{publicUrl}' is not an http(s) address without query, fragment or user"));
+            problems.Add(new FieldError("publicUrl", SettingProblemCodes.PublicUrlInvalid, $"'{publicUrl}' is not an http(s) address without query, fragment or user"));
         }
 
         if (PublicUrl is null && Urls.Any(ListensEverywhere))
         {
             // Any name reaches such a server: the address printed on reports and the hosts answered must be stated.
-            problems.Add(new FieldError("publicUrl", "setting-public-url-missing", "a server listening on every interface needs --public-url (the address the public reaches it at)"));
+            problems.Add(new FieldError("publicUrl", SettingProblemCodes.PublicUrlMissing, "a server listening on every interface needs --public-url (the address the public reaches it at)"));
         }
 
         foreach (var proxy in KnownProxies)
         {
             if (!System.Net.IPAddress.TryParse(proxy, out _))
             {
-                problems.Add(new FieldError("knownProxies", "setting-proxy-invalid", $"'{proxy}' is not an IP address"));
+                problems.Add(new FieldError("knownProxies", SettingProblemCodes.ProxyInvalid, $"'{proxy}' is not an IP address"));
             }
         }
 
         if (KnownProxies.Count > 0 && !BehindProxy)
         {
-            problems.Add(new FieldError("knownProxies", "setting-proxy-without-behind-proxy", "--proxy is only read with --behind-proxy"));
+            problems.Add(new FieldError("knownProxies", SettingProblemCodes.ProxyWithoutBehindProxy, "--proxy is only read with --behind-proxy"));
         }
 
         AtLeast(problems, PublicSearchPerMinutePerAddress, 0, "publicSearchPerMinute");
@@ -236,7 +236,7 @@ public sealed record HostSettings
         }
         if (Checkpoints.MaxAge <= TimeSpan.Zero || Checkpoints.Poll <= TimeSpan.Zero)
         {
-            problems.Add(new FieldError("checkpointMaxAge", "setting-checkpoint-age-invalid", "a checkpoint's age and the poll interval are more than 0"));
+            problems.Add(new FieldError("checkpointMaxAge", SettingProblemCodes.CheckpointAgeInvalid, "a checkpoint's age and the poll interval are more than 0"));
         }
 
         if (Database.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(KeysDirectory))
@@ -250,17 +250,17 @@ public sealed record HostSettings
 
         if (DatabasePoolSize is < 1)
         {
-            problems.Add(new FieldError("dbPoolSize", "setting-db-pool-size-invalid", "the database pool holds at least 1 connection"));
+            problems.Add(new FieldError("dbPoolSize", SettingProblemCodes.DbPoolSizeInvalid, "the database pool holds at least 1 connection"));
         }
 
         if (UploadLimitBytes <= 0)
         {
-            problems.Add(new FieldError("uploadLimit", "setting-upload-limit-invalid", "the upload limit is more than 0 bytes"));
+            problems.Add(new FieldError("uploadLimit", SettingProblemCodes.UploadLimitInvalid, "the upload limit is more than 0 bytes"));
         }
 
         if (UploadChunkSize is < 1 or > SubmitRecords.MaxChunk)
         {
-            problems.Add(new FieldError("uploadChunkSize", "setting-upload-chunk-invalid", "an upload's chunk holds 1 to 1000 rows"));
+            problems.Add(new FieldError("uploadChunkSize", SettingProblemCodes.UploadChunkInvalid, "an upload's chunk holds 1 to 1000 rows"));
         }
 
         if (problems.Count > 0)

@@ -40,7 +40,7 @@ internal static class ReportEndpoints
                 await Results.Problem(
                     $"At most {settings.ReportsPerMinutePerAddress} credit reports a minute from one address; try again in {Math.Ceiling(retry.TotalSeconds)} s.",
                     statusCode: StatusCodes.Status429TooManyRequests, title: "Too many reports",
-                    extensions: new Dictionary<string, object?> { ["code"] = "report-rate-limited" }).ExecuteAsync(rejected.HttpContext);
+                    extensions: new Dictionary<string, object?> { ["code"] = ReportProblemCodes.RateLimited }).ExecuteAsync(rejected.HttpContext);
             };
         });
     }
@@ -54,7 +54,7 @@ internal static class ReportEndpoints
                 if (fonts.Font is not { } font)
                 {
                     return Results.Problem(fonts.Problem, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Reports are unavailable",
-                        extensions: new Dictionary<string, object?> { ["code"] = "report-font-missing" });
+                        extensions: new Dictionary<string, object?> { ["code"] = ReportProblemCodes.FontMissing });
                 }
 
                 // The printed address is the configured public one (ADR 0038), never the request's Host.

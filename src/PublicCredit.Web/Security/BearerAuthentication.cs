@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using PublicCredit.Access;
 using PublicCredit.Errors;
+using PublicCredit.Web.Errors;
 
 namespace PublicCredit.Web.Security;
 
@@ -33,7 +34,7 @@ internal sealed class BearerAuthentication(
 
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return Fail(DomainException.Unauthenticated("authorization-scheme", "Use Authorization: Bearer <token>."));
+            return Fail(DomainException.Unauthenticated(WebProblemCodes.AuthorizationScheme, "Use Authorization: Bearer <token>."));
         }
 
         try

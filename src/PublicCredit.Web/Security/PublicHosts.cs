@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using PublicCredit.Web.Hosting;
+using PublicCredit.Web.Errors;
 
 namespace PublicCredit.Web.Security;
 
@@ -74,7 +75,7 @@ public sealed class PublicHosts
 
 internal static class PublicHostFilter
 {
-    public const string NotAllowed = "host-not-allowed";
+    public const string NotAllowed = WebProblemCodes.HostNotAllowed;
 
     /// <summary>Refuses a request whose <c>Host</c> this server does not answer to, as coded ProblemDetails (400).</summary>
     public static IApplicationBuilder UsePublicHostFilter(this IApplicationBuilder app)

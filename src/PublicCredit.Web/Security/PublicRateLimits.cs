@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using PublicCredit.Web.Hosting;
+using PublicCredit.Web.Errors;
 
 namespace PublicCredit.Web.Security;
 
@@ -14,8 +15,8 @@ namespace PublicCredit.Web.Security;
 /// </summary>
 public sealed class PublicRateLimits : IDisposable
 {
-    public const string SearchLimited = "search-rate-limited";
-    public const string VerifyLimited = "verify-rate-limited";
+    public const string SearchLimited = WebProblemCodes.SearchRateLimited;
+    public const string VerifyLimited = WebProblemCodes.VerifyRateLimited;
 
     private readonly PartitionedRateLimiter<string>? search;
     private readonly PartitionedRateLimiter<string>? verify;

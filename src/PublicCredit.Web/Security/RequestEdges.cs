@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
+using PublicCredit.Web.Errors;
 
 namespace PublicCredit.Web.Security;
 
@@ -66,7 +67,7 @@ internal static class RequestEdges
         var target = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (request.Path + request.QueryString).ToString();
         if (target.Length > MaxTargetLength)
         {
-            return Problem(StatusCodes.Status414UriTooLong, "URI too long", "uri-too-long",
+            return Problem(StatusCodes.Status414UriTooLong, "URI too long", WebProblemCodes.UriTooLong,
                 $"The request target is {target.Length} characters; at most {MaxTargetLength} are read.");
         }
 
@@ -82,13 +83,13 @@ internal static class RequestEdges
 
         if (headerBytes > MaxHeaderBytes)
         {
-            return Problem(StatusCodes.Status431RequestHeaderFieldsTooLarge, "Request headers too large", "headers-too-large",
+            return Problem(StatusCodes.Status431RequestHeaderFieldsTooLarge, "Request headers too large", WebProblemCodes.HeadersTooLarge,
                 $"The request headers take {headerBytes} bytes; at most {MaxHeaderBytes} are read.");
         }
 
         if (request.Path.StartsWithSegments("/api", StringComparison.Ordinal) && HasBody(request) && !IsJson(request.ContentType))
         {
-            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "unsupported-media-type",
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", WebProblemCodes.UnsupportedMediaType,
                 "The API reads JSON bodies only: send Content-Type: application/json.");
         }
 
@@ -127,19 +128,19 @@ internal static class RequestEdges
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
         problem.Extensions["code"] = status switch
         {
-            StatusCodes.Status404NotFound when context.HttpContext.GetEndpoint() is null => "route-not-found",
-            StatusCodes.Status404NotFound => "not-found",
-            StatusCodes.Status405MethodNotAllowed => "method-not-allowed",
-            StatusCodes.Status400BadRequest => "bad-request",
-            StatusCodes.Status401Unauthorized => "unauthenticated",
-            StatusCodes.Status403Forbidden => "forbidden",
-            StatusCodes.Status406NotAcceptable => "not-acceptable",
-            StatusCodes.Status413PayloadTooLarge => "body-too-large",
-            StatusCodes.Status414UriTooLong => "uri-too-long",
-            StatusCodes.Status415UnsupportedMediaType => "unsupported-media-type",
-            StatusCodes.Status429TooManyRequests => "rate-limited",
-            StatusCodes.Status431RequestHeaderFieldsTooLarge => "headers-too-large",
-            >= 500 => "internal-error",
+            StatusCodes.Status404NotFound when context.HttpContext.GetEndpoint() is null => WebProblemCodes.RouteNotFound,
+            StatusCodes.Status404NotFound => WebProblemCodes.NotFound,
+            StatusCodes.Status405MethodNotAllowed => WebProblemCodes.MethodNotAllowed,
+            StatusCodes.Status400BadRequest => WebProblemCodes.BadRequest,
+            StatusCodes.Status401Unauthorized => WebProblemCodes.Unauthenticated,
+            StatusCodes.Status403Forbidden => WebProblemCodes.Forbidden,
+            StatusCodes.Status406NotAcceptable => WebProblemCodes.NotAcceptable,
+            StatusCodes.Status413PayloadTooLarge => WebProblemCodes.BodyTooLarge,
+            StatusCodes.Status414UriTooLong => WebProblemCodes.UriTooLong,
+            StatusCodes.Status415UnsupportedMediaType => WebProblemCodes.UnsupportedMediaType,
+            StatusCodes.Status429TooManyRequests => WebProblemCodes.RateLimited,
+            StatusCodes.Status431RequestHeaderFieldsTooLarge => WebProblemCodes.HeadersTooLarge,
+            >= 500 => WebProblemCodes.InternalError,
             _ => string.Create(CultureInfo.InvariantCulture, $"http-{status}"),
         };
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using PublicCredit.Access;
 using PublicCredit.Errors;
+using PublicCredit.Web.Errors;
 
 namespace PublicCredit.Web.Session;
 
@@ -47,7 +48,7 @@ public sealed class WebSessions(AuthenticateBearer bearer, CredentialSessions st
         var field = area == SessionArea.Console ? "apiKey" : "token";
         if (string.IsNullOrWhiteSpace(token))
         {
-            throw DomainException.Invalid(field, "sign-in-token-missing", "Enter the key or token you were given.");
+            throw DomainException.Invalid(field, WebProblemCodes.SignInTokenMissing, "Enter the key or token you were given.");
         }
 
         Caller caller;
@@ -62,12 +63,12 @@ public sealed class WebSessions(AuthenticateBearer bearer, CredentialSessions st
 
         if (area == SessionArea.Console && !caller.IsStaff)
         {
-            throw DomainException.Invalid(field, "sign-in-not-staff-key", "This is a self-service token: use it on /me.");
+            throw DomainException.Invalid(field, WebProblemCodes.SignInNotStaffKey, "This is a self-service token: use it on /me.");
         }
 
         if (area == SessionArea.Me && caller.SubjectId is null)
         {
-            throw DomainException.Invalid(field, "sign-in-not-subject-token", "This is a staff API key: use it on /console.");
+            throw DomainException.Invalid(field, WebProblemCodes.SignInNotSubjectToken, "This is a staff API key: use it on /console.");
         }
 
         // It authenticated, so it parses.

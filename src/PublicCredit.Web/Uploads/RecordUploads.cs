@@ -13,6 +13,7 @@ using PublicCredit.Ledger;
 using PublicCredit.Records;
 using PublicCredit.Storage;
 using PublicCredit.Web.Hosting;
+using PublicCredit.Web.Errors;
 
 namespace PublicCredit.Web.Uploads;
 
@@ -181,7 +182,7 @@ public sealed class RecordUploads(
         {
             // A defect or the database going away: the run keeps its checkpoint and continues at the next start.
             logger.LogError(ex, "Upload {Department}/{Sha} failed; it resumes at the next start or when uploaded again", upload.Department, upload.Sha256);
-            var failure = new DomainException(ErrorKind.Conflict, "upload-interrupted", "The import stopped: " + ex.Message);
+            var failure = new DomainException(ErrorKind.Conflict, WebProblemCodes.UploadInterrupted, "The import stopped: " + ex.Message);
             state?.Fail(failure);
             opened.TrySetException(failure);
         }

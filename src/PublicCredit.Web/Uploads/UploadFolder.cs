@@ -4,6 +4,7 @@ using System.Text.Json;
 using PublicCredit.Errors;
 using PublicCredit.Import;
 using PublicCredit.Storage;
+using PublicCredit.Web.Errors;
 
 namespace PublicCredit.Web.Uploads;
 
@@ -54,7 +55,7 @@ public sealed class UploadFolder(string root)
 
             if (size == 0)
             {
-                throw DomainException.Invalid("file", "upload-file-empty", "The file is empty: choose a CSV or NDJSON file with a header line and rows.");
+                throw DomainException.Invalid("file", WebProblemCodes.UploadFileEmpty, "The file is empty: choose a CSV or NDJSON file with a header line and rows.");
             }
 
             sha = Convert.ToHexStringLower(hash.GetHashAndReset());
@@ -108,7 +109,7 @@ public sealed class UploadFolder(string root)
     }
 
     public static DomainException TooLarge(long limit) =>
-        DomainException.Invalid("file", "upload-too-large", string.Create(CultureInfo.InvariantCulture,
+        DomainException.Invalid("file", WebProblemCodes.UploadTooLarge, string.Create(CultureInfo.InvariantCulture,
             $"The file is larger than {Megabytes(limit)} MB, the most the console takes; split it, or import it with `pcredit import` on the server."));
 
     /// <summary>A file size as people read it: <c>512 B</c>, <c>3.2 KB</c>, <c>2.1 MB</c>.</summary>

@@ -15,6 +15,11 @@ public static class Problems
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonDocument.Parse(body).RootElement;
         Assert.Equal(code, problem.GetProperty("code").GetString());
+
+        // The code a test sees is in the error catalogues with the status it came with (ADR 0040).
+        var catalogued = Errors.ErrorCatalogueTests.Entries.FirstOrDefault(e => e.Code == code);
+        Assert.True(catalogued is not null && catalogued.Status == (int)status,
+            $"{(int)status} {code} is not in the error catalogues with that status (docs/api.md#error-codes)");
         return problem;
     }
 }

@@ -122,11 +122,13 @@ internal static class FuzzRun
             var took = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             outcome.TimeByRoute.AddOrUpdate(request.Route.ToString(), (took, 1), (_, t) => (t.Milliseconds + took, t.Requests + 1));
             outcome.ByStatus.AddOrUpdate(status, 1, (_, n) => n + 1);
-            // Every 4xx of the API is ProblemDetails with a code (docs/design.md#edges-public-limits-and-audit-reads), except what Kestrel refuses before the app.
-            if (status is >= 400 and < 500 && request.Route.IsApi && request.Method != "HEAD" && !request.RefusedByKestrel && !await HasCodeAsync(response))
+            // Every 4xx of the API is ProblemDetails with a code (docs/design.md#edges-public-limits-and-audit-reads), except what Kestrel
+            // refuses before the app, and the code is in the error catalogues with the status it came with (ADR 0040).
+            if (status is >= 400 and < 500 && request.Route.IsApi && request.Method != "HEAD" && !request.RefusedByKestrel
+                && await CodeProblemAsync(response, status) is { } uncoded)
             {
                 Interlocked.Increment(ref outcome.UncodedCount);
-                FuzzOutcome.Keep(outcome.Uncoded, $"{status} without a problem code ← {request.Describe()}");
+                FuzzOutcome.Keep(outcome.Uncoded, $"{status} {uncoded} ← {request.Describe()}");
             }
 
             if (status >= 500)
@@ -151,21 +153,30 @@ internal static class FuzzRun
         }
     }
 
-    private static async Task<bool> HasCodeAsync(HttpResponseMessage response)
+    /// <summary>Null when the answer is a problem whose code is catalogued with this status; else what is wrong.</summary>
+    private static async Task<string?> CodeProblemAsync(HttpResponseMessage response, int status)
     {
         if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
         {
-            return false;
+            return "without a problem code";
         }
 
         try
         {
             using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(CancellationToken.None));
-            return problem.RootElement.TryGetProperty("code", out var code) && code.ValueKind == System.Text.Json.JsonValueKind.String;
+            if (!problem.RootElement.TryGetProperty("code", out var code) || code.ValueKind != System.Text.Json.JsonValueKind.String)
+            {
+                return "without a problem code";
+            }
+
+            var text = code.GetString();
+            return Errors.ErrorCatalogueTests.Entries.Any(e => e.Code == text && e.Status == status)
+                ? null
+                : $"with code {text}, which the error catalogues do not list with this status";
         }
         catch (System.Text.Json.JsonException)
         {
-            return false;
+            return "without a problem code";
         }
     }
 

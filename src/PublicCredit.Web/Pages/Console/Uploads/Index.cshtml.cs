@@ -15,6 +15,7 @@ using PublicCredit.Storage;
 using PublicCredit.Web.Hosting;
 using PublicCredit.Web.Session;
 using PublicCredit.Web.Uploads;
+using PublicCredit.Web.Errors;
 
 namespace PublicCredit.Web.Pages.Console.Uploads;
 
@@ -116,7 +117,7 @@ public sealed class IndexModel(
         catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
             // BadHttpRequestException is an IOException; so is a multipart body that ends before its closing boundary.
-            refused = DomainException.Invalid(FileField, "upload-unreadable", "The upload could not be read: " + ex.Message);
+            refused = DomainException.Invalid(FileField, WebProblemCodes.UploadUnreadable, "The upload could not be read: " + ex.Message);
         }
 
         if (!tokenChecked)
@@ -125,7 +126,7 @@ public sealed class IndexModel(
             return new BadRequestResult();
         }
 
-        refused ??= stored is null ? DomainException.Invalid(FileField, "upload-file-missing", "Choose a CSV or NDJSON file to upload.") : null;
+        refused ??= stored is null ? DomainException.Invalid(FileField, WebProblemCodes.UploadFileMissing, "Choose a CSV or NDJSON file to upload.") : null;
         if (refused is null)
         {
             try

@@ -96,9 +96,9 @@ public static class RecordProblemCodes
     public const string LegalBasisMissing = "record-legal-basis-missing";
     [Problem(422, "The end of publicity is not a date YYYY-MM-DD.")]
     public const string PublicUntilInvalid = "record-public-until-invalid";
-    [Problem(422, "publicUntil … is after the latest allowed last day of publicity, … (the catalog maximum counted from the decision date, FACTS §4).")]
+    [Problem(422, "publicUntil … is after the latest allowed last day of publicity, … (the catalog maximum counted from the decision date).")]
     public const string PublicUntilTooLate = "record-public-until-too-late";
-    [Problem(422, "publicUntil … is before the earliest allowed last day of publicity, … (the period runs from the decision date for at least the catalog minimum, FACTS §4).")]
+    [Problem(422, "publicUntil … is before the earliest allowed last day of publicity, … (the period runs from the decision date for at least the catalog minimum).")]
     public const string PublicUntilTooEarly = "record-public-until-too-early";
     [Problem(422, "Records of this grade are not published, so they have no publicity period: leave publicUntil out.")]
     public const string PublicUntilNotApplicable = "record-public-until-not-applicable";

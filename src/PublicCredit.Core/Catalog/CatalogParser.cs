@@ -8,6 +8,7 @@ using PublicCredit.Text;
 using PublicCredit.Time;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using PublicCredit.Errors;
 
 namespace PublicCredit.Catalog;
 
@@ -187,7 +188,7 @@ internal static partial class CatalogParser
                 var years = fields.ItemList("years", "calendar year");
                 if (years.Count == 0 && fields.Has("years"))
                 {
-                    problems.Add(file, fields.Source.LineOf("years"), "calendar-year-missing",
+                    problems.Add(file, fields.Source.LineOf("years"), CommonProblemCodes.CalendarYearMissing,
                         "the calendar lists no year; deadlines in working days cannot be computed (docs/domain.md#deadlines-and-working-days).");
                 }
 

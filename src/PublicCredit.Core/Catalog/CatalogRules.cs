@@ -2,6 +2,7 @@ using PublicCredit.Identifiers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PublicCredit.Time;
+using PublicCredit.Errors;
 
 namespace PublicCredit.Catalog;
 
@@ -219,7 +220,7 @@ internal static partial class CatalogRules
             else if (restoration.IsShorterThan(floor) || restoration.IsShorterThan(periods.Min))
             {
                 var earliest = periods.Min.IsLongerThan(floor) ? periods.Min : floor;
-                Report(category, $"{path}.earliestRestoration", "restoration-too-early",
+                Report(category, $"{path}.earliestRestoration", PublicCredit.Restorations.RestorationProblemCodes.TooEarly,
                     $"restoration of {Kebab(grade)} negative information is possible only after {earliest}, the minimum publicity (docs/domain.md#publicity-periods, docs/domain.md#objections-and-restoration), not after {restoration}.");
             }
         }
@@ -453,7 +454,7 @@ internal static partial class CatalogRules
                 if (years[i] != years[i - 1] + 1)
                 {
                     var later = catalog.Years.First(y => y.Year == years[i]);
-                    Report(later, "year", "calendar-year-missing",
+                    Report(later, "year", CommonProblemCodes.CalendarYearMissing,
                         $"the calendar jumps from {years[i - 1].ToString(CultureInfo.InvariantCulture)} to {years[i].ToString(CultureInfo.InvariantCulture)}; every year in between needs its holiday arrangement.");
                 }
             }

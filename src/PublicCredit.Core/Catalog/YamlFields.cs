@@ -2,6 +2,7 @@ using System.Globalization;
 using PublicCredit.Text;
 using PublicCredit.Time;
 using YamlDotNet.RepresentationModel;
+using PublicCredit.Errors;
 
 namespace PublicCredit.Catalog;
 
@@ -146,7 +147,7 @@ internal sealed class YamlFields
 
         return IsoDuration.TryParse(scalar.Value, out var duration)
             ? duration
-            : InvalidValue<IsoDuration>(scalar, "duration-invalid",
+            : InvalidValue<IsoDuration>(scalar, CommonProblemCodes.DurationInvalid,
                 $"{Path(key)} '{scalar.Value}' is not an ISO-8601 duration such as P3Y, P6M, P1Y6M or P90D.");
     }
 

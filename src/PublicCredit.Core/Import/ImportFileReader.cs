@@ -249,7 +249,7 @@ public sealed class ImportFileReader
         (null, new ImportRowProblem(framed.Line, framed.EndOffset, field, code, message));
 
     private static DomainException HeaderInvalid(string message) =>
-        new(ErrorKind.Invalid, "import-header-invalid", $"The header line cannot be imported: {message}",
+        new(ErrorKind.Invalid, RecordProblemCodes.ImportHeaderInvalid, $"The header line cannot be imported: {message}",
             [new FieldError("header", RecordProblemCodes.ImportHeaderInvalid, message)]);
 
     private static void SkipByteOrderMark(Stream stream)

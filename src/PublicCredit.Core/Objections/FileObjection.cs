@@ -309,7 +309,7 @@ public sealed partial class FileObjection(
         {
             return catalog.Calendar.AddWorkingDays(ChinaTime.DateOf(now), catalog.ObjectionReview);
         }
-        catch (DomainException missing) when (missing.Code == "calendar-year-missing")
+        catch (DomainException missing) when (missing.Code == CommonProblemCodes.CalendarYearMissing)
         {
             return null;
         }

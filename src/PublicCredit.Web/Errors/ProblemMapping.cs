@@ -26,7 +26,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
                 Create(StatusCodes.Status431RequestHeaderFieldsTooLarge, "Request headers too large", headers.Message, WebProblemCodes.HeadersTooLarge),
             BadHttpRequestException { StatusCode: StatusCodes.Status414UriTooLong } target =>
                 Create(StatusCodes.Status414UriTooLong, "URI too long", target.Message, WebProblemCodes.UriTooLong),
-            BadHttpRequestException bad => Create(StatusCodes.Status400BadRequest, "body-invalid",
+            BadHttpRequestException bad => Create(StatusCodes.Status400BadRequest, WebProblemCodes.BodyInvalid,
                 "The request could not be read: " + bad.Message, BodyCode(bad)),
             // A saturated database is the server's state, not a defect: 503 with a code and Retry-After (ADR 0039 §2).
             _ when DatabasePool.IsSaturated(exception) => Create(StatusCodes.Status503ServiceUnavailable, "Service unavailable",
@@ -37,7 +37,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
-            problem = Create(StatusCodes.Status500InternalServerError, "internal-error",
+            problem = Create(StatusCodes.Status500InternalServerError, WebProblemCodes.InternalError,
                 "An unexpected error occurred; it has been logged.", WebProblemCodes.InternalError);
         }
 

@@ -77,7 +77,7 @@ public partial class ErrorCatalogueTests
     }
 
     /// <summary>
-    /// Every code and status the HTTP tests assert (<c>Problems.AssertAsync(response, HttpStatusCode.X, "code")</c>) is
+    /// Every code and status the HTTP tests assert (<c>Problems.AssertAsync</c> with a status and a code literal) is
     /// catalogued with that status: a code the server really answers with that the catalogue lacks fails here.
     /// (<see cref="Problems.AssertAsync"/> checks the same at run time for codes a test passes as a variable.)
     /// </summary>
@@ -91,8 +91,13 @@ public partial class ErrorCatalogueTests
         {
             foreach (Match m in AssertedProblem().Matches(text))
             {
+                if (!Enum.TryParse<HttpStatusCode>(m.Groups[1].Value, out var seen))
+                {
+                    continue;
+                }
+
                 asserted++;
-                var (status, code) = ((int)Enum.Parse<HttpStatusCode>(m.Groups[1].Value), m.Groups[2].Value);
+                var (status, code) = ((int)seen, m.Groups[2].Value);
                 if (!statuses.TryGetValue(code, out var catalogued) || catalogued != status)
                 {
                     wrong.Add($"{path}: {status} {code} (catalogue: {(statuses.ContainsKey(code) ? catalogued.ToString(System.Globalization.CultureInfo.InvariantCulture) : "missing")})");
@@ -100,7 +105,7 @@ public partial class ErrorCatalogueTests
             }
         }
 
-        Assert.True(asserted > 200, $"only {asserted} asserted problems found: has Problems.AssertAsync changed shape?");
+        Assert.True(asserted > 150, $"only {asserted} asserted problems found: has Problems.AssertAsync changed shape?");
         Assert.True(wrong.Count == 0, "asserted over HTTP but not catalogued with that status:\n" + string.Join("\n", wrong));
     }
 
@@ -132,7 +137,7 @@ public partial class ErrorCatalogueTests
         return Declaration().IsMatch(line) && previous.TrimStart().StartsWith("[Problem(", StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("""(?:DomainException\.\w+\(|new FieldError\(|new DomainException\(|PathIds\.Parse\(|\["code"\]\s*=|Problem\(StatusCodes\.\w+,)[^;]*?"[a-z0-9]+(?:-[a-z0-9]+)+"\s*[,)]""")]
+    [GeneratedRegex("""(?:DomainException\.\w+\(|new FieldError\(|new DomainException\(|new\(ErrorKind\.\w+,|PathIds\.Parse\(|\["code"\]\s*=|Problem\(StatusCodes\.\w+,)[^;]*?"[a-z0-9]+(?:-[a-z0-9]+)+"\s*[,)]""")]
     private static partial Regex InlineCode();
 
     [GeneratedRegex("\"([a-z0-9]+(?:-[a-z0-9]+)+)\"")]

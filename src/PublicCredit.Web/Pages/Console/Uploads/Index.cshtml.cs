@@ -16,6 +16,7 @@ using PublicCredit.Web.Hosting;
 using PublicCredit.Web.Session;
 using PublicCredit.Web.Uploads;
 using PublicCredit.Web.Errors;
+using PublicCredit.Records;
 
 namespace PublicCredit.Web.Pages.Console.Uploads;
 
@@ -146,14 +147,14 @@ public sealed class IndexModel(
     private async Task<IActionResult> RefusedAsync(DomainException refused)
     {
         var messages = new List<string> { Display.Refusal(l, refused) };
-        if (refused.Code == "import-header-invalid")
+        if (refused.Code == RecordProblemCodes.ImportHeaderInvalid)
         {
             // Each column the file cannot be imported with, by its name in the file, in the page's language.
             messages.AddRange(refused.Errors.Select(e => $"{e.Field}: {Display.Error(l, e)}"));
         }
 
         Errors = messages;
-        Response.StatusCode = refused.Code == "upload-too-large" ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status422UnprocessableEntity;
+        Response.StatusCode = refused.Code == WebProblemCodes.UploadTooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status422UnprocessableEntity;
         await LoadAsync();
         return Page();
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using PublicCredit.Records;
 using PublicCredit.Catalog;
 using PublicCredit.Data;
 using PublicCredit.Import;

@@ -24,7 +24,7 @@ public static class ActivationProblemCodes
     public const string Used = "activation-code-used";
     [Problem(409, "This activation code has expired.")]
     public const string Expired = "activation-code-expired";
-    [Problem(422, "Too many wrong activation codes; try again later.")]
+    [Problem(429, "Too many wrong activation codes; try again later.")]
     public const string RateLimited = "activation-rate-limited";
 }
 

@@ -79,7 +79,7 @@ public sealed class RecordChunkWriter(
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(chunk);
         caller.RequireRole(Role.Recorder);
-        var department = caller.Department ?? throw Errors.DomainException.Forbidden("department-scope", "A recorder acts for a department.");
+        var department = caller.Department ?? throw Errors.DomainException.Forbidden(AccessProblemCodes.DepartmentScope, "A recorder acts for a department.");
         if (chunk.Valid.Count == 0)
         {
             return new WrittenChunk(this, chunk.Outcomes);

@@ -16,7 +16,7 @@ namespace PublicCredit.Inquiries;
 /// </summary>
 public sealed class SealInquiryBatches(PublicCreditDbContext db, AppendToLedger ledger, TimeProvider clock) : IRoundWork
 {
-    public const string EventType = "inquiries-sealed";
+    public const string EventType = InquiriesSealed.EventType;
 
     public const string Actor = "system:inquiry-seal";
 
@@ -50,10 +50,8 @@ public sealed class SealInquiryBatches(PublicCreditDbContext db, AppendToLedger 
             return 0;
         }
 
-        var sealedBy = await ledger.AppendAsync(new LedgerEntry(EventType, Actor, null, null, new
-        {
-            batches = batches.ConvertAll(b => new { id = b.Id, count = b.Count, digest = b.Digest }),
-        }), cancellationToken);
+        var sealedBy = await ledger.AppendAsync(
+            LedgerEntry.Of(new InquiriesSealed(batches.ConvertAll(b => new SealedBatch(b.Id, b.Count, b.Digest))), Actor, null, null), cancellationToken);
         foreach (var batch in batches)
         {
             batch.SealedPosition = sealedBy.Position;

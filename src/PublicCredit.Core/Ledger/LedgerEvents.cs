@@ -11,6 +11,7 @@ using PublicCredit.Removals;
 using PublicCredit.Reports;
 using PublicCredit.Restorations;
 using PublicCredit.Storage;
+using PublicCredit.Inquiries;
 
 namespace PublicCredit.Ledger;
 
@@ -101,6 +102,10 @@ public static class LedgerEvents
         Event<SubjectTokenRevoked>(SubjectTokenRevoked.EventType, "access", "a subject token revoked; followers drop it", NoFeed(NotInFeed), typeof(SubjectTokenRow)),
         Event<ActivationCodeIssued>(ActivationCodeIssued.EventType, "access", "an activation code issued with a notice", NoFeed(NotInFeed), typeof(ActivationCodeRow)),
         Event<ActivationCodeRedeemed>(ActivationCodeRedeemed.EventType, "access", "an activation code redeemed for a token", NoFeed(NotInFeed), typeof(ActivationCodeRow)),
+
+        // Inquiries (ADR 0032 §4)
+        Event<InquiriesSealed>(InquiriesSealed.EventType, "inquiries", "inquiry-log batches sealed with their counts and digests",
+            NoFeed("the inquiry log is not public"), typeof(InquiryBatchRow), typeof(InquiryRow)),
 
         // Catalog, checks, reports
         Event<CatalogActivated>(CatalogActivated.EventType, "catalog", "a catalog version activated",

@@ -45,7 +45,7 @@ public sealed class ChunkValidation
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.RequireRole(Role.Recorder);
-        _ = caller.Department ?? throw DomainException.Forbidden("department-scope", "A recorder acts for a department.");
+        _ = caller.Department ?? throw DomainException.Forbidden(AccessProblemCodes.DepartmentScope, "A recorder acts for a department.");
         return new ChunkValidation(validator, catalog, caller, now, limit, Math.Clamp(expectedItems, 0, limit));
     }
 

@@ -43,10 +43,10 @@ public sealed class SubmitRecords(
     IEnumerable<IRecordsCommitted>? committed = null, ILogger<SubmitRecords>? logger = null)
 {
     /// <summary>One record created: its facts, for a reader of the ledger (ADR 0006).</summary>
-    public const string CreatedEvent = "record-created";
+    public const string CreatedEvent = RecordCreated.EventType;
 
     /// <summary>Several records created by one chunk: their ids and content hashes, one event per chunk (ADR 0006).</summary>
-    public const string ChunkCreatedEvent = "records-created";
+    public const string ChunkCreatedEvent = RecordsCreated.EventType;
 
     /// <summary>The largest batch of the API, and of the console upload's chunks.</summary>
     public const int MaxChunk = 1000;

@@ -232,7 +232,7 @@ public sealed record HostSettings
         AtLeast(problems, Checkpoints.EveryEvents, 1, "checkpointEvery");
         if (InquirySealInterval is { } seal && (seal < TimeSpan.FromSeconds(1) || seal > TimeSpan.FromHours(1)))
         {
-            problems.Add(new FieldError("inquirySealSeconds", "setting-inquiry-seal-invalid", "inquiry batches are sealed every 1 to 3600 seconds"));
+            problems.Add(new FieldError("inquirySealSeconds", SettingProblemCodes.InquirySealInvalid, "inquiry batches are sealed every 1 to 3600 seconds"));
         }
         if (Checkpoints.MaxAge <= TimeSpan.Zero || Checkpoints.Poll <= TimeSpan.Zero)
         {

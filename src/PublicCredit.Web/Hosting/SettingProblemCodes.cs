@@ -32,6 +32,8 @@ public static class SettingProblemCodes
     public const string UploadLimitInvalid = "setting-upload-limit-invalid";
     [Problem(0, "an upload's chunk holds 1 to 1000 rows", Field = "uploadChunkSize")]
     public const string UploadChunkInvalid = "setting-upload-chunk-invalid";
+    [Problem(0, "inquiry batches are sealed every 1 to 3600 seconds", Field = "inquirySealSeconds")]
+    public const string InquirySealInvalid = "setting-inquiry-seal-invalid";
     [Problem(0, "A PostgreSQL node needs --keys (shared signing keys).", Field = "keys")]
     public const string KeysRequired = "setting-keys-required";
 }

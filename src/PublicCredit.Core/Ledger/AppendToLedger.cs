@@ -39,12 +39,6 @@ public sealed class AppendToLedger(PublicCreditDbContext db, TimeProvider clock)
     public async Task<LedgerEventRow> AppendAsync(LedgerEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (LedgerEvents.Named(entry.Type) is null)
-        {
-            // Every event type is registered with its payload, feed mapping and verifier rule (ADR 0040).
-            throw new InvalidOperationException($"The ledger event type '{entry.Type}' is not registered in LedgerEvents.");
-        }
-
         if (db.Database.CurrentTransaction is null)
         {
             throw new InvalidOperationException(

@@ -8,7 +8,7 @@ public static class AccessProblemCodes
 {
     [Problem(403, "A department's admin manages keys of its own department ('…') only, not of '…'.")]
     public const string DepartmentScope = "department-scope";
-    [Problem(401, "Too many invalid bearer tokens from this address; tokens not already known are refused until …Z.")]
+    [Problem(401, "Too many invalid bearer tokens from this address; tokens not already known are refused for … s.")]
     public const string TokenAttemptsLimited = "token-attempts-limited";
     [Problem(401, "The bearer token is not a valid, unexpired and unrevoked token.")]
     public const string TokenInvalid = "token-invalid";

@@ -273,13 +273,11 @@ public sealed partial class FileObjection(
         var now = LedgerChain.Truncate(clock.GetUtcNow());
         var review = await ReviewReasonAsync(filing, record.Department, o => o.RecordId == recordId, now, cancellationToken);
         var filed = filing.Row(null, record.Id, record.Department, record.SubjectId, now, ReviewDeadline(now), suspends: review is null);
-        var payload = filing.Payload(filed, review);
-        payload["recordId"] = record.Id;
-        payload["version"] = record.Version;
-        payload["from"] = "in-force";
-        payload["to"] = review is null ? "suspended" : "in-force";
+        var details = filing.Payload(filed, review);
+        details.Remove("objectionId"); // a member of the typed event itself
         // The changes feed tells downstream systems only about records that were public (ADR 0008 §6).
-        payload["public"] = IsPublicNow(record, catalog, ChinaTime.DateOf(now));
+        var payload = new ObjectionOnRecord(filed.Id, record.Id, record.Version, "in-force", review is null ? "suspended" : "in-force",
+            IsPublicNow(record, catalog, ChinaTime.DateOf(now))) { Details = details };
         var recorded = await ledger.AppendAsync(
             new LedgerEntry(ObjectionEvents.Filed, filing.Caller.Actor, record.Department, record.SubjectId, payload), cancellationToken);
         filed.FiledPosition = recorded.Position;

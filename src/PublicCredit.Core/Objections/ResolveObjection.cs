@@ -95,15 +95,10 @@ public sealed class ResolveObjection(
         Close(objection, upheld, reasons, caller, now);
         var recorded = await ledger.AppendAsync(new LedgerEntry(
             upheld ? ObjectionEvents.Upheld : ObjectionEvents.Rejected, caller.Actor, record.Department, record.SubjectId,
-            new Dictionary<string, object?>(StringComparer.Ordinal)
+            new ObjectionOnRecord(objection.Id, record.Id, record.Version, objection.SuspendedAt is null ? "in-force" : "suspended",
+                upheld ? "withdrawn" : "in-force", wasPublic)
             {
-                ["objectionId"] = objection.Id,
-                ["recordId"] = record.Id,
-                ["version"] = record.Version,
-                ["from"] = objection.SuspendedAt is null ? "in-force" : "suspended",
-                ["to"] = upheld ? "withdrawn" : "in-force",
-                ["public"] = wasPublic,
-                ["reasonsSha256"] = DesignationTransitions.Sha256(reasons),
+                Details = new Dictionary<string, object?>(StringComparer.Ordinal) { ["reasonsSha256"] = DesignationTransitions.Sha256(reasons) },
             }), cancellationToken);
         objection.ResolvedPosition = recorded.Position;
         if (upheld && record.Published && record.WithdrawalPosition is null)

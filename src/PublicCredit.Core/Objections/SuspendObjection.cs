@@ -71,15 +71,9 @@ public sealed class SuspendObjection(
         var at = LedgerChain.Truncate(clock.GetUtcNow());
         target.SuspendedAt = at;
         await ledger.AppendAsync(new LedgerEntry(ObjectionEvents.Suspended, caller.Actor, record.Department, record.SubjectId,
-            new Dictionary<string, object?>(StringComparer.Ordinal)
+            new ObjectionOnRecord(target.Id, record.Id, record.Version, "in-force", "suspended", FileObjection.IsPublicNow(record, catalog, ChinaTime.DateOf(at)))
             {
-                ["objectionId"] = target.Id,
-                ["recordId"] = record.Id,
-                ["version"] = record.Version,
-                ["from"] = "in-force",
-                ["to"] = "suspended",
-                ["public"] = FileObjection.IsPublicNow(record, catalog, ChinaTime.DateOf(at)),
-                ["reasonsSha256"] = DesignationTransitions.Sha256(reasons!),
+                Details = new Dictionary<string, object?>(StringComparer.Ordinal) { ["reasonsSha256"] = DesignationTransitions.Sha256(reasons!) },
             }), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

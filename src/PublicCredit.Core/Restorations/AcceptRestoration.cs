@@ -34,7 +34,7 @@ public sealed class AcceptRestoration(PublicCreditDbContext db, AppendToLedger l
         row.Status = accepted ? RestorationStatus.Accepted : RestorationStatus.Refused;
         row.RefusedAtStep = accepted ? null : RestorationSteps.Accept;
         await RestorationSteps.RecordAsync(ledger, row, accepted ? RestorationEvents.Accepted : RestorationEvents.Refused, caller.Actor,
-            RestorationSteps.Payload(row, RestorationSteps.Accept, accepted, reasons, late), cancellationToken);
+            RestorationSteps.Step(row, RestorationSteps.Accept, accepted, reasons, late), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RestorationStep(row.Id, row.Status, now, late);

@@ -55,7 +55,7 @@ public sealed class DecideRestoration(PublicCreditDbContext db, AppendToLedger l
         RestorationSteps.RequireStatus(row, RestorationStatus.Accepted, Codes.NotAccepted);
         var at = LedgerChain.Truncate(clock.GetUtcNow());
         var wasLate = Close(row, caller, at, reasons, granted ? RestorationStatus.Granted : RestorationStatus.Refused);
-        var payload = RestorationSteps.Payload(row, RestorationSteps.Decide, granted, reasons, wasLate);
+        var payload = RestorationSteps.Step(row, RestorationSteps.Decide, granted, reasons, wasLate);
         if (!granted)
         {
             await RestorationSteps.RecordAsync(ledger, row, RestorationEvents.Refused, caller.Actor, payload, cancellationToken);
@@ -63,8 +63,8 @@ public sealed class DecideRestoration(PublicCreditDbContext db, AppendToLedger l
         else
         {
             var record = await db.Records.Current().SingleAsync(r => r.Id == row.RecordId, cancellationToken);
-            payload["version"] = record.Version;
-            var recorded = await RestorationSteps.RecordAsync(ledger, row, RestorationEvents.RecordRestored, caller.Actor, payload, cancellationToken);
+            var recorded = await RestorationSteps.RecordAsync(
+                ledger, row, RestorationEvents.RecordRestored, caller.Actor, payload with { Version = record.Version }, cancellationToken);
             record.RestoredAt = at;
             if (record.Published)
             {

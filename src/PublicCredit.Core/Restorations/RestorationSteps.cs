@@ -74,9 +74,13 @@ internal static class RestorationSteps
         ["late"] = late,
     };
 
+    /// <summary>The same payload as a typed event, for the step events that are not designation transitions (ADR 0040).</summary>
+    public static RestorationStepTaken Step(RestorationRow row, string step, bool outcome, string? reasons, bool late) =>
+        new(row.Id, row.DesignationId, row.RecordId, step, outcome, reasons is null ? null : DesignationTransitions.Sha256(reasons), late);
+
     /// <summary>Appends one step event and stores the application with it, under the ledger lock the caller holds.</summary>
     public static async Task<LedgerEventRow> RecordAsync(
-        AppendToLedger ledger, RestorationRow row, string type, string actor, Dictionary<string, object?> payload, CancellationToken cancellationToken)
+        AppendToLedger ledger, RestorationRow row, string type, string actor, RestorationStepTaken payload, CancellationToken cancellationToken)
     {
         var recorded = await ledger.AppendAsync(new LedgerEntry(type, actor, row.Department, row.SubjectId, payload), cancellationToken);
         row.LedgerPosition = recorded.Position;

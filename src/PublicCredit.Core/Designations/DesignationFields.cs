@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PublicCredit.Errors;
+using PublicCredit.Text;
 
 namespace PublicCredit.Designations;
 
@@ -151,8 +152,11 @@ public static class DesignationProblemCodes
 /// multi-line fields, Unicode NFC, empty → absent; refused when too long or holding control characters, lone
 /// surrogates or NUL (PostgreSQL cannot store NUL). Fields already reported while reading are skipped.
 /// </summary>
-internal sealed class DesignationText(List<FieldError> errors)
+internal sealed class DesignationText(List<FieldError> errors, FreeTextCodes? codes = null)
 {
+    /// <summary>A designation's free-text codes; other capabilities that read their bodies this way pass their own.</summary>
+    public static readonly FreeTextCodes Codes = new(DesignationProblemCodes.FieldTooLong, DesignationProblemCodes.FieldCharacterInvalid);
+
     private readonly HashSet<string> unreadable = errors.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The field, or an object or array holding it (<c>subject</c> for <c>subject.id</c>; the body itself), was
@@ -178,55 +182,8 @@ internal sealed class DesignationText(List<FieldError> errors)
     public bool HasError(string field) => errors.Exists(e => e.Field == field);
 
     /// <summary>Normalised text, or null when absent, empty or refused (the refusal is in the errors).</summary>
-    public string? Read(string field, string? raw, int max, bool multiLine)
-    {
-        if (raw is null || IsUnreadable(field))
-        {
-            return null;
-        }
-
-        // Refuse a huge value before copying it around.
-        if (raw.Length > max * 4)
-        {
-            return TooLong(field, max, raw.Length);
-        }
-
-        var value = raw.Trim();
-        if (multiLine && value.Contains('\r', StringComparison.Ordinal))
-        {
-            value = value.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        }
-
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-                continue;
-            }
-
-            var loneSurrogate = char.IsSurrogate(c);
-            if (loneSurrogate || c is '\uFFFE' or '\uFFFF' || (char.IsControl(c) && !(multiLine && c is '\n' or '\t')))
-            {
-                errors.Add(new FieldError(field, DesignationProblemCodes.FieldCharacterInvalid, string.Create(CultureInfo.InvariantCulture,
-                    $"{field} holds {(loneSurrogate ? "a lone UTF-16 surrogate" : $"the character U+{(int)c:X4}, which is not text,")} at position {i + 1}{(multiLine ? "" : " (one line of text is expected)")}.")));
-                return null;
-            }
-        }
-
-        if (!value.IsNormalized(NormalizationForm.FormC))
-        {
-            value = value.Normalize(NormalizationForm.FormC);
-        }
-
-        if (value.Length == 0)
-        {
-            return null;
-        }
-
-        return value.Length > max ? TooLong(field, max, value.Length) : value;
-    }
+    public string? Read(string field, string? raw, int max, bool multiLine) =>
+        raw is null || IsUnreadable(field) ? null : FreeText.Normalise(field, raw, max, multiLine, codes ?? Codes, errors);
 
     /// <summary>Normalised text that must be present: absent → <paramref name="missingCode"/>.</summary>
     public string? Required(string field, string? raw, int max, string missingCode, string missingMessage)
@@ -241,11 +198,4 @@ internal sealed class DesignationText(List<FieldError> errors)
     }
 
     public string? Optional(string field, string? raw, int max) => Read(field, raw, max, DesignationFields.IsMultiLine(field));
-
-    private string? TooLong(string field, int max, int length)
-    {
-        errors.Add(new FieldError(field, DesignationProblemCodes.FieldTooLong, string.Create(CultureInfo.InvariantCulture,
-            $"{field} has {length} characters; at most {max} are accepted.")));
-        return null;
-    }
 }

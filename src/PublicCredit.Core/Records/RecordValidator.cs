@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using PublicCredit.Catalog;
 using PublicCredit.Errors;
+using PublicCredit.Text;
 using PublicCredit.Identifiers;
 using PublicCredit.Time;
 
@@ -365,62 +366,9 @@ public sealed class RecordValidator(CreditCatalog catalog)
 
         public string? Block(string field, string? raw) => Normalise(field, raw, multiLine: true);
 
-        private string? Normalise(string field, string? raw, bool multiLine)
-        {
-            if (raw is null || unreadable.Contains(field))
-            {
-                return null;
-            }
+        private string? Normalise(string field, string? raw, bool multiLine) =>
+            raw is null || unreadable.Contains(field) ? null : FreeText.Normalise(field, raw, RecordFields.MaxLength(field), multiLine, Codes, errors);
 
-            var max = RecordFields.MaxLength(field);
-            // Refuse a huge value before copying it around (a 50 MB field is refused, not normalised).
-            if (raw.Length > max * 4)
-            {
-                return TooLong(field, max, raw.Length);
-            }
-
-            var value = raw.Trim();
-            if (multiLine && value.Contains('\r', StringComparison.Ordinal))
-            {
-                value = value.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-            }
-
-            for (var i = 0; i < value.Length; i++)
-            {
-                var c = value[i];
-                if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-                {
-                    i++;
-                    continue;
-                }
-
-                var loneSurrogate = char.IsSurrogate(c);
-                if (loneSurrogate || c is '\uFFFE' or '\uFFFF' || (char.IsControl(c) && !(multiLine && c is '\n' or '\t')))
-                {
-                    errors.Add(new FieldError(field, RecordProblemCodes.FieldCharacterInvalid, string.Create(CultureInfo.InvariantCulture,
-                        $"{field} holds {(loneSurrogate ? "a lone UTF-16 surrogate" : $"the character U+{(int)c:X4}, which is not text,")} at position {i + 1}{(multiLine ? "" : " (one line of text is expected)")}.")));
-                    return null;
-                }
-            }
-
-            if (!value.IsNormalized(NormalizationForm.FormC))
-            {
-                value = value.Normalize(NormalizationForm.FormC);
-            }
-
-            if (value.Length == 0)
-            {
-                return null;
-            }
-
-            return value.Length > max ? TooLong(field, max, value.Length) : value;
-        }
-
-        private string? TooLong(string field, int max, int length)
-        {
-            errors.Add(new FieldError(field, RecordProblemCodes.FieldTooLong, string.Create(CultureInfo.InvariantCulture,
-                $"{field} has {length} characters; at most {max} are accepted.")));
-            return null;
-        }
+        private static readonly FreeTextCodes Codes = new(RecordProblemCodes.FieldTooLong, RecordProblemCodes.FieldCharacterInvalid);
     }
 }

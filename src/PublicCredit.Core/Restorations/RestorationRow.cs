@@ -115,6 +115,10 @@ public static class RestorationProblemCodes
     public const string FieldUnknown = "restoration-field-unknown";
     [Problem(422, "'…' is true or false.")]
     public const string FieldTypeInvalid = "restoration-field-type-invalid";
+    [Problem(422, "A text member (evidence, reasons) is longer than it may be.")]
+    public const string FieldTooLong = "restoration-field-too-long";
+    [Problem(422, "A text member holds a character that is not text (a control character, a lone surrogate).")]
+    public const string FieldCharacterInvalid = "restoration-field-character-invalid";
     [Problem(422, "target is {'designationId': …} or {'recordId': …}.")]
     public const string TargetInvalid = "restoration-target-invalid";
     [Problem(404, "There is no designation ….")]

@@ -26,7 +26,7 @@ internal static class RestorationSteps
     public static (bool Outcome, string? Reasons) Read(RestorationStepInput input, string outcomeField)
     {
         var errors = new List<FieldError>(input.ReadErrors);
-        var reasons = new DesignationText(errors).Optional(RestorationJson.Reasons, input.Reasons, DesignationFields.MaxLongText);
+        var reasons = new DesignationText(errors, RestorationText.Codes).Optional(RestorationJson.Reasons, input.Reasons, DesignationFields.MaxLongText);
         if (input.Outcome is null && !errors.Exists(e => e.Field == outcomeField))
         {
             errors.Add(new FieldError(outcomeField, Codes.OutcomeMissing, $"Say whether the application is {outcomeField}: true or false."));

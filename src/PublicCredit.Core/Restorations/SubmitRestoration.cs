@@ -43,7 +43,7 @@ public sealed class SubmitRestoration(PublicCreditDbContext db, AppendToLedger l
         }
 
         var errors = new List<FieldError>(input.ReadErrors);
-        var evidence = new DesignationText(errors).Optional(RestorationJson.Evidence, input.Evidence, DesignationFields.MaxLongText);
+        var evidence = new DesignationText(errors, RestorationText.Codes).Optional(RestorationJson.Evidence, input.Evidence, DesignationFields.MaxLongText);
         if (input.Commitment != true && !errors.Exists(e => e.Field == RestorationJson.Commitment))
         {
             errors.Add(new FieldError(RestorationJson.Commitment, Codes.CommitmentRequired,

@@ -113,6 +113,24 @@ public abstract class RestorationTests(ITestDatabases databases) : ServerTests(d
         Assert.Equal(0, await db.Restorations.CountAsync(Cancel));
     }
 
+    [Theory]
+    [InlineData("long", RestorationProblemCodes.FieldTooLong)]
+    [InlineData("nul", RestorationProblemCodes.FieldCharacterInvalid)]
+    public async Task Evidence_that_is_too_long_or_not_text_is_refused_with_the_restorations_own_code(string kind, string code)
+    {
+        var record = await Scenario.PublishedPenaltyAsync();
+        Scenario.MoveTo(new DateTimeOffset(2027, 3, 1, 10, 0, 0, China));
+        using var subject = await Scenario.SubjectAsync();
+        var body = Application(recordId: record);
+        body["evidence"] = kind == "long" ? new string('证', 10_001) : "已整改\u0000";
+
+        var problem = await Problems.AssertAsync(await subject.PostAsJsonAsync("/api/v1/restorations", body, Cancel), HttpStatusCode.UnprocessableEntity, code);
+
+        Assert.Equal([("evidence", code)], problem.FieldCodes());
+        await using var db = StorageServices.CreateContext(Server.Database);
+        Assert.Equal(0, await db.Restorations.CountAsync(Cancel));
+    }
+
     [Fact]
     public async Task Another_subjects_token_or_a_staff_key_cannot_apply()
     {

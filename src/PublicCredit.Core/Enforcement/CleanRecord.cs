@@ -2,13 +2,12 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using PublicCredit.Catalog;
 using PublicCredit.Designations;
-using PublicCredit.Enforcement;
 using PublicCredit.Identifiers;
 using PublicCredit.Records;
 using PublicCredit.Storage;
 using PublicCredit.Time;
 
-namespace PublicCredit.Checks;
+namespace PublicCredit.Enforcement;
 
 /// <summary>
 /// What the green channel (GF〔2016〕33 §(4); catalog <c>greenChannel</c>) needs on the hot path, in memory (ADR 0010 §3):

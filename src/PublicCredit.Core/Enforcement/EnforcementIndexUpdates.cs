@@ -61,7 +61,7 @@ public sealed class EnforcementIndexUpdates(EnforcementIndex index) : IDesignati
                 .ToListAsync(cancellationToken))
             .ToLookup(p => p.DesignationId, p => p.ResidentId);
         var rows = db.Designations.AsNoTracking()
-            .Where(d => d.Status == DesignationStatus.Effective && !d.ObjectionOpen && d.EffectiveFrom != null && d.ExpiresAt != null)
+            .Where(DesignationInForce.Enforceable)
             .Select(d => new { d.Id, d.ListType, d.SubjectId, d.EffectiveFrom, d.ExpiresAt })
             .AsAsyncEnumerable();
         var loaded = 0;
@@ -156,12 +156,11 @@ public sealed class EnforcementIndexUpdates(EnforcementIndex index) : IDesignati
 
     private void Apply(DesignationRow designation, IReadOnlyList<string> responsiblePersons)
     {
-        var state = designation.State;
-        // Only an effective designation with no objection under review triggers measures (docs/design.md#3-notice-before-listing, docs/design.md#4-an-objection-suspends-at-once).
-        if (state.Stored == DesignationStatus.Effective && !state.ObjectionOpen && state.Decision is { } decision
-            && Index.Rules.TryListType(designation.ListType, out var list))
+        // Only an effective designation with no objection under review triggers measures (docs/design.md#3-notice-before-listing, docs/design.md#4-an-objection-suspends-at-once);
+        // the index keeps its term and answers for the instant of each check.
+        if (designation.IsEnforceable() && Index.Rules.TryListType(designation.ListType, out var list))
         {
-            Put(designation.Id, list, designation.SubjectId, responsiblePersons, decision.EffectiveFrom, decision.ExpiresAt);
+            Put(designation.Id, list, designation.SubjectId, responsiblePersons, designation.EffectiveFrom!.Value, designation.ExpiresAt!.Value);
         }
         else
         {

@@ -20,8 +20,8 @@ public sealed class RemoveDueDesignations(PublicCreditDbContext db, DesignationT
     {
         var now = clock.GetUtcNow();
         var pending = await (from p in db.Performances.AsNoTracking()
-                             join d in db.Designations.AsNoTracking() on p.DesignationId equals d.Id
-                             where p.RemovedAt == null && d.Status == DesignationStatus.Effective && !d.ObjectionOpen && d.ExpiresAt > now
+                             join d in db.Designations.AsNoTracking().Where(DesignationInForce.RemovableAt(now)) on p.DesignationId equals d.Id
+                             where p.RemovedAt == null
                              orderby p.RemovalDueBy
                              select new { p.Id, p.DesignationId, d.Department })
             .Take(1000)

@@ -48,7 +48,7 @@ public sealed record PublicDesignationView(
 
 /// <summary>
 /// The designations a subject is on or reached by, and the measures they put in force — shared by the staff and
-/// public profiles so both apply the one life-cycle rule (<see cref="DesignationState.IsEnforcedAt"/>).
+/// public profiles so both apply the one life-cycle rule (<see cref="DesignationInForce"/>).
 /// </summary>
 internal static class SubjectDesignations
 {
@@ -82,7 +82,7 @@ internal static class SubjectDesignations
     {
         foreach (var (row, through) in designations)
         {
-            if (!row.State.IsEnforcedAt(now) || !catalog.ListTypes.TryGet(row.ListType, out var list))
+            if (!row.IsInForceAt(now) || !catalog.ListTypes.TryGet(row.ListType, out var list))
             {
                 continue;
             }
@@ -112,7 +112,7 @@ internal static class SubjectDesignations
     public static List<PublicDesignationView> PublicAt(
         IEnumerable<(DesignationRow Row, string Through)> designations, SubjectKind kind, CreditCatalog catalog, DateTimeOffset moment) =>
         [.. designations
-            .Where(d => d.Through == ThroughSubject && d.Row.State.IsEnforcedAt(moment))
+            .Where(d => d.Through == ThroughSubject && d.Row.IsInForceAt(moment))
             .Where(d => catalog.ListTypes.TryGet(d.Row.ListType, out var list)
                 && (kind == SubjectKind.Organisation || (catalog.Categories.TryGet(list.Category, out var category) && category.IndividualsPublic)))
             .Select(d => new PublicDesignationView(d.Row.Id, d.Row.ListType, catalog.ListTypes[d.Row.ListType].Name,
@@ -130,9 +130,8 @@ internal static class SubjectDesignations
             .Where(l => catalog.Categories.TryGet(l.Category, out var category) && category.IndividualsPublic)
             .Select(l => l.Code)
             .ToList();
-        return rows.Where(d => d.Status == DesignationStatus.Effective && !d.ObjectionOpen
-            && d.DecisionDocument != null && d.Term != null && d.EffectiveFrom <= moment && d.ExpiresAt > moment
-            && (d.SubjectKind == SubjectKind.Organisation ? anyList.Contains(d.ListType) : individualsLists.Contains(d.ListType)));
+        return rows.Where(DesignationInForce.At(moment)).Where(d =>
+            (d.SubjectKind == SubjectKind.Organisation ? anyList.Contains(d.ListType) : individualsLists.Contains(d.ListType)));
     }
 
     private static string KindCode(ListType? list) => list?.Kind == ListKind.Red ? "red" : "black";

@@ -1,6 +1,7 @@
 using PublicCredit.Errors;
 using PublicCredit.Time;
 using PublicCredit.Objections;
+using PublicCredit.Text;
 
 namespace PublicCredit.Designations;
 
@@ -8,15 +9,22 @@ namespace PublicCredit.Designations;
 /// an effective designation whose term has ended, derived from the time of the question.</summary>
 public enum DesignationStatus
 {
+    [Code("noticed")]
     Noticed,
+    [Code("effective")]
     Effective,
+    [Code("suspended")]
     Suspended,
+    [Code("revoked")]
     Revoked,
+    [Code("restored")]
     Restored,
+    [Code("expired")]
     Expired,
 
     /// <summary>Removed without an application where the catalog says so, e.g. a judgment defaulter who performed
     /// the obligation (docs/domain.md#lists; catalog <c>automaticRemoval</c>; ADR 0014).</summary>
+    [Code("removed")]
     Removed,
 }
 
@@ -252,5 +260,5 @@ public static class DesignationLifecycle
         return state with { Stored = DesignationStatus.Removed };
     }
 
-    public static string Code(DesignationStatus status) => status.ToString().ToLowerInvariant();
+    public static string Code(DesignationStatus status) => EnumCodes.Of(status);
 }

@@ -10,6 +10,8 @@ using PublicCredit.Storage;
 using PublicCredit.Time;
 using Codes = PublicCredit.Designations.DesignationProblemCodes;
 
+using PublicCredit.Text;
+
 namespace PublicCredit.Designations;
 
 /// <summary>
@@ -57,7 +59,7 @@ public sealed class ListDesignations(PublicCreditDbContext db, InquiryLog inquir
     public const string Endpoint = "GET /api/v1/designations";
 
     /// <summary>The filter values: every status a designation can read as.</summary>
-    public static readonly IReadOnlyList<string> Statuses = [.. Enum.GetValues<DesignationStatus>().Select(DesignationLifecycle.Code)];
+    public static readonly IReadOnlyList<string> Statuses = EnumCodes.All<DesignationStatus>();
 
     public async Task<DesignationListPage> RunAsync(Caller caller, string? status, string? page, CancellationToken cancellationToken = default)
     {

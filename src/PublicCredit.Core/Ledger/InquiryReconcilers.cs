@@ -61,11 +61,8 @@ internal sealed class InquiryBatchesReconciler : IStateReconciler
             }
         }
 
-        var missing = sealedBatches.Where(b => !seen.Contains(b.Key)).OrderBy(b => b.Value.Position).FirstOrDefault();
-        return missing.Key == Guid.Empty
-            ? null
-            : new StateMismatch(TableName, Payloads.Row(missing.Key), "id",
-                $"ledger event {missing.Value.Position} sealed this batch but the table has no such row: it was deleted");
+        return StateMismatch.FirstDeleted(TableName, "id", sealedBatches.Keys, seen, k => sealedBatches[k].Position,
+            Payloads.Row, "sealed this batch");
     }
 }
 
@@ -125,12 +122,9 @@ internal sealed class InquiriesReconciler : IStateReconciler
             return lastMismatch;
         }
 
-        // A batch whose every inquiry is gone.
-        var emptied = batches.Where(b => b.Value.Count > 0 && !checkedBatches.Contains(b.Key)).Select(b => b.Key).Order().FirstOrDefault();
-        return emptied == Guid.Empty
-            ? null
-            : new StateMismatch(TableName, $"batch {emptied}", "count",
-                $"the batch wrote {batches[emptied].Count} inquiries but the table holds none of them: they were deleted");
+        // A batch whose every inquiry is gone holds none of the inquiries it wrote.
+        var emptied = batches.Keys.Where(b => batches[b].Count > 0 && !checkedBatches.Contains(b)).Order().FirstOrDefault();
+        return emptied == Guid.Empty ? null : Compare(emptied, new InquiryDigest(), batches[emptied]);
     }
 
     private static StateMismatch? Compare(Guid id, InquiryDigest stored, (int Count, string Digest) written)

@@ -133,11 +133,8 @@ internal sealed class RecordsReconciler : IStateReconciler
             }
         }
 
-        var missing = versions.Keys.Where(k => !seen.Contains(k)).OrderBy(k => versions[k].Position).FirstOrDefault();
-        return missing == default
-            ? null
-            : new StateMismatch(TableName, Payloads.Row(missing.Id, missing.Version), "id",
-                $"ledger event {versions[missing].Position} wrote this version but the table has no such row: it was deleted");
+        return StateMismatch.FirstDeleted(TableName, "id", versions.Keys, seen, k => versions[k].Position,
+            k => Payloads.Row(k.Item1, k.Item2), "wrote this version");
     }
 }
 
@@ -247,11 +244,8 @@ internal sealed class DesignationsReconciler : IStateReconciler
             }
         }
 
-        var missing = designations.Where(d => !seen.Contains(d.Key)).OrderBy(d => d.Value.NoticedAt).FirstOrDefault();
-        return missing.Value is null
-            ? null
-            : new StateMismatch(TableName, Payloads.Row(missing.Key), "id",
-                $"ledger event {missing.Value.NoticedAt} noticed this designation but the table has no such row: it was deleted");
+        return StateMismatch.FirstDeleted(TableName, "id", designations.Keys, seen, k => designations[k].NoticedAt,
+            Payloads.Row, "noticed this designation");
     }
 
     private static DateTimeOffset? Truncated(DateTimeOffset? instant) => instant is { } value ? LedgerChain.Truncate(value) : null;
@@ -335,11 +329,8 @@ internal abstract class CreatedRowsReconciler<TRow>(string tableName, string idM
             }
         }
 
-        var missing = created.Where(c => !seen.Contains(c.Key)).OrderBy(c => c.Value.Event.Position).FirstOrDefault();
-        return missing.Value.Event is null
-            ? null
-            : new StateMismatch(tableName, Payloads.Row(missing.Key), "id",
-                $"ledger event {missing.Value.Event.Position} created this row but the table has no such row: it was deleted");
+        return StateMismatch.FirstDeleted(tableName, "id", created.Keys, seen, k => created[k].Event.Position,
+            Payloads.Row, "created this row");
     }
 
     protected abstract Guid IdOf(TRow row);
@@ -603,10 +594,7 @@ internal sealed class IssuedReportsReconciler : IStateReconciler
             }
         }
 
-        var missing = issued.Where(i => !seen.Contains(i.Key)).OrderBy(i => i.Value.Position).FirstOrDefault();
-        return missing.Key is null
-            ? null
-            : new StateMismatch("issued_reports", missing.Key, "code",
-                $"ledger event {missing.Value.Position} issued this report but the table has no such row: it was deleted");
+        return StateMismatch.FirstDeleted("issued_reports", "code", issued.Keys, seen, k => issued[k].Position,
+            k => k, "issued this report");
     }
 }

@@ -8,6 +8,27 @@ namespace PublicCredit.Ledger;
 public sealed record StateMismatch(string Table, string Row, string Field, string Problem)
 {
     public override string ToString() => $"table {Table}, row {Row}, field {Field}: {Problem}";
+
+    /// <summary>
+    /// The row the ledger wrote earliest (by <paramref name="position"/>) that the table no longer holds — it was
+    /// deleted — or null when every ledgered row was <paramref name="seen"/>. <paramref name="wrote"/> says what the
+    /// event did ("sealed this batch").
+    /// </summary>
+    public static StateMismatch? FirstDeleted<TKey>(
+        string table, string field, IEnumerable<TKey> ledgered, IReadOnlySet<TKey> seen, Func<TKey, long> position, Func<TKey, string> row, string wrote)
+    {
+        ArgumentNullException.ThrowIfNull(ledgered);
+        ArgumentNullException.ThrowIfNull(seen);
+        ArgumentNullException.ThrowIfNull(position);
+        ArgumentNullException.ThrowIfNull(row);
+        foreach (var key in ledgered.Where(k => !seen.Contains(k)).OrderBy(position).Take(1))
+        {
+            return new StateMismatch(table, row(key), field,
+                $"ledger event {position(key)} {wrote} but the table has no such row: it was deleted");
+        }
+
+        return null;
+    }
 }
 
 /// <summary>

@@ -5,10 +5,10 @@ using Microsoft.Extensions.Logging;
 namespace PublicCredit.Time;
 
 /// <summary>
-/// A background job that does one round at start and then one every <c>interval</c> of the injected clock (docs/design.md#9-time-is-an-input)
-///, never two rounds at once (a round asked for by a test or an endpoint waits for the timer's). A delay
-/// per round, not a PeriodicTimer: after a long pause — or a test moving the clock by months — it runs once, not once
-/// for every period missed. A failed round is reported and the next one tries again.
+/// A background job that does one round at start and then one every <c>interval</c> of the injected clock
+/// (docs/design.md#9-time-is-an-input), never two rounds at once (a round asked for by a test or an endpoint waits for
+/// the timer's). A delay per round, not a PeriodicTimer: after a long pause — or a test moving the clock by months — it
+/// runs once, not once for every period missed. A failed round is reported and the next one tries again.
 /// </summary>
 public abstract class RoundsOnClock<TResult>(TimeProvider clock, TimeSpan interval) : BackgroundService
 {

@@ -44,8 +44,7 @@ public sealed class AnnounceWithdrawals(PublicCreditDbContext db, AppendToLedger
         await ledger.LockAsync(cancellationToken);
         // Read under the lock: a correction or another node's run cannot change these rows before the commit.
         var today = ChinaTime.Today(clock);
-        var ended = await db.Records.Current()
-            .Where(r => r.Published && r.WithdrawalPosition == null && r.PublicUntil != null && r.PublicUntil < today)
+        var ended = await db.Records.Current().EndedUnannounced(today)
             .OrderBy(r => r.PublicUntil)
             .ThenBy(r => r.Id)
             .Take(MaxChunk)

@@ -53,8 +53,7 @@ public sealed class PublicityDeadlines(PublicCreditDbContext db) : IDeadlineSour
 
     public async Task<IReadOnlyList<OverdueItem>> OverdueAsync(DateTimeOffset now, DateOnly today, CancellationToken cancellationToken)
     {
-        var rows = await db.Records.AsNoTracking().Current()
-            .Where(r => r.Published && r.WithdrawalPosition == null && r.PublicUntil != null && r.PublicUntil < today)
+        var rows = await db.Records.AsNoTracking().Current().EndedUnannounced(today)
             .OrderBy(r => r.PublicUntil)
             .Take(1000)
             .Select(r => new { r.Id, r.Department, r.PublicUntil })

@@ -1,11 +1,14 @@
 using System.Diagnostics.CodeAnalysis;
+using PublicCredit.Text;
 
 namespace PublicCredit.Identifiers;
 
 /// <summary>Whether a credit subject is an organisation (USCC) or an individual (resident ID).</summary>
 public enum SubjectKind
 {
+    [Code("organisation")]
     Organisation,
+    [Code("individual")]
     Individual,
 }
 

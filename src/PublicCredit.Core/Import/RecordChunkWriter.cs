@@ -130,7 +130,7 @@ public sealed class RecordChunkWriter(
             t = ImportPhaseTimes.Mark(phases, ImportPhase.Ledger, t);
             await bulk.InsertAsync(db, created, cancellationToken);
             t = ImportPhaseTimes.Mark(phases, ImportPhase.Insert, t);
-            var learned = await SubjectRegister.NoteAsync(db, created, cancellationToken, bulk, knownSubjects);
+            var learned = await SubjectRegister.NoteAsync(db, RecordRows.NotedSubjects(created), cancellationToken, bulk, knownSubjects);
             ImportPhaseTimes.Mark(phases, ImportPhase.Subjects, t);
             return new WrittenChunk(this, chunk.Outcomes, transaction, created, position, learned);
         }

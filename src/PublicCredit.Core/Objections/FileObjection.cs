@@ -8,7 +8,6 @@ using PublicCredit.Identifiers;
 using PublicCredit.Ledger;
 using PublicCredit.Records;
 using PublicCredit.Storage;
-using PublicCredit.Subjects;
 using PublicCredit.Time;
 using Codes = PublicCredit.Objections.ObjectionProblemCodes;
 using Fields = PublicCredit.Objections.ObjectionFields;
@@ -287,10 +286,9 @@ public sealed partial class FileObjection(
         return new FiledObjection(filed, Created: true);
     }
 
-    /// <summary>Whether the record's current version is public on <paramref name="today"/>, objections aside (<see cref="PublicRecords"/>).</summary>
+    /// <summary>Whether the record's current version is public on <paramref name="today"/>, objections aside (<see cref="RecordPublicOn"/>).</summary>
     internal static bool IsPublicNow(RecordRow record, CreditCatalog catalog, DateOnly today) =>
-        PublicRecords.IsPublicOn(record.Published, record.PublicUntil, today)
-        && (record.SubjectKind == SubjectKind.Organisation || PublicRecords.IndividualsPublicCategories(catalog).Contains(record.Category));
+        record.IsPublicOn(today, RecordPublicOn.IndividualsPublicCategories(catalog));
 
     private async Task<ObjectionRow?> SameOpenAsync(
         Filing filing, System.Linq.Expressions.Expression<Func<ObjectionRow, bool>> target, CancellationToken cancellationToken) =>

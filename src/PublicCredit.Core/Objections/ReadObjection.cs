@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using PublicCredit.Access;
 using PublicCredit.Inquiries;
 using PublicCredit.Storage;
-using PublicCredit.Subjects;
 using PublicCredit.Time;
 
 namespace PublicCredit.Objections;

@@ -88,7 +88,7 @@ public sealed class CorrectRecord(
         }
 
         db.Records.Add(next);
-        await SubjectRegister.NoteAsync(db, [next], cancellationToken);
+        await SubjectRegister.NoteAsync(db, RecordRows.NotedSubjects([next]), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         AfterCommit.Tell(committed, observer => observer.Committed([next]), logger, next.LedgerPosition);

@@ -1,6 +1,8 @@
 using PublicCredit.Catalog;
 using PublicCredit.Identifiers;
 using PublicCredit.Errors;
+using PublicCredit.Subjects;
+using PublicCredit.Text;
 
 namespace PublicCredit.Records;
 
@@ -30,7 +32,7 @@ public static class RecordFields
     public static int MaxLength(string field) => field switch
     {
         Category => 64,
-        SubjectName => 200,
+        SubjectName => SubjectNames.MaxLength,
         DocumentNumber => 100,
         LegalRepresentative => 100,
         Severity => 16,
@@ -150,12 +152,7 @@ public static class RecordCodes
         _ => throw new ArgumentOutOfRangeException(nameof(grade), grade, null),
     };
 
-    public static string Of(SubjectKind kind) => kind switch
-    {
-        SubjectKind.Organisation => "organisation",
-        SubjectKind.Individual => "individual",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+    public static string Of(SubjectKind kind) => EnumCodes.Of(kind);
 
     /// <summary><c>minor|general|serious</c>, any case; also the Chinese grade names of docs/domain.md#publicity-periods (轻微/一般/严重) used in national data.</summary>
     public static bool TryParseGrade(string text, out NegativeGrade grade)
@@ -178,20 +175,10 @@ public static class RecordCodes
         }
     }
 
+    /// <summary>A subject kind's code (<see cref="SubjectKind"/>), any case.</summary>
     public static bool TryParseKind(string text, out SubjectKind kind)
     {
         ArgumentNullException.ThrowIfNull(text);
-        switch (text.ToLowerInvariant())
-        {
-            case "organisation":
-                kind = SubjectKind.Organisation;
-                return true;
-            case "individual":
-                kind = SubjectKind.Individual;
-                return true;
-            default:
-                kind = default;
-                return false;
-        }
+        return EnumCodes.TryParse(text.ToLowerInvariant(), out kind);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PublicCredit.Catalog;
 using PublicCredit.Identifiers;
+using PublicCredit.Subjects;
 
 namespace PublicCredit.Records;
 
@@ -128,6 +129,11 @@ public static class RecordRows
     /// <summary>The current version of each record (what every view shows).</summary>
     public static IQueryable<RecordRow> Current(this IQueryable<RecordRow> rows) => rows.Where(r => r.SupersededAt == null);
 
+    /// <summary>The subjects that <paramref name="written"/> name, for <see cref="SubjectRegister"/>: each with the
+    /// name and instant of its version.</summary>
+    internal static IReadOnlyList<SubjectRegister.Noted> NotedSubjects(IReadOnlyList<RecordRow> written) =>
+        [.. written.Select(r => new SubjectRegister.Noted(r.SubjectId, r.SubjectKind, r.SubjectName, r.RecordedAt))];
+
     /// <summary>
     /// Marks versions written at <paramref name="now"/> whose publicity period had already ended then (a historic
     /// record imported late): they were never public, so the publicity-end job must not announce a withdrawal.
@@ -136,7 +142,7 @@ public static class RecordRows
     {
         foreach (var row in written)
         {
-            if (row.Published && row.PublicUntil is { } until && until < today)
+            if (row.HasEndedBefore(today))
             {
                 row.WithdrawalPosition = ledgerPosition;
             }

@@ -76,7 +76,7 @@ public sealed class SubmitRecords(
 
         await RecordChunkDecisions.AppendEventAsync(ledger, caller, department, created, ChinaTime.DateOf(now), cancellationToken);
         db.Records.AddRange(created);
-        await SubjectRegister.NoteAsync(db, created, cancellationToken);
+        await SubjectRegister.NoteAsync(db, RecordRows.NotedSubjects(created), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PublicCredit.Access;
 using PublicCredit.Ledger;
 using PublicCredit.Storage;
-using PublicCredit.Subjects;
+using PublicCredit.Profiles;
 
 namespace PublicCredit.Reports;
 

@@ -7,7 +7,6 @@ using PublicCredit.Identifiers;
 using PublicCredit.Ledger;
 using PublicCredit.Records;
 using PublicCredit.Storage;
-using PublicCredit.Subjects;
 using PublicCredit.Time;
 using Codes = PublicCredit.Restorations.RestorationProblemCodes;
 
@@ -122,8 +121,7 @@ public sealed class SubmitRestoration(PublicCreditDbContext db, AppendToLedger l
         var record = await db.Records.AsNoTracking().Current().SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw DomainException.NotFound(Codes.TargetNotFound, $"There is no record {id}.");
         caller.RequireSubjectOrRole(record.SubjectId);
-        var publicNow = PublicRecords.IsPublicOn(record.Published, record.PublicUntil, today) && record.RestoredAt is null
-            && (record.SubjectKind == SubjectKind.Organisation || PublicRecords.IndividualsPublicCategories(catalog).Contains(record.Category));
+        var publicNow = record.IsPublicOn(today, RecordPublicOn.IndividualsPublicCategories(catalog)) && record.RestoredAt is null;
         if (!publicNow)
         {
             throw DomainException.Conflict(Codes.TargetNotInForce, "Only a record that is public now is restored: this one is not published.");

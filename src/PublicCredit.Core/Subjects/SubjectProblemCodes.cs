@@ -1,10 +1,9 @@
-using PublicCredit.Access;
 using PublicCredit.Errors;
 
 namespace PublicCredit.Subjects;
 
 /// <summary>The stable kebab-case codes of profile, search and changes problems (docs/subjects.md, docs/changes.md).</summary>
-[PublicCredit.Errors.ProblemCatalogue("subjects")]
+[ProblemCatalogue("subjects")]
 public static class SubjectProblemCodes
 {
     [Problem(404, "Nothing is public about this subject.")]
@@ -24,10 +23,4 @@ public static class SubjectProblemCodes
     public const string AsOfInvalid = "as-of-invalid";
     [Problem(422, "asOf may not be after now: a view of the future would be a guess.")]
     public const string AsOfInFuture = "as-of-in-future";
-}
-
-/// <summary>Who counts as staff for reads of subjects: every role of docs/api.md.</summary>
-public static class StaffRoles
-{
-    public static readonly Role[] All = [Role.Admin, Role.Recorder, Role.Reviewer, Role.Checker, Role.Auditor, Role.PlatformAdmin];
 }

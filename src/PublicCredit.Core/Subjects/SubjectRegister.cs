@@ -2,7 +2,6 @@ using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using PublicCredit.Identifiers;
-using PublicCredit.Records;
 using PublicCredit.Storage;
 
 namespace PublicCredit.Subjects;
@@ -14,13 +13,6 @@ namespace PublicCredit.Subjects;
 /// </summary>
 internal static class SubjectRegister
 {
-    /// <returns>With <c>known</c>: the subjects it does not know as they now are, for the caller to remember once the
-    /// transaction has committed; otherwise none.</returns>
-    public static Task<IReadOnlyList<Noted>> NoteAsync(
-        PublicCreditDbContext db, IReadOnlyList<RecordRow> written, CancellationToken cancellationToken, IBulkInsert? bulk = null,
-        KnownSubjects? known = null) =>
-        NoteAsync(db, [.. written.Select(r => new Noted(r.SubjectId, r.SubjectKind, r.SubjectName, r.RecordedAt))], cancellationToken, bulk, known);
-
     /// <summary>The stored names of those of <paramref name="ids"/> that exist: one query, id and name only.</summary>
     private static async Task<Dictionary<string, string>> StoredNamesAsync(PublicCreditDbContext db, List<string> ids, CancellationToken cancellationToken) =>
         ids.Count == 0
@@ -34,13 +26,15 @@ internal static class SubjectRegister
     public sealed record Noted(string SubjectId, SubjectKind SubjectKind, string SubjectName, DateTimeOffset RecordedAt);
 
     /// <summary>
-    /// Designations name subjects too (the designated subject and its responsible persons), with or without records.
+    /// Notes the subjects a write names: the subjects of record versions (<c>RecordRows.NotedSubjects</c> in Records),
+    /// and those of designations (the designated subject and its responsible persons), with or without records.
     /// With <paramref name="bulk"/> (the import, ADR 0011) new subjects are inserted by the provider's bulk path and
     /// known ones are read untracked, only a renamed one being attached: the same rows, without tracking a chunk's
     /// thousand subjects. With <paramref name="known"/> as well (a long import, ADR 0024 §4), subjects the run already
     /// knows are not read again; the caller vouches that it is current and, after commit, remembers the subjects returned.
     /// </summary>
-    /// <inheritdoc cref="NoteAsync(PublicCreditDbContext, IReadOnlyList{RecordRow}, CancellationToken, IBulkInsert?, KnownSubjects?)"/>
+    /// <returns>With <c>known</c>: the subjects it does not know as they now are, for the caller to remember once the
+    /// transaction has committed; otherwise none.</returns>
     public static async Task<IReadOnlyList<Noted>> NoteAsync(
         PublicCreditDbContext db, IReadOnlyList<Noted> written, CancellationToken cancellationToken, IBulkInsert? bulk = null,
         KnownSubjects? known = null)
@@ -171,7 +165,7 @@ internal static class SubjectRegister
 
 /// <summary>
 /// What a long import knows of the subjects it has met: that each exists, and under which name, so a chunk does not read
-/// again the subjects of earlier chunks (ADR 0024 §4). It is only as good as its owner's check: <see cref="SubmitRecords"/>
+/// again the subjects of earlier chunks (ADR 0024 §4). It is only as good as its owner's check: the import's chunk writer
 /// clears it whenever the ledger head is not the event it appended last — someone else has written since, and every
 /// change to a subject is made with an event (docs/design.md#8-everything-is-evidence). Ids and names are kept as 128-bit XXH3 hashes, two
 /// numbers per subject and no string: 131,072 subjects take 6 MB that the garbage collector need not trace (kept as

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PublicCredit.Identifiers;
-using PublicCredit.Records;
+using PublicCredit.Text;
 
 namespace PublicCredit.Subjects;
 
@@ -72,13 +72,16 @@ public static class PublicSubjectId
 /// <summary>How names are compared in a public search: the same folding applied to stored names and to queries.</summary>
 public static class SubjectNames
 {
+    /// <summary>Longest name of a subject, in UTF-16 code units: the limit of a record's <c>subject.name</c> too.</summary>
+    public const int MaxLength = 200;
+
     /// <summary>NFKC (full-width Latin letters and digits become ASCII) then lower-case invariant, so the match
     /// is case-insensitive and identical on SQLite and PostgreSQL (neither database folds case for us the same way).</summary>
     public static string SearchKey(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         // A query may hold what normalisation refuses (a lone surrogate, U+FFFF): it is replaced, never thrown on.
-        return PublicCredit.Text.UnicodeText.NormalizeLeniently(name, System.Text.NormalizationForm.FormKC).ToLowerInvariant();
+        return UnicodeText.NormalizeLeniently(name, System.Text.NormalizationForm.FormKC).ToLowerInvariant();
     }
 }
 
@@ -90,13 +93,13 @@ internal sealed class SubjectRowConfiguration : IEntityTypeConfiguration<Subject
         builder.HasKey(s => s.SubjectId);
         builder.Property(s => s.SubjectId).HasMaxLength(18);
         builder.Property(s => s.Kind).HasMaxLength(16).HasConversion(new ValueConverter<SubjectKind, string>(
-            v => RecordCodes.Of(v), v => ParseKind(v)));
-        builder.Property(s => s.Name).HasMaxLength(RecordFields.MaxLength(RecordFields.SubjectName));
+            v => EnumCodes.Of(v), v => ParseKind(v)));
+        builder.Property(s => s.Name).HasMaxLength(SubjectNames.MaxLength);
         // No limit on the key: NFKC may expand a character many times over (U+FDFA becomes 18 characters).
         builder.Property(s => s.PublicId).HasMaxLength(32);
         builder.HasIndex(s => s.PublicId).IsUnique();
     }
 
     private static SubjectKind ParseKind(string text) =>
-        RecordCodes.TryParseKind(text, out var kind) ? kind : throw new InvalidOperationException($"Stored subject kind '{text}' is unknown.");
+        EnumCodes.TryParse(text.ToLowerInvariant(), out SubjectKind kind) ? kind : throw new InvalidOperationException($"Stored subject kind '{text}' is unknown.");
 }

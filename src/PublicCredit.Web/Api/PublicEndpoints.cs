@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using PublicCredit.Subjects;
+using PublicCredit.Profiles;
 using PublicCredit.Web.Security;
 
 namespace PublicCredit.Web.Api;

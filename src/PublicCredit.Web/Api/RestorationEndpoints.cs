@@ -8,7 +8,7 @@ using PublicCredit.Designations;
 using PublicCredit.Errors;
 using PublicCredit.Removals;
 using PublicCredit.Restorations;
-using PublicCredit.Subjects;
+using PublicCredit.Profiles;
 using PublicCredit.Web.Security;
 
 namespace PublicCredit.Web.Api;

@@ -22,7 +22,7 @@ using PublicCredit.Data;
 using PublicCredit.Ledger;
 using PublicCredit.Objections;
 using PublicCredit.Records;
-using PublicCredit.Subjects;
+using PublicCredit.Profiles;
 using PublicCredit.Web.Api;
 using PublicCredit.Web.Errors;
 using PublicCredit.Web.Security;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using PublicCredit.Deadlines;
 using PublicCredit.Removals;
 using PublicCredit.Restorations;
-using PublicCredit.Subjects;
+using PublicCredit.Profiles;
 
 namespace PublicCredit.Web.Hosting;
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using PublicCredit.Reports;
 using PublicCredit.Storage;
-using PublicCredit.Subjects;
+using PublicCredit.Access;
 using PublicCredit.Web.Reports;
 using PublicCredit.Web.Security;
 using PublicCredit.Web.Session;

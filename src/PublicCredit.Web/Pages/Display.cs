@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using PublicCredit.Catalog;
 using PublicCredit.Errors;
-using PublicCredit.Subjects;
+using PublicCredit.Profiles;
 using PublicCredit.Time;
 
 namespace PublicCredit.Web.Pages;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 using PublicCredit.Access;
 using PublicCredit.Errors;
 using PublicCredit.Identifiers;
-using PublicCredit.Subjects;
+using PublicCredit.Profiles;
 using PublicCredit.Time;
 using PublicCredit.Web.Security;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using PublicCredit.Catalog;
 using PublicCredit.Reports;
-using PublicCredit.Subjects;
+using PublicCredit.Profiles;
 using PublicCredit.Web.Pages;
 using SkiaSharp;
 

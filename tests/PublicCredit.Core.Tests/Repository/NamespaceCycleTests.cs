@@ -24,15 +24,13 @@ public partial class NamespaceCycleTests
         // The ledger's event registry and the state reconcilers know every capability's events and rows (ADR 0040).
         "Ledger -> Changes", "Ledger -> Checks", "Ledger -> Designations", "Ledger -> Import", "Ledger -> Inquiries",
         "Ledger -> Objections", "Ledger -> Records", "Ledger -> Removals", "Ledger -> Reports",
-        "Ledger -> Restorations", "Ledger -> Subjects",
+        "Ledger -> Restorations",
         // Kernel namespaces that reach up: a catalog version is stored and appended by the catalog itself, and the
         // catalog rules name the restoration conditions.
         "Catalog -> Access", "Catalog -> Storage", "Catalog -> Ledger", "Catalog -> Restorations",
         "Access -> Storage", "Access -> Ledger",
-        // Capabilities writing to the subject register (SubjectRegister) and reading subjects, and the
-        // designation/objection and designation/restoration pairs.
-        "Inquiries -> Subjects", "Records -> Subjects", "Designations -> Subjects", "Objections -> Subjects",
-        "Restorations -> Subjects", "Records -> Objections", "Designations -> Objections", "Designations -> Restorations",
+        // The designation/objection, record/objection and designation/restoration pairs.
+        "Records -> Objections", "Designations -> Objections", "Designations -> Restorations",
     ];
 
     [Fact]

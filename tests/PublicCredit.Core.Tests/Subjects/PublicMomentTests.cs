@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using PublicCredit.Access;
 using PublicCredit.Errors;
-using PublicCredit.Subjects;
+using PublicCredit.Profiles;
 using static PublicCredit.Core.Tests.Records.RecordSamples;
 
 namespace PublicCredit.Core.Tests.Subjects;

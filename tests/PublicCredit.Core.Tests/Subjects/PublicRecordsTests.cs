@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using PublicCredit.Identifiers;
 using PublicCredit.Records;
-using PublicCredit.Subjects;
+using PublicCredit.Profiles;
 using static PublicCredit.Core.Tests.Records.RecordSamples;
 
 namespace PublicCredit.Core.Tests.Subjects;
@@ -12,7 +12,7 @@ namespace PublicCredit.Core.Tests.Subjects;
 /// </summary>
 public class PublicRecordsTests
 {
-    private static readonly IReadOnlyCollection<string> IndividualsPublic = PublicRecords.IndividualsPublicCategories(DefaultCatalog);
+    private static readonly IReadOnlyCollection<string> IndividualsPublic = RecordPublicOn.IndividualsPublicCategories(DefaultCatalog);
 
     private static RecordRow Stored(RecordInput input, DateTimeOffset recordedAt, DateTimeOffset? supersededAt = null)
     {
@@ -21,7 +21,7 @@ public class PublicRecordsTests
         return row;
     }
 
-    private static bool PublicOn(RecordRow row, string day) => PublicRecords.PublicOn(D(day), IndividualsPublic).Compile()(row);
+    private static bool PublicOn(RecordRow row, string day) => RecordPublicOn.Day(D(day), IndividualsPublic).Compile()(row);
 
     private static readonly DateTimeOffset Written = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
 
@@ -84,8 +84,8 @@ public class PublicRecordsTests
         }, Written);
 
         Assert.True(honour.Published);
-        Assert.True(PublicRecords.PublicOn(D("2026-11-23"), ["honours"]).Compile()(honour));
-        Assert.False(PublicRecords.PublicOn(D("2026-11-23"), []).Compile()(honour));
+        Assert.True(RecordPublicOn.Day(D("2026-11-23"), ["honours"]).Compile()(honour));
+        Assert.False(RecordPublicOn.Day(D("2026-11-23"), []).Compile()(honour));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public class PublicRecordsTests
                 var row = Stored(Licence(), Written);
                 row.Published = published;
                 row.PublicUntil = until;
-                Assert.Equal(PublicRecords.IsPublicOn(published, until, D("2026-11-23")), PublicOn(row, "2026-11-23"));
+                Assert.Equal(row.IsPublicOn(D("2026-11-23"), IndividualsPublic), PublicOn(row, "2026-11-23"));
             }
         }
     }
@@ -108,9 +108,9 @@ public class PublicRecordsTests
     {
         var superseded = Written.AddHours(2);
         var old = Stored(Licence(), Written, supersededAt: superseded);
-        var standing = PublicRecords.StandingAt(Written.AddHours(1)).Compile();
-        var later = PublicRecords.StandingAt(superseded).Compile();
-        var before = PublicRecords.StandingAt(Written.AddTicks(-10)).Compile();
+        var standing = RecordPublicOn.StandingAt(Written.AddHours(1)).Compile();
+        var later = RecordPublicOn.StandingAt(superseded).Compile();
+        var before = RecordPublicOn.StandingAt(Written.AddTicks(-10)).Compile();
 
         Assert.True(standing(old));
         Assert.False(later(old));

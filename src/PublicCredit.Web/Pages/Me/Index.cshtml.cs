@@ -11,7 +11,7 @@ using PublicCredit.Identifiers;
 using PublicCredit.Inquiries;
 using PublicCredit.Objections;
 using PublicCredit.Restorations;
-using PublicCredit.Subjects;
+using PublicCredit.Profiles;
 using PublicCredit.Web.Errors;
 using PublicCredit.Web.Session;
 

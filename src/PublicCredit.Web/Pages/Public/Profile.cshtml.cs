@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using PublicCredit.Access;
 using PublicCredit.Catalog;
 using PublicCredit.Errors;
-using PublicCredit.Subjects;
+using PublicCredit.Profiles;
 
 namespace PublicCredit.Web.Pages.Portal;
 

@@ -5,7 +5,7 @@ using PublicCredit.Identifiers;
 using PublicCredit.Storage;
 using PublicCredit.Text;
 
-namespace PublicCredit.Subjects;
+namespace PublicCredit.Profiles;
 
 /// <summary>A designation as a profile lists it: the subject's own, or one that reaches it as a responsible person.</summary>
 public sealed record DesignationSummary(

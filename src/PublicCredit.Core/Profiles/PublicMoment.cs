@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using PublicCredit.Access;
 using PublicCredit.Errors;
+using PublicCredit.Subjects;
 using PublicCredit.Time;
 
-namespace PublicCredit.Subjects;
+namespace PublicCredit.Profiles;
 
 /// <summary>
 /// The moment a public view shows (ADR 0008): <see cref="Day"/>, the China date publicity periods are judged on

@@ -13,7 +13,7 @@ using PublicCredit.Restorations;
 using PublicCredit.Storage;
 using PublicCredit.Time;
 
-namespace PublicCredit.Subjects;
+namespace PublicCredit.Profiles;
 
 /// <summary>A record restoration as the copy shows it: when the record's publication stopped.</summary>
 public sealed record RecordRestorationView(Guid RecordId, int Version, DateTimeOffset RestoredAt);

@@ -7,10 +7,11 @@ using PublicCredit.Identifiers;
 using PublicCredit.Inquiries;
 using PublicCredit.Records;
 using PublicCredit.Storage;
+using PublicCredit.Subjects;
 using PublicCredit.Text;
 using PublicCredit.Time;
 
-namespace PublicCredit.Subjects;
+namespace PublicCredit.Profiles;
 
 /// <summary>
 /// A subject as the public sees it (ADR 0008): <see cref="Id"/> is the USCC of an organisation and the opaque public

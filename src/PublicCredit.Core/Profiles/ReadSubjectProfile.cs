@@ -9,9 +9,10 @@ using PublicCredit.Objections;
 using PublicCredit.Records;
 using PublicCredit.Restorations;
 using PublicCredit.Storage;
+using PublicCredit.Subjects;
 using PublicCredit.Time;
 
-namespace PublicCredit.Subjects;
+namespace PublicCredit.Profiles;
 
 /// <summary>The subject as staff and the subject itself see it: the full identifier and its public id.</summary>
 public sealed record SubjectView(string Id, SubjectKind Kind, string Name, string PublicId);

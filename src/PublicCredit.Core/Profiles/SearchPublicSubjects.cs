@@ -6,9 +6,10 @@ using PublicCredit.Errors;
 using PublicCredit.Identifiers;
 using PublicCredit.Inquiries;
 using PublicCredit.Storage;
+using PublicCredit.Subjects;
 using PublicCredit.Time;
 
-namespace PublicCredit.Subjects;
+namespace PublicCredit.Profiles;
 
 /// <summary>One page of a public search (docs/api.md): <see cref="Total"/> matches in all, <see cref="Page"/> counted from 1.</summary>
 public sealed record PublicSearchPage(IReadOnlyList<PublicSubjectView> Items, int Total, int Page, int PageSize);

@@ -7,6 +7,7 @@ using PublicCredit.Catalog;
 using PublicCredit.Demo;
 using PublicCredit.Designations;
 using PublicCredit.Records;
+using PublicCredit.Text;
 using PublicCredit.Time;
 using PublicCredit.Storage;
 using PublicCredit.Web.Hosting;
@@ -43,8 +44,8 @@ internal static class DemoData
         foreach (var (role, department, name) in Keys)
         {
             var created = await scope.ServiceProvider.GetRequiredService<CreateApiKey>()
-                .RunAsync(Caller.Operator, new CreateApiKeyRequest(role.ToCode(), department, name), cancellationToken);
-            report.Add($"  {role.ToCode(),-9} {department,-5} {created.Key}");
+                .RunAsync(Caller.Operator, new CreateApiKeyRequest(role.Code(), department, name), cancellationToken);
+            report.Add($"  {role.Code(),-9} {department,-5} {created.Key}");
         }
 
         await SeedRecordsAsync(scope.ServiceProvider, report, cancellationToken);

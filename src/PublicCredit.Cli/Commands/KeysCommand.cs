@@ -4,6 +4,7 @@ using PublicCredit.Access;
 using PublicCredit.Catalog;
 using PublicCredit.Data;
 using PublicCredit.Ledger;
+using PublicCredit.Text;
 
 namespace PublicCredit.Cli.Commands;
 
@@ -23,7 +24,7 @@ internal static class KeysCommand
     {
         var role = new Option<string>("--role")
         {
-            Description = $"One of: {string.Join(", ", Roles.All.Select(r => r.ToCode()))}",
+            Description = $"One of: {string.Join(", ", Roles.All.Select(r => r.Code()))}",
             Required = true,
         };
         var department = new Option<string>("--dept") { Description = "Catalog department code", Required = true };

@@ -1,4 +1,5 @@
 using PublicCredit.Errors;
+using PublicCredit.Text;
 
 namespace PublicCredit.Access;
 
@@ -60,11 +61,11 @@ public sealed record Caller
             if (SubjectId is not null)
             {
                 throw DomainException.Forbidden(AccessProblemCodes.RoleForbidden,
-                    $"This needs a staff key with the role {string.Join(" or ", roles.Select(r => r.ToCode()))}; a self-service token cannot call it.");
+                    $"This needs a staff key with the role {string.Join(" or ", roles.Select(r => r.Code()))}; a self-service token cannot call it.");
             }
 
             throw DomainException.Forbidden(AccessProblemCodes.RoleForbidden,
-                $"This needs the role {string.Join(" or ", roles.Select(r => r.ToCode()))}; the caller is {Describe()}.");
+                $"This needs the role {string.Join(" or ", roles.Select(r => r.Code()))}; the caller is {Describe()}.");
         }
     }
 
@@ -97,5 +98,5 @@ public sealed record Caller
         }
     }
 
-    private string Describe() => Role is { } role ? $"{role.ToCode()} of {Department}" : SubjectId is null ? "the public" : "a subject";
+    private string Describe() => Role is { } role ? $"{role.Code()} of {Department}" : SubjectId is null ? "the public" : "a subject";
 }

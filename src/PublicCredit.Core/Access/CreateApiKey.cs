@@ -3,6 +3,7 @@ using PublicCredit.Catalog;
 using PublicCredit.Errors;
 using PublicCredit.Ledger;
 using PublicCredit.Storage;
+using PublicCredit.Text;
 using PublicCredit.Time;
 
 namespace PublicCredit.Access;
@@ -59,7 +60,7 @@ public sealed class CreateApiKey(PublicCreditDbContext db, AppendToLedger ledger
                 $"'{request.Department}' is not a department of catalog {catalog.Version}."));
         }
 
-        var name = string.IsNullOrWhiteSpace(request.Name) ? $"{role?.ToCode()}@{department}" : request.Name.Trim();
+        var name = string.IsNullOrWhiteSpace(request.Name) ? $"{role?.Code()}@{department}" : request.Name.Trim();
         if (name.Length > 200)
         {
             errors.Add(new FieldError("name", AccessProblemCodes.NameTooLong, "A key name has at most 200 characters."));
@@ -93,7 +94,7 @@ public sealed class CreateApiKey(PublicCreditDbContext db, AppendToLedger ledger
             Lookup = token.Lookup,
             SecretHash = token.Hash(),
             Name = name,
-            Role = role.ToCode(),
+            Role = role.Code(),
             Department = department,
             CreatedAt = now,
             CreatedBy = caller.Actor,

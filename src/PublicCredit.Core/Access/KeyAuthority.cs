@@ -1,4 +1,5 @@
 using PublicCredit.Errors;
+using PublicCredit.Text;
 
 namespace PublicCredit.Access;
 
@@ -37,7 +38,7 @@ public static class KeyAuthority
             throw DomainException.Forbidden(RoleNotIssuable,
                 role == Role.PlatformAdmin
                     ? "Platform-admin keys are issued and managed by the operator on the server only (pcredit keys create / keys revoke)."
-                    : $"A {caller.Role?.ToCode()} key cannot issue or manage '{role.ToCode()}' keys; the operator or a platform admin does.");
+                    : $"A {caller.Role?.Code()} key cannot issue or manage '{role.Code()}' keys; the operator or a platform admin does.");
         }
     }
 

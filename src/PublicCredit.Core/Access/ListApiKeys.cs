@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PublicCredit.Storage;
+using PublicCredit.Text;
 
 namespace PublicCredit.Access;
 
@@ -17,7 +18,7 @@ public sealed class ListApiKeys(PublicCreditDbContext db, TimeProvider clock)
         if (caller.Role == Role.Admin && !caller.IsOperator)
         {
             var department = caller.Department ?? string.Empty;
-            var roles = KeyAuthority.DepartmentRoles.Select(r => r.ToCode()).ToList();
+            var roles = KeyAuthority.DepartmentRoles.Select(r => r.Code()).ToList();
             query = query.Where(k => k.Department == department && roles.Contains(k.Role));
         }
 

@@ -78,75 +78,8 @@ internal static partial class CatalogParser
     public static IReadOnlyList<string> Files { get; } =
         [CatalogFile, DepartmentsFile, CategoriesFile, MattersFile, ListTypesFile, MeasuresFile, MemorandaFile, CalendarFile];
 
-    private static readonly FrozenDictionary<string, DepartmentKind> DepartmentKinds = new Dictionary<string, DepartmentKind>
-    {
-        ["government"] = DepartmentKind.Government,
-        ["court"] = DepartmentKind.Court,
-        ["non-government"] = DepartmentKind.NonGovernment,
-    }.ToFrozenDictionary();
-
-    private static readonly FrozenDictionary<string, SubjectKind> SubjectKinds = new Dictionary<string, SubjectKind>
-    {
-        ["organisation"] = SubjectKind.Organisation,
-        ["individual"] = SubjectKind.Individual,
-    }.ToFrozenDictionary();
-
-    private static readonly FrozenDictionary<string, Polarity> Polarities = new Dictionary<string, Polarity>
-    {
-        ["negative"] = Polarity.Negative,
-        ["neutral"] = Polarity.Neutral,
-        ["positive"] = Polarity.Positive,
-    }.ToFrozenDictionary();
-
-    private static readonly FrozenDictionary<string, DataClass> DataClasses = new Dictionary<string, DataClass>
-    {
-        ["legal-status"] = DataClass.LegalStatus,
-        ["legal-decision"] = DataClass.LegalDecision,
-        ["list-designation"] = DataClass.ListDesignation,
-        ["contract"] = DataClass.Contract,
-        ["commitment"] = DataClass.Commitment,
-        ["evaluation"] = DataClass.Evaluation,
-        ["honour"] = DataClass.Honour,
-        ["voluntary"] = DataClass.Voluntary,
-        ["political"] = DataClass.Political,
-        ["religious"] = DataClass.Religious,
-        ["health"] = DataClass.Health,
-        ["biometric"] = DataClass.Biometric,
-    }.ToFrozenDictionary();
-
-    private static readonly FrozenDictionary<string, ListKind> ListKinds = new Dictionary<string, ListKind>
-    {
-        ["black"] = ListKind.Black,
-        ["red"] = ListKind.Red,
-    }.ToFrozenDictionary();
-
-    private static readonly FrozenDictionary<string, MeasureKind> MeasureKinds = new Dictionary<string, MeasureKind>
-    {
-        ["disciplinary"] = MeasureKind.Disciplinary,
-        ["incentive"] = MeasureKind.Incentive,
-    }.ToFrozenDictionary();
-
-    private static readonly FrozenDictionary<string, MeasureSeverity> Severities = new Dictionary<string, MeasureSeverity>
-    {
-        ["notice"] = MeasureSeverity.Notice,
-        ["management"] = MeasureSeverity.Management,
-        ["restriction"] = MeasureSeverity.Restriction,
-    }.ToFrozenDictionary();
-
-    private static readonly FrozenDictionary<string, Binding> Bindings = new Dictionary<string, Binding>
-    {
-        ["mandatory"] = Binding.Mandatory,
-        ["recommended"] = Binding.Recommended,
-    }.ToFrozenDictionary();
-
-    private static readonly FrozenDictionary<string, RemovalTrigger> Triggers = new Dictionary<string, RemovalTrigger>
-    {
-        ["obligation-performed"] = RemovalTrigger.ObligationPerformed,
-        ["cause-corrected"] = RemovalTrigger.CauseCorrected,
-    }.ToFrozenDictionary();
-
     private static readonly (string Key, NegativeGrade Grade)[] GradeKeys =
-        [("minor", NegativeGrade.Minor), ("general", NegativeGrade.General), ("serious", NegativeGrade.Serious)];
+        [.. Enum.GetValues<NegativeGrade>().Select(grade => (grade.Code(), grade))];
 
     public static void Parse(string file, string text, ParsedCatalog into, ProblemSink problems)
     {
@@ -336,7 +269,7 @@ internal static partial class CatalogParser
     {
         var code = f.String("code");
         var name = f.Text("name");
-        var kind = f.Enum("kind", DepartmentKinds);
+        var kind = f.Enum<DepartmentKind>("kind");
         if (f.Source.Complete)
         {
             into.Add(into.Departments, new Department(code!, name!, kind!.Value), f.Source);
@@ -360,10 +293,10 @@ internal static partial class CatalogParser
         var item = f.Int("nationalItem");
         var parent = f.String("parent", required: false);
         var name = f.Text("name");
-        var dataClass = f.Enum("dataClass", DataClasses);
-        var subjects = f.EnumList("subjects", SubjectKinds);
+        var dataClass = f.Enum<DataClass>("dataClass");
+        var subjects = f.EnumList<SubjectKind>("subjects");
         var individualsPublic = f.Bool("individualsPublic");
-        var polarity = f.Enum("polarity", Polarities);
+        var polarity = f.Enum<Polarity>("polarity");
         var publicity = ParsePublicity(f.Map("publicity"));
         var legalBasis = ParseLegalBasis(f, "legalBasis", required: true);
         if (f.Source.Complete)
@@ -414,7 +347,7 @@ internal static partial class CatalogParser
     {
         var code = f.String("code");
         var name = f.Text("name");
-        var kind = f.Enum("kind", ListKinds);
+        var kind = f.Enum<ListKind>("kind");
         var category = f.String("category");
         var designating = f.StringList("designatingDepartments");
         if (designating.Count == 0 && f.Has("designatingDepartments"))
@@ -436,13 +369,13 @@ internal static partial class CatalogParser
             f.Source.MarkIncomplete();
         }
 
-        var maxSeverity = f.Enum("maxMeasureSeverity", Severities);
-        var subjectKinds = f.EnumList("subjectKinds", SubjectKinds);
+        var maxSeverity = f.Enum<MeasureSeverity>("maxMeasureSeverity");
+        var subjectKinds = f.EnumList<SubjectKind>("subjectKinds");
         var reaches = f.Bool("reachesResponsiblePersons");
         AutomaticRemoval? removal = null;
         if (f.Map("automaticRemoval", required: false) is { } r)
         {
-            var trigger = r.Enum("trigger", Triggers);
+            var trigger = r.Enum<RemovalTrigger>("trigger");
             var within = r.Int("withinWorkingDays");
             if (within is < 1)
             {
@@ -487,9 +420,9 @@ internal static partial class CatalogParser
     {
         var code = f.String("code");
         var name = f.Text("name");
-        var kind = f.Enum("kind", MeasureKinds);
-        var severity = f.Enum("severity", Severities);
-        var binding = f.Enum("binding", Bindings);
+        var kind = f.Enum<MeasureKind>("kind");
+        var severity = f.Enum<MeasureSeverity>("severity");
+        var binding = f.Enum<Binding>("binding");
         var legalBasis = ParseLegalBasis(f, "legalBasis", required: true);
         var department = f.String("implementingDepartment");
         var matters = f.StringList("matters");
@@ -498,7 +431,7 @@ internal static partial class CatalogParser
         if (f.Map("greenChannel", required: false) is { } g)
         {
             var clean = g.Duration("cleanPeriod");
-            var kinds = g.EnumList("subjectKinds", SubjectKinds);
+            var kinds = g.EnumList<SubjectKind>("subjectKinds");
             g.RejectUnknownKeys();
             greenChannel = clean is null ? null : new GreenChannel(clean.Value, kinds);
         }

@@ -1,6 +1,7 @@
 using PublicCredit.Identifiers;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PublicCredit.Text;
 using PublicCredit.Time;
 using PublicCredit.Errors;
 
@@ -96,7 +97,7 @@ internal static partial class CatalogRules
                 if (category.DataClass is DataClass.Political or DataClass.Religious or DataClass.Health or DataClass.Biometric)
                 {
                     Report(category, "dataClass", "category-forbidden",
-                        $"{Kebab(category.DataClass)} information is never public credit information (docs/domain.md#the-national-catalog; the NDRC 2020 draft opinions §(14)).");
+                        $"{category.DataClass.Code()} information is never public credit information (docs/domain.md#the-national-catalog; the NDRC 2020 draft opinions §(14)).");
                 }
                 else if (ForbiddenZh().Match(category.Name.Zh) is { Success: true } zh)
                 {
@@ -131,14 +132,14 @@ internal static partial class CatalogRules
             {
                 foreach (var grade in publicity.Grades.Keys)
                 {
-                    Report(category, $"publicity.{Kebab(grade)}", "publicity-conflicting",
-                        $"grades apply to negative information only; a {Kebab(category.Polarity)} category has a 'default' period or 'whileValid: true'.");
+                    Report(category, $"publicity.{grade.Code()}", "publicity-conflicting",
+                        $"grades apply to negative information only; a {category.Polarity.Code()} category has a 'default' period or 'whileValid: true'.");
                 }
 
                 if (publicity.Default is null && !publicity.WhileValid)
                 {
                     Report(category, "publicity", "publicity-missing",
-                        $"a {Kebab(category.Polarity)} category needs 'default' (a duration) or 'whileValid: true'.");
+                        $"a {category.Polarity.Code()} category needs 'default' (a duration) or 'whileValid: true'.");
                 }
                 else if (publicity.Default is not null && publicity.WhileValid)
                 {
@@ -177,7 +178,7 @@ internal static partial class CatalogRules
         // restoration no earlier than the minimum (general: after 3 months; serious: after 1 year).
         private void Grade(Category category, NegativeGrade grade, GradePublicity periods)
         {
-            var path = $"publicity.{Kebab(grade)}";
+            var path = $"publicity.{grade.Code()}";
             var (floor, ceiling) = grade switch
             {
                 NegativeGrade.Minor => (IsoDuration.Zero, ThreeMonths),
@@ -188,13 +189,13 @@ internal static partial class CatalogRules
             if (periods.Max.IsLongerThan(ceiling))
             {
                 Report(category, $"{path}.max", "publicity-too-long",
-                    $"{Kebab(grade)} negative information is public for at most {ceiling} (docs/domain.md#publicity-periods), not {periods.Max}.");
+                    $"{grade.Code()} negative information is public for at most {ceiling} (docs/domain.md#publicity-periods), not {periods.Max}.");
             }
 
             if (periods.Min.IsShorterThan(floor))
             {
                 Report(category, periods.Min.IsZero ? path : $"{path}.min", "publicity-too-short",
-                    $"{Kebab(grade)} negative information is public for at least {floor} (docs/domain.md#publicity-periods), not {periods.Min}.");
+                    $"{grade.Code()} negative information is public for at least {floor} (docs/domain.md#publicity-periods), not {periods.Min}.");
             }
 
             if (periods.Min.IsLongerThan(periods.Max))
@@ -221,7 +222,7 @@ internal static partial class CatalogRules
             {
                 var earliest = periods.Min.IsLongerThan(floor) ? periods.Min : floor;
                 Report(category, $"{path}.earliestRestoration", PublicCredit.Restorations.RestorationProblemCodes.TooEarly,
-                    $"restoration of {Kebab(grade)} negative information is possible only after {earliest}, the minimum publicity (docs/domain.md#publicity-periods, docs/domain.md#objections-and-restoration), not after {restoration}.");
+                    $"restoration of {grade.Code()} negative information is possible only after {earliest}, the minimum publicity (docs/domain.md#publicity-periods, docs/domain.md#objections-and-restoration), not after {restoration}.");
             }
         }
 
@@ -236,13 +237,13 @@ internal static partial class CatalogRules
                     if (category.Polarity != expected)
                     {
                         Report(list, "category", "list-category-polarity-mismatch",
-                            $"a {Kebab(list.Kind)} list is published under a {Kebab(expected)} category; '{category.Code}' is {Kebab(category.Polarity)}.");
+                            $"a {list.Kind.Code()} list is published under a {expected.Code()} category; '{category.Code}' is {category.Polarity.Code()}.");
                     }
 
                     foreach (var kind in list.SubjectKinds.Where(k => !category.Subjects.Contains(k)))
                     {
                         Report(list, "subjectKinds", "list-subjects-outside-category",
-                            $"the list designates {Kebab(kind)}s but category '{category.Code}' does not concern them.");
+                            $"the list designates {kind.Code()}s but category '{category.Code}' does not concern them.");
                     }
                 }
 
@@ -318,7 +319,7 @@ internal static partial class CatalogRules
                 if (measure.Matters.Count == 0 && measure.Severity != MeasureSeverity.Notice)
                 {
                     Report(measure, "matters", "measure-matters-missing",
-                        $"a {Kebab(measure.Severity)} measure is applied in some approval procedure; list the matters where the check reports it.");
+                        $"a {measure.Severity.Code()} measure is applied in some approval procedure; list the matters where the check reports it.");
                 }
 
                 if (measure.GreenChannel is { } green)
@@ -381,13 +382,13 @@ internal static partial class CatalogRules
                         if (measure.Kind != fitting)
                         {
                             Report(memo, field, "measure-kind-mismatch",
-                                $"'{measure.Code}' is {Kebab(measure.Kind)} but '{list.Code}' is a {Kebab(list.Kind)} list, which takes {Kebab(fitting)} measures (docs/domain.md#lists).");
+                                $"'{measure.Code}' is {measure.Kind.Code()} but '{list.Code}' is a {list.Kind.Code()} list, which takes {fitting.Code()} measures (docs/domain.md#lists).");
                         }
                         else if (measure.Severity > list.MaxMeasureSeverity)
                         {
                             // Seed 003 §(10) proportionality; docs/design.md#6-proportionality.
                             Report(memo, field, "measure-exceeds-list-severity",
-                                $"'{measure.Code}' is a {Kebab(measure.Severity)} measure but '{list.Code}' allows at most {Kebab(list.MaxMeasureSeverity)} (proportionality, the NDRC 2020 draft opinions §(10)).");
+                                $"'{measure.Code}' is a {measure.Severity.Code()} measure but '{list.Code}' allows at most {list.MaxMeasureSeverity.Code()} (proportionality, the NDRC 2020 draft opinions §(10)).");
                         }
                     }
                 }
@@ -506,12 +507,4 @@ internal static partial class CatalogRules
 
         private static string Index(string key, int i) => $"{key}[{i.ToString(CultureInfo.InvariantCulture)}]";
     }
-
-    /// <summary><c>NonGovernment</c> → <c>non-government</c>: enum values as they are written in the YAML.</summary>
-    internal static string Kebab<TEnum>(TEnum value)
-        where TEnum : struct, Enum =>
-        KebabBoundary().Replace(value.ToString(), "$1-$2").ToLowerInvariant();
-
-    [GeneratedRegex("([a-z])([A-Z])", RegexOptions.CultureInvariant)]
-    private static partial Regex KebabBoundary();
 }

@@ -151,11 +151,11 @@ internal sealed class YamlFields
                 $"{Path(key)} '{scalar.Value}' is not an ISO-8601 duration such as P3Y, P6M, P1Y6M or P90D.");
     }
 
-    public TEnum? Enum<TEnum>(string key, IReadOnlyDictionary<string, TEnum> values, bool required = true)
+    public TEnum? Enum<TEnum>(string key, bool required = true)
         where TEnum : struct, Enum
     {
         var scalar = Scalar(key, required);
-        return scalar is null ? null : ParseEnum(scalar, Path(key), values);
+        return scalar is null ? null : ParseEnum<TEnum>(scalar, Path(key));
     }
 
     public LocalizedText? Text(string key, bool required = true)
@@ -252,7 +252,7 @@ internal sealed class YamlFields
         return result.AsReadOnly();
     }
 
-    public IReadOnlyList<TEnum> EnumList<TEnum>(string key, IReadOnlyDictionary<string, TEnum> values, bool required = true)
+    public IReadOnlyList<TEnum> EnumList<TEnum>(string key, bool required = true)
         where TEnum : struct, Enum
     {
         var sequence = Sequence(key, required);
@@ -262,7 +262,7 @@ internal sealed class YamlFields
             var element = sequence!.Children[i];
             var path = $"{key}[{i.ToString(CultureInfo.InvariantCulture)}]";
             Source.RecordField(_prefix + path, element.Start.Line);
-            if (element is YamlScalarNode scalar && ParseEnum(scalar, Path(path), values) is { } value)
+            if (element is YamlScalarNode scalar && ParseEnum<TEnum>(scalar, Path(path)) is { } value)
             {
                 result.Add(value);
             }
@@ -390,11 +390,12 @@ internal sealed class YamlFields
             ? date
             : InvalidValue<DateOnly>(scalar, "date-invalid", $"{path} '{scalar.Value}' is not a date in the form YYYY-MM-DD.");
 
-    private TEnum? ParseEnum<TEnum>(YamlScalarNode scalar, string path, IReadOnlyDictionary<string, TEnum> values)
+    /// <summary>An enum value by its code (<see cref="EnumCodes"/>), exactly as written.</summary>
+    private TEnum? ParseEnum<TEnum>(YamlScalarNode scalar, string path)
         where TEnum : struct, Enum =>
-        scalar.Value is { } text && values.TryGetValue(text, out var value)
+        EnumCodes.TryParse<TEnum>(scalar.Value, out var value)
             ? value
-            : InvalidValue<TEnum>(scalar, "field-invalid", $"{path} '{scalar.Value}' is not one of: {string.Join(", ", values.Keys)}.");
+            : InvalidValue<TEnum>(scalar, "field-invalid", $"{path} '{scalar.Value}' is not one of: {string.Join(", ", EnumCodes.All<TEnum>())}.");
 
     private TStruct? InvalidValue<TStruct>(YamlNode node, string code, string message)
         where TStruct : struct

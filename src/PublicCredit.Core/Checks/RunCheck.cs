@@ -8,6 +8,7 @@ using PublicCredit.Errors;
 using PublicCredit.Identifiers;
 using PublicCredit.Inquiries;
 using PublicCredit.Time;
+using PublicCredit.Text;
 
 namespace PublicCredit.Checks;
 
@@ -131,8 +132,8 @@ public sealed class RunCheck(EnforcementIndex index, CleanRecord clean, InquiryL
             var measure = a.Rule.Measure;
             measures.Add(new CheckedMeasure(
                 measure.Code,
-                Code(measure.Kind),
-                Code(measure.Binding),
+                measure.Kind.Code(),
+                measure.Binding.Code(),
                 LegalBases(measure),
                 a.Rule.ListType.Code,
                 a.DesignationId,
@@ -144,7 +145,7 @@ public sealed class RunCheck(EnforcementIndex index, CleanRecord clean, InquiryL
         foreach (var green in clean.GreenChannel(subject, input.Matter!.Trim(), asOf))
         {
             measures.Add(greenChannel.GetOrAdd(green, m => new CheckedMeasure(
-                m.Code, Code(m.Kind), Code(m.Binding), LegalBases(m), null, null, null, m.ImplementingDepartment, "subject")));
+                m.Code, m.Kind.Code(), m.Binding.Code(), LegalBases(m), null, null, null, m.ImplementingDepartment, "subject")));
         }
 
         var outcome = measures.Count == 0 ? "clear" : "measures";
@@ -178,10 +179,6 @@ public sealed class RunCheck(EnforcementIndex index, CleanRecord clean, InquiryL
 
     private static IReadOnlyList<string> LegalBasesOf(Measure measure) =>
         [.. measure.LegalBasis.Select(b => string.Join(" ", new[] { b.Law, b.Document is null ? null : $"（{b.Document}）", b.Article }.Where(s => s is not null)))];
-
-    private static string Code(MeasureKind kind) => kind == MeasureKind.Incentive ? "incentive" : "disciplinary";
-
-    private static string Code(Binding binding) => binding == Binding.Mandatory ? "mandatory" : "recommended";
 
     /// <summary>An instant with an offset, or a date meaning 00:00 China time that day, inside <see cref="InputRange"/>
     /// (checked before the index or the green channel does arithmetic with it, ADR 0027).</summary>

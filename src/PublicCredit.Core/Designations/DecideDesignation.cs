@@ -7,6 +7,7 @@ using PublicCredit.Errors;
 using PublicCredit.Ledger;
 using PublicCredit.Records;
 using PublicCredit.Storage;
+using PublicCredit.Text;
 using PublicCredit.Time;
 using Fields = PublicCredit.Designations.DesignationFields;
 using Codes = PublicCredit.Designations.DesignationProblemCodes;
@@ -97,7 +98,7 @@ public sealed class DecideDesignation(PublicCreditDbContext db, DesignationTrans
                 now,
                 new CodeAndNameRef(department.Code, department.Name),
                 DesignationDocuments.ListTypeOf(listType),
-                new SubjectRef(row.SubjectId, row.SubjectName, RecordCodes.Of(row.SubjectKind)),
+                new SubjectRef(row.SubjectId, row.SubjectName, row.SubjectKind.Code()),
                 row.Facts,
                 decision.Reasons,
                 DesignationDocuments.LegalBasisOf(row.LegalBasis, listType),

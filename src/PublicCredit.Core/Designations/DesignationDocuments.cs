@@ -118,9 +118,9 @@ public static class DesignationDocuments
             .Select(m => new MeasureStatement(
                 m.Code,
                 m.Name,
-                CatalogRules.Kebab(m.Kind),
-                CatalogRules.Kebab(m.Binding),
-                CatalogRules.Kebab(m.Severity),
+                m.Kind.Code(),
+                m.Binding.Code(),
+                m.Severity.Code(),
                 [.. m.LegalBasis.Select(b => b.ToString())],
                 m.ImplementingDepartment,
                 [.. memoranda.Where(memo => memo.Measures.Contains(m.Code, StringComparer.Ordinal)).Select(memo => new MemorandumRef(memo.Code, memo.Document.Number))],
@@ -131,7 +131,7 @@ public static class DesignationDocuments
     {
         ArgumentNullException.ThrowIfNull(listType);
         var standard = listType.DesignationStandard;
-        return new ListTypeRef(listType.Code, listType.Name, CatalogRules.Kebab(listType.Kind),
+        return new ListTypeRef(listType.Code, listType.Name, listType.Kind.Code(),
             new StandardRef(standard.Document, standard.Title, standard.Effective));
     }
 
@@ -212,7 +212,7 @@ public static class DesignationDocuments
         var end = expiresAt.ToOffset(Time.ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         AutomaticRemovalRef? automatic = listType.AutomaticRemoval is { } removal
             ? new AutomaticRemovalRef(
-                CatalogRules.Kebab(removal.Trigger),
+                removal.Trigger.Code(),
                 removal.Within.Count,
                 removal.Trigger == RemovalTrigger.ObligationPerformed
                     ? new LocalizedText($"履行义务后，于{removal.Within.Count}个工作日内移出名单。",

@@ -80,7 +80,7 @@ public static class DesignationLifecycle
         ArgumentNullException.ThrowIfNull(state);
         if (state.Stored != DesignationStatus.Noticed)
         {
-            throw DomainException.Conflict(DesignationProblemCodes.NotNoticed, $"A statement is filed while a designation is noticed; it is {Code(state.Stored)}.");
+            throw DomainException.Conflict(DesignationProblemCodes.NotNoticed, $"A statement is filed while a designation is noticed; it is {state.Stored.Code()}.");
         }
 
         return state with { StatementFiled = true };
@@ -103,7 +103,7 @@ public static class DesignationLifecycle
         ArgumentNullException.ThrowIfNull(state);
         if (state.Stored != DesignationStatus.Noticed)
         {
-            throw DomainException.Conflict(DesignationProblemCodes.NotNoticed, $"Only a noticed designation can be decided; this one is {Code(state.Stored)}.");
+            throw DomainException.Conflict(DesignationProblemCodes.NotNoticed, $"Only a noticed designation can be decided; this one is {state.Stored.Code()}.");
         }
 
         if (state.ObjectionOpen)
@@ -154,7 +154,7 @@ public static class DesignationLifecycle
         ArgumentNullException.ThrowIfNull(state);
         if (state.IsClosed)
         {
-            throw DomainException.Conflict(DesignationProblemCodes.Closed, $"The designation is {Code(state.Stored)}; there is nothing left to object to.");
+            throw DomainException.Conflict(DesignationProblemCodes.Closed, $"The designation is {state.Stored.Code()}; there is nothing left to object to.");
         }
 
         if (state.ObjectionOpen)
@@ -177,7 +177,7 @@ public static class DesignationLifecycle
     {
         ArgumentNullException.ThrowIfNull(state);
         return state.IsClosed
-            ? throw DomainException.Conflict(DesignationProblemCodes.Closed, $"The designation is {Code(state.Stored)}; there is nothing left to object to.")
+            ? throw DomainException.Conflict(DesignationProblemCodes.Closed, $"The designation is {state.Stored.Code()}; there is nothing left to object to.")
             : state;
     }
 
@@ -218,7 +218,7 @@ public static class DesignationLifecycle
         ArgumentNullException.ThrowIfNull(state);
         if (state.IsClosed)
         {
-            throw DomainException.Conflict(DesignationProblemCodes.Closed, $"The designation is already {Code(state.Stored)}.");
+            throw DomainException.Conflict(DesignationProblemCodes.Closed, $"The designation is already {state.Stored.Code()}.");
         }
 
         return state with { Stored = DesignationStatus.Revoked, ObjectionOpen = false };
@@ -231,7 +231,7 @@ public static class DesignationLifecycle
         if (state.StatusAt(now) != DesignationStatus.Effective)
         {
             throw DomainException.Conflict(DesignationProblemCodes.NotEffective,
-                $"Only an effective designation can be restored; this one is {Code(state.StatusAt(now))}.");
+                $"Only an effective designation can be restored; this one is {state.StatusAt(now).Code()}.");
         }
 
         return state with { Stored = DesignationStatus.Restored };
@@ -254,11 +254,9 @@ public static class DesignationLifecycle
         if (state.StatusAt(now) != DesignationStatus.Effective)
         {
             throw DomainException.Conflict(DesignationProblemCodes.NotEffective,
-                $"Only an effective designation can be removed; this one is {Code(state.StatusAt(now))}.");
+                $"Only an effective designation can be removed; this one is {state.StatusAt(now).Code()}.");
         }
 
         return state with { Stored = DesignationStatus.Removed };
     }
-
-    public static string Code(DesignationStatus status) => EnumCodes.Of(status);
 }

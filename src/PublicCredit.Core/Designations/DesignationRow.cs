@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PublicCredit.Identifiers;
 using PublicCredit.Records;
+using PublicCredit.Text;
 using PublicCredit.Time;
 
 namespace PublicCredit.Designations;
@@ -138,12 +139,12 @@ internal sealed class DesignationRowConfiguration : IEntityTypeConfiguration<Des
         builder.Property(d => d.Department).HasMaxLength(64);
         builder.Property(d => d.SubjectId).HasMaxLength(18);
         builder.Property(d => d.SubjectKind).HasMaxLength(16).HasConversion(new ValueConverter<SubjectKind, string>(
-            v => RecordCodes.Of(v), v => ParseKind(v)));
+            v => v.Code(), v => ParseKind(v)));
         builder.Property(d => d.SubjectName).HasMaxLength(DesignationFields.MaxSubjectName);
         builder.Property(d => d.NoticeDocument).HasMaxLength(DesignationFields.MaxDocumentNumber);
         builder.Property(d => d.NoticedBy).HasMaxLength(128);
         builder.Property(d => d.Status).HasMaxLength(16).HasConversion(new ValueConverter<DesignationStatus, string>(
-            v => DesignationLifecycle.Code(v), v => ParseStatus(v)));
+            v => v.Code(), v => ParseStatus(v)));
         builder.Property(d => d.DecisionDocument).HasMaxLength(DesignationFields.MaxDocumentNumber);
         builder.Property(d => d.Term).HasMaxLength(32);
         builder.Property(d => d.DecidedBy).HasMaxLength(128);
@@ -160,7 +161,7 @@ internal sealed class DesignationRowConfiguration : IEntityTypeConfiguration<Des
     }
 
     private static SubjectKind ParseKind(string text) =>
-        RecordCodes.TryParseKind(text, out var kind) ? kind : throw new InvalidOperationException($"Stored subject kind '{text}' is unknown.");
+        EnumCodes.TryParse<SubjectKind>(text, out var kind, ignoreCase: true) ? kind : throw new InvalidOperationException($"Stored subject kind '{text}' is unknown.");
 
     private static DesignationStatus ParseStatus(string text) =>
         Enum.TryParse<DesignationStatus>(text, ignoreCase: true, out var status) && status != DesignationStatus.Expired

@@ -7,6 +7,7 @@ using PublicCredit.Access;
 using PublicCredit.Errors;
 using PublicCredit.Ledger;
 using PublicCredit.Storage;
+using PublicCredit.Text;
 
 namespace PublicCredit.Designations;
 
@@ -80,7 +81,7 @@ public sealed class DesignationTransitions(
     private static DesignationTransition Payload(DesignationRow row, DesignationState before, DesignationChange change)
     {
         var payload = new DesignationTransition(
-            row.Id, row.ListType, DesignationLifecycle.Code(before.Stored), DesignationLifecycle.Code(change.Next.Stored), change.Document,
+            row.Id, row.ListType, before.Stored.Code(), change.Next.Stored.Code(), change.Document,
             change.Reasons is null ? null : Sha256(change.Reasons));
         var fixedMembers = CanonicalJson.Members(payload);
         foreach (var (name, value) in change.Details ?? new Dictionary<string, object?>())

@@ -73,7 +73,7 @@ public sealed class ListDesignations(PublicCreditDbContext db, InquiryLog inquir
         DesignationStatus? wanted = null;
         if (!string.IsNullOrWhiteSpace(status))
         {
-            wanted = Enum.GetValues<DesignationStatus>().Cast<DesignationStatus?>().FirstOrDefault(s => DesignationLifecycle.Code(s!.Value) == status.Trim())
+            wanted = Enum.GetValues<DesignationStatus>().Cast<DesignationStatus?>().FirstOrDefault(s => s!.Value.Code() == status.Trim())
                      ?? throw DomainException.Invalid("status", Codes.StatusInvalid, $"status is one of {string.Join(", ", Statuses)} (absent: all).");
         }
 
@@ -140,8 +140,8 @@ public sealed class ListDesignations(PublicCreditDbContext db, InquiryLog inquir
             }
 
             var decidable = current == DesignationStatus.Noticed && !row.ObjectionOpen && (row.StatementFiled || today > row.ObjectionDeadline);
-            items.Add(new DesignationListItem(row.Id, DesignationLifecycle.Code(current), row.ListType,
-                new SubjectRef(row.SubjectId, row.SubjectName, RecordCodes.Of(row.SubjectKind)), row.NoticeDocument, row.NoticedAt,
+            items.Add(new DesignationListItem(row.Id, current.Code(), row.ListType,
+                new SubjectRef(row.SubjectId, row.SubjectName, row.SubjectKind.Code()), row.NoticeDocument, row.NoticedAt,
                 row.ObjectionDeadline, row.StatementFiled, row.ObjectionOpen, decidable, row.DecisionDocument, row.EffectiveFrom,
                 row.ExpiresAt, row.RevokedAt, [.. deadlines.OrderBy(d => d.Date)], deadlines.Exists(d => d.Overdue)));
         }

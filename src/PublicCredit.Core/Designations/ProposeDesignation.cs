@@ -7,6 +7,7 @@ using PublicCredit.Identifiers;
 using PublicCredit.Ledger;
 using PublicCredit.Records;
 using PublicCredit.Storage;
+using PublicCredit.Text;
 using PublicCredit.Time;
 using Fields = PublicCredit.Designations.DesignationFields;
 using Codes = PublicCredit.Designations.DesignationProblemCodes;
@@ -107,7 +108,7 @@ public sealed class ProposeDesignation(
             now,
             new CodeAndNameRef(department.Code, department.Name),
             DesignationDocuments.ListTypeOf(listType),
-            new SubjectRef(subject.Value, subjectName!, RecordCodes.Of(subject.Kind)),
+            new SubjectRef(subject.Value, subjectName!, subject.Kind.Code()),
             facts!,
             DesignationDocuments.LegalBasisOf(legalBasis!, listType),
             measures,
@@ -136,8 +137,8 @@ public sealed class ProposeDesignation(
             Measures = [.. measures.Select(m => m.Measure)],
             NoticeJson = noticeJson,
         };
-        var noticed = new DesignationNoticed(id, listType.Code, From: null, DesignationLifecycle.Code(DesignationStatus.Noticed), noticeDocument!,
-            DesignationTransitions.Sha256(noticeJson), deadline, listType.ObjectionWindow.Count, RecordCodes.Of(subject.Kind), row.Measures,
+        var noticed = new DesignationNoticed(id, listType.Code, From: null, DesignationStatus.Noticed.Code(), noticeDocument!,
+            DesignationTransitions.Sha256(noticeJson), deadline, listType.ObjectionWindow.Count, subject.Kind.Code(), row.Measures,
             persons.Count, code.Id);
         var recorded = await ledger.AppendAsync(LedgerEntry.Of(noticed, caller.Actor, departmentCode, subject.Value), cancellationToken);
         row.Apply(DesignationLifecycle.Notice(deadline), recorded.Position);
@@ -204,7 +205,7 @@ public sealed class ProposeDesignation(
         SubjectKind? declared = null;
         if (text.Optional(Fields.SubjectKind, input.SubjectKind, 16) is { } kindText)
         {
-            if (RecordCodes.TryParseKind(kindText, out var kind))
+            if (EnumCodes.TryParse<SubjectKind>(kindText, out var kind, ignoreCase: true))
             {
                 declared = kind;
             }
@@ -219,14 +220,14 @@ public sealed class ProposeDesignation(
         {
             // ADR 0002: about 1 in 350 single-digit slips in a resident ID still passes both USCC checks.
             errors.Add(new FieldError(Fields.SubjectId, Codes.SubjectKindMismatch,
-                $"subject.id reads as {RecordCodes.Of(id.Kind)} but subject.kind says {RecordCodes.Of(said)}; check the number."));
+                $"subject.id reads as {id.Kind.Code()} but subject.kind says {said.Code()}; check the number."));
             return null;
         }
 
         if (listType is not null && (id?.Kind ?? declared) is { } k && !listType.SubjectKinds.Contains(k))
         {
             errors.Add(new FieldError(id is not null ? Fields.SubjectId : Fields.SubjectKind, Codes.SubjectKindNotAllowed,
-                $"List '{listType.Code}' designates {string.Join(" and ", listType.SubjectKinds.Select(RecordCodes.Of))}s only; subject.id reads as {RecordCodes.Of(k)}."));
+                $"List '{listType.Code}' designates {string.Join(" and ", listType.SubjectKinds.Select(EnumCodes.Of))}s only; subject.id reads as {k.Code()}."));
         }
 
         return id;

@@ -7,6 +7,7 @@ using PublicCredit.Inquiries;
 using PublicCredit.Records;
 using PublicCredit.Storage;
 using Codes = PublicCredit.Designations.DesignationProblemCodes;
+using PublicCredit.Text;
 
 namespace PublicCredit.Designations;
 
@@ -68,7 +69,7 @@ public sealed class ReadDesignation(PublicCreditDbContext db, InquiryLog inquiri
             now,
             row.ListType,
             row.Department,
-            new SubjectRef(row.SubjectId, row.SubjectName, RecordCodes.Of(row.SubjectKind)),
+            new SubjectRef(row.SubjectId, row.SubjectName, row.SubjectKind.Code()),
             row.StatementFiled,
             row.ObjectionOpen,
             row.NoticeDocument,
@@ -93,7 +94,7 @@ public sealed class ReadDesignation(PublicCreditDbContext db, InquiryLog inquiri
         if (row.DecisionJson is null)
         {
             throw DomainException.NotFound(Codes.NotDecided,
-                $"Designation {id} is {DesignationLifecycle.Code(row.Status)}; it has no decision document.");
+                $"Designation {id} is {row.Status.Code()}; it has no decision document.");
         }
 
         var now = clock.GetUtcNow();

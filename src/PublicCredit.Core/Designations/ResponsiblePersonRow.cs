@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PublicCredit.Text;
 
 namespace PublicCredit.Designations;
 
@@ -11,9 +12,13 @@ namespace PublicCredit.Designations;
 /// </summary>
 public enum ResponsibleRole
 {
+    [Code("legal-representative")]
     LegalRepresentative,
+    [Code("principal-person-in-charge")]
     PrincipalPersonInCharge,
+    [Code("directly-responsible")]
     DirectlyResponsible,
+    [Code("actual-controller")]
     ActualController,
 }
 
@@ -21,29 +26,9 @@ public static class ResponsibleRoles
 {
     public static IReadOnlyList<ResponsibleRole> All { get; } = Enum.GetValues<ResponsibleRole>();
 
-    public static string Code(this ResponsibleRole role) => role switch
-    {
-        ResponsibleRole.LegalRepresentative => "legal-representative",
-        ResponsibleRole.PrincipalPersonInCharge => "principal-person-in-charge",
-        ResponsibleRole.DirectlyResponsible => "directly-responsible",
-        ResponsibleRole.ActualController => "actual-controller",
-        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
-    };
-
-    public static bool TryParse(string? text, out ResponsibleRole role)
-    {
-        foreach (var candidate in All)
-        {
-            if (string.Equals(candidate.Code(), text?.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                role = candidate;
-                return true;
-            }
-        }
-
-        role = default;
-        return false;
-    }
+    /// <summary>The role whose code is <paramref name="text"/>, trimmed, in any case.</summary>
+    public static bool TryParse(string? text, out ResponsibleRole role) =>
+        EnumCodes.TryParse(text?.Trim(), out role, ignoreCase: true);
 }
 
 /// <summary>

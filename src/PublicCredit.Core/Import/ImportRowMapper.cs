@@ -1,6 +1,8 @@
 using System.Text;
 using PublicCredit.Errors;
+using PublicCredit.Identifiers;
 using PublicCredit.Records;
+using PublicCredit.Text;
 
 namespace PublicCredit.Import;
 
@@ -58,12 +60,12 @@ public static class ImportRowMapper
 
         if (idType.Contains("身份证", StringComparison.Ordinal) || idType.Equals("resident-id", StringComparison.OrdinalIgnoreCase))
         {
-            return "individual";
+            return SubjectKind.Individual.Code();
         }
 
         if (idType.Contains("统一社会信用代码", StringComparison.Ordinal) || idType.Equals("uscc", StringComparison.OrdinalIgnoreCase))
         {
-            return "organisation";
+            return SubjectKind.Organisation.Code();
         }
 
         (errors ??= []).Add(new FieldError(ImportColumns.SubjectIdType, RecordProblemCodes.RowIdTypeUnknown,

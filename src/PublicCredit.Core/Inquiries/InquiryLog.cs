@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PublicCredit.Access;
+using PublicCredit.Text;
 
 namespace PublicCredit.Inquiries;
 
@@ -49,7 +50,7 @@ public sealed partial class InquiryLog(IInquiryBatchWriter writer, TimeProvider 
             At = now,
             SubjectId = subjectId,
             Department = caller.Department,
-            Role = caller.Role?.ToCode() ?? (caller.SubjectId is null ? null : "subject"),
+            Role = caller.Role?.Code() ?? (caller.SubjectId is null ? null : "subject"),
             Actor = caller.Actor,
             Purpose = purpose,
             Endpoint = endpoint,

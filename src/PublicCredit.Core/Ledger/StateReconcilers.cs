@@ -13,6 +13,7 @@ using PublicCredit.Reports;
 using PublicCredit.Restorations;
 using PublicCredit.Storage;
 using PublicCredit.Subjects;
+using PublicCredit.Text;
 
 namespace PublicCredit.Ledger;
 
@@ -113,7 +114,7 @@ internal sealed class RecordsReconciler : IStateReconciler
             {
                 check.Field("document_number", row.DocumentNumber, Payloads.String(fields, "documentNumber"))
                     .Field("category", row.Category, Payloads.String(fields, "category"))
-                    .Field("severity", row.Severity is { } s ? RecordCodes.Of(s) : null, Payloads.String(fields, "severity"))
+                    .Field("severity", row.Severity is { } s ? s.Code() : null, Payloads.String(fields, "severity"))
                     .Field("decision_date", row.DecisionDate, Payloads.Date(fields, "decisionDate") ?? default)
                     .Field("public_until", row.PublicUntil, Payloads.Date(fields, "publicUntil"))
                     .Field("published", row.Published, Payloads.Bool(fields, "published") ?? false)
@@ -228,7 +229,7 @@ internal sealed class DesignationsReconciler : IStateReconciler
 
             seen.Add(row.Id);
             var check = new RowCheck(TableName, name)
-                .Field("status", DesignationLifecycle.Code(row.Status), replayed.Status)
+                .Field("status", row.Status.Code(), replayed.Status)
                 .Field("ledger_position", row.LedgerPosition, replayed.Position)
                 .Field("department", row.Department, replayed.Department)
                 .Field("subject_id", row.SubjectId, replayed.Subject)
@@ -356,7 +357,7 @@ internal sealed class ObjectionsReconciler() : CreatedRowsReconciler<ObjectionRo
 
         if (row.Type is ObjectionEvents.Upheld or ObjectionEvents.Rejected && Payloads.Id(payload, "objectionId") is { } id)
         {
-            resolved[id] = (row.Type == ObjectionEvents.Upheld ? "upheld" : "rejected", row.Position, Payloads.String(payload, "reasonsSha256"));
+            resolved[id] = ((row.Type == ObjectionEvents.Upheld ? ObjectionStatus.Upheld : ObjectionStatus.Rejected).Code(), row.Position, Payloads.String(payload, "reasonsSha256"));
         }
     }
 
@@ -365,7 +366,7 @@ internal sealed class ObjectionsReconciler() : CreatedRowsReconciler<ObjectionRo
     protected override void Compare(RowCheck check, ObjectionRow row, LedgerEventRow created, JsonElement payload)
     {
         var (status, position, reasonsSha256) = resolved.TryGetValue(row.Id, out var r) ? r : ("open", 0L, null);
-        check.Field("status", ObjectionRow.Code(row.Status), status)
+        check.Field("status", row.Status.Code(), status)
             .Field("filed_position", row.FiledPosition, created.Position)
             .Field("resolved_position", row.ResolvedPosition ?? 0, position)
             .Field("designation_id", row.DesignationId, Payloads.Id(payload, "designationId"))
@@ -395,17 +396,17 @@ internal sealed class RestorationsReconciler() : CreatedRowsReconciler<Restorati
             return;
         }
 
-        string? status = row.Type switch
+        RestorationStatus? status = row.Type switch
         {
-            RestorationEvents.Submitted => "submitted",
-            RestorationEvents.Accepted => "accepted",
-            RestorationEvents.Refused => "refused",
-            RestorationEvents.RecordRestored or DesignationEvents.Restored => "granted",
+            RestorationEvents.Submitted => RestorationStatus.Submitted,
+            RestorationEvents.Accepted => RestorationStatus.Accepted,
+            RestorationEvents.Refused => RestorationStatus.Refused,
+            RestorationEvents.RecordRestored or DesignationEvents.Restored => RestorationStatus.Granted,
             _ => null,
         };
-        if (status is not null)
+        if (status is { } known)
         {
-            steps[id] = (status, row.Position);
+            steps[id] = (known.Code(), row.Position);
         }
     }
 
@@ -414,7 +415,7 @@ internal sealed class RestorationsReconciler() : CreatedRowsReconciler<Restorati
     protected override void Compare(RowCheck check, RestorationRow row, LedgerEventRow created, JsonElement payload)
     {
         var step = steps[row.Id];
-        check.Field("status", RestorationRow.Code(row.Status), step.Status)
+        check.Field("status", row.Status.Code(), step.Status)
             .Field("ledger_position", row.LedgerPosition, step.Position)
             .Field("designation_id", row.DesignationId, Payloads.Id(payload, "designationId"))
             .Field("record_id", row.RecordId, Payloads.Id(payload, "recordId"))

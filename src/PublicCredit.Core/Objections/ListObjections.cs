@@ -4,6 +4,7 @@ using PublicCredit.Access;
 using PublicCredit.Errors;
 using PublicCredit.Inquiries;
 using PublicCredit.Storage;
+using PublicCredit.Text;
 using PublicCredit.Time;
 using Codes = PublicCredit.Objections.ObjectionProblemCodes;
 using Fields = PublicCredit.Objections.ObjectionFields;
@@ -41,7 +42,7 @@ public sealed class ListObjections(PublicCreditDbContext db, InquiryLog inquirie
 
         if (!string.IsNullOrWhiteSpace(status))
         {
-            var wanted = Enum.GetValues<ObjectionStatus>().Where(s => ObjectionRow.Code(s) == status.Trim()).ToList();
+            var wanted = Enum.GetValues<ObjectionStatus>().Where(s => s.Code() == status.Trim()).ToList();
             if (wanted.Count == 0)
             {
                 throw DomainException.Invalid(Fields.Status, Codes.StatusInvalid, "status is open, upheld or rejected.");

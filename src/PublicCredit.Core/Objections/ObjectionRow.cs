@@ -1,14 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PublicCredit.Text;
 
 namespace PublicCredit.Objections;
 
 /// <summary>Where an objection stands: open while the owning department reviews it, then upheld or rejected (docs/domain.md#objections-and-restoration).</summary>
 public enum ObjectionStatus
 {
+    [Code("open")]
     Open,
+    [Code("upheld")]
     Upheld,
+    [Code("rejected")]
     Rejected,
 }
 
@@ -73,8 +77,6 @@ public sealed class ObjectionRow
 
     /// <summary>The <c>objection-upheld</c> / <c>objection-rejected</c> event.</summary>
     public long? ResolvedPosition { get; set; }
-
-    public static string Code(ObjectionStatus status) => status.ToString().ToLowerInvariant();
 }
 
 public static class ObjectionRows
@@ -104,7 +106,7 @@ internal sealed class ObjectionRowConfiguration : IEntityTypeConfiguration<Objec
         builder.Property(o => o.FiledBy).HasMaxLength(128);
         builder.Property(o => o.ResolvedBy).HasMaxLength(128);
         builder.Property(o => o.Status).HasMaxLength(16).HasConversion(new ValueConverter<ObjectionStatus, string>(
-            v => ObjectionRow.Code(v), v => Parse(v)));
+            v => v.Code(), v => Parse(v)));
 
         // At most one suspending objection under review per target (docs/design.md#4-an-objection-suspends-at-once; ADR 0013 §2, ADR 0034): the
         // backstop under the ledger lock. Reviews without suspension (another department's filing) may be open beside it.

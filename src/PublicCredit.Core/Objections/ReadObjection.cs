@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PublicCredit.Access;
 using PublicCredit.Inquiries;
 using PublicCredit.Storage;
+using PublicCredit.Text;
 using PublicCredit.Time;
 
 namespace PublicCredit.Objections;
@@ -32,7 +33,7 @@ public sealed record ObjectionView(
 {
     public static ObjectionView From(ObjectionRow row, DateOnly today) => new(
         row.Id,
-        ObjectionRow.Code(row.Status),
+        row.Status.Code(),
         new ObjectionTargetView(row.DesignationId, row.RecordId),
         row.Department,
         row.SubjectId,
@@ -43,7 +44,7 @@ public sealed record ObjectionView(
         row.Status == ObjectionStatus.Open && row.ReviewDeadline is { } due && today > due,
         row.Grounds,
         row.Evidence,
-        row.ResolvedAt is { } at ? new ObjectionResolutionView(ObjectionRow.Code(row.Status), row.ResolutionReasons ?? "", at) : null,
+        row.ResolvedAt is { } at ? new ObjectionResolutionView(row.Status.Code(), row.ResolutionReasons ?? "", at) : null,
         row.SuspendedAt is not null,
         row.SuspendedAt);
 }

@@ -6,6 +6,7 @@ using PublicCredit.Errors;
 using PublicCredit.Ledger;
 using PublicCredit.Records;
 using PublicCredit.Storage;
+using PublicCredit.Text;
 using PublicCredit.Time;
 using Codes = PublicCredit.Objections.ObjectionProblemCodes;
 using Fields = PublicCredit.Objections.ObjectionFields;
@@ -118,7 +119,7 @@ public sealed class ResolveObjection(
         var objection = await db.Objections.SingleOrDefaultAsync(o => o.Id == id, cancellationToken) ?? throw NotFound(id);
         return objection.Status == ObjectionStatus.Open
             ? objection
-            : throw DomainException.Conflict(Codes.AlreadyResolved, $"The objection was already resolved: {ObjectionRow.Code(objection.Status)}.");
+            : throw DomainException.Conflict(Codes.AlreadyResolved, $"The objection was already resolved: {objection.Status.Code()}.");
     }
 
     private static void Close(ObjectionRow objection, bool upheld, string reasons, Caller caller, DateTimeOffset now)

@@ -6,6 +6,7 @@ using PublicCredit.Errors;
 using PublicCredit.Ledger;
 using PublicCredit.Records;
 using PublicCredit.Storage;
+using PublicCredit.Text;
 using PublicCredit.Time;
 using Codes = PublicCredit.Objections.ObjectionProblemCodes;
 using Fields = PublicCredit.Objections.ObjectionFields;
@@ -86,7 +87,7 @@ public sealed class SuspendObjection(
         var objection = await db.Objections.SingleOrDefaultAsync(o => o.Id == id, cancellationToken) ?? throw ResolveObjection.NotFound(id);
         if (objection.Status != ObjectionStatus.Open)
         {
-            throw DomainException.Conflict(Codes.AlreadyResolved, $"The objection was already resolved: {ObjectionRow.Code(objection.Status)}.");
+            throw DomainException.Conflict(Codes.AlreadyResolved, $"The objection was already resolved: {objection.Status.Code()}.");
         }
 
         return objection.SuspendedAt is null

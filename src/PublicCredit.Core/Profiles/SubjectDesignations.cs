@@ -72,7 +72,7 @@ internal static class SubjectDesignations
     {
         var list = catalog.ListTypes.TryGet(row.ListType, out var l) ? l : null;
         return new DesignationSummary(row.Id, row.ListType, list?.Name ?? new LocalizedText(row.ListType, row.ListType),
-            KindCode(list), row.Department, DesignationLifecycle.Code(row.State.StatusAt(now)), through, row.ObjectionDeadline,
+            KindCode(list), row.Department, (row.State.StatusAt(now)).Code(), through, row.ObjectionDeadline,
             row.DecisionDocument, row.EffectiveFrom, row.ExpiresAt);
     }
 
@@ -97,8 +97,8 @@ internal static class SubjectDesignations
                         continue;
                     }
 
-                    yield return new CurrentMeasure(measure.Code, measure.Name, measure.Kind == MeasureKind.Incentive ? "incentive" : "disciplinary",
-                        measure.Binding == Binding.Mandatory ? "mandatory" : "recommended", [.. measure.LegalBasis.Select(b => b.ToString())],
+                    yield return new CurrentMeasure(measure.Code, measure.Name, measure.Kind.Code(),
+                        measure.Binding.Code(), [.. measure.LegalBasis.Select(b => b.ToString())],
                         row.ListType, row.Id, memorandum.Code, measure.ImplementingDepartment, through, measure.Matters);
                 }
             }
@@ -134,5 +134,5 @@ internal static class SubjectDesignations
             (d.SubjectKind == SubjectKind.Organisation ? anyList.Contains(d.ListType) : individualsLists.Contains(d.ListType)));
     }
 
-    private static string KindCode(ListType? list) => list?.Kind == ListKind.Red ? "red" : "black";
+    private static string KindCode(ListType? list) => (list?.Kind ?? ListKind.Black).Code();
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using PublicCredit.Catalog;
+using PublicCredit.Text;
 
 namespace PublicCredit.Records;
 
@@ -63,7 +64,7 @@ public static class RecordContentHash
         Write(buffer, subjectName);
         Write(buffer, documentNumber);
         Write<DateOnly>(buffer, decisionDate, DateFormat);
-        Write(buffer, severity is { } s ? RecordCodes.Of(s) : null);
+        Write(buffer, severity is { } s ? s.Code() : null);
         Write(buffer, legalBasis);
         Write(buffer, facts);
         Write(buffer, content);

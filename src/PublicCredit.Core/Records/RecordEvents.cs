@@ -1,4 +1,5 @@
 using PublicCredit.Ledger;
+using PublicCredit.Text;
 
 namespace PublicCredit.Records;
 
@@ -15,7 +16,7 @@ public sealed record RecordCreated(
     public static RecordCreated Of(RecordRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return new RecordCreated(row.Id, row.Version, row.DocumentNumber, row.Category, row.Severity is { } s ? RecordCodes.Of(s) : null,
+        return new RecordCreated(row.Id, row.Version, row.DocumentNumber, row.Category, row.Severity is { } s ? s.Code() : null,
             row.DecisionDate, row.PublicUntil, row.Published, row.Late, row.ContentHash);
     }
 }

@@ -141,44 +141,25 @@ public static class RecordProblemCodes
     public const string ImportFormatUnknown = "import-format-unknown";
 }
 
-/// <summary>Text codes of the enumerations a record carries (JSON, storage, ledger): kebab-case, lower-case.</summary>
+/// <summary>The record's enumerations as codes (<see cref="EnumCodes"/>), and the one reading that accepts more than the code.</summary>
 public static class RecordCodes
 {
-    public static string Of(NegativeGrade grade) => grade switch
-    {
-        NegativeGrade.Minor => "minor",
-        NegativeGrade.General => "general",
-        NegativeGrade.Serious => "serious",
-        _ => throw new ArgumentOutOfRangeException(nameof(grade), grade, null),
-    };
-
-    public static string Of(SubjectKind kind) => EnumCodes.Of(kind);
-
     /// <summary><c>minor|general|serious</c>, any case; also the Chinese grade names of docs/domain.md#publicity-periods (轻微/一般/严重) used in national data.</summary>
     public static bool TryParseGrade(string text, out NegativeGrade grade)
     {
         ArgumentNullException.ThrowIfNull(text);
-        switch (text.ToLowerInvariant())
+        if (EnumCodes.TryParse(text, out grade, ignoreCase: true))
         {
-            case "minor" or "轻微":
-                grade = NegativeGrade.Minor;
-                return true;
-            case "general" or "一般":
-                grade = NegativeGrade.General;
-                return true;
-            case "serious" or "严重":
-                grade = NegativeGrade.Serious;
-                return true;
-            default:
-                grade = default;
-                return false;
+            return true;
         }
-    }
 
-    /// <summary>A subject kind's code (<see cref="SubjectKind"/>), any case.</summary>
-    public static bool TryParseKind(string text, out SubjectKind kind)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return EnumCodes.TryParse(text.ToLowerInvariant(), out kind);
+        (var known, grade) = text switch
+        {
+            "轻微" => (true, NegativeGrade.Minor),
+            "一般" => (true, NegativeGrade.General),
+            "严重" => (true, NegativeGrade.Serious),
+            _ => (false, default),
+        };
+        return known;
     }
 }

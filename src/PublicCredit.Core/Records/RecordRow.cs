@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PublicCredit.Catalog;
 using PublicCredit.Identifiers;
 using PublicCredit.Subjects;
+using PublicCredit.Text;
 
 namespace PublicCredit.Records;
 
@@ -161,10 +162,10 @@ internal sealed class RecordRowConfiguration : IEntityTypeConfiguration<RecordRo
         builder.Property(r => r.Category).HasMaxLength(RecordFields.MaxLength(RecordFields.Category));
         builder.Property(r => r.SubjectId).HasMaxLength(18);
         builder.Property(r => r.SubjectKind).HasMaxLength(16).HasConversion(new ValueConverter<SubjectKind, string>(
-            v => RecordCodes.Of(v), v => ParseKind(v)));
+            v => v.Code(), v => ParseKind(v)));
         builder.Property(r => r.SubjectName).HasMaxLength(RecordFields.MaxLength(RecordFields.SubjectName));
         builder.Property(r => r.Severity).HasMaxLength(16).HasConversion(new ValueConverter<NegativeGrade, string>(
-            v => RecordCodes.Of(v), v => ParseGrade(v)));
+            v => v.Code(), v => ParseGrade(v)));
         builder.Property(r => r.LegalRepresentative).HasMaxLength(RecordFields.MaxLength(RecordFields.LegalRepresentative));
         builder.Property(r => r.Amount).HasPrecision(18, 6);
         builder.Property(r => r.RecordedBy).HasMaxLength(128);
@@ -186,7 +187,7 @@ internal sealed class RecordRowConfiguration : IEntityTypeConfiguration<RecordRo
     }
 
     private static SubjectKind ParseKind(string text) =>
-        RecordCodes.TryParseKind(text, out var kind) ? kind : throw new InvalidOperationException($"Stored subject kind '{text}' is unknown.");
+        EnumCodes.TryParse<SubjectKind>(text, out var kind, ignoreCase: true) ? kind : throw new InvalidOperationException($"Stored subject kind '{text}' is unknown.");
 
     private static NegativeGrade ParseGrade(string text) =>
         RecordCodes.TryParseGrade(text, out var grade) ? grade : throw new InvalidOperationException($"Stored severity '{text}' is unknown.");

@@ -154,7 +154,7 @@ public sealed class RecordValidator(CreditCatalog catalog)
         var kindText = text.Line(RecordFields.SubjectKind, input.SubjectKind);
         if (kindText is not null)
         {
-            if (RecordCodes.TryParseKind(kindText, out var kind))
+            if (EnumCodes.TryParse<SubjectKind>(kindText, out var kind, ignoreCase: true))
             {
                 declared = kind;
             }
@@ -169,7 +169,7 @@ public sealed class RecordValidator(CreditCatalog catalog)
         {
             // ADR 0002: about 1 in 350 single-digit slips in a resident ID still passes both USCC checks.
             errors.Add(new FieldError(RecordFields.SubjectId, RecordProblemCodes.SubjectKindMismatch,
-                $"subject.id reads as {Describe(id.Kind)} but subject.kind says {RecordCodes.Of(said)}; " +
+                $"subject.id reads as {Describe(id.Kind)} but subject.kind says {said.Code()}; " +
                 "a resident ID with one wrong digit can pass the USCC checks — check the number."));
         }
 
@@ -180,7 +180,7 @@ public sealed class RecordValidator(CreditCatalog catalog)
             {
                 errors.Add(new FieldError(id is not null ? RecordFields.SubjectId : RecordFields.SubjectKind,
                     RecordProblemCodes.SubjectKindNotAllowed,
-                    $"Category '{category.Code}' concerns {string.Join(" and ", category.Subjects.Select(RecordCodes.Of))} only; " +
+                    $"Category '{category.Code}' concerns {string.Join(" and ", category.Subjects.Select(EnumCodes.Of))} only; " +
                     $"subject.id reads as {Describe(k)}." +
                     (k == SubjectKind.Organisation ? " (A resident ID with one wrong digit can pass the USCC checks — check the number.)" : "")));
             }
@@ -292,7 +292,7 @@ public sealed class RecordValidator(CreditCatalog catalog)
         if (!category.Publicity.Grades.ContainsKey(g))
         {
             errors.Add(new FieldError(field, RecordProblemCodes.SeverityNotInCategory,
-                $"Category '{category.Code}' has the grade(s) {Grades(category)}, not {RecordCodes.Of(g)}."));
+                $"Category '{category.Code}' has the grade(s) {Grades(category)}, not {g.Code()}."));
             return (false, null);
         }
 
@@ -353,7 +353,7 @@ public sealed class RecordValidator(CreditCatalog catalog)
         kind == SubjectKind.Organisation ? "an organisation's USCC" : "an individual's resident ID";
 
     private static string Grades(Category category) =>
-        string.Join(", ", category.Publicity.Grades.Keys.Order().Select(RecordCodes.Of));
+        string.Join(", ", category.Publicity.Grades.Keys.Order().Select(EnumCodes.Of));
 
     /// <summary>
     /// Text normalisation, the same on every path: trimmed, CR LF → LF in multi-line fields, Unicode NFC, empty →

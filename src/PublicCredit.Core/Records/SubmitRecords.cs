@@ -8,6 +8,7 @@ using PublicCredit.Errors;
 using PublicCredit.Ledger;
 using PublicCredit.Storage;
 using PublicCredit.Subjects;
+using PublicCredit.Text;
 using PublicCredit.Time;
 
 namespace PublicCredit.Records;
@@ -121,7 +122,7 @@ public sealed class SubmitRecords(
         version = row.Version,
         documentNumber = row.DocumentNumber,
         category = row.Category,
-        severity = row.Severity is { } s ? RecordCodes.Of(s) : null,
+        severity = row.Severity is { } s ? s.Code() : null,
         decisionDate = row.DecisionDate,
         publicUntil = row.PublicUntil,
         published = row.Published,

@@ -6,6 +6,7 @@ using PublicCredit.Designations;
 using PublicCredit.Errors;
 using PublicCredit.Restorations;
 using PublicCredit.Storage;
+using PublicCredit.Text;
 using PublicCredit.Time;
 using Codes = PublicCredit.Restorations.RestorationProblemCodes;
 
@@ -101,7 +102,7 @@ public sealed class RecordPerformance(PublicCreditDbContext db, DesignationTrans
             var details = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
                 ["performanceId"] = performance.Id,
-                ["trigger"] = CatalogRules.Kebab(removal.Trigger),
+                ["trigger"] = removal.Trigger.Code(),
                 ["performedOn"] = performedOn,
                 ["removalDueBy"] = performance.RemovalDueBy,
                 ["evidenceSha256"] = evidence is null ? null : DesignationTransitions.Sha256(evidence),
@@ -110,7 +111,7 @@ public sealed class RecordPerformance(PublicCreditDbContext db, DesignationTrans
                 position => performance.LedgerPosition = position);
         }, cancellationToken);
 
-        return new RecordedPerformance(performance!.Id, row.Id, DesignationLifecycle.Code(row.State.StatusAt(performance.RecordedAt)),
+        return new RecordedPerformance(performance!.Id, row.Id, (row.State.StatusAt(performance.RecordedAt)).Code(),
             performance.PerformedOn, performance.RecordedAt, performance.RemovalDueBy, performance.RemovedAt);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PublicCredit.Identifiers;
 using PublicCredit.Records;
+using PublicCredit.Text;
 
 namespace PublicCredit.Reports;
 
@@ -52,7 +53,7 @@ internal sealed class IssuedReportRowConfiguration : IEntityTypeConfiguration<Is
         builder.Property(r => r.Code).HasMaxLength(ReportCodes.Length);
         builder.Property(r => r.SubjectPublicId).HasMaxLength(64);
         builder.Property(r => r.SubjectKind).HasMaxLength(16).HasConversion(new ValueConverter<SubjectKind, string>(
-            v => RecordCodes.Of(v), v => ParseKind(v)));
+            v => v.Code(), v => ParseKind(v)));
         builder.Property(r => r.SubjectName).HasMaxLength(200);
         builder.Property(r => r.SubjectCode).HasMaxLength(64);
         builder.Property(r => r.Language).HasMaxLength(16);
@@ -61,5 +62,5 @@ internal sealed class IssuedReportRowConfiguration : IEntityTypeConfiguration<Is
     }
 
     private static SubjectKind ParseKind(string text) =>
-        RecordCodes.TryParseKind(text, out var kind) ? kind : throw new InvalidOperationException($"Stored subject kind '{text}' is unknown.");
+        EnumCodes.TryParse<SubjectKind>(text, out var kind, ignoreCase: true) ? kind : throw new InvalidOperationException($"Stored subject kind '{text}' is unknown.");
 }

@@ -6,6 +6,7 @@ using PublicCredit.Designations;
 using PublicCredit.Errors;
 using PublicCredit.Inquiries;
 using PublicCredit.Storage;
+using PublicCredit.Text;
 using PublicCredit.Time;
 using Codes = PublicCredit.Restorations.RestorationProblemCodes;
 
@@ -102,7 +103,7 @@ public sealed class ReadRestoration(PublicCreditDbContext db, CreditCatalog cata
         var rows = await query.OrderBy(r => r.DecideBy).ThenBy(r => r.SubmittedAt).Take(MaxQueue).ToListAsync(cancellationToken);
         var today = ChinaTime.Today(clock);
         var items = rows
-            .Select(r => new RestorationQueueItem(r.Id, RestorationRow.Code(r.Status), r.SubjectId, new RestorationTarget(r.DesignationId, r.RecordId),
+            .Select(r => new RestorationQueueItem(r.Id, r.Status.Code(), r.SubjectId, new RestorationTarget(r.DesignationId, r.RecordId),
                 r.SubmittedAt, r.AcceptBy, r.DecideBy, r.DueBy, IsOpen(r) && today > r.DueBy, r.Evidence))
             .OrderBy(i => i.DueBy)
             .ThenBy(i => i.SubmittedAt)
@@ -134,7 +135,7 @@ public sealed class ReadRestoration(PublicCreditDbContext db, CreditCatalog cata
             refusal = new RestorationRefusal(row.RefusedAtStep ?? "", (row.RefusedAtStep == RestorationSteps.Accept ? row.AcceptanceReasons : row.DecisionReasons) ?? "", remedies);
         }
 
-        return new RestorationView(row.Id, RestorationRow.Code(row.Status), row.SubjectId, new RestorationTarget(row.DesignationId, row.RecordId),
+        return new RestorationView(row.Id, row.Status.Code(), row.SubjectId, new RestorationTarget(row.DesignationId, row.RecordId),
             row.Department, row.Commitment, row.Evidence, row.SubmittedAt, row.EarliestRestoration, row.AcceptBy, row.DecideBy,
             acceptance, decision, refusal, row.LedgerPosition);
     }

@@ -2,15 +2,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PublicCredit.Errors;
+using PublicCredit.Text;
 
 namespace PublicCredit.Restorations;
 
 /// <summary>Where an application stands (docs/domain.md#objections-and-restoration): submitted → accepted → granted, or refused at either step.</summary>
 public enum RestorationStatus
 {
+    [Code("submitted")]
     Submitted,
+    [Code("accepted")]
     Accepted,
+    [Code("granted")]
     Granted,
+    [Code("refused")]
     Refused,
 }
 
@@ -76,8 +81,6 @@ public sealed class RestorationRow
 
     /// <summary>The next deadline of an open application (accept, then decide); the decide deadline once closed.</summary>
     public DateOnly DueBy => Status == RestorationStatus.Submitted ? AcceptBy : DecideBy;
-
-    public static string Code(RestorationStatus status) => status.ToString().ToLowerInvariant();
 }
 
 internal sealed class RestorationRowConfiguration : IEntityTypeConfiguration<RestorationRow>
@@ -90,7 +93,7 @@ internal sealed class RestorationRowConfiguration : IEntityTypeConfiguration<Res
         builder.Property(r => r.SubjectId).HasMaxLength(18);
         builder.Property(r => r.Department).HasMaxLength(64);
         builder.Property(r => r.Status).HasMaxLength(16).HasConversion(new ValueConverter<RestorationStatus, string>(
-            v => RestorationRow.Code(v), v => Enum.Parse<RestorationStatus>(v, true)));
+            v => v.Code(), v => Enum.Parse<RestorationStatus>(v, true)));
         builder.Property(r => r.SubmittedBy).HasMaxLength(128);
         builder.Property(r => r.AcceptedBy).HasMaxLength(128);
         builder.Property(r => r.DecidedBy).HasMaxLength(128);

@@ -4,6 +4,7 @@ using PublicCredit.Designations;
 using PublicCredit.Errors;
 using PublicCredit.Ledger;
 using PublicCredit.Storage;
+using PublicCredit.Text;
 using PublicCredit.Time;
 using Codes = PublicCredit.Restorations.RestorationProblemCodes;
 
@@ -58,7 +59,7 @@ internal static class RestorationSteps
     {
         if (row.Status != status)
         {
-            throw DomainException.Conflict(code, $"The application is {RestorationRow.Code(row.Status)}; this step needs it {RestorationRow.Code(status)}.");
+            throw DomainException.Conflict(code, $"The application is {row.Status.Code()}; this step needs it {status.Code()}.");
         }
     }
 

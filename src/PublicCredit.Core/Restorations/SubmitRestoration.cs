@@ -7,6 +7,7 @@ using PublicCredit.Identifiers;
 using PublicCredit.Ledger;
 using PublicCredit.Records;
 using PublicCredit.Storage;
+using PublicCredit.Text;
 using PublicCredit.Time;
 using Codes = PublicCredit.Restorations.RestorationProblemCodes;
 
@@ -109,7 +110,7 @@ public sealed class SubmitRestoration(PublicCreditDbContext db, AppendToLedger l
         if (state.StatusAt(now) != DesignationStatus.Effective || state.ObjectionOpen || designation.EffectiveFrom is not { } from)
         {
             throw DomainException.Conflict(Codes.TargetNotInForce,
-                $"Only a designation in force is restored; this one is {DesignationLifecycle.Code(state.StatusAt(now))}.");
+                $"Only a designation in force is restored; this one is {(state.StatusAt(now)).Code()}.");
         }
 
         return (designation.SubjectId, designation.Department,

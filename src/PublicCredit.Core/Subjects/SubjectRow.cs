@@ -93,7 +93,7 @@ internal sealed class SubjectRowConfiguration : IEntityTypeConfiguration<Subject
         builder.HasKey(s => s.SubjectId);
         builder.Property(s => s.SubjectId).HasMaxLength(18);
         builder.Property(s => s.Kind).HasMaxLength(16).HasConversion(new ValueConverter<SubjectKind, string>(
-            v => EnumCodes.Of(v), v => ParseKind(v)));
+            v => v.Code(), v => ParseKind(v)));
         builder.Property(s => s.Name).HasMaxLength(SubjectNames.MaxLength);
         // No limit on the key: NFKC may expand a character many times over (U+FDFA becomes 18 characters).
         builder.Property(s => s.PublicId).HasMaxLength(32);
@@ -101,5 +101,5 @@ internal sealed class SubjectRowConfiguration : IEntityTypeConfiguration<Subject
     }
 
     private static SubjectKind ParseKind(string text) =>
-        EnumCodes.TryParse(text.ToLowerInvariant(), out SubjectKind kind) ? kind : throw new InvalidOperationException($"Stored subject kind '{text}' is unknown.");
+        EnumCodes.TryParse<SubjectKind>(text, out var kind, ignoreCase: true) ? kind : throw new InvalidOperationException($"Stored subject kind '{text}' is unknown.");
 }

@@ -24,9 +24,17 @@ public static class EnumCodes
             ? code
             : throw new ArgumentOutOfRangeException(nameof(value), value, $"{typeof(TEnum).Name} has no such member.");
 
-    /// <summary>The member whose code is exactly <paramref name="code"/> (ordinal, no trimming).</summary>
-    public static bool TryParse<TEnum>(string? code, out TEnum value)
-        where TEnum : struct, Enum => Map<TEnum>.ByCode.TryGetValue(code ?? "", out value);
+    /// <summary>The code of <paramref name="value"/>: <c>role.Code()</c>, <c>status.Code()</c> (<see cref="Of{TEnum}"/>).</summary>
+    public static string Code<TEnum>(this TEnum value)
+        where TEnum : struct, Enum => Of(value);
+
+    /// <summary>
+    /// The member whose code is <paramref name="code"/>: exactly (ordinal, no trimming), or with
+    /// <paramref name="ignoreCase"/> in any case (ordinal), for codes people type.
+    /// </summary>
+    public static bool TryParse<TEnum>(string? code, out TEnum value, bool ignoreCase = false)
+        where TEnum : struct, Enum =>
+        (ignoreCase ? Map<TEnum>.ByCodeIgnoringCase : Map<TEnum>.ByCode).TryGetValue(code ?? "", out value);
 
     /// <summary>Every code of <typeparamref name="TEnum"/>, in declaration order.</summary>
     public static IReadOnlyList<string> All<TEnum>()
@@ -37,6 +45,7 @@ public static class EnumCodes
     {
         public static readonly FrozenDictionary<TEnum, string> ByValue = Read();
         public static readonly FrozenDictionary<string, TEnum> ByCode = ByValue.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+        public static readonly FrozenDictionary<string, TEnum> ByCodeIgnoringCase = ByValue.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);
         public static readonly IReadOnlyList<string> All = [.. Enum.GetValues<TEnum>().Select(v => ByValue[v])];
 
         private static FrozenDictionary<TEnum, string> Read()

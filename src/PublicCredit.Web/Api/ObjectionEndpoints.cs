@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PublicCredit.Access;
 using PublicCredit.Objections;
+using PublicCredit.Text;
 using PublicCredit.Web.Security;
 
 namespace PublicCredit.Web.Api;
@@ -37,7 +38,7 @@ internal static class ObjectionEndpoints
             return Results.Ok(new
             {
                 id = resolved.Id,
-                status = ObjectionRow.Code(resolved.Status),
+                status = resolved.Status.Code(),
                 resolvedAt = resolved.ResolvedAt,
                 target = new ObjectionTargetView(resolved.DesignationId, resolved.RecordId),
             });
@@ -68,7 +69,7 @@ internal static class ObjectionEndpoints
     private static object Filed(ObjectionRow objection) => new
     {
         id = objection.Id,
-        status = ObjectionRow.Code(objection.Status),
+        status = objection.Status.Code(),
         reviewDeadline = objection.ReviewDeadline,
         filedAt = objection.FiledAt,
         suspended = objection.SuspendedAt is not null,

@@ -9,6 +9,7 @@ using PublicCredit.Errors;
 using PublicCredit.Removals;
 using PublicCredit.Restorations;
 using PublicCredit.Profiles;
+using PublicCredit.Text;
 using PublicCredit.Web.Security;
 
 namespace PublicCredit.Web.Api;
@@ -32,7 +33,7 @@ internal static class RestorationEndpoints
             return Results.Created($"/api/v1/restorations/{submitted.Id}", new
             {
                 id = submitted.Id,
-                status = RestorationRow.Code(submitted.Status),
+                status = submitted.Status.Code(),
                 acceptBy = submitted.AcceptBy,
                 decideBy = submitted.DecideBy,
                 earliestRestoration = submitted.EarliestRestoration,
@@ -94,7 +95,7 @@ internal static class RestorationEndpoints
     }
 
     private static object Step(RestorationStep step) =>
-        new { id = step.Id, status = RestorationRow.Code(step.Status), at = step.At, late = step.Late };
+        new { id = step.Id, status = step.Status.Code(), at = step.At, late = step.Late };
 
     private static Guid ParseId(string id) =>
         PathIds.Parse(id, RestorationProblemCodes.NotFound, static _ => "There is no such restoration application.");

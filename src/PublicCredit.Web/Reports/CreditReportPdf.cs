@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using PublicCredit.Catalog;
 using PublicCredit.Reports;
 using PublicCredit.Profiles;
+using PublicCredit.Text;
 using PublicCredit.Web.Pages;
 using SkiaSharp;
 
@@ -111,7 +112,7 @@ internal sealed class CreditReportPdf(IStringLocalizer<SharedResource> l, Credit
                 page.Field(l["Record.DocumentNumber"], record.DocumentNumber);
                 page.Field(l["Record.Department"], Display.Department(catalog, record.Department));
                 page.Field(l["Record.DecisionDate"], Display.Date(record.DecisionDate));
-                page.Field(l["Record.Severity"], record.Severity is { } grade ? l["Severity." + PublicCredit.Records.RecordCodes.Of(grade)].Value : null);
+                page.Field(l["Record.Severity"], record.Severity is { } grade ? l["Severity." + grade.Code()].Value : null);
                 page.Field(l["Record.LegalBasis"], record.LegalBasis);
                 page.Field(l["Record.Facts"], record.Facts);
                 page.Field(l["Record.Content"], record.Content);

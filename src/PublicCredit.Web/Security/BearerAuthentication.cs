@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using PublicCredit.Access;
 using PublicCredit.Errors;
+using PublicCredit.Text;
 using PublicCredit.Web.Errors;
 
 namespace PublicCredit.Web.Security;
@@ -42,7 +43,7 @@ internal sealed class BearerAuthentication(
             var caller = await bearer.RunAsync(header["Bearer ".Length..].Trim(), Context.Connection.RemoteIpAddress?.ToString(), Context.RequestAborted);
             Context.Items[CallerItem] = caller;
             var identity = new ClaimsIdentity(
-                [new Claim(ClaimTypes.NameIdentifier, caller.Actor), new Claim(ClaimTypes.Role, caller.Role?.ToCode() ?? "subject")],
+                [new Claim(ClaimTypes.NameIdentifier, caller.Actor), new Claim(ClaimTypes.Role, caller.Role?.Code() ?? "subject")],
                 SchemeName);
             return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
         }

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using PublicCredit.Access;
 using PublicCredit.Data;
+using PublicCredit.Text;
 using PublicCredit.Web.Hosting;
 
 namespace PublicCredit.Browser.Tests.Infrastructure;
@@ -118,7 +119,7 @@ public sealed class PortalWorld : IAsyncLifetime
     {
         using var scope = app!.Services.CreateScope();
         var created = await scope.ServiceProvider.GetRequiredService<CreateApiKey>()
-            .RunAsync(Caller.Operator, new CreateApiKeyRequest(role.ToCode(), department, null,
+            .RunAsync(Caller.Operator, new CreateApiKeyRequest(role.Code(), department, null,
                 // Tests move the clock a year or more ahead; their keys last as long as a key may.
                 CreateApiKey.LongestExpiry(Clock)));
         return created.Key;

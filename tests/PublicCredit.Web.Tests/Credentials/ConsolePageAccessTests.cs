@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using PublicCredit.Access;
+using PublicCredit.Text;
 using PublicCredit.Web.Tests.Infrastructure;
 
 namespace PublicCredit.Web.Tests.Credentials;
@@ -44,7 +45,7 @@ public abstract partial class ConsolePageAccessTests(ITestDatabases databases) :
                     && response.Headers.Location?.OriginalString.StartsWith("/console/signin", StringComparison.Ordinal) == true;
                 if (admitted ? !opened : !sentToSignIn)
                 {
-                    wrong.Add($"{role.ToCode()} {path}: {(int)response.StatusCode}");
+                    wrong.Add($"{role.Code()} {path}: {(int)response.StatusCode}");
                 }
             }
 
@@ -53,7 +54,7 @@ public abstract partial class ConsolePageAccessTests(ITestDatabases databases) :
                 var href = link.Groups[1].Value;
                 if (Pages.SingleOrDefault(p => p.Path == href) is { Path: not null } page && !page.Roles.Contains(role))
                 {
-                    wrong.Add($"{role.ToCode()} is linked to {href}");
+                    wrong.Add($"{role.Code()} is linked to {href}");
                 }
             }
         }

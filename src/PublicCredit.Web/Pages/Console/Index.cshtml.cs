@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PublicCredit.Access;
 using PublicCredit.Catalog;
+using PublicCredit.Text;
 using PublicCredit.Web.Session;
 
 namespace PublicCredit.Web.Pages.Console;
@@ -26,7 +27,7 @@ public sealed class IndexModel(CreditCatalog catalog) : PageModel
     public void OnGet()
     {
         var caller = WebSessions.Current(HttpContext);
-        Role = caller.Role!.Value.ToCode();
+        Role = caller.Role!.Value.Code();
         Department = caller.Department ?? string.Empty;
         Tasks = TasksOf(caller.Role.Value);
     }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PublicCredit.Access;
 using PublicCredit.Data;
+using PublicCredit.Text;
 using PublicCredit.Web.Tests.Infrastructure;
 
 namespace PublicCredit.Web.Tests.Robustness.Fuzz;
@@ -103,7 +104,7 @@ public abstract partial class FuzzTests(ITestDatabases databases, long defaultRe
         {
             foreach (var role in new[] { Role.Admin, Role.Recorder, Role.Reviewer, Role.Checker, Role.Auditor })
             {
-                staff.Add(new FuzzCredential($"{role.ToCode()}@{department}", role, "Bearer " + await server.KeyAsync(role, department)));
+                staff.Add(new FuzzCredential($"{role.Code()}@{department}", role, "Bearer " + await server.KeyAsync(role, department)));
             }
         }
 
@@ -209,7 +210,7 @@ public abstract partial class FuzzTests(ITestDatabases databases, long defaultRe
         List<FuzzCredential> consoleSessions = [];
         foreach (var role in new[] { Role.Recorder, Role.Reviewer, Role.Auditor, Role.Admin })
         {
-            consoleSessions.Add(await SessionAsync(server, "/console", "apiKey", Key(staff, role), $"console:{role.ToCode()}"));
+            consoleSessions.Add(await SessionAsync(server, "/console", "apiKey", Key(staff, role), $"console:{role.Code()}"));
         }
 
         List<FuzzCredential> meSessions = [await SessionAsync(server, "/me", "token", meToken, "me")];

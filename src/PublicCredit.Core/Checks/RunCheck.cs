@@ -24,32 +24,7 @@ public sealed record CheckInput(string? Subject, string? Matter, string? AsOf, I
             throw DomainException.Invalid("", CheckProblemCodes.BodyInvalid, "The body is a JSON object {subject, matter, asOf?}.");
         }
 
-        return new CheckInput(Text(body, "subject", errors), Text(body, "matter", errors), Text(body, "asOf", errors), errors);
-    }
-
-    private static string? Text(JsonElement body, string name, List<FieldError> errors)
-    {
-        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.String)
-        {
-            try
-            {
-                return value.GetString();
-            }
-            catch (InvalidOperationException)
-            {
-                // A lone surrogate escape (\ud800) is JSON but not text.
-                errors.Add(new FieldError(name, CheckProblemCodes.FieldNotText, $"'{name}' is not valid text: broken UTF-8 or a lone UTF-16 surrogate."));
-                return null;
-            }
-        }
-
-        errors.Add(new FieldError(name, CheckProblemCodes.FieldNotText, $"'{name}' is a JSON string."));
-        return null;
+        return new CheckInput(CheckBody.Text(body, "subject", errors), CheckBody.Text(body, "matter", errors), CheckBody.Text(body, "asOf", errors), errors);
     }
 }
 
@@ -99,7 +74,7 @@ public sealed class RunCheck(EnforcementIndex index, CleanRecord clean, InquiryL
         if (input.Matter is null || !index.Rules.TryMatter(input.Matter.Trim(), out matter))
         {
             errors.Add(new FieldError("matter", CheckProblemCodes.UnknownMatter,
-                $"'{Shorten(input.Matter)}' is not a matter of the catalog (GET /api/v1/catalog lists them)."));
+                $"'{JsonMembers.Shorten(input.Matter ?? "")}' is not a matter of the catalog (GET /api/v1/catalog lists them)."));
         }
 
         var asOf = now;
@@ -202,5 +177,4 @@ public sealed class RunCheck(EnforcementIndex index, CleanRecord clean, InquiryL
         return DateReading.Unreadable;
     }
 
-    private static string Shorten(string? text) => text is null ? "" : text.Length <= 64 ? text : text[..64] + "…";
 }

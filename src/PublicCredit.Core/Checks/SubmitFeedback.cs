@@ -18,30 +18,7 @@ public sealed record FeedbackInput(string? Measure, bool? Applied, string? Note,
         }
 
         var errors = new List<FieldError>();
-        string? Text(string name)
-        {
-            if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-            {
-                return null;
-            }
-
-            if (value.ValueKind == JsonValueKind.String)
-            {
-                try
-                {
-                    return value.GetString();
-                }
-                catch (InvalidOperationException)
-                {
-                    // A lone surrogate escape (\ud800) is JSON but not text.
-                    errors.Add(new FieldError(name, CheckProblemCodes.FieldNotText, $"'{name}' is not valid text: broken UTF-8 or a lone UTF-16 surrogate."));
-                    return null;
-                }
-            }
-
-            errors.Add(new FieldError(name, CheckProblemCodes.FieldNotText, $"'{name}' is a JSON string."));
-            return null;
-        }
+        string? Text(string name) => CheckBody.Text(body, name, errors);
 
         bool? applied = body.TryGetProperty("applied", out var a) && a.ValueKind is JsonValueKind.True or JsonValueKind.False ? a.GetBoolean() : null;
         return new FeedbackInput(Text("measure"), applied, Text("note"), errors);

@@ -51,7 +51,7 @@ public sealed class DecideDesignation(PublicCreditDbContext db, DesignationTrans
             else
             {
                 errors.Add(new FieldError(Fields.Term, Codes.TermInvalid,
-                    $"term '{DesignationJson.Shorten(termText)}' is not an ISO-8601 duration such as P1Y, P6M or P1Y6M."));
+                    $"term '{JsonMembers.Shorten(termText)}' is not an ISO-8601 duration such as P1Y, P6M or P1Y6M."));
             }
         }
 
@@ -164,7 +164,7 @@ public sealed class DecideDesignation(PublicCreditDbContext db, DesignationTrans
         }
 
         errors.Add(new FieldError(Fields.EffectiveFrom, Codes.EffectiveFromInvalid,
-            $"effectiveFrom '{DesignationJson.Shorten(value)}' is neither a date YYYY-MM-DD nor a time with its offset (2026-12-01T09:00:00+08:00)."));
+            $"effectiveFrom '{JsonMembers.Shorten(value)}' is neither a date YYYY-MM-DD nor a time with its offset (2026-12-01T09:00:00+08:00)."));
         return null;
     }
 

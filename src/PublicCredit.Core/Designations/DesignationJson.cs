@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PublicCredit.Errors;
+using PublicCredit.Text;
 
 namespace PublicCredit.Designations;
 
@@ -150,52 +151,19 @@ public static class DesignationJson
                 reader.Errors);
     }
 
-    /// <summary>Echoes at most 64 characters of a value in a message, so a huge input never floods a response.</summary>
-    public static string Shorten(string text) => text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 61), "…");
+    private static readonly JsonBodyCodes BodyCodes = new(
+        DesignationProblemCodes.NotAnObject, DesignationProblemCodes.FieldTypeInvalid, DesignationProblemCodes.FieldUnknown,
+        DesignationProblemCodes.FieldTypeInvalid, "docs/designations.md", DesignationProblemCodes.FieldDuplicate,
+        DesignationProblemCodes.FieldCharacterInvalid);
 
+    /// <summary>One body's reading (<see cref="JsonMembers"/> with the designation codes), collecting its errors.</summary>
     private sealed class Reader
     {
         public List<FieldError> Errors { get; } = [];
 
         /// <summary>The members of an object by name, or null (with an error) when it is not an object.</summary>
-        public Dictionary<string, JsonElement>? Object(JsonElement element, string prefix, params string[] allowed)
-        {
-            if (element.ValueKind != JsonValueKind.Object)
-            {
-                var field = prefix.Length == 0 ? "" : prefix.TrimEnd('.');
-                Errors.Add(prefix.Length == 0
-                    ? new FieldError(field, DesignationProblemCodes.NotAnObject, $"The body is a JSON object; got {Describe(element.ValueKind)}.")
-                    : new FieldError(field, DesignationProblemCodes.FieldTypeInvalid, $"'{field}' is an object; got {Describe(element.ValueKind)}."));
-                return null;
-            }
-
-            var members = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            foreach (var property in element.EnumerateObject())
-            {
-                string name;
-                try
-                {
-                    name = property.Name;
-                }
-                catch (InvalidOperationException)
-                {
-                    Errors.Add(new FieldError(prefix + "?", DesignationProblemCodes.FieldCharacterInvalid, "A member name is not valid UTF-8 text."));
-                    continue;
-                }
-
-                if (!allowed.Contains(name, StringComparer.Ordinal))
-                {
-                    Errors.Add(new FieldError(prefix + Shorten(name), DesignationProblemCodes.FieldUnknown,
-                        $"'{prefix}{Shorten(name)}' is not a field of this request (docs/designations.md)."));
-                }
-                else if (!members.TryAdd(name, property.Value))
-                {
-                    Errors.Add(new FieldError(prefix + name, DesignationProblemCodes.FieldDuplicate, $"'{prefix}{name}' is given more than once."));
-                }
-            }
-
-            return members;
-        }
+        public Dictionary<string, JsonElement>? Object(JsonElement element, string prefix, params string[] allowed) =>
+            JsonMembers.Read(element, prefix, Errors, BodyCodes, allowed);
 
         /// <summary>A member of the expected JSON kind; null when absent or null, or (with an error) of another kind.</summary>
         public JsonElement? Member(Dictionary<string, JsonElement> members, string name, JsonValueKind kind, string expected)
@@ -207,7 +175,7 @@ public static class DesignationJson
 
             if (value.ValueKind != kind)
             {
-                Errors.Add(new FieldError(name, DesignationProblemCodes.FieldTypeInvalid, $"'{name}' is {expected}; got {Describe(value.ValueKind)}."));
+                Errors.Add(new FieldError(name, DesignationProblemCodes.FieldTypeInvalid, $"'{name}' is {expected}; got {JsonMembers.Describe(value.ValueKind)}."));
                 return null;
             }
 
@@ -215,42 +183,8 @@ public static class DesignationJson
         }
 
         public string? Text(Dictionary<string, JsonElement> members, string name, string field) =>
-            members.TryGetValue(name, out var value) ? Value(value, field) : null;
+            JsonMembers.String(members, name, field, Errors, BodyCodes);
 
-        /// <summary>A string value; null for JSON null; anything else (or undecodable text) is a field error.</summary>
-        public string? Value(JsonElement value, string field)
-        {
-            switch (value.ValueKind)
-            {
-                case JsonValueKind.Null:
-                    return null;
-                case JsonValueKind.String:
-                    try
-                    {
-                        return value.GetString();
-                    }
-                    catch (InvalidOperationException)
-                    {
-                        Errors.Add(new FieldError(field, DesignationProblemCodes.FieldCharacterInvalid,
-                            $"'{field}' is not valid text: broken UTF-8 or a lone UTF-16 surrogate."));
-                        return null;
-                    }
-
-                default:
-                    Errors.Add(new FieldError(field, DesignationProblemCodes.FieldTypeInvalid, $"'{field}' must be a string; got {Describe(value.ValueKind)}."));
-                    return null;
-            }
-        }
+        public string? Value(JsonElement value, string field) => JsonMembers.String(value, field, Errors, BodyCodes);
     }
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "nothing",
-    };
 }

@@ -115,5 +115,5 @@ public sealed class DesignationTransitions(
 
     /// <summary>An id from a path: anything that is not a UUID is simply not a designation (404).</summary>
     public static Guid ParseId(string? id) =>
-        PathIds.Parse(id, DesignationProblemCodes.NotFound, static raw => $"There is no designation '{DesignationJson.Shorten(raw)}'.");
+        PathIds.Parse(id, DesignationProblemCodes.NotFound, static raw => $"There is no designation '{JsonMembers.Shorten(raw)}'.");
 }

@@ -180,7 +180,7 @@ public sealed class ProposeDesignation(
 
         errors.Add(new FieldError(Fields.ListType, Codes.UnknownListType, code is null
             ? "A designation names its catalog list type (GET /api/v1/catalog lists them)."
-            : $"'{DesignationJson.Shorten(code)}' is not a list type of catalog {catalog.Version} (GET /api/v1/catalog lists them)."));
+            : $"'{JsonMembers.Shorten(code)}' is not a list type of catalog {catalog.Version} (GET /api/v1/catalog lists them)."));
         return null;
     }
 
@@ -212,7 +212,7 @@ public sealed class ProposeDesignation(
             else
             {
                 errors.Add(new FieldError(Fields.SubjectKind, Codes.SubjectKindInvalid,
-                    $"subject.kind is 'organisation' or 'individual', not '{DesignationJson.Shorten(kindText)}'."));
+                    $"subject.kind is 'organisation' or 'individual', not '{JsonMembers.Shorten(kindText)}'."));
             }
         }
 
@@ -348,7 +348,7 @@ public sealed class ProposeDesignation(
             {
                 // docs/design.md#2-no-measure-without-a-legal-basis and the NDRC 2020 draft opinions: no measure beyond the catalog, only those the memoranda apply to this list.
                 errors.Add(new FieldError(field, Codes.MeasureNotApplicable,
-                    $"'{DesignationJson.Shorten(code ?? "")}' is not a measure the memoranda apply to list '{listType.Code}' (GET /api/v1/catalog)."));
+                    $"'{JsonMembers.Shorten(code ?? "")}' is not a measure the memoranda apply to list '{listType.Code}' (GET /api/v1/catalog)."));
             }
             else if (!chosen.Add(code))
             {

@@ -118,27 +118,6 @@ public static class ObjectionJson
     private static Dictionary<string, JsonElement>? Members(JsonElement element, string prefix, List<FieldError> errors, params string[] allowed) =>
         JsonMembers.Read(element, prefix, errors, BodyCodes, allowed);
 
-    private static string? Text(Dictionary<string, JsonElement> members, string name, string field, List<FieldError> errors)
-    {
-        if (!members.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            errors.Add(new FieldError(field, ObjectionProblemCodes.FieldTypeInvalid, $"'{field}' must be a string."));
-            return null;
-        }
-
-        try
-        {
-            return value.GetString();
-        }
-        catch (InvalidOperationException)
-        {
-            errors.Add(new FieldError(field, ObjectionProblemCodes.FieldTypeInvalid, $"'{field}' is not valid text: broken UTF-8 or a lone surrogate."));
-            return null;
-        }
-    }
+    private static string? Text(Dictionary<string, JsonElement> members, string name, string field, List<FieldError> errors) =>
+        JsonMembers.String(members, name, field, errors, BodyCodes);
 }

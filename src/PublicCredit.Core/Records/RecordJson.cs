@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PublicCredit.Errors;
+using PublicCredit.Text;
 
 namespace PublicCredit.Records;
 
@@ -24,7 +25,7 @@ public static class RecordJson
         if (element.ValueKind != JsonValueKind.Object)
         {
             reader.Errors.Add(new FieldError("", RecordProblemCodes.NotAnObject,
-                $"A record is a JSON object; got {Describe(element.ValueKind)}."));
+                $"A record is a JSON object; got {JsonMembers.Describe(element.ValueKind)}."));
             return (new RecordInput { ReadErrors = reader.Errors }, null);
         }
 
@@ -62,23 +63,16 @@ public static class RecordJson
         {
             foreach (var property in element.EnumerateObject())
             {
-                string name;
-                try
+                if (JsonMembers.Name(property, prefix, Errors, BodyCodes) is not { } name)
                 {
-                    name = property.Name;
-                }
-                catch (InvalidOperationException)
-                {
-                    Errors.Add(new FieldError(prefix + "?", RecordProblemCodes.FieldCharacterInvalid,
-                        "A member name is not valid UTF-8 text."));
                     continue;
                 }
 
                 var field = FieldOf(prefix, name, allowReason);
                 if (field is null)
                 {
-                    Errors.Add(new FieldError(prefix + Shorten(name), RecordProblemCodes.FieldUnknown,
-                        $"'{prefix}{Shorten(name)}' is not a field of a record (docs/api.md#record-shape)."));
+                    Errors.Add(new FieldError(prefix + JsonMembers.Shorten(name), RecordProblemCodes.FieldUnknown,
+                        $"'{prefix}{JsonMembers.Shorten(name)}' is not a field of a record (docs/api.md#record-shape)."));
                     continue;
                 }
 
@@ -98,7 +92,7 @@ public static class RecordJson
                     else if (property.Value.ValueKind != JsonValueKind.Null)
                     {
                         Errors.Add(new FieldError("subject", RecordProblemCodes.FieldTypeInvalid,
-                            $"'subject' is an object {{id, name}}; got {Describe(property.Value.ValueKind)}."));
+                            $"'subject' is an object {{id, name}}; got {JsonMembers.Describe(property.Value.ValueKind)}."));
                     }
 
                     continue;
@@ -110,30 +104,25 @@ public static class RecordJson
 
         private void ReadValue(string field, JsonElement value)
         {
-            switch (value.ValueKind)
+            if (field == RecordFields.Amount && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.String))
             {
-                case JsonValueKind.Null:
-                    Values[field] = null;
-                    return;
-                case JsonValueKind.String:
-                    try
-                    {
-                        Values[field] = value.GetString();
-                    }
-                    catch (InvalidOperationException)
-                    {
-                        Errors.Add(new FieldError(field, RecordProblemCodes.FieldCharacterInvalid,
-                            $"'{field}' is not valid text: broken UTF-8 or a lone UTF-16 surrogate."));
-                    }
-
-                    return;
-                case JsonValueKind.Number when field == RecordFields.Amount:
+                if (value.ValueKind == JsonValueKind.Number)
+                {
                     Values[field] = value.GetRawText();
-                    return;
-                default:
-                    Errors.Add(new FieldError(field, field == RecordFields.Amount ? RecordProblemCodes.AmountInvalid : RecordProblemCodes.FieldTypeInvalid,
-                        $"'{field}' must be {(field == RecordFields.Amount ? "a number" : "a string")}; got {Describe(value.ValueKind)}."));
-                    return;
+                }
+                else
+                {
+                    Errors.Add(new FieldError(field, RecordProblemCodes.AmountInvalid, $"'{field}' must be a number; got {JsonMembers.Describe(value.ValueKind)}."));
+                }
+
+                return;
+            }
+
+            var errors = Errors.Count;
+            var text = JsonMembers.String(value, field, Errors, BodyCodes);
+            if (Errors.Count == errors)
+            {
+                Values[field] = text;
             }
         }
 
@@ -165,17 +154,8 @@ public static class RecordJson
         }
     }
 
-    /// <summary>Echoes at most 64 characters of a value in a message, so a huge input never floods a response or a log.</summary>
-    public static string Shorten(string text) => text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 61), "…");
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "nothing",
-    };
+    /// <summary>The record codes for <see cref="JsonMembers"/> (only the text and type codes are used: a record's members are read by <c>Reader</c>, which maps the import formats' flat names).</summary>
+    private static readonly JsonBodyCodes BodyCodes = new(
+        RecordProblemCodes.NotAnObject, RecordProblemCodes.FieldTypeInvalid, RecordProblemCodes.FieldUnknown, RecordProblemCodes.FieldTypeInvalid,
+        "docs/api.md#record-shape", RecordProblemCodes.FieldDuplicate, RecordProblemCodes.FieldCharacterInvalid);
 }

@@ -56,7 +56,7 @@ public sealed class RecordValidator(CreditCatalog catalog)
             {
                 errors.Add(new FieldError(RecordFields.Category, RecordProblemCodes.UnknownCategory, categoryCode is null
                     ? "A record needs a catalog category (GET /api/v1/catalog lists them)."
-                    : $"'{RecordJson.Shorten(categoryCode)}' is not a category of catalog {catalog.Version} (GET /api/v1/catalog lists them)."));
+                    : $"'{JsonMembers.Shorten(categoryCode)}' is not a category of catalog {catalog.Version} (GET /api/v1/catalog lists them)."));
             }
         }
 
@@ -161,7 +161,7 @@ public sealed class RecordValidator(CreditCatalog catalog)
             else
             {
                 errors.Add(new FieldError(RecordFields.SubjectKind, RecordProblemCodes.SubjectKindInvalid,
-                    $"subject.kind is 'organisation' or 'individual', not '{RecordJson.Shorten(kindText)}'."));
+                    $"subject.kind is 'organisation' or 'individual', not '{JsonMembers.Shorten(kindText)}'."));
             }
         }
 
@@ -237,7 +237,7 @@ public sealed class RecordValidator(CreditCatalog catalog)
             return date;
         }
 
-        errors.Add(new FieldError(field, invalidCode, $"{field} '{RecordJson.Shorten(value)}' is not a calendar date YYYY-MM-DD."));
+        errors.Add(new FieldError(field, invalidCode, $"{field} '{JsonMembers.Shorten(value)}' is not a calendar date YYYY-MM-DD."));
         return null;
     }
 
@@ -258,7 +258,7 @@ public sealed class RecordValidator(CreditCatalog catalog)
             if (!RecordCodes.TryParseGrade(value, out var parsed))
             {
                 errors.Add(new FieldError(field, RecordProblemCodes.SeverityInvalid,
-                    $"severity is minor, general or serious (docs/domain.md#publicity-periods), not '{RecordJson.Shorten(value)}'."));
+                    $"severity is minor, general or serious (docs/domain.md#publicity-periods), not '{JsonMembers.Shorten(value)}'."));
                 return (false, null);
             }
 
@@ -343,7 +343,7 @@ public sealed class RecordValidator(CreditCatalog catalog)
         }
 
         errors.Add(new FieldError(field, RecordProblemCodes.AmountInvalid,
-            $"amount is a non-negative number of 万元 below {AmountLimit:0} with at most {AmountScale} decimals, not '{RecordJson.Shorten(value)}'."));
+            $"amount is a non-negative number of 万元 below {AmountLimit:0} with at most {AmountScale} decimals, not '{JsonMembers.Shorten(value)}'."));
         return null;
     }
 

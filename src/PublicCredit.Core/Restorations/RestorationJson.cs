@@ -112,28 +112,6 @@ public static class RestorationJson
         return null;
     }
 
-    private static string? Text(Dictionary<string, JsonElement> members, string name, List<FieldError> errors, string? field = null)
-    {
-        field ??= name;
-        if (!members.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            errors.Add(new FieldError(field, Codes.FieldTypeInvalid, $"'{field}' is a string."));
-            return null;
-        }
-
-        try
-        {
-            return value.GetString();
-        }
-        catch (InvalidOperationException)
-        {
-            errors.Add(new FieldError(field, Codes.FieldTypeInvalid, $"'{field}' is not valid text: broken UTF-8 or a lone surrogate."));
-            return null;
-        }
-    }
+    private static string? Text(Dictionary<string, JsonElement> members, string name, List<FieldError> errors, string? field = null) =>
+        JsonMembers.String(members, name, field ?? name, errors, BodyCodes);
 }

@@ -7,6 +7,7 @@ using PublicCredit.Access;
 using PublicCredit.Errors;
 using PublicCredit.Statistics;
 using PublicCredit.Records;
+using PublicCredit.Text;
 using PublicCredit.Web.Security;
 
 namespace PublicCredit.Web.Api;
@@ -77,7 +78,7 @@ internal static class RecordEndpoints
     }
 
     private static Guid ParseId(string id) =>
-        PathIds.Parse(id, RecordProblemCodes.NotFound, static raw => $"There is no record '{RecordJson.Shorten(raw)}'.");
+        PathIds.Parse(id, RecordProblemCodes.NotFound, static raw => $"There is no record '{JsonMembers.Shorten(raw)}'.");
 
     private static DomainException ConflictProblem(SubmissionOutcome outcome)
     {

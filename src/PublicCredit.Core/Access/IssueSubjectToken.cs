@@ -2,6 +2,7 @@ using PublicCredit.Errors;
 using PublicCredit.Identifiers;
 using PublicCredit.Ledger;
 using PublicCredit.Storage;
+using PublicCredit.Text;
 using PublicCredit.Time;
 
 namespace PublicCredit.Access;

@@ -12,5 +12,5 @@ internal static class CheckBody
 
     /// <summary>The member <paramref name="name"/> of <paramref name="body"/> (an object) as text; null when absent or null.</summary>
     public static string? Text(JsonElement body, string name, List<FieldError> errors) =>
-        body.TryGetProperty(name, out var value) ? JsonMembers.String(value, name, errors, Codes) : null;
+        body.TryGetProperty(name, out var value) ? JsonMembers.Text(value, name, errors, Codes) : null;
 }

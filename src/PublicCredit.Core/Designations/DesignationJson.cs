@@ -183,8 +183,8 @@ public static class DesignationJson
         }
 
         public string? Text(Dictionary<string, JsonElement> members, string name, string field) =>
-            JsonMembers.String(members, name, field, Errors, BodyCodes);
+            JsonMembers.Text(members, name, field, Errors, BodyCodes);
 
-        public string? Value(JsonElement value, string field) => JsonMembers.String(value, field, Errors, BodyCodes);
+        public string? Value(JsonElement value, string field) => JsonMembers.Text(value, field, Errors, BodyCodes);
     }
 }

@@ -1,6 +1,7 @@
 using PublicCredit.Access;
 using PublicCredit.Errors;
 using PublicCredit.Storage;
+using PublicCredit.Text;
 using Fields = PublicCredit.Designations.DesignationFields;
 using Codes = PublicCredit.Designations.DesignationProblemCodes;
 

@@ -119,5 +119,5 @@ public static class ObjectionJson
         JsonMembers.Read(element, prefix, errors, BodyCodes, allowed);
 
     private static string? Text(Dictionary<string, JsonElement> members, string name, string field, List<FieldError> errors) =>
-        JsonMembers.String(members, name, field, errors, BodyCodes);
+        JsonMembers.Text(members, name, field, errors, BodyCodes);
 }

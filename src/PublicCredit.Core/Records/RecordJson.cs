@@ -119,7 +119,7 @@ public static class RecordJson
             }
 
             var errors = Errors.Count;
-            var text = JsonMembers.String(value, field, Errors, BodyCodes);
+            var text = JsonMembers.Text(value, field, Errors, BodyCodes);
             if (Errors.Count == errors)
             {
                 Values[field] = text;

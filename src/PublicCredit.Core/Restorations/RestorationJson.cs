@@ -113,5 +113,5 @@ public static class RestorationJson
     }
 
     private static string? Text(Dictionary<string, JsonElement> members, string name, List<FieldError> errors, string? field = null) =>
-        JsonMembers.String(members, name, field ?? name, errors, BodyCodes);
+        JsonMembers.Text(members, name, field ?? name, errors, BodyCodes);
 }

@@ -79,16 +79,16 @@ public static class JsonMembers
         }
     }
 
-    /// <summary>The string member <paramref name="name"/> of <paramref name="members"/>, reported as <paramref name="field"/>; null when absent (<see cref="String(JsonElement, string, List{FieldError}, JsonBodyCodes)"/>).</summary>
-    public static string? String(
+    /// <summary>The string member <paramref name="name"/> of <paramref name="members"/>, reported as <paramref name="field"/>; null when absent (<see cref="Text(JsonElement, string, List{FieldError}, JsonBodyCodes)"/>).</summary>
+    public static string? Text(
         Dictionary<string, JsonElement> members, string name, string field, List<FieldError> errors, JsonBodyCodes codes)
     {
         ArgumentNullException.ThrowIfNull(members);
-        return members.TryGetValue(name, out var value) ? String(value, field, errors, codes) : null;
+        return members.TryGetValue(name, out var value) ? Text(value, field, errors, codes) : null;
     }
 
     /// <summary>A JSON string's text; null for JSON null; any other kind, or text that is not valid UTF-8, is a field error.</summary>
-    public static string? String(JsonElement value, string field, List<FieldError> errors, JsonBodyCodes codes)
+    public static string? Text(JsonElement value, string field, List<FieldError> errors, JsonBodyCodes codes)
     {
         ArgumentNullException.ThrowIfNull(errors);
         ArgumentNullException.ThrowIfNull(codes);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using PublicCredit.Access;
 using PublicCredit.Errors;
 using PublicCredit.Identifiers;
+using PublicCredit.Text;
 using PublicCredit.Time;
 using PublicCredit.Web.Security;
 

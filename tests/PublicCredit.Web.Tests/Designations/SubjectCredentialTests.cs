@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using PublicCredit.Access;
 using PublicCredit.Data;
 using PublicCredit.Designations;
+using PublicCredit.Text;
 using PublicCredit.Web.Tests.Infrastructure;
 
 namespace PublicCredit.Web.Tests.Designations;

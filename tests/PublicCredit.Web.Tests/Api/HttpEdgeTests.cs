@@ -108,7 +108,7 @@ public abstract class HttpEdgeTests(ITestDatabases databases) : ServerTests(data
     public async Task Answers_with_personal_data_or_a_credential_are_never_cached()
     {
         using var recorder = Server.Client(await Server.KeyAsync(Role.Recorder, Departments.Spc));
-        await recorder.SubmitAsync(SubjectBodies.Defaulter(), Cancel);
+        await Given.PublishedRecordAsync(body: SubjectBodies.Defaulter(), recorder: recorder);
         using var checker = Server.Client(await Server.KeyAsync(Role.Checker, Departments.Mof));
         using var admin = Server.Client(await Server.KeyAsync(Role.Admin, Departments.Ndrc));
         using var anyone = Server.Client();

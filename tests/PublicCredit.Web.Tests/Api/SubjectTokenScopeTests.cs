@@ -16,21 +16,20 @@ public abstract class SubjectTokenScopeTests(ITestDatabases databases) : ServerT
 {
     private sealed record Subject(string Id, string Token, Guid Record, Guid Designation, Guid Objection);
 
-    private async Task<Subject> SetUpAsync(ObjectionSteps steps, string id, string documentNumber, string notice)
+    private async Task<Subject> SetUpAsync(string id, string documentNumber, string notice)
     {
-        var record = await steps.SubmitPenaltyAsync(documentNumber, id);
-        var designation = await steps.DesignateDefaulterAsync(id, notice);
-        using var token = Server.Client(designation.Token);
-        var objection = await token.PostExpectAsync("/api/v1/objections", ObjectionSteps.Objection(record, record: true), HttpStatusCode.Created, Cancel);
-        return new Subject(id, designation.Token, record, designation.Id, objection.GetProperty("id").GetGuid());
+        var record = await Given.PublishedRecordAsync(documentNumber, id);
+        var designation = await Given.EffectiveDesignationAsync(DesignationBodies.DefaultersList, id, notice: notice);
+        var objection = await Given.ObjectionAsync(record, designation.Token);
+        return new Subject(id, designation.Token!, record.Id, designation.Id, objection.Id);
     }
 
     [Fact]
     public async Task Two_subjects_tokens_never_see_each_others_profile_inquiries_designations_or_objections()
     {
         var steps = new ObjectionSteps(Server, Cancel);
-        var a = await SetUpAsync(steps, ObjectionSteps.Organisation, "闽市监罚〔2026〕101号", "（2026）闽01执告123号");
-        var b = await SetUpAsync(steps, ObjectionSteps.OtherOrganisation, "京市监罚〔2026〕202号", "（2026）京01执告456号");
+        var a = await SetUpAsync(ObjectionSteps.Organisation, "闽市监罚〔2026〕101号", "（2026）闽01执告123号");
+        var b = await SetUpAsync(ObjectionSteps.OtherOrganisation, "京市监罚〔2026〕202号", "（2026）京01执告456号");
         using (var reviewer = await steps.ClientAsync(Role.Reviewer, Departments.Samr))
         {
             // Someone looked at each, so each has inquiries of its own.

@@ -37,9 +37,9 @@ public abstract class ChangesFeedTests(ITestDatabases databases) : ServerTests(d
     public async Task A_published_record_appears_as_record_published_and_an_unpublished_one_not_at_all()
     {
         using var recorder = await RecorderAsync();
-        var published = await recorder.SubmitAsync(RecordBodies.Penalty(), Cancel);
-        await recorder.SubmitAsync(RecordBodies.Penalty("闽市监罚〔2026〕102号").With("severity", "minor"), Cancel);
-        await recorder.SubmitAsync(RecordBodies.PenaltyOnPerson(), Cancel);
+        var published = (await Given.PublishedRecordAsync(recorder: recorder)).Id;
+        await Given.PublishedRecordAsync(body: RecordBodies.Penalty("闽市监罚〔2026〕102号").With("severity", "minor"), recorder: recorder);
+        await Given.PublishedRecordAsync(body: RecordBodies.PenaltyOnPerson(), recorder: recorder);
 
         var page = await FeedAsync();
 
@@ -77,7 +77,7 @@ public abstract class ChangesFeedTests(ITestDatabases databases) : ServerTests(d
     public async Task A_correction_is_record_corrected_then_published_and_a_correction_that_unpublishes_is_withdrawn()
     {
         using var recorder = await RecorderAsync();
-        var id = await recorder.SubmitAsync(RecordBodies.Penalty(), Cancel);
+        var id = (await Given.PublishedRecordAsync(recorder: recorder)).Id;
         await recorder.PostJsonAsync($"/api/v1/records/{id}/corrections", RecordBodies.Penalty().With("amount", 15).With("reason", "金额"), Cancel);
         await recorder.PostJsonAsync($"/api/v1/records/{id}/corrections",
             RecordBodies.Penalty().With("amount", 15).With("severity", "minor").With("reason", "情节轻微"), Cancel);
@@ -105,7 +105,7 @@ public abstract class ChangesFeedTests(ITestDatabases databases) : ServerTests(d
         var expected = new List<Guid>();
         for (var n = 1; n <= 5; n++)
         {
-            expected.Add(await recorder.SubmitAsync(RecordBodies.Penalty($"闽市监罚〔2026〕4{n:00}号"), Cancel));
+            expected.Add((await Given.PublishedRecordAsync($"闽市监罚〔2026〕4{n:00}号", recorder: recorder)).Id);
         }
 
         var batch = new JsonArray(RecordBodies.Penalty("闽市监罚〔2026〕501号"), RecordBodies.Penalty("闽市监罚〔2026〕502号"));

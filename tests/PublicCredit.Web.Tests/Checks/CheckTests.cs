@@ -28,22 +28,12 @@ public abstract class CheckTests(ITestDatabases databases) : ServerTests(databas
     /// states its case with the notice's token and spc decides (effective now, default term P2Y).</summary>
     private async Task<Guid> DesignateDefaulterAsync()
     {
-        using var recorder = Server.Client(await Server.KeyAsync(Role.Recorder, Departments.Spc));
         var body = DesignationBodies.DefaulterDesignation(subject: Organisation, name: "福州示例食品有限公司");
         body["responsiblePersons"] = new JsonArray
         {
             new JsonObject { ["id"] = Person, ["name"] = "张三", ["role"] = "legal-representative" },
         };
-        var proposed = await recorder.PostExpectAsync("/api/v1/designations", body, HttpStatusCode.Created, Cancel);
-        var id = proposed.GetProperty("id").GetGuid();
-        using (var subject = Server.Client(await Server.ActivateAsync(proposed)))
-        {
-            await subject.PostExpectAsync($"/api/v1/designations/{id}/statements", DesignationBodies.Statement(), HttpStatusCode.Created, Cancel);
-        }
-
-        using var reviewer = Server.Client(await Server.KeyAsync(Role.Reviewer, Departments.Spc));
-        await reviewer.PostExpectAsync($"/api/v1/designations/{id}/decide", DesignationBodies.Decision(document: "（2026）闽01执决123号"), HttpStatusCode.OK, Cancel);
-        return id;
+        return (await Given.EffectiveDesignationAsync(body: body)).Id;
     }
 
     private static Task<JsonElement> CheckAsync(HttpClient checker, string subject, string matter, string? asOf = null)

@@ -19,21 +19,6 @@ public abstract class FeedbackTests(ITestDatabases databases) : ServerTests(data
 {
     private const string Organisation = DesignationBodies.Organisation;
 
-    private async Task DesignateDefaulterAsync()
-    {
-        using var recorder = Server.Client(await Server.KeyAsync(Role.Recorder, Departments.Spc));
-        var proposed = await recorder.PostExpectAsync("/api/v1/designations",
-            DesignationBodies.DefaulterDesignation(subject: Organisation, name: "福州示例食品有限公司"), HttpStatusCode.Created, Cancel);
-        var id = proposed.GetProperty("id").GetGuid();
-        using (var subject = Server.Client(await Server.ActivateAsync(proposed)))
-        {
-            await subject.PostExpectAsync($"/api/v1/designations/{id}/statements", DesignationBodies.Statement(), HttpStatusCode.Created, Cancel);
-        }
-
-        using var reviewer = Server.Client(await Server.KeyAsync(Role.Reviewer, Departments.Spc));
-        await reviewer.PostExpectAsync($"/api/v1/designations/{id}/decide", DesignationBodies.Decision(), HttpStatusCode.OK, Cancel);
-    }
-
     private static async Task<Guid> CheckAsync(HttpClient checker, string matter = "government-procurement")
     {
         var check = await checker.PostExpectAsync("/api/v1/checks", new JsonObject { ["subject"] = Organisation, ["matter"] = matter }, HttpStatusCode.OK, Cancel);
@@ -50,7 +35,7 @@ public abstract class FeedbackTests(ITestDatabases databases) : ServerTests(data
     [Fact]
     public async Task The_checking_department_reports_whether_it_applied_a_returned_measure_once_as_a_ledger_event()
     {
-        await DesignateDefaulterAsync();
+        await Given.EffectiveDesignationAsync(DesignationBodies.DefaultersList);
         using var checker = Server.Client(await Server.KeyAsync(Role.Checker, Departments.Mof));
         var checkId = await CheckAsync(checker);
 
@@ -69,7 +54,7 @@ public abstract class FeedbackTests(ITestDatabases databases) : ServerTests(data
     [Fact]
     public async Task Feedback_on_another_departments_check_is_403_and_on_an_unknown_check_404()
     {
-        await DesignateDefaulterAsync();
+        await Given.EffectiveDesignationAsync(DesignationBodies.DefaultersList);
         using var mof = Server.Client(await Server.KeyAsync(Role.Checker, Departments.Mof));
         using var ndrc = Server.Client(await Server.KeyAsync(Role.Checker, Departments.Ndrc));
         var checkId = await CheckAsync(mof);
@@ -99,7 +84,7 @@ public abstract class FeedbackTests(ITestDatabases databases) : ServerTests(data
     [Fact]
     public async Task The_auditor_sees_checks_hits_applied_and_not_applied_with_reasons_per_memorandum_measure_and_department()
     {
-        await DesignateDefaulterAsync();
+        await Given.EffectiveDesignationAsync(DesignationBodies.DefaultersList);
         using var checker = Server.Client(await Server.KeyAsync(Role.Checker, Departments.Mof));
         var first = await CheckAsync(checker);
         var second = await CheckAsync(checker);

@@ -18,22 +18,10 @@ namespace PublicCredit.Web.Tests.Designations;
 /// </summary>
 public abstract class DesignationDueProcessTests(ITestDatabases databases) : ServerTests(databases)
 {
-    private sealed record Proposed(Guid Id, string Token, JsonElement Body)
-    {
-        public string Path => $"/api/v1/designations/{Id}";
-    }
-
-    private async Task<Proposed> ProposeAsync(JsonObject? body = null, string department = Departments.Samr)
-    {
-        using var recorder = Server.Client(await Server.KeyAsync(Role.Recorder, department));
-        var created = await recorder.PostExpectAsync("/api/v1/designations", body ?? DesignationBodies.MarketDesignation(), HttpStatusCode.Created, Cancel);
-        return new Proposed(created.GetProperty("id").GetGuid(), await Server.ActivateAsync(created), created);
-    }
-
     private async Task<HttpClient> ReviewerAsync(string department = Departments.Samr) =>
         Server.Client(await Server.KeyAsync(Role.Reviewer, department));
 
-    private async Task FileStatementAsync(Proposed designation)
+    private async Task FileStatementAsync(GivenDesignation designation)
     {
         using var subject = Server.Client(designation.Token);
         await subject.PostExpectAsync($"{designation.Path}/statements", DesignationBodies.Statement(), HttpStatusCode.Created, Cancel);
@@ -42,7 +30,7 @@ public abstract class DesignationDueProcessTests(ITestDatabases databases) : Ser
     [Fact]
     public async Task The_subject_states_its_case_with_the_token_from_its_notice_and_the_department_may_then_decide_early()
     {
-        var designation = await ProposeAsync();
+        var designation = await Given.ProposedDesignationAsync();
         using var subject = Server.Client(designation.Token);
         using var reviewer = await ReviewerAsync();
 
@@ -68,7 +56,7 @@ public abstract class DesignationDueProcessTests(ITestDatabases databases) : Ser
     [Fact]
     public async Task Deciding_before_the_deadline_without_a_statement_is_409_and_changes_nothing()
     {
-        var designation = await ProposeAsync();
+        var designation = await Given.ProposedDesignationAsync();
         using var reviewer = await ReviewerAsync();
         // The deadline is Mon 2026-11-30 (5 working days after Mon 23, across the weekend of 28–29): the last moment of
         // that day in China is still inside the window.
@@ -87,7 +75,7 @@ public abstract class DesignationDueProcessTests(ITestDatabases databases) : Ser
     [Fact]
     public async Task Once_the_window_has_passed_the_department_decides_without_a_statement_with_the_default_term()
     {
-        var designation = await ProposeAsync();
+        var designation = await Given.ProposedDesignationAsync();
         using var reviewer = await ReviewerAsync();
         Server.Clock.Advance(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.FromHours(8)) - Server.Clock.GetUtcNow());
 
@@ -106,8 +94,7 @@ public abstract class DesignationDueProcessTests(ITestDatabases databases) : Ser
     [InlineData("PT24H", "designation-term-invalid")]
     public async Task A_term_beyond_the_list_types_maximum_or_not_a_duration_is_422(string term, string code)
     {
-        var designation = await ProposeAsync();
-        await FileStatementAsync(designation);
+        var designation = await Given.ProposedDesignationAsync(statement: true);
         using var reviewer = await ReviewerAsync();
 
         var response = await reviewer.PostAsJsonAsync($"{designation.Path}/decide", DesignationBodies.Decision(term), Cancel);
@@ -121,8 +108,7 @@ public abstract class DesignationDueProcessTests(ITestDatabases databases) : Ser
     [Fact]
     public async Task A_decision_needs_its_document_number_and_reasons()
     {
-        var designation = await ProposeAsync();
-        await FileStatementAsync(designation);
+        var designation = await Given.ProposedDesignationAsync(statement: true);
         using var reviewer = await ReviewerAsync();
 
         var response = await reviewer.PostAsJsonAsync($"{designation.Path}/decide", new JsonObject { ["reasons"] = " " }, Cancel);
@@ -141,8 +127,7 @@ public abstract class DesignationDueProcessTests(ITestDatabases databases) : Ser
     [InlineData("tomorrow", null, "designation-effective-from-invalid")]
     public async Task A_decision_takes_effect_from_now_or_a_later_start_never_earlier(string effectiveFrom, string? expected, string? code)
     {
-        var designation = await ProposeAsync();
-        await FileStatementAsync(designation);
+        var designation = await Given.ProposedDesignationAsync(statement: true);
         using var reviewer = await ReviewerAsync();
 
         var response = await reviewer.PostAsJsonAsync($"{designation.Path}/decide",
@@ -164,8 +149,7 @@ public abstract class DesignationDueProcessTests(ITestDatabases databases) : Ser
     [Fact]
     public async Task Another_departments_reviewer_cannot_decide_or_revoke_and_a_recorder_cannot_decide()
     {
-        var designation = await ProposeAsync();
-        await FileStatementAsync(designation);
+        var designation = await Given.ProposedDesignationAsync(statement: true);
         using var taxReviewer = await ReviewerAsync(Departments.Sta);
         using var recorder = Server.Client(await Server.KeyAsync(Role.Recorder, Departments.Samr));
 
@@ -182,7 +166,7 @@ public abstract class DesignationDueProcessTests(ITestDatabases databases) : Ser
     [Fact]
     public async Task Only_the_designated_subjects_own_token_files_a_statement()
     {
-        var designation = await ProposeAsync();
+        var designation = await Given.ProposedDesignationAsync();
         using var other = Server.Client(await Server.SubjectTokenAsync(DesignationBodies.OtherOrganisation));
         using var staff = Server.Client(await Server.KeyAsync(Role.Recorder, Departments.Samr));
         using var anonymous = Server.Client();
@@ -206,7 +190,7 @@ public abstract class DesignationDueProcessTests(ITestDatabases databases) : Ser
     [Fact]
     public async Task An_empty_statement_is_refused_and_a_statement_after_the_decision_is_a_conflict()
     {
-        var designation = await ProposeAsync();
+        var designation = await Given.ProposedDesignationAsync();
         using var subject = Server.Client(designation.Token);
         using var reviewer = await ReviewerAsync();
 
@@ -222,8 +206,7 @@ public abstract class DesignationDueProcessTests(ITestDatabases databases) : Ser
     [Fact]
     public async Task The_owner_department_revokes_and_a_revoked_designation_cannot_be_revoked_or_decided_again()
     {
-        var designation = await ProposeAsync();
-        await FileStatementAsync(designation);
+        var designation = await Given.ProposedDesignationAsync(statement: true);
         using var reviewer = await ReviewerAsync();
         await reviewer.PostExpectAsync($"{designation.Path}/decide", DesignationBodies.Decision(), HttpStatusCode.OK, Cancel);
 
@@ -246,7 +229,7 @@ public abstract class DesignationDueProcessTests(ITestDatabases databases) : Ser
     [Fact]
     public async Task A_noticed_designation_can_be_withdrawn_before_any_decision()
     {
-        var designation = await ProposeAsync();
+        var designation = await Given.ProposedDesignationAsync();
         using var reviewer = await ReviewerAsync();
 
         var revoked = await reviewer.PostExpectAsync($"{designation.Path}/revoke", new JsonObject { ["reasons"] = "陈述申辩理由成立" }, HttpStatusCode.OK, Cancel);
@@ -260,8 +243,7 @@ public abstract class DesignationDueProcessTests(ITestDatabases databases) : Ser
     [Fact]
     public async Task The_decision_document_states_facts_reasons_basis_measures_term_removal_and_administrative_remedies()
     {
-        var designation = await ProposeAsync();
-        await FileStatementAsync(designation);
+        var designation = await Given.ProposedDesignationAsync(statement: true);
         using var reviewer = await ReviewerAsync();
         using var subject = Server.Client(designation.Token);
         await Problems.AssertAsync(await subject.GetAsync($"{designation.Path}/decision", Cancel), HttpStatusCode.NotFound, DesignationProblemCodes.NotDecided);
@@ -311,8 +293,7 @@ public abstract class DesignationDueProcessTests(ITestDatabases databases) : Ser
     [Fact]
     public async Task A_courts_listing_names_the_remedies_before_the_courts_and_removal_once_the_obligation_is_performed()
     {
-        var designation = await ProposeAsync(DesignationBodies.DefaulterDesignation(), Departments.Spc);
-        await FileStatementAsync(designation);
+        var designation = await Given.ProposedDesignationAsync(body: DesignationBodies.DefaulterDesignation(), statement: true);
         using var court = await ReviewerAsync(Departments.Spc);
 
         var decided = await court.PostExpectAsync($"{designation.Path}/decide", DesignationBodies.Decision(document: "（2026）闽01执123号"), HttpStatusCode.OK, Cancel);
@@ -325,14 +306,14 @@ public abstract class DesignationDueProcessTests(ITestDatabases databases) : Ser
             document.GetProperty("removal").GetProperty("automatic").GetProperty("withinWorkingDays").GetInt32()));
         Assert.False(document.GetProperty("removal").TryGetProperty("restoration", out var restoration) && restoration.ValueKind != JsonValueKind.Null);
         Assert.Equal("P2Y", decided.GetProperty("term").GetString());
-        Assert.Equal(["state-case", "object", "court-correction", "court-reconsideration"], designation.Body.GetProperty("notice").GetProperty("rights")
+        Assert.Equal(["state-case", "object", "court-correction", "court-reconsideration"], designation.Proposed.GetProperty("notice").GetProperty("rights")
             .EnumerateArray().Select(r => r.GetProperty("right").GetString()));
     }
 
     [Fact]
     public async Task Responsible_persons_are_stored_in_full_and_masked_in_the_subjects_view()
     {
-        var designation = await ProposeAsync();
+        var designation = await Given.ProposedDesignationAsync();
         using var reviewer = await ReviewerAsync();
         using var subject = Server.Client(designation.Token);
 
@@ -356,7 +337,7 @@ public abstract class DesignationDueProcessTests(ITestDatabases databases) : Ser
     [Fact]
     public async Task A_staff_read_is_logged_as_an_inquiry_about_the_subject_and_the_subjects_own_read_is_not()
     {
-        var designation = await ProposeAsync();
+        var designation = await Given.ProposedDesignationAsync();
         using var auditor = Server.Client(await Server.KeyAsync(Role.Auditor, Departments.Ndrc));
         using var subject = Server.Client(designation.Token);
 
@@ -372,8 +353,7 @@ public abstract class DesignationDueProcessTests(ITestDatabases databases) : Ser
     [Fact]
     public async Task The_status_read_is_the_status_at_the_time_of_the_request_and_an_ended_term_reads_as_expired()
     {
-        var designation = await ProposeAsync();
-        await FileStatementAsync(designation);
+        var designation = await Given.ProposedDesignationAsync(statement: true);
         using var reviewer = await ReviewerAsync();
         await reviewer.PostExpectAsync($"{designation.Path}/decide", DesignationBodies.Decision("P1Y"), HttpStatusCode.OK, Cancel);
 
@@ -392,8 +372,7 @@ public abstract class DesignationDueProcessTests(ITestDatabases databases) : Ser
     [Fact]
     public async Task Every_transition_is_one_ledger_event_in_order_and_the_chain_still_verifies()
     {
-        var designation = await ProposeAsync();
-        await FileStatementAsync(designation);
+        var designation = await Given.ProposedDesignationAsync(statement: true);
         using var reviewer = await ReviewerAsync();
         await reviewer.PostExpectAsync($"{designation.Path}/decide", DesignationBodies.Decision(), HttpStatusCode.OK, Cancel);
         await reviewer.PostExpectAsync($"{designation.Path}/revoke", new JsonObject { ["reasons"] = "认定依据已被撤销" }, HttpStatusCode.OK, Cancel);
@@ -423,8 +402,7 @@ public abstract class DesignationDueProcessTests(ITestDatabases databases) : Ser
     [Fact]
     public async Task Concurrent_decisions_make_the_designation_effective_exactly_once()
     {
-        var designation = await ProposeAsync();
-        await FileStatementAsync(designation);
+        var designation = await Given.ProposedDesignationAsync(statement: true);
         var reviewers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ReviewerAsync()));
 
         var responses = await Task.WhenAll(reviewers.Select((client, i) =>

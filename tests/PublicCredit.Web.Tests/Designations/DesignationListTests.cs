@@ -21,18 +21,6 @@ public abstract class DesignationListTests(ITestDatabases databases) : ServerTes
 {
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
-    private async Task<HttpClient> StaffAsync(Role role, string department = Departments.Samr) =>
-        Server.Client(await Server.KeyAsync(role, department));
-
-    private async Task<(Guid Id, string Token)> ProposeAsync(string notice, string subject = DesignationBodies.Organisation)
-    {
-        using var recorder = await StaffAsync(Role.Recorder);
-        var created = await recorder.PostExpectAsync("/api/v1/designations", DesignationBodies.MarketDesignation(notice, subject), HttpStatusCode.Created, Cancel);
-        return (created.GetProperty("id").GetGuid(), await Server.ActivateAsync(created));
-    }
-
-    private void MoveTo(DateTimeOffset instant) => Server.Clock.Advance(instant - Server.Clock.GetUtcNow());
-
     private static JsonElement Only(JsonElement page, Guid id) =>
         Assert.Single(page.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
 
@@ -42,16 +30,16 @@ public abstract class DesignationListTests(ITestDatabases databases) : ServerTes
     [Fact]
     public async Task A_department_lists_only_its_own_designations_each_noticed_one_with_the_end_of_its_notice_period()
     {
-        var first = await ProposeAsync("国市监信告〔2026〕7号");
-        var second = await ProposeAsync("国市监信告〔2026〕8号", DesignationBodies.OtherOrganisation);
-        using (var court = await StaffAsync(Role.Recorder, Departments.Spc))
+        var first = await Given.ProposedDesignationAsync(notice: "国市监信告〔2026〕7号");
+        var second = await Given.ProposedDesignationAsync(subject: DesignationBodies.OtherOrganisation, notice: "国市监信告〔2026〕8号");
+        using (var court = await Given.StaffAsync(Role.Recorder, Departments.Spc))
         {
             await court.PostExpectAsync("/api/v1/designations", DesignationBodies.DefaulterDesignation(), HttpStatusCode.Created, Cancel);
         }
 
-        using var reviewer = await StaffAsync(Role.Reviewer);
-        using var recorder = await StaffAsync(Role.Recorder);
-        using var courtReviewer = await StaffAsync(Role.Reviewer, Departments.Spc);
+        using var reviewer = await Given.StaffAsync(Role.Reviewer);
+        using var recorder = await Given.StaffAsync(Role.Recorder);
+        using var courtReviewer = await Given.StaffAsync(Role.Reviewer, Departments.Spc);
         var samr = await reviewer.GetJsonAsync("/api/v1/designations", Cancel);
         var samrRecorder = await recorder.GetJsonAsync("/api/v1/designations", Cancel);
         var spc = await courtReviewer.GetJsonAsync("/api/v1/designations", Cancel);
@@ -72,17 +60,17 @@ public abstract class DesignationListTests(ITestDatabases databases) : ServerTes
     [Fact]
     public async Task A_noticed_designation_becomes_decidable_once_the_window_has_passed_or_the_subject_has_answered()
     {
-        var answered = await ProposeAsync("国市监信告〔2026〕7号");
-        var silent = await ProposeAsync("国市监信告〔2026〕8号", DesignationBodies.OtherOrganisation);
+        var answered = await Given.ProposedDesignationAsync(notice: "国市监信告〔2026〕7号");
+        var silent = await Given.ProposedDesignationAsync(subject: DesignationBodies.OtherOrganisation, notice: "国市监信告〔2026〕8号");
         using (var subject = Server.Client(answered.Token))
         {
             await subject.PostExpectAsync($"/api/v1/designations/{answered.Id}/statements", DesignationBodies.Statement(), HttpStatusCode.Created, Cancel);
         }
 
-        using var reviewer = await StaffAsync(Role.Reviewer);
-        MoveTo(new DateTimeOffset(2026, 11, 30, 23, 59, 0, China));
+        using var reviewer = await Given.StaffAsync(Role.Reviewer);
+        Given.MoveTo(new DateTimeOffset(2026, 11, 30, 23, 59, 0, China));
         var lastDay = await reviewer.GetJsonAsync("/api/v1/designations?status=noticed", Cancel);
-        MoveTo(new DateTimeOffset(2026, 12, 1, 0, 0, 0, China));
+        Given.MoveTo(new DateTimeOffset(2026, 12, 1, 0, 0, 0, China));
         var dayAfter = await reviewer.GetJsonAsync("/api/v1/designations?status=noticed", Cancel);
 
         Assert.True(Only(lastDay, answered.Id).GetProperty("decidable").GetBoolean());
@@ -93,17 +81,16 @@ public abstract class DesignationListTests(ITestDatabases databases) : ServerTes
     [Fact]
     public async Task The_status_filter_separates_noticed_effective_and_expired_designations_by_the_clock()
     {
-        var scenario = new RestorationScenario(Server, Cancel);
-        var effective = await scenario.EffectiveMarketDesignationAsync();
-        var noticed = await ProposeAsync("国市监信告〔2026〕8号", DesignationBodies.OtherOrganisation);
-        using var reviewer = await StaffAsync(Role.Reviewer);
+        var effective = (await Given.EffectiveDesignationAsync()).Id;
+        var noticed = await Given.ProposedDesignationAsync(subject: DesignationBodies.OtherOrganisation, notice: "国市监信告〔2026〕8号");
+        using var reviewer = await Given.StaffAsync(Role.Reviewer);
 
         var inForce = await reviewer.GetJsonAsync("/api/v1/designations?status=effective", Cancel);
         var onNotice = await reviewer.GetJsonAsync("/api/v1/designations?status=noticed", Cancel);
         // The term is P3Y from Mon 2026-11-23 09:00 China time: from that instant it reads as expired.
-        MoveTo(new DateTimeOffset(2029, 11, 23, 9, 0, 0, China));
+        Given.MoveTo(new DateTimeOffset(2029, 11, 23, 9, 0, 0, China));
         // Three years on, the reviewer's first key has expired (keys last at most three years): it reads with a new one.
-        using var later = await StaffAsync(Role.Reviewer);
+        using var later = await Given.StaffAsync(Role.Reviewer);
         var laterInForce = await later.GetJsonAsync("/api/v1/designations?status=effective", Cancel);
         var expired = await later.GetJsonAsync("/api/v1/designations?status=expired", Cancel);
         var all = await later.GetJsonAsync("/api/v1/designations", Cancel);
@@ -120,17 +107,16 @@ public abstract class DesignationListTests(ITestDatabases databases) : ServerTes
     [Fact]
     public async Task An_objection_under_review_shows_its_review_deadline_and_is_overdue_the_day_after()
     {
-        var scenario = new RestorationScenario(Server, Cancel);
-        var id = await scenario.EffectiveMarketDesignationAsync();
-        using (var subject = await scenario.SubjectAsync())
+        var id = (await Given.EffectiveDesignationAsync()).Id;
+        using (var subject = await Given.SubjectAsync())
         {
             await subject.PostExpectAsync("/api/v1/objections", ObjectionSteps.Objection(id), HttpStatusCode.Created, Cancel);
         }
 
-        using var reviewer = await StaffAsync(Role.Reviewer);
-        MoveTo(new DateTimeOffset(2026, 12, 7, 23, 0, 0, China));
+        using var reviewer = await Given.StaffAsync(Role.Reviewer);
+        Given.MoveTo(new DateTimeOffset(2026, 12, 7, 23, 0, 0, China));
         var lastDay = await reviewer.GetJsonAsync("/api/v1/designations?status=suspended", Cancel);
-        MoveTo(new DateTimeOffset(2026, 12, 8, 0, 0, 0, China));
+        Given.MoveTo(new DateTimeOffset(2026, 12, 8, 0, 0, 0, China));
         var late = await reviewer.GetJsonAsync("/api/v1/designations?status=suspended", Cancel);
 
         // Filed Mon 2026-11-23: ten working days → Mon 2026-12-07 (catalog objections.reviewWorkingDays).
@@ -143,17 +129,16 @@ public abstract class DesignationListTests(ITestDatabases databases) : ServerTes
     [Fact]
     public async Task An_open_restoration_shows_its_accept_by_day_and_is_overdue_after_it()
     {
-        var scenario = new RestorationScenario(Server, Cancel);
-        var id = await scenario.EffectiveMarketDesignationAsync();
-        scenario.MoveTo(new DateTimeOffset(2027, 11, 24, 10, 0, 0, China));
-        using (var subject = await scenario.SubjectAsync())
+        var id = (await Given.EffectiveDesignationAsync()).Id;
+        Given.MoveTo(new DateTimeOffset(2027, 11, 24, 10, 0, 0, China));
+        using (var subject = await Given.SubjectAsync())
         {
             await subject.PostExpectAsync("/api/v1/restorations", RestorationScenario.Application(designationId: id), HttpStatusCode.Created, Cancel);
         }
 
-        using var reviewer = await StaffAsync(Role.Reviewer);
+        using var reviewer = await Given.StaffAsync(Role.Reviewer);
         var onTime = await reviewer.GetJsonAsync("/api/v1/designations?status=effective", Cancel);
-        scenario.MoveTo(new DateTimeOffset(2027, 11, 30, 9, 0, 0, China));
+        Given.MoveTo(new DateTimeOffset(2027, 11, 30, 9, 0, 0, China));
         var late = await reviewer.GetJsonAsync("/api/v1/designations?status=effective", Cancel);
 
         // Submitted Wed 2027-11-24: accept by the 3rd working day after, Mon 2027-11-29 (docs/restorations.md).
@@ -167,10 +152,10 @@ public abstract class DesignationListTests(ITestDatabases databases) : ServerTes
     {
         for (var n = 1; n <= 51; n++)
         {
-            await ProposeAsync($"国市监信告〔2026〕{n}号");
+            await Given.ProposedDesignationAsync(notice: $"国市监信告〔2026〕{n}号");
         }
 
-        using var reviewer = await StaffAsync(Role.Reviewer);
+        using var reviewer = await Given.StaffAsync(Role.Reviewer);
         var first = await reviewer.GetJsonAsync("/api/v1/designations?status=noticed", Cancel);
         var second = await reviewer.GetJsonAsync("/api/v1/designations?status=noticed&page=2", Cancel);
         var beyond = await reviewer.GetJsonAsync("/api/v1/designations?status=noticed&page=3", Cancel);
@@ -196,7 +181,7 @@ public abstract class DesignationListTests(ITestDatabases databases) : ServerTes
     [InlineData("noticed,effective")]
     public async Task An_unknown_status_is_refused_with_its_code_and_field(string status)
     {
-        using var reviewer = await StaffAsync(Role.Reviewer);
+        using var reviewer = await Given.StaffAsync(Role.Reviewer);
 
         var problem = await Problems.AssertAsync(await reviewer.GetAsync($"/api/v1/designations?status={Uri.EscapeDataString(status)}", Cancel),
             HttpStatusCode.UnprocessableEntity, DesignationProblemCodes.StatusInvalid);
@@ -207,10 +192,10 @@ public abstract class DesignationListTests(ITestDatabases databases) : ServerTes
     [Fact]
     public async Task Only_recorders_and_reviewers_list_designations_and_anonymous_callers_learn_nothing()
     {
-        var designation = await ProposeAsync("国市监信告〔2026〕7号");
+        var designation = await Given.ProposedDesignationAsync(notice: "国市监信告〔2026〕7号");
         using var anonymous = Server.Client();
-        using var checker = await StaffAsync(Role.Checker);
-        using var auditor = await StaffAsync(Role.Auditor);
+        using var checker = await Given.StaffAsync(Role.Checker);
+        using var auditor = await Given.StaffAsync(Role.Auditor);
         using var subject = Server.Client(designation.Token);
 
         await Problems.AssertAsync(await anonymous.GetAsync("/api/v1/designations", Cancel), HttpStatusCode.Unauthorized, "authentication-required");
@@ -234,10 +219,10 @@ public abstract class DesignationListTests(ITestDatabases databases) : ServerTes
     [Fact]
     public async Task Each_subject_listed_is_logged_as_an_inquiry_by_the_department_that_listed_it()
     {
-        await ProposeAsync("国市监信告〔2026〕7号");
-        await ProposeAsync("国市监信告〔2026〕8号");
-        await ProposeAsync("国市监信告〔2026〕9号", DesignationBodies.OtherOrganisation);
-        using var reviewer = await StaffAsync(Role.Reviewer);
+        await Given.ProposedDesignationAsync(notice: "国市监信告〔2026〕7号");
+        await Given.ProposedDesignationAsync(notice: "国市监信告〔2026〕8号");
+        await Given.ProposedDesignationAsync(subject: DesignationBodies.OtherOrganisation, notice: "国市监信告〔2026〕9号");
+        using var reviewer = await Given.StaffAsync(Role.Reviewer);
 
         await reviewer.GetJsonAsync("/api/v1/designations", Cancel);
 

@@ -12,19 +12,6 @@ namespace PublicCredit.Web.Tests.Designations;
 /// </summary>
 public abstract class DesignationProfileTests(ITestDatabases databases) : ServerTests(databases)
 {
-    private async Task<(Guid Id, HttpClient Reviewer)> DesignateAsync()
-    {
-        using var recorder = Server.Client(await Server.KeyAsync(Role.Recorder, Departments.Samr));
-        var created = await recorder.PostExpectAsync("/api/v1/designations", DesignationBodies.MarketDesignation(), HttpStatusCode.Created, Cancel);
-        var id = created.GetProperty("id").GetGuid();
-        using (var subject = Server.Client(await Server.ActivateAsync(created)))
-        {
-            await subject.PostExpectAsync($"/api/v1/designations/{id}/statements", DesignationBodies.Statement(), HttpStatusCode.Created, Cancel);
-        }
-
-        return (id, Server.Client(await Server.KeyAsync(Role.Reviewer, Departments.Samr)));
-    }
-
     private async Task<JsonElement> StaffProfileAsync(string subjectId)
     {
         using var auditor = Server.Client(await Server.KeyAsync(Role.Auditor, Departments.Ndrc));
@@ -34,7 +21,7 @@ public abstract class DesignationProfileTests(ITestDatabases databases) : Server
     [Fact]
     public async Task A_noticed_designation_is_in_the_staff_profile_but_puts_no_measure_in_force_and_is_not_public()
     {
-        await DesignateAsync();
+        await Given.ProposedDesignationAsync(statement: true);
 
         var profile = await StaffProfileAsync(DesignationBodies.Organisation);
 
@@ -49,11 +36,7 @@ public abstract class DesignationProfileTests(ITestDatabases databases) : Server
     [Fact]
     public async Task An_effective_designation_shows_its_measures_with_legal_basis_to_staff_and_its_decision_to_the_public()
     {
-        var (id, reviewer) = await DesignateAsync();
-        using (reviewer)
-        {
-            await reviewer.PostExpectAsync($"/api/v1/designations/{id}/decide", DesignationBodies.Decision(term: "P1Y"), HttpStatusCode.OK, Cancel);
-        }
+        var id = (await Given.EffectiveDesignationAsync(term: "P1Y")).Id;
 
         var profile = await StaffProfileAsync(DesignationBodies.Organisation);
         Assert.Equal("effective", profile.GetProperty("designations")[0].GetProperty("status").GetString());
@@ -78,12 +61,7 @@ public abstract class DesignationProfileTests(ITestDatabases databases) : Server
     [Fact]
     public async Task Downstream_systems_learn_of_the_decision_and_the_revocation_from_the_changes_feed()
     {
-        var (id, reviewer) = await DesignateAsync();
-        using (reviewer)
-        {
-            await reviewer.PostExpectAsync($"/api/v1/designations/{id}/decide", DesignationBodies.Decision(term: "P1Y"), HttpStatusCode.OK, Cancel);
-            await reviewer.PostExpectAsync($"/api/v1/designations/{id}/revoke", new System.Text.Json.Nodes.JsonObject { ["reasons"] = "复核后撤销" }, HttpStatusCode.OK, Cancel);
-        }
+        var id = (await Given.RevokedDesignationAsync(term: "P1Y", reasons: "复核后撤销")).Id;
 
         using var checker = Server.Client(await Server.KeyAsync(Role.Checker, Departments.Mof));
         var feed = await checker.GetFromJsonAsync<JsonElement>("/api/v1/changes?after=0", Cancel);
@@ -97,12 +75,7 @@ public abstract class DesignationProfileTests(ITestDatabases databases) : Server
     [Fact]
     public async Task A_revoked_designation_leaves_no_measure_and_no_public_entry()
     {
-        var (id, reviewer) = await DesignateAsync();
-        using (reviewer)
-        {
-            await reviewer.PostExpectAsync($"/api/v1/designations/{id}/decide", DesignationBodies.Decision(term: "P1Y"), HttpStatusCode.OK, Cancel);
-            await reviewer.PostExpectAsync($"/api/v1/designations/{id}/revoke", new System.Text.Json.Nodes.JsonObject { ["reasons"] = "复核后撤销" }, HttpStatusCode.OK, Cancel);
-        }
+        var id = (await Given.RevokedDesignationAsync(term: "P1Y", reasons: "复核后撤销")).Id;
 
         var profile = await StaffProfileAsync(DesignationBodies.Organisation);
 

@@ -21,15 +21,6 @@ public abstract class SubjectCredentialTests(ITestDatabases databases) : ServerT
 {
     private const string Activate = "/api/v1/subject-sessions/activate";
 
-    private async Task<HttpClient> StaffAsync(Role role, string department = Departments.Samr) =>
-        Server.Client(await Server.KeyAsync(role, department));
-
-    private async Task<JsonElement> ProposeAsync()
-    {
-        using var recorder = await StaffAsync(Role.Recorder);
-        return await recorder.PostExpectAsync("/api/v1/designations", DesignationBodies.MarketDesignation(), HttpStatusCode.Created, Cancel);
-    }
-
     private async Task<HttpResponseMessage> RedeemAsync(string? code)
     {
         using var anonymous = Server.Client();
@@ -39,14 +30,14 @@ public abstract class SubjectCredentialTests(ITestDatabases databases) : ServerT
     [Fact]
     public async Task The_proposal_answer_the_stored_notice_and_the_ledger_carry_no_subject_token()
     {
-        var proposed = await ProposeAsync();
+        var proposed = (await Given.ProposedDesignationAsync(activate: false)).Proposed;
         var id = proposed.GetProperty("id").GetGuid();
         var code = proposed.GetProperty("activationCode").GetString()!;
 
         Assert.DoesNotContain("pcs_", proposed.GetRawText(), StringComparison.Ordinal);
         Assert.False(proposed.TryGetProperty("subjectToken", out _));
         Assert.Matches("^PCA(-[0-9A-HJKMNP-TV-Z]{4}){5}$", code);
-        using var reviewer = await StaffAsync(Role.Reviewer);
+        using var reviewer = await Given.StaffAsync(Role.Reviewer);
         var read = await reviewer.GetAsync(new Uri($"/api/v1/designations/{id}", UriKind.Relative), Cancel);
         var stored = await read.Content.ReadAsStringAsync(Cancel);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
@@ -54,7 +45,7 @@ public abstract class SubjectCredentialTests(ITestDatabases databases) : ServerT
         Assert.DoesNotContain(code, stored, StringComparison.Ordinal);
 
         var token = await Server.ActivateAsync(proposed);
-        using var auditor = await StaffAsync(Role.Auditor, Departments.Ndrc);
+        using var auditor = await Given.StaffAsync(Role.Auditor, Departments.Ndrc);
         var ledger = (await auditor.GetJsonAsync("/api/v1/ledger?limit=1000&purpose=审计凭证检查", Cancel)).GetRawText();
         Assert.DoesNotContain(token, ledger, StringComparison.Ordinal);
         Assert.DoesNotContain(token[(token.IndexOf('_', 4) + 1)..], ledger, StringComparison.Ordinal);
@@ -64,7 +55,7 @@ public abstract class SubjectCredentialTests(ITestDatabases databases) : ServerT
     [Fact]
     public async Task The_subject_redeems_the_notice_code_once_for_its_own_token_and_the_redemption_is_a_ledger_event()
     {
-        var proposed = await ProposeAsync();
+        var proposed = (await Given.ProposedDesignationAsync(activate: false)).Proposed;
         var code = proposed.GetProperty("activationCode").GetString()!;
 
         // Typed from paper: lower case, spaces instead of hyphens, no prefix.
@@ -95,7 +86,7 @@ public abstract class SubjectCredentialTests(ITestDatabases databases) : ServerT
     [Fact]
     public async Task A_wrong_a_malformed_and_an_expired_code_are_refused_with_their_codes()
     {
-        var proposed = await ProposeAsync();
+        var proposed = (await Given.ProposedDesignationAsync(activate: false)).Proposed;
         var code = proposed.GetProperty("activationCode").GetString()!;
         var wrong = code[..^1] + (code[^1] == '0' ? '1' : '0');
 
@@ -113,7 +104,7 @@ public abstract class SubjectCredentialTests(ITestDatabases databases) : ServerT
     [Fact]
     public async Task Guessing_codes_from_one_address_is_stopped_before_the_right_code_is_even_looked_up()
     {
-        var proposed = await ProposeAsync();
+        var proposed = (await Given.ProposedDesignationAsync(activate: false)).Proposed;
         var code = proposed.GetProperty("activationCode").GetString()!;
 
         for (var i = 0; i < 20; i++)
@@ -132,10 +123,10 @@ public abstract class SubjectCredentialTests(ITestDatabases databases) : ServerT
     [Fact]
     public async Task The_department_cannot_file_the_subjects_statement_so_its_reviewer_cannot_decide_early()
     {
-        var proposed = await ProposeAsync();
+        var proposed = (await Given.ProposedDesignationAsync(activate: false)).Proposed;
         var id = proposed.GetProperty("id").GetGuid();
-        using var recorder = await StaffAsync(Role.Recorder);
-        using var reviewer = await StaffAsync(Role.Reviewer);
+        using var recorder = await Given.StaffAsync(Role.Recorder);
+        using var reviewer = await Given.StaffAsync(Role.Reviewer);
 
         await Problems.AssertAsync(
             await recorder.PostAsJsonAsync($"/api/v1/designations/{id}/statements", DesignationBodies.Statement(), Cancel),
@@ -148,7 +139,7 @@ public abstract class SubjectCredentialTests(ITestDatabases databases) : ServerT
     [Fact]
     public async Task A_token_once_handed_to_the_department_neither_signs_in_nor_lets_a_statement_count()
     {
-        var proposed = await ProposeAsync();
+        var proposed = (await Given.ProposedDesignationAsync(activate: false)).Proposed;
         var id = proposed.GetProperty("id").GetGuid();
         // Before docs/design.md#trust-no-single-party-gets-around-the-rules the proposal answer carried a token: one such token, as the migration marks it.
         var legacy = AccessToken.Generate(TokenKind.Subject);
@@ -184,7 +175,7 @@ public abstract class SubjectCredentialTests(ITestDatabases databases) : ServerT
             await db.DesignationStatements.ExecuteUpdateAsync(s => s.SetProperty(x => x.CredentialOrigin, (string?)null), Cancel);
         }
 
-        using var reviewer = await StaffAsync(Role.Reviewer);
+        using var reviewer = await Given.StaffAsync(Role.Reviewer);
         await Problems.AssertAsync(
             await reviewer.PostAsJsonAsync($"/api/v1/designations/{id}/decide", DesignationBodies.Decision(), Cancel),
             HttpStatusCode.Conflict, DesignationProblemCodes.StatementNotOwn);
@@ -193,14 +184,14 @@ public abstract class SubjectCredentialTests(ITestDatabases databases) : ServerT
     [Fact]
     public async Task The_subjects_own_statement_lets_the_department_decide_before_the_period_ends()
     {
-        var proposed = await ProposeAsync();
+        var proposed = (await Given.ProposedDesignationAsync(activate: false)).Proposed;
         var id = proposed.GetProperty("id").GetGuid();
         using (var subject = Server.Client(await Server.ActivateAsync(proposed)))
         {
             await subject.PostExpectAsync($"/api/v1/designations/{id}/statements", DesignationBodies.Statement(), HttpStatusCode.Created, Cancel);
         }
 
-        using var reviewer = await StaffAsync(Role.Reviewer);
+        using var reviewer = await Given.StaffAsync(Role.Reviewer);
         var decided = await reviewer.PostExpectAsync($"/api/v1/designations/{id}/decide", DesignationBodies.Decision(), HttpStatusCode.OK, Cancel);
 
         Assert.Equal("effective", decided.GetProperty("status").GetString());
@@ -211,9 +202,9 @@ public abstract class SubjectCredentialTests(ITestDatabases databases) : ServerT
     [Fact]
     public async Task Every_read_is_logged_under_the_caller_who_made_it()
     {
-        var proposed = await ProposeAsync();
+        var proposed = (await Given.ProposedDesignationAsync(activate: false)).Proposed;
         var token = await Server.ActivateAsync(proposed);
-        using var reviewer = await StaffAsync(Role.Reviewer);
+        using var reviewer = await Given.StaffAsync(Role.Reviewer);
         using var subject = Server.Client(token);
 
         await reviewer.GetJsonAsync($"/api/v1/subjects/{DesignationBodies.Organisation}?purpose=复核认定材料", Cancel);

@@ -7,6 +7,9 @@ public abstract class ServerTests(ITestDatabases databases) : IAsyncLifetime
 
     protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
+    /// <summary>The test data builders, bound to this test's server (docs/architecture.md#setting-up-a-state).</summary>
+    protected Given Given => new(Server, Cancel);
+
     public async ValueTask InitializeAsync() => Server = await RunningServer.StartAsync(databases, Cancel);
 
     public async ValueTask DisposeAsync() => await Server.DisposeAsync();

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace PublicCredit.Web.Tests.Infrastructure;
@@ -56,14 +54,5 @@ public static class SubjectBodies
         int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
         var sum = body.Select((c, i) => (c - '0') * weights[i]).Sum();
         return body + "10X98765432"[sum % 11];
-    }
-
-    public static async Task<Guid> SubmitAsync(this HttpClient recorder, JsonNode body, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(recorder);
-        using var response = await recorder.PostJsonAsync("/api/v1/records", body, cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"submission: expected 201, got {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.GetProperty("id").GetGuid();
     }
 }

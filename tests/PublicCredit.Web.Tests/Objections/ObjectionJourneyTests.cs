@@ -22,8 +22,8 @@ public abstract class ObjectionJourneyTests(ITestDatabases databases) : ServerTe
     [Fact]
     public async Task An_objection_suspends_the_designation_in_the_same_request_and_a_rejection_puts_it_back_in_force()
     {
-        var designation = await Steps.DesignateDefaulterAsync();
-        var licence = await Steps.SubmitPenaltyAsync(); // keeps the public profile there while the designation is hidden
+        var designation = await Given.EffectiveDesignationAsync(DesignationBodies.DefaultersList);
+        var licence = (await Given.PublishedRecordAsync()).Id; // keeps the public profile there while the designation is hidden
         using var checker = await Steps.ClientAsync(Role.Checker, Departments.Mof);
         using var subject = Server.Client(designation.Token);
         using var reviewer = await Steps.ClientAsync(Role.Reviewer, Departments.Spc);
@@ -87,12 +87,11 @@ public abstract class ObjectionJourneyTests(ITestDatabases databases) : ServerTe
     [Fact]
     public async Task An_upheld_objection_revokes_the_designation_for_good()
     {
-        var designation = await Steps.DesignateDefaulterAsync();
+        var designation = await Given.EffectiveDesignationAsync(DesignationBodies.DefaultersList);
         using var subject = Server.Client(designation.Token);
         using var reviewer = await Steps.ClientAsync(Role.Reviewer, Departments.Spc);
         using var checker = await Steps.ClientAsync(Role.Checker, Departments.Mof);
-        var id = (await subject.PostExpectAsync("/api/v1/objections", ObjectionSteps.Objection(designation.Id), HttpStatusCode.Created, Cancel))
-            .GetProperty("id").GetGuid();
+        var id = (await Given.ObjectionAsync(designation)).Id;
 
         await reviewer.PostExpectAsync($"/api/v1/objections/{id}/resolve", ObjectionSteps.Resolution("upheld", "经复核，义务已履行，撤销列入。"), HttpStatusCode.OK, Cancel);
 
@@ -110,7 +109,7 @@ public abstract class ObjectionJourneyTests(ITestDatabases databases) : ServerTe
     [Fact]
     public async Task An_objection_against_a_record_drops_it_from_every_public_view_at_once_and_upheld_withdraws_it_for_good()
     {
-        var record = await Steps.SubmitPenaltyAsync();
+        var record = (await Given.PublishedRecordAsync()).Id;
         using var anyone = Server.Client();
         using var subject = Server.Client(await Server.SubjectTokenAsync(ObjectionSteps.Organisation));
         using var reviewer = await Steps.ClientAsync(Role.Reviewer, Departments.Samr);
@@ -157,7 +156,7 @@ public abstract class ObjectionJourneyTests(ITestDatabases databases) : ServerTe
     [Fact]
     public async Task A_rejected_objection_makes_the_record_public_again()
     {
-        var record = await Steps.SubmitPenaltyAsync();
+        var record = (await Given.PublishedRecordAsync()).Id;
         using var anyone = Server.Client();
         // The owning department's own objection suspends at once (another department's only opens a review: ObjectionScopeTests).
         using var recorder = await Steps.ClientAsync(Role.Recorder, Departments.Samr);
@@ -182,11 +181,10 @@ public abstract class ObjectionJourneyTests(ITestDatabases databases) : ServerTe
     [Fact]
     public async Task While_an_objection_against_a_noticed_designation_is_open_it_cannot_be_decided()
     {
-        var designation = await Steps.DesignateDefaulterAsync(decide: false);
+        var designation = await Given.ProposedDesignationAsync(DesignationBodies.DefaultersList, statement: true);
         using var subject = Server.Client(designation.Token);
         using var reviewer = await Steps.ClientAsync(Role.Reviewer, Departments.Spc);
-        var id = (await subject.PostExpectAsync("/api/v1/objections", ObjectionSteps.Objection(designation.Id), HttpStatusCode.Created, Cancel))
-            .GetProperty("id").GetGuid();
+        var id = (await Given.ObjectionAsync(designation)).Id;
 
         var decide = await ObjectionSteps.PostAsync(reviewer, $"/api/v1/designations/{designation.Id}/decide", DesignationBodies.Decision(), Cancel);
 

@@ -19,10 +19,11 @@ public abstract class ObjectionRateLimitTests(ITestDatabases databases)
     {
         await using var server = await RunningServer.StartAsync(databases, s => s with { ObjectionsPerDepartmentPerHour = 2 }, Cancel);
         var steps = new ObjectionSteps(server, Cancel);
+        var given = new Given(server, Cancel);
         var records = new List<Guid>();
         for (var n = 1; n <= 4; n++)
         {
-            records.Add(await steps.SubmitPenaltyAsync($"闽市监罚〔2026〕9{n}号"));
+            records.Add((await given.PublishedRecordAsync($"闽市监罚〔2026〕9{n}号")).Id);
         }
 
         using var mof = await steps.ClientAsync(Role.Recorder, Departments.Mof);

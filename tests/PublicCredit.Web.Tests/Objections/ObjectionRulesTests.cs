@@ -35,8 +35,8 @@ public abstract class ObjectionRulesTests(ITestDatabases databases) : ServerTest
     [Fact]
     public async Task Filing_the_same_objection_twice_answers_200_with_the_same_id_and_writes_nothing_more()
     {
-        var designation = await Steps.DesignateDefaulterAsync();
-        var record = await Steps.SubmitPenaltyAsync();
+        var designation = await Given.EffectiveDesignationAsync(DesignationBodies.DefaultersList);
+        var record = (await Given.PublishedRecordAsync()).Id;
         using var subject = Server.Client(designation.Token);
 
         foreach (var body in new[] { ObjectionSteps.Objection(designation.Id), ObjectionSteps.Objection(record, record: true) })
@@ -58,8 +58,8 @@ public abstract class ObjectionRulesTests(ITestDatabases databases) : ServerTest
     [Fact]
     public async Task The_same_objection_sent_several_times_at_once_is_filed_once_and_every_answer_names_it()
     {
-        var designation = await Steps.DesignateDefaulterAsync();
-        var record = await Steps.SubmitPenaltyAsync();
+        var designation = await Given.EffectiveDesignationAsync(DesignationBodies.DefaultersList);
+        var record = (await Given.PublishedRecordAsync()).Id;
         var clients = Enumerable.Range(0, 6).Select(_ => Server.Client(designation.Token)).ToList();
         try
         {
@@ -89,8 +89,8 @@ public abstract class ObjectionRulesTests(ITestDatabases databases) : ServerTest
     [Fact]
     public async Task Another_filing_while_an_objection_is_open_is_409_objection_already_open()
     {
-        var designation = await Steps.DesignateDefaulterAsync();
-        var record = await Steps.SubmitPenaltyAsync();
+        var designation = await Given.EffectiveDesignationAsync(DesignationBodies.DefaultersList);
+        var record = (await Given.PublishedRecordAsync()).Id;
         using var subject = Server.Client(designation.Token);
         using var recorder = await Steps.ClientAsync(Role.Recorder, Departments.Mof);
         await subject.PostExpectAsync("/api/v1/objections", ObjectionSteps.Objection(designation.Id), HttpStatusCode.Created, Cancel);
@@ -109,7 +109,7 @@ public abstract class ObjectionRulesTests(ITestDatabases databases) : ServerTest
     [Fact]
     public async Task An_unknown_target_is_404_and_a_revoked_one_409()
     {
-        var designation = await Steps.DesignateDefaulterAsync();
+        var designation = await Given.EffectiveDesignationAsync(DesignationBodies.DefaultersList);
         using var recorder = await Steps.ClientAsync(Role.Recorder, Departments.Samr);
         using var reviewer = await Steps.ClientAsync(Role.Reviewer, Departments.Spc);
         var unknown = Guid.CreateVersion7();
@@ -127,8 +127,8 @@ public abstract class ObjectionRulesTests(ITestDatabases databases) : ServerTest
     [Fact]
     public async Task A_subject_token_cannot_object_to_another_subjects_record_or_designation()
     {
-        var designation = await Steps.DesignateDefaulterAsync();
-        var record = await Steps.SubmitPenaltyAsync();
+        var designation = await Given.EffectiveDesignationAsync(DesignationBodies.DefaultersList);
+        var record = (await Given.PublishedRecordAsync()).Id;
         using var other = Server.Client(await Server.SubjectTokenAsync(ObjectionSteps.OtherOrganisation));
 
         await Problems.AssertAsync(await ObjectionSteps.PostAsync(other, "/api/v1/objections", ObjectionSteps.Objection(designation.Id), Cancel),
@@ -143,8 +143,8 @@ public abstract class ObjectionRulesTests(ITestDatabases databases) : ServerTest
     [Fact]
     public async Task Only_a_reviewer_of_the_owning_department_resolves_and_only_once()
     {
-        var designation = await Steps.DesignateDefaulterAsync();
-        var record = await Steps.SubmitPenaltyAsync();
+        var designation = await Given.EffectiveDesignationAsync(DesignationBodies.DefaultersList);
+        var record = (await Given.PublishedRecordAsync()).Id;
         using var subject = Server.Client(designation.Token);
         var onDesignation = (await subject.PostExpectAsync("/api/v1/objections", ObjectionSteps.Objection(designation.Id), HttpStatusCode.Created, Cancel)).GetProperty("id").GetGuid();
         var onRecord = (await subject.PostExpectAsync("/api/v1/objections", ObjectionSteps.Objection(record, record: true), HttpStatusCode.Created, Cancel)).GetProperty("id").GetGuid();
@@ -179,15 +179,15 @@ public abstract class ObjectionRulesTests(ITestDatabases databases) : ServerTest
     [Fact]
     public async Task A_designation_its_department_revokes_during_the_review_stays_revoked_and_the_objection_is_still_answered()
     {
-        var designation = await Steps.DesignateDefaulterAsync();
-        using var subject = Server.Client(designation.Token);
+        var objection = await Given.ObjectedDesignationAsync(DesignationBodies.DefaultersList);
+        var (id, designation) = (objection.Id, objection.Target);
+        using var subject = Server.Client(objection.Token);
         using var reviewer = await Steps.ClientAsync(Role.Reviewer, Departments.Spc);
-        var id = (await subject.PostExpectAsync("/api/v1/objections", ObjectionSteps.Objection(designation.Id), HttpStatusCode.Created, Cancel)).GetProperty("id").GetGuid();
-        await reviewer.PostExpectAsync($"/api/v1/designations/{designation.Id}/revoke", new JsonObject { ["reasons"] = "已履行，撤销列入" }, HttpStatusCode.OK, Cancel);
+        await reviewer.PostExpectAsync($"/api/v1/designations/{designation}/revoke", new JsonObject { ["reasons"] = "已履行，撤销列入" }, HttpStatusCode.OK, Cancel);
 
         await reviewer.PostExpectAsync($"/api/v1/objections/{id}/resolve", ObjectionSteps.Resolution("rejected"), HttpStatusCode.OK, Cancel);
 
-        Assert.Equal("revoked", (await Steps.GetOkAsync(subject, $"/api/v1/designations/{designation.Id}")).GetProperty("status").GetString());
+        Assert.Equal("revoked", (await Steps.GetOkAsync(subject, $"/api/v1/designations/{designation}")).GetProperty("status").GetString());
         Assert.Equal("rejected", (await Steps.GetOkAsync(subject, $"/api/v1/objections/{id}")).GetProperty("status").GetString());
         using var checker = await Steps.ClientAsync(Role.Checker, Departments.Mof);
         Assert.Equal("clear", (await Steps.CheckAsync(checker)).GetProperty("outcome").GetString());
@@ -198,7 +198,7 @@ public abstract class ObjectionRulesTests(ITestDatabases databases) : ServerTest
     [Fact]
     public async Task Malformed_filings_and_resolutions_are_422_naming_the_field_and_change_nothing()
     {
-        var designation = await Steps.DesignateDefaulterAsync();
+        var designation = await Given.EffectiveDesignationAsync(DesignationBodies.DefaultersList);
         using var subject = Server.Client(designation.Token);
         using var reviewer = await Steps.ClientAsync(Role.Reviewer, Departments.Spc);
         var target = new JsonObject { ["designationId"] = designation.Id.ToString() };
@@ -244,7 +244,7 @@ public abstract class ObjectionRulesTests(ITestDatabases databases) : ServerTest
     [Fact]
     public async Task Filing_needs_a_subject_token_or_a_recorder_key()
     {
-        var record = await Steps.SubmitPenaltyAsync();
+        var record = (await Given.PublishedRecordAsync()).Id;
         using var anyone = Server.Client();
         using var checker = await Steps.ClientAsync(Role.Checker, Departments.Mof);
 
@@ -258,14 +258,14 @@ public abstract class ObjectionRulesTests(ITestDatabases databases) : ServerTest
     [Fact]
     public async Task A_reviewer_lists_its_own_departments_objections_by_review_deadline_and_reads_them()
     {
-        var early = await Steps.SubmitPenaltyAsync("闽市监罚〔2026〕101号");
-        var late = await Steps.SubmitPenaltyAsync("闽市监罚〔2026〕102号");
-        var designation = await Steps.DesignateDefaulterAsync();
+        var early = await Given.PublishedRecordAsync("闽市监罚〔2026〕101号");
+        var late = await Given.PublishedRecordAsync("闽市监罚〔2026〕102号");
+        var designation = await Given.EffectiveDesignationAsync(DesignationBodies.DefaultersList);
         using var subject = Server.Client(designation.Token);
-        var first = (await subject.PostExpectAsync("/api/v1/objections", ObjectionSteps.Objection(early, record: true), HttpStatusCode.Created, Cancel)).GetProperty("id").GetGuid();
+        var first = (await Given.ObjectionAsync(early, designation.Token)).Id;
         Server.Clock.Advance(TimeSpan.FromDays(1)); // filed on Tuesday: due a working day later
-        var second = (await subject.PostExpectAsync("/api/v1/objections", ObjectionSteps.Objection(late, record: true), HttpStatusCode.Created, Cancel)).GetProperty("id").GetGuid();
-        var onDesignation = (await subject.PostExpectAsync("/api/v1/objections", ObjectionSteps.Objection(designation.Id), HttpStatusCode.Created, Cancel)).GetProperty("id").GetGuid();
+        var second = (await Given.ObjectionAsync(late, designation.Token)).Id;
+        var onDesignation = (await Given.ObjectionAsync(designation)).Id;
         using var samr = await Steps.ClientAsync(Role.Reviewer, Departments.Samr);
         using var spc = await Steps.ClientAsync(Role.Reviewer, Departments.Spc);
         using var samrChecker = await Steps.ClientAsync(Role.Checker, Departments.Samr);

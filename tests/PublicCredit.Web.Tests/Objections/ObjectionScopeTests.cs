@@ -24,7 +24,7 @@ public abstract class ObjectionScopeTests(ITestDatabases databases) : ServerTest
     [Fact]
     public async Task Another_departments_objection_opens_a_review_in_the_owners_queue_and_suspends_nothing_until_the_owner_suspends()
     {
-        var designation = await Steps.DesignateDefaulterAsync();
+        var designation = await Given.EffectiveDesignationAsync(DesignationBodies.DefaultersList);
         using var checker = await Steps.ClientAsync(Role.Checker, Departments.Mof);
         using var otherRecorder = await Steps.ClientAsync(Role.Recorder, Departments.Samr);
         using var otherReviewer = await Steps.ClientAsync(Role.Reviewer, Departments.Samr);
@@ -65,7 +65,7 @@ public abstract class ObjectionScopeTests(ITestDatabases databases) : ServerTest
     [Fact]
     public async Task A_recorder_of_every_other_department_objecting_at_once_switches_off_no_list_and_the_subjects_own_objection_still_suspends()
     {
-        var designation = await Steps.DesignateDefaulterAsync();
+        var designation = await Given.EffectiveDesignationAsync(DesignationBodies.DefaultersList);
         using var checker = await Steps.ClientAsync(Role.Checker, Departments.Mof);
         foreach (var department in new[] { Departments.Samr, Departments.Mof, Departments.Ndrc })
         {
@@ -87,7 +87,7 @@ public abstract class ObjectionScopeTests(ITestDatabases databases) : ServerTest
     [Fact]
     public async Task A_subject_cannot_keep_an_entry_suspended_by_refiling_after_a_rejection()
     {
-        var designation = await Steps.DesignateDefaulterAsync();
+        var designation = await Given.EffectiveDesignationAsync(DesignationBodies.DefaultersList);
         using var checker = await Steps.ClientAsync(Role.Checker, Departments.Mof);
         using var subject = Server.Client(designation.Token);
         using var owner = await Steps.ClientAsync(Role.Reviewer, Departments.Spc);
@@ -125,7 +125,7 @@ public abstract class ObjectionScopeTests(ITestDatabases databases) : ServerTest
     [Fact]
     public async Task Another_departments_objection_to_a_record_leaves_it_public_and_an_upheld_one_withdraws_it()
     {
-        var record = await Steps.SubmitPenaltyAsync();
+        var record = (await Given.PublishedRecordAsync()).Id;
         using var anyone = Server.Client();
         using var mof = await Steps.ClientAsync(Role.Recorder, Departments.Mof);
         using var owner = await Steps.ClientAsync(Role.Reviewer, Departments.Samr);

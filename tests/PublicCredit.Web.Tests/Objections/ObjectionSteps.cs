@@ -8,45 +8,13 @@ using PublicCredit.Web.Tests.Infrastructure;
 
 namespace PublicCredit.Web.Tests.Objections;
 
-/// <summary>The steps of the objection journeys as a department system and a subject take them over HTTP.</summary>
+/// <summary>The bodies and reads of the objection journeys; the states they start from come from <see cref="Given"/>.</summary>
 internal sealed class ObjectionSteps(RunningServer server, CancellationToken cancel)
 {
     public const string Organisation = DesignationBodies.Organisation;
     public const string OtherOrganisation = DesignationBodies.OtherOrganisation;
 
-    public sealed record Designated(Guid Id, string Token);
-
     public async Task<HttpClient> ClientAsync(Role role, string department) => server.Client(await server.KeyAsync(role, department));
-
-    /// <summary>spc designates the organisation a judgment defaulter; it states its case with the notice's token; spc decides.</summary>
-    public async Task<Designated> DesignateDefaulterAsync(string subject = Organisation, string notice = "（2026）闽01执告123号", bool decide = true)
-    {
-        using var recorder = await ClientAsync(Role.Recorder, Departments.Spc);
-        var body = DesignationBodies.DefaulterDesignation(subject: subject, name: "福州示例食品有限公司", noticeDocument: notice);
-        var proposed = await recorder.PostExpectAsync("/api/v1/designations", body, HttpStatusCode.Created, cancel);
-        var designated = new Designated(proposed.GetProperty("id").GetGuid(), await server.ActivateAsync(proposed));
-        using (var token = server.Client(designated.Token))
-        {
-            await token.PostExpectAsync($"/api/v1/designations/{designated.Id}/statements", DesignationBodies.Statement(), HttpStatusCode.Created, cancel);
-        }
-
-        if (decide)
-        {
-            using var reviewer = await ClientAsync(Role.Reviewer, Departments.Spc);
-            await reviewer.PostExpectAsync($"/api/v1/designations/{designated.Id}/decide",
-                DesignationBodies.Decision(document: "（2026）闽01执决" + notice.Length + "号"), HttpStatusCode.OK, cancel);
-        }
-
-        return designated;
-    }
-
-    public async Task<Guid> SubmitPenaltyAsync(string documentNumber = "闽市监罚〔2026〕101号", string subject = Organisation)
-    {
-        using var recorder = await ClientAsync(Role.Recorder, Departments.Samr);
-        var body = RecordBodies.Penalty(documentNumber);
-        body["subject"] = new JsonObject { ["id"] = subject, ["name"] = subject == Organisation ? "福州示例食品有限公司" : "北京示例科技有限公司" };
-        return await recorder.SubmitAsync(body, cancel);
-    }
 
     public static JsonObject Objection(Guid id, bool record = false, string grounds = "决定所依据的事实有误：涉案款项已于2026年10月全部履行。", string? evidence = "银行转账凭证（2026年10月12日）")
     {

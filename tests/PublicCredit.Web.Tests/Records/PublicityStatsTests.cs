@@ -36,18 +36,7 @@ public abstract class PublicityStatsTests(ITestDatabases databases) : IAsyncLife
         await server.DisposeAsync();
     }
 
-    private static async Task<JsonElement> SubmitAsync(HttpClient client, string documentNumber, string decisionDate, string category = "administrative-penalty")
-    {
-        var body = RecordBodies.Penalty(documentNumber, decisionDate);
-        if (category != "administrative-penalty")
-        {
-            body = body.With("category", category).Without("severity");
-        }
-
-        var response = await client.PostJsonAsync("/api/v1/records", body, Cancel);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return await response.JsonAsync(Cancel);
-    }
+    private Given Given => new(server, Cancel);
 
     private void MoveTo(int month, int day) => server.Clock.SetUtcNow(new DateTimeOffset(2026, month, day, 10, 0, 0, China));
 
@@ -56,20 +45,20 @@ public abstract class PublicityStatsTests(ITestDatabases databases) : IAsyncLife
     {
         // sta, Tue 2026-01-06: a decision of 2025-12-20 — 2025 is not in the catalog calendar and the covered days
         // (Sun 4 Jan make-up day, Mon 5 Jan) do not reach 7: unknown, not guessed.
-        await SubmitAsync(sta, "税罚〔2025〕9号", "2025-12-20");
+        await Given.PublishedRecordAsync("税罚〔2025〕9号", decisionDate: "2025-12-20", department: Departments.Sta, recorder: sta);
 
         // samr, decision Mon 2026-09-28. Working days after it (catalog/calendar.yaml): Tue 29 Sep (1), Wed 30 Sep (2);
         // 1–7 Oct National Day holiday; Thu 8 Oct (3), Fri 9 Oct (4), Sat 10 Oct make-up day (5), Sun 11 Oct off,
         // Mon 12 Oct (6), Tue 13 Oct (7). Submitted on the 7th working day: on time; the day after: late.
         MoveTo(9, 30);
-        await SubmitAsync(samr, "闽市监罚〔2026〕1号", "2026-09-28");
+        await Given.PublishedRecordAsync("闽市监罚〔2026〕1号", decisionDate: "2026-09-28", recorder: samr);
         MoveTo(10, 13);
-        await SubmitAsync(samr, "闽市监罚〔2026〕2号", "2026-09-28");
-        await SubmitAsync(samr, "闽食许〔2026〕3号", "2026-09-28", "administrative-licensing");
+        await Given.PublishedRecordAsync("闽市监罚〔2026〕2号", decisionDate: "2026-09-28", recorder: samr);
+        await Given.PublishedRecordAsync("闽食许〔2026〕3号", decisionDate: "2026-09-28", category: "administrative-licensing", recorder: samr);
         MoveTo(10, 14);
-        await SubmitAsync(samr, "闽市监罚〔2026〕4号", "2026-09-28");
+        await Given.PublishedRecordAsync("闽市监罚〔2026〕4号", decisionDate: "2026-09-28", recorder: samr);
         // sta, a decision of 2025-06-01 submitted in October 2026: 2026 alone holds far more than 7 working days.
-        await SubmitAsync(sta, "税罚〔2025〕1号", "2025-06-01");
+        await Given.PublishedRecordAsync("税罚〔2025〕1号", decisionDate: "2025-06-01", department: Departments.Sta, recorder: sta);
 
         var response = await auditor.GetAsync(new Uri("/api/v1/stats/publicity", UriKind.Relative), Cancel);
 
@@ -93,7 +82,7 @@ public abstract class PublicityStatsTests(ITestDatabases databases) : IAsyncLife
     [Fact]
     public async Task A_correction_does_not_count_a_record_twice()
     {
-        var created = await SubmitAsync(samr, "闽市监罚〔2026〕1号", "2026-01-05");
+        var created = (await Given.PublishedRecordAsync("闽市监罚〔2026〕1号", decisionDate: "2026-01-05", recorder: samr)).Created;
         var correction = RecordBodies.Penalty("闽市监罚〔2026〕1号", "2026-01-05").With("amount", 1).With("reason", "金额更正");
         var corrected = await samr.PostJsonAsync($"/api/v1/records/{created.GetProperty("id").GetGuid()}/corrections", correction, Cancel);
         Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);

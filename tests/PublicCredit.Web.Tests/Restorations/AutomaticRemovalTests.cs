@@ -28,22 +28,6 @@ public abstract class AutomaticRemovalTests(ITestDatabases databases) : ServerTe
         new() { ["performanceDocument"] = document, ["evidence"] = "申请执行人出具的履行完毕证明。" };
 
     /// <summary>spc lists the organisation as a judgment defaulter, effective now (Mon 2026-11-23 09:00 China time).</summary>
-    private async Task<Guid> DefaulterAsync()
-    {
-        using var recorder = await Scenario.StaffAsync(Role.Recorder, Departments.Spc);
-        var proposed = await recorder.PostExpectAsync("/api/v1/designations",
-            DesignationBodies.DefaulterDesignation(subject: Organisation, name: "福州示例食品有限公司"), HttpStatusCode.Created, Cancel);
-        var id = proposed.GetProperty("id").GetGuid();
-        using (var subject = Server.Client(await Server.ActivateAsync(proposed)))
-        {
-            await subject.PostExpectAsync($"/api/v1/designations/{id}/statements", DesignationBodies.Statement(), HttpStatusCode.Created, Cancel);
-        }
-
-        using var reviewer = await Scenario.StaffAsync(Role.Reviewer, Departments.Spc);
-        await reviewer.PostExpectAsync($"/api/v1/designations/{id}/decide", DesignationBodies.Decision(document: "（2026）闽01执决123号"), HttpStatusCode.OK, Cancel);
-        return id;
-    }
-
     /// <summary>What the objections capability does through the one transition runner (docs/design.md#4-an-objection-suspends-at-once).</summary>
     private async Task ObjectionAsync(Guid designation, bool? resolveUpheld)
     {
@@ -57,7 +41,7 @@ public abstract class AutomaticRemovalTests(ITestDatabases databases) : ServerTe
     [Fact]
     public async Task Recording_performance_removes_a_defaulter_at_once_with_its_deadline_stated()
     {
-        var designation = await DefaulterAsync();
+        var designation = (await Given.EffectiveDesignationAsync(DesignationBodies.DefaultersList)).Id;
         Assert.Equal("measures", (await Scenario.CheckAsync()).GetProperty("outcome").GetString());
         Scenario.MoveTo(new DateTimeOffset(2026, 11, 27, 15, 0, 0, China)); // Fri
         using var recorder = await Scenario.StaffAsync(Role.Recorder, Departments.Spc);
@@ -82,8 +66,8 @@ public abstract class AutomaticRemovalTests(ITestDatabases databases) : ServerTe
     [Fact]
     public async Task Performance_is_refused_for_another_department_a_list_without_automatic_removal_a_noticed_designation_or_twice()
     {
-        var defaulter = await DefaulterAsync();
-        var market = await Scenario.EffectiveMarketDesignationAsync(DesignationBodies.OtherOrganisation);
+        var defaulter = (await Given.EffectiveDesignationAsync(DesignationBodies.DefaultersList)).Id;
+        var market = (await Given.EffectiveDesignationAsync(subject: DesignationBodies.OtherOrganisation)).Id;
         using var spc = await Scenario.StaffAsync(Role.Recorder, Departments.Spc);
         using var samr = await Scenario.StaffAsync(Role.Recorder, Departments.Samr);
         using var spcReviewer = await Scenario.StaffAsync(Role.Reviewer, Departments.Spc);
@@ -110,7 +94,7 @@ public abstract class AutomaticRemovalTests(ITestDatabases databases) : ServerTe
     [Fact]
     public async Task Under_objection_performance_waits_the_monitor_lists_it_when_late_and_removes_it_once_the_objection_is_rejected()
     {
-        var designation = await DefaulterAsync();
+        var designation = (await Given.EffectiveDesignationAsync(DesignationBodies.DefaultersList)).Id;
         await ObjectionAsync(designation, resolveUpheld: null);
         using var recorder = await Scenario.StaffAsync(Role.Recorder, Departments.Spc);
         using var auditor = await Scenario.StaffAsync(Role.Auditor);

@@ -33,7 +33,7 @@ public abstract partial class RestorationDataTests(ITestDatabases databases) : S
     [Fact]
     public async Task No_fee_exists_in_the_restoration_model_its_columns_or_any_of_its_answers()
     {
-        var record = await Scenario.PublishedPenaltyAsync();
+        var record = (await Given.PublishedRecordAsync()).Id;
         Scenario.MoveTo(new DateTimeOffset(2027, 3, 1, 10, 0, 0, China));
         using var subject = await Scenario.SubjectAsync();
         using var reviewer = await Scenario.StaffAsync(Role.Reviewer);
@@ -64,8 +64,8 @@ public abstract partial class RestorationDataTests(ITestDatabases databases) : S
     [Fact]
     public async Task The_subject_downloads_everything_held_about_it_and_who_looked_free_with_its_own_token_only()
     {
-        var designation = await Scenario.EffectiveMarketDesignationAsync();
-        var record = await Scenario.PublishedPenaltyAsync();
+        var designation = (await Given.EffectiveDesignationAsync()).Id;
+        var record = (await Given.PublishedRecordAsync()).Id;
         Scenario.MoveTo(new DateTimeOffset(2027, 3, 1, 10, 0, 0, China));
         using var subject = await Scenario.SubjectAsync();
         using var reviewer = await Scenario.StaffAsync(Role.Reviewer);
@@ -111,7 +111,7 @@ public abstract partial class RestorationDataTests(ITestDatabases databases) : S
     [Fact]
     public async Task The_deadline_monitor_lists_applications_past_accept_by_and_decide_by_with_their_department()
     {
-        var record = await Scenario.PublishedPenaltyAsync();
+        var record = (await Given.PublishedRecordAsync()).Id;
         Scenario.MoveTo(new DateTimeOffset(2027, 3, 1, 10, 0, 0, China)); // Mon: accept by Thu 03-04, decide by Mon 03-15
         using var subject = await Scenario.SubjectAsync();
         using var reviewer = await Scenario.StaffAsync(Role.Reviewer);

@@ -17,30 +17,17 @@ public abstract class RestorationQueueTests(ITestDatabases databases) : ServerTe
     [Fact]
     public async Task The_queue_is_sorted_by_the_next_steps_deadline_and_marks_what_is_overdue()
     {
-        var scenario = new RestorationScenario(Server, Cancel);
-        var first = await scenario.EffectiveMarketDesignationAsync();
-        var second = await scenario.EffectiveMarketDesignationAsync(DesignationBodies.OtherOrganisation, "国市监信告〔2026〕8号");
-        using var reviewer = await scenario.StaffAsync(Role.Reviewer);
+        var first = await Given.EffectiveDesignationAsync();
+        var second = await Given.EffectiveDesignationAsync(subject: DesignationBodies.OtherOrganisation, notice: "国市监信告〔2026〕8号");
+        using var reviewer = await Given.StaffAsync(Role.Reviewer);
         // Wed 2027-11-24: the first applies (accept by Mon 11-29, decide by Wed 12-08); it is accepted at once.
-        scenario.MoveTo(new DateTimeOffset(2027, 11, 24, 10, 0, 0, China));
-        Guid accepted;
-        using (var subject = await scenario.SubjectAsync())
-        {
-            accepted = (await subject.PostExpectAsync("/api/v1/restorations", RestorationScenario.Application(designationId: first), HttpStatusCode.Created, Cancel))
-                .GetProperty("id").GetGuid();
-        }
-
-        await reviewer.PostExpectAsync($"/api/v1/restorations/{accepted}/accept", RestorationScenario.Accept(), HttpStatusCode.OK, Cancel);
+        Given.MoveTo(new DateTimeOffset(2027, 11, 24, 10, 0, 0, China));
+        var accepted = (await Given.RestorationAsync(first, RestorationStep.Accepted)).Id;
         // Thu 2027-11-25: the second applies (accept by Tue 11-30) and waits.
-        scenario.MoveTo(new DateTimeOffset(2027, 11, 25, 10, 0, 0, China));
-        Guid waiting;
-        using (var other = await scenario.SubjectAsync(DesignationBodies.OtherOrganisation))
-        {
-            waiting = (await other.PostExpectAsync("/api/v1/restorations", RestorationScenario.Application(designationId: second), HttpStatusCode.Created, Cancel))
-                .GetProperty("id").GetGuid();
-        }
+        Given.MoveTo(new DateTimeOffset(2027, 11, 25, 10, 0, 0, China));
+        var waiting = (await Given.RestorationAsync(second)).Id;
 
-        scenario.MoveTo(new DateTimeOffset(2027, 12, 1, 9, 0, 0, China));
+        Given.MoveTo(new DateTimeOffset(2027, 12, 1, 9, 0, 0, China));
         var queue = (await reviewer.ReadJsonAsync("/api/v1/restorations", Cancel)).GetProperty("items").EnumerateArray().ToList();
 
         Assert.Equal([waiting, accepted], queue.Select(i => i.GetProperty("id").GetGuid()));

@@ -7,37 +7,12 @@ using PublicCredit.Web.Tests.Infrastructure;
 
 namespace PublicCredit.Web.Tests.Restorations;
 
-/// <summary>The steps restoration tests share: designate and decide, record a penalty, move the clock, apply.</summary>
+/// <summary>The bodies and reads restoration tests share; the states they start from come from <see cref="Given"/>.</summary>
 internal sealed class RestorationScenario(RunningServer server, CancellationToken cancel)
 {
     public const string Organisation = DesignationBodies.Organisation;
 
     public static readonly TimeSpan China = TimeSpan.FromHours(8);
-
-    /// <summary>SAMR designates the organisation on its serious list; the subject states its case and SAMR decides at
-    /// once (effective Mon 2026-11-23 09:00 China time, term P3Y). Earliest restoration: 2027-11-23 (P1Y, serious).</summary>
-    public async Task<Guid> EffectiveMarketDesignationAsync(string subject = Organisation, string notice = "国市监信告〔2026〕7号")
-    {
-        using var recorder = server.Client(await server.KeyAsync(Role.Recorder, Departments.Samr));
-        var proposed = await recorder.PostExpectAsync("/api/v1/designations", DesignationBodies.MarketDesignation(notice, subject), HttpStatusCode.Created, cancel);
-        var id = proposed.GetProperty("id").GetGuid();
-        using (var token = server.Client(await server.ActivateAsync(proposed)))
-        {
-            await token.PostExpectAsync($"/api/v1/designations/{id}/statements", DesignationBodies.Statement(), HttpStatusCode.Created, cancel);
-        }
-
-        using var reviewer = server.Client(await server.KeyAsync(Role.Reviewer, Departments.Samr));
-        await reviewer.PostExpectAsync($"/api/v1/designations/{id}/decide", DesignationBodies.Decision(), HttpStatusCode.OK, cancel);
-        return id;
-    }
-
-    /// <summary>SAMR records a general penalty decided 2026-11-20 (public until 2027-11-19; earliest restoration 2027-02-20).</summary>
-    public async Task<Guid> PublishedPenaltyAsync(string documentNumber = "闽市监罚〔2026〕101号")
-    {
-        using var recorder = server.Client(await server.KeyAsync(Role.Recorder, Departments.Samr));
-        var created = await recorder.PostExpectAsync("/api/v1/records", RecordBodies.Penalty(documentNumber), HttpStatusCode.Created, cancel);
-        return created.GetProperty("id").GetGuid();
-    }
 
     public void MoveTo(DateTimeOffset instant) => server.Clock.Advance(instant - server.Clock.GetUtcNow());
 

@@ -26,7 +26,7 @@ public abstract class RestorationTests(ITestDatabases databases) : ServerTests(d
     [Fact]
     public async Task A_granted_restoration_clears_the_next_check_and_the_public_profile_and_the_changes_feed_says_so()
     {
-        var designation = await Scenario.EffectiveMarketDesignationAsync();
+        var designation = (await Given.EffectiveDesignationAsync()).Id;
         Assert.Equal("measures", (await Scenario.CheckAsync()).GetProperty("outcome").GetString());
         // Wed 2027-11-24: the year of minimum publicity for serious information has passed (earliest 2027-11-23).
         Scenario.MoveTo(new DateTimeOffset(2027, 11, 24, 10, 0, 0, China));
@@ -72,8 +72,8 @@ public abstract class RestorationTests(ITestDatabases databases) : ServerTests(d
     [Fact]
     public async Task Applying_before_the_minimum_publicity_period_is_422_with_the_earliest_date()
     {
-        var designation = await Scenario.EffectiveMarketDesignationAsync();
-        var record = await Scenario.PublishedPenaltyAsync();
+        var designation = (await Given.EffectiveDesignationAsync()).Id;
+        var record = (await Given.PublishedRecordAsync()).Id;
         Scenario.MoveTo(new DateTimeOffset(2027, 2, 19, 23, 59, 0, China)); // the day before the record's earliest date
         using var subject = await Scenario.SubjectAsync();
 
@@ -97,7 +97,7 @@ public abstract class RestorationTests(ITestDatabases databases) : ServerTests(d
     [InlineData(false, RestorationProblemCodes.CommitmentRequired)]
     public async Task Applying_without_the_signed_commitment_is_422(bool? commitment, string code)
     {
-        var record = await Scenario.PublishedPenaltyAsync();
+        var record = (await Given.PublishedRecordAsync()).Id;
         Scenario.MoveTo(new DateTimeOffset(2027, 3, 1, 10, 0, 0, China));
         using var subject = await Scenario.SubjectAsync();
 
@@ -118,7 +118,7 @@ public abstract class RestorationTests(ITestDatabases databases) : ServerTests(d
     [InlineData("nul", RestorationProblemCodes.FieldCharacterInvalid)]
     public async Task Evidence_that_is_too_long_or_not_text_is_refused_with_the_restorations_own_code(string kind, string code)
     {
-        var record = await Scenario.PublishedPenaltyAsync();
+        var record = (await Given.PublishedRecordAsync()).Id;
         Scenario.MoveTo(new DateTimeOffset(2027, 3, 1, 10, 0, 0, China));
         using var subject = await Scenario.SubjectAsync();
         var body = Application(recordId: record);
@@ -134,7 +134,7 @@ public abstract class RestorationTests(ITestDatabases databases) : ServerTests(d
     [Fact]
     public async Task Another_subjects_token_or_a_staff_key_cannot_apply()
     {
-        var designation = await Scenario.EffectiveMarketDesignationAsync();
+        var designation = (await Given.EffectiveDesignationAsync()).Id;
         Scenario.MoveTo(new DateTimeOffset(2027, 11, 24, 10, 0, 0, China));
         using var other = await Scenario.SubjectAsync(DesignationBodies.OtherOrganisation);
         using var reviewer = await Scenario.StaffAsync(Role.Reviewer);
@@ -150,7 +150,7 @@ public abstract class RestorationTests(ITestDatabases databases) : ServerTests(d
     [Fact]
     public async Task Another_department_can_neither_accept_nor_decide_nor_read_the_application()
     {
-        var record = await Scenario.PublishedPenaltyAsync();
+        var record = (await Given.PublishedRecordAsync()).Id;
         Scenario.MoveTo(new DateTimeOffset(2027, 3, 1, 10, 0, 0, China));
         using var subject = await Scenario.SubjectAsync();
         var id = (await subject.PostExpectAsync("/api/v1/restorations", Application(recordId: record), HttpStatusCode.Created, Cancel)).GetProperty("id").GetGuid();
@@ -172,8 +172,8 @@ public abstract class RestorationTests(ITestDatabases databases) : ServerTests(d
     [Fact]
     public async Task An_unknown_target_is_404_and_a_revoked_designation_or_an_open_application_is_409()
     {
-        var designation = await Scenario.EffectiveMarketDesignationAsync();
-        var record = await Scenario.PublishedPenaltyAsync();
+        var designation = (await Given.EffectiveDesignationAsync()).Id;
+        var record = (await Given.PublishedRecordAsync()).Id;
         Scenario.MoveTo(new DateTimeOffset(2027, 3, 1, 10, 0, 0, China));
         using var subject = await Scenario.SubjectAsync();
         using var reviewer = await Scenario.StaffAsync(Role.Reviewer);
@@ -200,7 +200,7 @@ public abstract class RestorationTests(ITestDatabases databases) : ServerTests(d
     [Fact]
     public async Task A_refusal_needs_reasons_and_the_subject_reads_them_with_its_remedies()
     {
-        var record = await Scenario.PublishedPenaltyAsync();
+        var record = (await Given.PublishedRecordAsync()).Id;
         Scenario.MoveTo(new DateTimeOffset(2027, 3, 1, 10, 0, 0, China));
         using var subject = await Scenario.SubjectAsync();
         using var reviewer = await Scenario.StaffAsync(Role.Reviewer);
@@ -228,7 +228,7 @@ public abstract class RestorationTests(ITestDatabases databases) : ServerTests(d
     [Fact]
     public async Task A_granted_record_restoration_stops_publication_at_once_and_is_announced_once()
     {
-        var record = await Scenario.PublishedPenaltyAsync();
+        var record = (await Given.PublishedRecordAsync()).Id;
         Scenario.MoveTo(new DateTimeOffset(2027, 3, 1, 10, 0, 0, China));
         using var subject = await Scenario.SubjectAsync();
         using var reviewer = await Scenario.StaffAsync(Role.Reviewer);
@@ -258,8 +258,8 @@ public abstract class RestorationTests(ITestDatabases databases) : ServerTests(d
     [Fact]
     public async Task The_profile_lists_the_subjects_applications_newest_first_with_deadlines_and_refusal_but_not_the_evidence()
     {
-        var first = await Scenario.PublishedPenaltyAsync();
-        var second = await Scenario.PublishedPenaltyAsync("闽市监罚〔2026〕102号");
+        var first = (await Given.PublishedRecordAsync()).Id;
+        var second = (await Given.PublishedRecordAsync("闽市监罚〔2026〕102号")).Id;
         Scenario.MoveTo(new DateTimeOffset(2027, 3, 1, 10, 0, 0, China));
         using var subject = await Scenario.SubjectAsync();
         using var reviewer = await Scenario.StaffAsync(Role.Reviewer);
@@ -287,8 +287,8 @@ public abstract class RestorationTests(ITestDatabases databases) : ServerTests(d
     [Fact]
     public async Task The_departments_queue_lists_open_applications_soonest_deadline_first()
     {
-        var first = await Scenario.PublishedPenaltyAsync("闽市监罚〔2026〕101号");
-        var second = await Scenario.PublishedPenaltyAsync("闽市监罚〔2026〕102号");
+        var first = (await Given.PublishedRecordAsync("闽市监罚〔2026〕101号")).Id;
+        var second = (await Given.PublishedRecordAsync("闽市监罚〔2026〕102号")).Id;
         Scenario.MoveTo(new DateTimeOffset(2027, 3, 1, 10, 0, 0, China));
         using var subject = await Scenario.SubjectAsync();
         var a = (await subject.PostExpectAsync("/api/v1/restorations", Application(recordId: first), HttpStatusCode.Created, Cancel)).GetProperty("id").GetGuid();

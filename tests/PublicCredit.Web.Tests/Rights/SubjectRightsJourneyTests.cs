@@ -29,7 +29,7 @@ public abstract class SubjectRightsJourneyTests(ITestDatabases databases) : Serv
         using var subject = await scenario.SubjectAsync();
         using var anonymous = Server.Client();
 
-        var designation = await scenario.EffectiveMarketDesignationAsync();
+        var designation = (await Given.EffectiveDesignationAsync()).Id;
         Assert.Equal("measures", (await steps.CheckAsync(checker)).GetProperty("outcome").GetString());
         Assert.Equal(1, await PublicDesignationsAsync(anonymous));
 
@@ -76,7 +76,7 @@ public abstract class SubjectRightsJourneyTests(ITestDatabases databases) : Serv
     public async Task An_objection_left_open_past_its_review_deadline_is_listed_for_the_department_that_owns_it()
     {
         var scenario = new RestorationScenario(Server, Cancel);
-        var designation = await scenario.EffectiveMarketDesignationAsync();
+        var designation = (await Given.EffectiveDesignationAsync()).Id;
         using var subject = await scenario.SubjectAsync();
         using var auditor = await scenario.StaffAsync(Role.Auditor);
         var filed = await subject.PostExpectAsync("/api/v1/objections", ObjectionSteps.Objection(designation), HttpStatusCode.Created, Cancel);

@@ -275,8 +275,8 @@ public abstract partial class AuthorizationMatrixTests(ITestDatabases databases)
         public static async Task<World> CreateAsync(RunningServer server, CancellationToken cancel)
         {
             var world = new World(server, cancel);
-            var scenario = new RestorationScenario(server, cancel);
-            world.RecordId = await scenario.PublishedPenaltyAsync();
+            var given = new Given(server, cancel);
+            world.RecordId = (await given.PublishedRecordAsync()).Id;
             using var recorder = server.Client(await server.KeyAsync(Role.Recorder, Owner));
             world.DesignationId = (await recorder.PostExpectAsync("/api/v1/designations", DesignationBodies.MarketDesignation("国市监信告〔2026〕71号"), HttpStatusCode.Created, cancel)).GetProperty("id").GetGuid();
             world.RevocableDesignationId = (await recorder.PostExpectAsync("/api/v1/designations", DesignationBodies.MarketDesignation("国市监信告〔2026〕72号"), HttpStatusCode.Created, cancel)).GetProperty("id").GetGuid();
@@ -286,7 +286,7 @@ public abstract partial class AuthorizationMatrixTests(ITestDatabases databases)
             }
 
             // Restoration of a general penalty opens three months after its decision (2026-11-20 → 2027-02-20).
-            scenario.MoveTo(new DateTimeOffset(2027, 2, 26, 9, 0, 0, RestorationScenario.China));
+            given.MoveTo(new DateTimeOffset(2027, 2, 26, 9, 0, 0, RestorationScenario.China));
             using (var reviewer = server.Client(await server.KeyAsync(Role.Reviewer, Owner)))
             {
                 await reviewer.PostExpectAsync($"/api/v1/designations/{world.DesignationId}/decide", DesignationBodies.Decision(), HttpStatusCode.OK, cancel);

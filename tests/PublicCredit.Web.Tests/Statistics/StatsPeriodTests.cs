@@ -17,21 +17,6 @@ public abstract class StatsPeriodTests(ITestDatabases databases) : ServerTests(d
     private const string Organisation = DesignationBodies.Organisation;
     private const string Measure = "restrict-government-procurement";
 
-    private async Task DesignateDefaulterAsync()
-    {
-        using var recorder = Server.Client(await Server.KeyAsync(Role.Recorder, Departments.Spc));
-        var proposed = await recorder.PostExpectAsync("/api/v1/designations",
-            DesignationBodies.DefaulterDesignation(subject: Organisation, name: "福州示例食品有限公司"), HttpStatusCode.Created, Cancel);
-        var id = proposed.GetProperty("id").GetGuid();
-        using (var subject = Server.Client(await Server.ActivateAsync(proposed)))
-        {
-            await subject.PostExpectAsync($"/api/v1/designations/{id}/statements", DesignationBodies.Statement(), HttpStatusCode.Created, Cancel);
-        }
-
-        using var reviewer = Server.Client(await Server.KeyAsync(Role.Reviewer, Departments.Spc));
-        await reviewer.PostExpectAsync($"/api/v1/designations/{id}/decide", DesignationBodies.Decision(), HttpStatusCode.OK, Cancel);
-    }
-
     private static async Task<Guid> CheckAsync(HttpClient checker) =>
         (await checker.PostExpectAsync("/api/v1/checks", new JsonObject { ["subject"] = Organisation, ["matter"] = "government-procurement" }, HttpStatusCode.OK, Cancel))
             .GetProperty("checkId").GetGuid();
@@ -45,7 +30,7 @@ public abstract class StatsPeriodTests(ITestDatabases databases) : ServerTests(d
     [Fact]
     public async Task Implementation_counts_the_checks_made_in_the_period_with_the_feedback_on_them_whenever_it_was_given()
     {
-        await DesignateDefaulterAsync();
+        await Given.EffectiveDesignationAsync(DesignationBodies.DefaultersList);
         using var checker = Server.Client(await Server.KeyAsync(Role.Checker, Departments.Mof));
         using var auditor = Server.Client(await Server.KeyAsync(Role.Auditor, Departments.Ndrc));
         // Mon 2026-11-23 (China date): two checks. Tue 24: one more, and feedback on Monday's first check.

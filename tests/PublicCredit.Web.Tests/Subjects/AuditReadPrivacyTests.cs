@@ -19,8 +19,8 @@ public abstract class AuditReadPrivacyTests(ITestDatabases databases) : ServerTe
     private async Task SubmitRecordsAboutTwoIndividualsAsync()
     {
         using var recorder = Server.Client(await Server.KeyAsync(Role.Recorder, Departments.Samr));
-        await recorder.SubmitAsync(RecordBodies.PenaltyOnPerson(), Cancel);
-        await recorder.SubmitAsync(SubjectBodies.Defaulter(), Cancel);
+        await Given.PublishedRecordAsync(body: RecordBodies.PenaltyOnPerson(), recorder: recorder);
+        await Given.PublishedRecordAsync(body: SubjectBodies.Defaulter(), recorder: recorder);
     }
 
     private async Task<List<JsonElement>> InquiriesSeenByAsync(string subjectId)

@@ -17,8 +17,8 @@ public abstract class PublicProfileTests(ITestDatabases databases) : ServerTests
     public async Task The_public_profile_shows_a_published_record_and_hides_a_minor_one()
     {
         using var recorder = await RecorderAsync();
-        var general = await recorder.SubmitAsync(RecordBodies.Penalty(), Cancel);
-        var minor = await recorder.SubmitAsync(RecordBodies.Penalty("闽市监罚〔2026〕102号").With("severity", "minor"), Cancel);
+        var general = (await Given.PublishedRecordAsync(recorder: recorder)).Id;
+        var minor = (await Given.PublishedRecordAsync(body: RecordBodies.Penalty("闽市监罚〔2026〕102号").With("severity", "minor"), recorder: recorder)).Id;
         using var anonymous = Server.Client();
 
         var profile = await anonymous.GetJsonAsync($"/api/v1/public/subjects/{RecordBodies.OrganisationId}", Cancel);
@@ -47,7 +47,7 @@ public abstract class PublicProfileTests(ITestDatabases databases) : ServerTests
     public async Task An_individuals_record_in_a_category_that_keeps_individuals_private_is_not_public()
     {
         using var recorder = await RecorderAsync();
-        await recorder.SubmitAsync(RecordBodies.PenaltyOnPerson(), Cancel);
+        await Given.PublishedRecordAsync(body: RecordBodies.PenaltyOnPerson(), recorder: recorder);
         using var anonymous = Server.Client();
 
         var byNumber = await anonymous.GetAsync(new Uri($"/api/v1/public/subjects/{RecordBodies.PersonId}", UriKind.Relative), Cancel);
@@ -61,7 +61,7 @@ public abstract class PublicProfileTests(ITestDatabases databases) : ServerTests
     public async Task A_subject_with_nothing_public_gets_the_same_answer_as_one_that_does_not_exist()
     {
         using var recorder = await RecorderAsync();
-        await recorder.SubmitAsync(RecordBodies.PenaltyOnPerson(), Cancel);
+        await Given.PublishedRecordAsync(body: RecordBodies.PenaltyOnPerson(), recorder: recorder);
         using var anonymous = Server.Client();
 
         var held = await anonymous.GetTextAsync($"/api/v1/public/subjects/{RecordBodies.PersonId}", Cancel);
@@ -83,7 +83,7 @@ public abstract class PublicProfileTests(ITestDatabases databases) : ServerTests
     public async Task An_individual_is_shown_by_an_opaque_id_with_the_number_masked_and_the_number_is_in_no_public_body()
     {
         using var recorder = await RecorderAsync();
-        var record = await recorder.SubmitAsync(SubjectBodies.Defaulter(), Cancel);
+        var record = (await Given.PublishedRecordAsync(body: SubjectBodies.Defaulter(), recorder: recorder)).Id;
         using var anonymous = Server.Client();
 
         var search = await anonymous.GetTextAsync($"/api/v1/public/subjects?q={SubjectBodies.PublicPersonName}", Cancel);
@@ -120,10 +120,10 @@ public abstract class PublicProfileTests(ITestDatabases databases) : ServerTests
     {
         // The same person on two platforms (two databases) gets unrelated public ids: nothing computes one from the number.
         using var recorder = await RecorderAsync();
-        await recorder.SubmitAsync(SubjectBodies.Defaulter(), Cancel);
+        await Given.PublishedRecordAsync(body: SubjectBodies.Defaulter(), recorder: recorder);
         await using var other = await RunningServer.StartAsync(new SqliteTestDatabases(), Cancel);
         using var otherRecorder = other.Client(await other.KeyAsync(Role.Recorder, Departments.Samr));
-        await otherRecorder.SubmitAsync(SubjectBodies.Defaulter(), Cancel);
+        await Given.PublishedRecordAsync(body: SubjectBodies.Defaulter(), recorder: otherRecorder);
         using var here = Server.Client();
         using var there = other.Client();
 
@@ -148,7 +148,7 @@ public abstract class PublicProfileTests(ITestDatabases databases) : ServerTests
     public async Task After_a_correction_the_public_sees_only_the_current_version()
     {
         using var recorder = await RecorderAsync();
-        var id = await recorder.SubmitAsync(RecordBodies.Penalty(), Cancel);
+        var id = (await Given.PublishedRecordAsync(recorder: recorder)).Id;
         var corrected = RecordBodies.Penalty().With("amount", 15).With("facts", "更正后的违法事实").With("reason", "罚款金额录入错误");
         Assert.Equal(HttpStatusCode.OK, (await recorder.PostJsonAsync($"/api/v1/records/{id}/corrections", corrected, Cancel)).StatusCode);
         using var anonymous = Server.Client();

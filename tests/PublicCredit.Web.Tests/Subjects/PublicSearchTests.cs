@@ -16,10 +16,7 @@ public abstract class PublicSearchTests(ITestDatabases databases) : ServerTests(
     public async Task A_name_substring_finds_a_subject_whatever_the_case_and_width()
     {
         using var recorder = await RecorderAsync();
-        await recorder.SubmitAsync(RecordBodies.Penalty().With("subject", new JsonObject
-        {
-            ["id"] = RecordBodies.OrganisationId, ["name"] = "Fuzhou ACME Foods 福州示例食品有限公司",
-        }), Cancel);
+        await Given.PublishedRecordAsync(subjectName: "Fuzhou ACME Foods 福州示例食品有限公司", recorder: recorder);
         using var anonymous = Server.Client();
 
         foreach (var q in new[] { "acme", "ACME foods", "ａｃｍｅ", "示例食品" })
@@ -37,7 +34,7 @@ public abstract class PublicSearchTests(ITestDatabases databases) : ServerTests(
     public async Task An_exact_code_finds_the_subject_in_any_case_or_width_and_a_part_of_a_code_finds_nothing()
     {
         using var recorder = await RecorderAsync();
-        await recorder.SubmitAsync(RecordBodies.Penalty(), Cancel);
+        await Given.PublishedRecordAsync(recorder: recorder);
         using var anonymous = Server.Client();
 
         var exact = await anonymous.GetJsonAsync("/api/v1/public/subjects?q=91350100m000100y43", Cancel);
@@ -85,7 +82,7 @@ public abstract class PublicSearchTests(ITestDatabases databases) : ServerTests(
             return (byName.GetProperty("total").GetInt32(), byCode.GetProperty("total").GetInt32(), profile.StatusCode);
         }
 
-        var noticed = await steps.DesignateDefaulterAsync(decide: false);
+        var noticed = await Given.ProposedDesignationAsync(DesignationBodies.DefaultersList, statement: true);
         Assert.Equal((0, 0, HttpStatusCode.NotFound), await LookAsync());
 
         using (var reviewer = await steps.ClientAsync(Role.Reviewer, Departments.Spc))
@@ -107,8 +104,7 @@ public abstract class PublicSearchTests(ITestDatabases databases) : ServerTests(
     [Fact]
     public async Task A_list_entry_whose_term_has_ended_no_longer_makes_its_subject_findable()
     {
-        var steps = new ObjectionSteps(Server, Cancel);
-        await steps.DesignateDefaulterAsync();
+        await Given.EffectiveDesignationAsync(DesignationBodies.DefaultersList);
         using var anonymous = Server.Client();
         var path = $"/api/v1/public/subjects?q={Uri.EscapeDataString("示例食品")}";
         Assert.Equal(1, (await anonymous.GetJsonAsync(path, Cancel)).GetProperty("total").GetInt32());

@@ -28,10 +28,10 @@ public abstract class PublicityEndTests(ITestDatabases databases) : ServerTests(
     private async Task<(Guid Licence, Guid Penalty)> SubmitAsync()
     {
         using var recorder = Server.Client(await Server.KeyAsync(Role.Recorder, Departments.Samr));
-        var licence = await recorder.SubmitAsync(SubjectBodies.Licence("闽食许〔2026〕7号", LastDay), Cancel);
-        var penalty = await recorder.SubmitAsync(RecordBodies.Penalty(), Cancel);
+        var licence = (await Given.PublishedRecordAsync(body: SubjectBodies.Licence("闽食许〔2026〕7号", LastDay), recorder: recorder)).Id;
+        var penalty = (await Given.PublishedRecordAsync(recorder: recorder)).Id;
         // A second organisation whose only public record is a licence ending on the same day.
-        await recorder.SubmitAsync(SubjectBodies.Licence("闽食许〔2026〕8号", LastDay, RecordBodies.OtherOrganisationId, "厦门样例贸易有限公司"), Cancel);
+        await Given.PublishedRecordAsync(body: SubjectBodies.Licence("闽食许〔2026〕8号", LastDay, RecordBodies.OtherOrganisationId, "厦门样例贸易有限公司"), recorder: recorder);
         return (licence, penalty);
     }
 
@@ -96,7 +96,7 @@ public abstract class PublicityEndTests(ITestDatabases databases) : ServerTests(
     public async Task The_background_service_announces_an_end_within_its_interval_on_its_own()
     {
         using var recorder = Server.Client(await Server.KeyAsync(Role.Recorder, Departments.Samr));
-        var licence = await recorder.SubmitAsync(SubjectBodies.Licence("闽食许〔2026〕7号", LastDay), Cancel);
+        var licence = (await Given.PublishedRecordAsync(body: SubjectBodies.Licence("闽食许〔2026〕7号", LastDay), recorder: recorder)).Id;
 
         AdvanceTo(PublicationEnds);
         Server.Clock.Advance(WithdrawalAnnouncer.DefaultInterval);
@@ -166,7 +166,7 @@ public abstract class PublicityEndTests(ITestDatabases databases) : ServerTests(
     public async Task A_record_whose_period_ended_before_it_was_submitted_is_never_announced_published_or_withdrawn()
     {
         using var recorder = Server.Client(await Server.KeyAsync(Role.Recorder, Departments.Samr));
-        await recorder.SubmitAsync(SubjectBodies.Licence("闽食许〔2026〕3号", "2026-11-21"), Cancel);
+        await Given.PublishedRecordAsync(body: SubjectBodies.Licence("闽食许〔2026〕3号", "2026-11-21"), recorder: recorder);
         var announcer = Server.Services.GetRequiredService<WithdrawalAnnouncer>();
 
         var announced = await announcer.RunOnceAsync(Cancel);

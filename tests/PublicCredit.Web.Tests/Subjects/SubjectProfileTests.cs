@@ -20,7 +20,7 @@ public abstract class SubjectProfileTests(ITestDatabases databases) : ServerTest
     private async Task<(HttpClient Recorder, Guid Record)> PersonWithACorrectedRecordAsync()
     {
         var recorder = Server.Client(await Server.KeyAsync(Role.Recorder, Departments.Samr));
-        var id = await recorder.SubmitAsync(RecordBodies.PenaltyOnPerson(), Cancel);
+        var id = (await Given.PublishedRecordAsync(body: RecordBodies.PenaltyOnPerson(), recorder: recorder)).Id;
         var corrected = RecordBodies.PenaltyOnPerson().With("amount", 3).With("reason", "金额更正");
         Assert.Equal(HttpStatusCode.OK, (await recorder.PostJsonAsync($"/api/v1/records/{id}/corrections", corrected, Cancel)).StatusCode);
         return (recorder, id);
@@ -85,7 +85,7 @@ public abstract class SubjectProfileTests(ITestDatabases databases) : ServerTest
     public async Task A_subject_reads_its_own_profile_as_self_service_and_is_refused_anothers()
     {
         var (recorder, _) = await PersonWithACorrectedRecordAsync();
-        await recorder.SubmitAsync(SubjectBodies.Defaulter(), Cancel);
+        await Given.PublishedRecordAsync(body: SubjectBodies.Defaulter(), recorder: recorder);
         recorder.Dispose();
         using var person = Server.Client(await Server.SubjectTokenAsync(RecordBodies.PersonId));
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PublicCredit.Access;
 using PublicCredit.Objections;
+using PublicCredit.Web.Tests.Designations;
 using PublicCredit.Web.Tests.Infrastructure;
 
 namespace PublicCredit.Web.Tests.Objections;

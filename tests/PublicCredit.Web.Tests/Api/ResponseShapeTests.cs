@@ -66,7 +66,8 @@ public abstract class ResponseShapeTests(ITestDatabases databases) : ServerTests
         Assert.Equal(["id", "status", "revokedAt"], Names(revoked));
         Assert.Equal(["items"], Names(allTime));
         Assert.Equal(["items", "from"], Names(fromNovember));
-        Assert.Equal(["ok", "events"], Names(verification));
+        Assert.Equal(["ok", "events", "lastCheckpoint"], Names(verification));
+        Assert.Equal(["position", "hash", "keyId", "signedAt"], Names(verification.GetProperty("lastCheckpoint")));
     }
 
     [Fact]

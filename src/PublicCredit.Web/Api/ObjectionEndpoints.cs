@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using PublicCredit.Access;
 using PublicCredit.Objections;
@@ -21,28 +22,25 @@ internal static class ObjectionEndpoints
     public static void MapObjectionEndpoints(this RouteGroupBuilder api)
     {
         // The subject's own token or a recorder: the use case checks the target's subject (subject-scope).
-        api.MapPost("/objections", async (HttpContext http, FileObjection file, CancellationToken cancel) =>
+        api.MapPost("/objections", async Task<Results<Created<FiledObjectionResponse>, Ok<FiledObjectionResponse>>> (HttpContext http, FileObjection file, CancellationToken cancel) =>
         {
             using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
             var filed = await file.RunAsync(http.Caller(), ObjectionJson.ReadObjection(body.RootElement), cancel);
-            var view = Filed(filed.Objection);
-            return filed.Created ? Results.Created($"/api/v1/objections/{filed.Objection.Id}", view) : Results.Ok(view);
+            var view = FiledObjectionResponse.Of(filed.Objection);
+            return filed.Created ? TypedResults.Created($"/api/v1/objections/{filed.Objection.Id}", view) : TypedResults.Ok(view);
         }).AllowSubjectToken().WithName("FileObjection")
-            .WithSummary("Objects to a record or designation; suspends it at once. The same filing again answers 200 with the same id.");
+            .WithSummary("Objects to a record or designation; suspends it at once. The same filing again answers 200 with the same id.")
+            .ProducesProblems(400, 401, 403, 404, 409, 422);
 
         api.MapPost("/objections/{id}/resolve", async (string id, HttpContext http, ResolveObjection resolve, CancellationToken cancel) =>
         {
             var objectionId = ParseId(id);
             using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
             var resolved = await resolve.RunAsync(http.Caller(), objectionId, ObjectionJson.ReadResolution(body.RootElement), cancel);
-            return Results.Ok(new
-            {
-                id = resolved.Id,
-                status = resolved.Status.Code(),
-                resolvedAt = resolved.ResolvedAt,
-                target = new ObjectionTargetView(resolved.DesignationId, resolved.RecordId),
-            });
-        }).RequireRoles(Role.Reviewer).WithName("ResolveObjection");
+            return TypedResults.Ok(new ResolvedObjectionResponse(
+                resolved.Id, resolved.Status.Code(), resolved.ResolvedAt, new ObjectionTargetView(resolved.DesignationId, resolved.RecordId)));
+        }).RequireRoles(Role.Reviewer).WithName("ResolveObjection")
+            .ProducesProblems(400, 401, 403, 404, 409, 422);
 
         // The owning department suspends the target of an objection that only opened a review (ADR 0034).
         api.MapPost("/objections/{id}/suspend", async (string id, HttpContext http, SuspendObjection suspend, CancellationToken cancel) =>
@@ -51,33 +49,36 @@ internal static class ObjectionEndpoints
             using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
             var (reasons, errors) = ObjectionJson.ReadSuspension(body.RootElement);
             var suspended = await suspend.RunAsync(http.Caller(), objectionId, reasons, errors, cancel);
-            return Results.Ok(Filed(suspended));
+            return TypedResults.Ok(FiledObjectionResponse.Of(suspended));
         }).RequireRoles(Role.Reviewer).WithName("SuspendObjection")
-            .WithSummary("The owning department suspends the target of an objection that opened a review without suspension.");
+            .WithSummary("The owning department suspends the target of an objection that opened a review without suspension.")
+            .ProducesProblems(400, 401, 403, 404, 409, 422);
 
         api.MapGet("/objections/{id}", async (string id, HttpContext http, ReadObjection read, CancellationToken cancel) =>
-                Results.Ok(await read.RunAsync(http.Caller(), ParseId(id), cancel)))
-            .AllowSubjectToken().WithName("ReadObjection").Produces<ObjectionView>();
+                TypedResults.Ok(await read.RunAsync(http.Caller(), ParseId(id), cancel)))
+            .AllowSubjectToken().WithName("ReadObjection")
+            .ProducesProblems(401, 403, 404);
 
         api.MapGet("/objections", async (string? status, string? page, HttpContext http, ListObjections list, CancellationToken cancel) =>
-                Results.Ok(await list.RunAsync(http.Caller(), status, page, cancel)))
+                TypedResults.Ok(await list.RunAsync(http.Caller(), status, page, cancel)))
             .AllowSubjectToken().WithName("ListObjections")
             .WithSummary("A reviewer's department queue (or a subject's own objections), by review deadline.")
-            .Produces<ObjectionPage>();
+            .ProducesProblems(401, 403, 422);
     }
-
-    private static object Filed(ObjectionRow objection) => new
-    {
-        id = objection.Id,
-        status = objection.Status.Code(),
-        reviewDeadline = objection.ReviewDeadline,
-        filedAt = objection.FiledAt,
-        suspended = objection.SuspendedAt is not null,
-        suspendedAt = objection.SuspendedAt,
-        target = new ObjectionTargetView(objection.DesignationId, objection.RecordId),
-    };
 
     /// <summary>An id from a path: anything that is not a UUID is simply not an objection (404).</summary>
     private static Guid ParseId(string id) =>
         PublicCredit.Errors.PathIds.Parse(id, ObjectionProblemCodes.NotFound, static _ => "There is no such objection.");
 }
+
+/// <summary>An objection as filed or suspended: its review deadline and whether (and since when) its target is suspended.</summary>
+internal sealed record FiledObjectionResponse(
+    Guid Id, string Status, DateOnly? ReviewDeadline, DateTimeOffset FiledAt, bool Suspended, DateTimeOffset? SuspendedAt, ObjectionTargetView Target)
+{
+    public static FiledObjectionResponse Of(ObjectionRow objection) => new(
+        objection.Id, objection.Status.Code(), objection.ReviewDeadline, objection.FiledAt, objection.SuspendedAt is not null,
+        objection.SuspendedAt, new ObjectionTargetView(objection.DesignationId, objection.RecordId));
+}
+
+/// <summary>An objection as resolved: upheld or rejected, and when.</summary>
+internal sealed record ResolvedObjectionResponse(Guid Id, string Status, DateTimeOffset? ResolvedAt, ObjectionTargetView Target);

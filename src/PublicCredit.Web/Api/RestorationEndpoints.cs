@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using PublicCredit.Access;
 using PublicCredit.Deadlines;
@@ -30,73 +31,75 @@ internal static class RestorationEndpoints
         {
             using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
             var submitted = await submit.RunAsync(http.Caller(), RestorationJson.ReadApplication(body.RootElement), cancel);
-            return Results.Created($"/api/v1/restorations/{submitted.Id}", new
-            {
-                id = submitted.Id,
-                status = submitted.Status.Code(),
-                acceptBy = submitted.AcceptBy,
-                decideBy = submitted.DecideBy,
-                earliestRestoration = submitted.EarliestRestoration,
-                department = submitted.Department,
-            });
-        }).AllowSubjectToken().WithName("SubmitRestoration");
+            return TypedResults.Created($"/api/v1/restorations/{submitted.Id}", new SubmittedRestorationResponse(
+                submitted.Id, submitted.Status.Code(), submitted.AcceptBy, submitted.DecideBy, submitted.EarliestRestoration, submitted.Department));
+        }).AllowSubjectToken().WithName("SubmitRestoration")
+            .ProducesProblems(400, 401, 403, 404, 409, 422);
 
         api.MapPost("/restorations/{id}/accept", async (string id, HttpContext http, AcceptRestoration accept, CancellationToken cancel) =>
         {
             var restorationId = ParseId(id);
             using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
-            return Results.Ok(Step(await accept.RunAsync(http.Caller(), restorationId, RestorationJson.ReadStep(body.RootElement, "accepted"), cancel)));
-        }).RequireRoles(Role.Reviewer).WithName("AcceptRestoration");
+            return TypedResults.Ok(RestorationStepResponse.Of(await accept.RunAsync(http.Caller(), restorationId, RestorationJson.ReadStep(body.RootElement, "accepted"), cancel)));
+        }).RequireRoles(Role.Reviewer).WithName("AcceptRestoration")
+            .ProducesProblems(400, 401, 403, 404, 409, 422);
 
         api.MapPost("/restorations/{id}/decide", async (string id, HttpContext http, DecideRestoration decide, CancellationToken cancel) =>
         {
             var restorationId = ParseId(id);
             using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
-            return Results.Ok(Step(await decide.RunAsync(http.Caller(), restorationId, RestorationJson.ReadStep(body.RootElement, "granted"), cancel)));
-        }).RequireRoles(Role.Reviewer).WithName("DecideRestoration");
+            return TypedResults.Ok(RestorationStepResponse.Of(await decide.RunAsync(http.Caller(), restorationId, RestorationJson.ReadStep(body.RootElement, "granted"), cancel)));
+        }).RequireRoles(Role.Reviewer).WithName("DecideRestoration")
+            .ProducesProblems(400, 401, 403, 404, 409, 422);
 
         // The applicant's own token, a reviewer of the owning department or an auditor (checked by the use case).
         api.MapGet("/restorations/{id}", async (string id, HttpContext http, ReadRestoration read, CancellationToken cancel) =>
-            Results.Ok(await read.RunAsync(http.Caller(), id, cancel)))
-            .AllowSubjectToken().WithName("ReadRestoration");
+            TypedResults.Ok(await read.RunAsync(http.Caller(), id, cancel)))
+            .AllowSubjectToken().WithName("ReadRestoration")
+            .ProducesProblems(401, 403, 404);
 
         api.MapGet("/restorations", async (string? status, HttpContext http, ReadRestoration read, CancellationToken cancel) =>
-            Results.Ok(new { items = await read.QueueAsync(http.Caller(), status, cancel) }))
-            .RequireRoles(Role.Reviewer).WithName("ListRestorations");
+            TypedResults.Ok(new RestorationQueueResponse(await read.QueueAsync(http.Caller(), status, cancel))))
+            .RequireRoles(Role.Reviewer).WithName("ListRestorations")
+            .ProducesProblems(401, 403, 422);
 
         api.MapPost("/designations/{id}/performance", async (string id, HttpContext http, RecordPerformance record, CancellationToken cancel) =>
         {
             var designationId = DesignationTransitions.ParseId(id);
             using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
             var recorded = await record.RunAsync(http.Caller(), designationId, RestorationJson.ReadPerformance(body.RootElement), cancel);
-            return Results.Created($"/api/v1/designations/{recorded.DesignationId}", new
-            {
-                id = recorded.Id,
-                designationId = recorded.DesignationId,
-                status = recorded.Status,
-                performedOn = recorded.PerformedOn,
-                recordedAt = recorded.RecordedAt,
-                removalDueBy = recorded.RemovalDueBy,
-                removedAt = recorded.RemovedAt,
-            });
-        }).RequireRoles(Role.Recorder).WithName("RecordPerformance");
+            return TypedResults.Created($"/api/v1/designations/{recorded.DesignationId}", recorded);
+        }).RequireRoles(Role.Recorder).WithName("RecordPerformance")
+            .ProducesProblems(400, 401, 403, 404, 409, 422);
 
         api.MapGet("/me/export", async (HttpContext http, ExportSubjectData export, CancellationToken cancel) =>
-            Results.Ok(await export.RunAsync(http.Caller(), null, cancel)))
-            .AllowSubjectToken().WithName("ExportMyData");
+            TypedResults.Ok(await export.RunAsync(http.Caller(), null, cancel)))
+            .AllowSubjectToken().WithName("ExportMyData")
+            .ProducesProblems(401, 403);
 
         api.MapGet("/subjects/{subjectId}/export", async (string subjectId, HttpContext http, ExportSubjectData export, CancellationToken cancel) =>
-            Results.Ok(await export.RunAsync(http.Caller(), subjectId, cancel)))
-            .AllowSubjectToken().WithName("ExportSubjectData");
+            TypedResults.Ok(await export.RunAsync(http.Caller(), subjectId, cancel)))
+            .AllowSubjectToken().WithName("ExportSubjectData")
+            .ProducesProblems(401, 403, 404, 422);
 
         api.MapGet("/stats/deadlines", async (HttpContext http, ListDeadlines deadlines, CancellationToken cancel) =>
-            Results.Ok(await deadlines.RunAsync(http.Caller(), cancel)))
-            .RequireRoles(Role.Auditor).WithName("ListOverdueDeadlines");
+            TypedResults.Ok(await deadlines.RunAsync(http.Caller(), cancel)))
+            .RequireRoles(Role.Auditor).WithName("ListOverdueDeadlines")
+            .ProducesProblems(401, 403);
     }
-
-    private static object Step(RestorationStep step) =>
-        new { id = step.Id, status = step.Status.Code(), at = step.At, late = step.Late };
 
     private static Guid ParseId(string id) =>
         PathIds.Parse(id, RestorationProblemCodes.NotFound, static _ => "There is no such restoration application.");
 }
+
+/// <summary>A restoration application as submitted, with the deadlines fixed from the catalog calendar.</summary>
+internal sealed record SubmittedRestorationResponse(Guid Id, string Status, DateOnly AcceptBy, DateOnly DecideBy, DateOnly EarliestRestoration, string Department);
+
+/// <summary>A restoration application after the accept or decide step: its status, when, and whether past the deadline.</summary>
+internal sealed record RestorationStepResponse(Guid Id, string Status, DateTimeOffset At, bool Late)
+{
+    public static RestorationStepResponse Of(RestorationStep step) => new(step.Id, step.Status.Code(), step.At, step.Late);
+}
+
+/// <summary>A reviewer's queue of restoration applications.</summary>
+internal sealed record RestorationQueueResponse(IReadOnlyList<RestorationQueueItem> Items);

@@ -24,14 +24,9 @@ internal static class CheckEndpoints
         {
             using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
             var result = await check.RunAsync(http.Caller(), CheckInput.Read(body.RootElement), cancel);
-            return Results.Ok(new
-            {
-                checkId = result.CheckId,
-                outcome = result.Outcome,
-                measures = result.Measures,
-                dataVersion = result.DataVersion,
-            });
-        }).RequireRoles(Role.Checker).WithName("RunCheck");
+            return TypedResults.Ok(result);
+        }).RequireRoles(Role.Checker).WithName("RunCheck")
+            .ProducesProblems(400, 401, 403, 422);
 
         api.MapPost("/checks/{checkId}/feedback", async (string checkId, HttpContext http, SubmitFeedback submit, CancellationToken cancel) =>
         {
@@ -39,21 +34,20 @@ internal static class CheckEndpoints
             var id = PathIds.Parse(checkId, CheckProblemCodes.NotFound, static _ => "There is no such check.");
             using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
             var given = await submit.RunAsync(http.Caller(), id, FeedbackInput.Read(body.RootElement), cancel);
-            return Results.Created($"/api/v1/checks/{given.CheckId}/feedback/{given.Id}", new
-            {
-                id = given.Id,
-                checkId = given.CheckId,
-                measure = given.Measure,
-                applied = given.Applied,
-            });
-        }).RequireRoles(Role.Checker).WithName("GiveCheckFeedback");
+            return TypedResults.Created($"/api/v1/checks/{given.CheckId}/feedback/{given.Id}", given);
+        }).RequireRoles(Role.Checker).WithName("GiveCheckFeedback")
+            .ProducesProblems(400, 401, 403, 404, 409, 422);
 
         // ?from=&to= (China dates, inclusive; ADR 0020): checks made in the period and the feedback on them.
         api.MapGet("/stats/implementation", async (string? from, string? to, HttpContext http, ImplementationStats stats, CancellationToken cancel) =>
         {
             var period = ReportingPeriod.Parse(from, to);
-            return Results.Ok(new { items = await stats.RunAsync(http.Caller(), period, cancel), from = period.From, to = period.To });
+            return TypedResults.Ok(new ImplementationStatsResponse(await stats.RunAsync(http.Caller(), period, cancel), period.From, period.To));
         })
-            .RequireRoles(Role.Auditor).WithName("ImplementationStats");
+            .RequireRoles(Role.Auditor).WithName("ImplementationStats")
+            .ProducesProblems(401, 403, 422);
     }
 }
+
+/// <summary>Checks made in the period and the feedback on them, per memorandum, measure and department; the period's bounds when given.</summary>
+internal sealed record ImplementationStatsResponse(IReadOnlyList<ImplementationRow> Items, DateOnly? From, DateOnly? To);

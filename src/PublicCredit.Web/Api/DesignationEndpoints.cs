@@ -23,16 +23,9 @@ internal static class DesignationEndpoints
         {
             using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
             var proposed = await propose.RunAsync(http.Caller(), DesignationJson.ReadProposal(body.RootElement), cancel);
-            return Results.Created($"/api/v1/designations/{proposed.Id}", new
-            {
-                id = proposed.Id,
-                status = proposed.Status,
-                objectionDeadline = proposed.ObjectionDeadline,
-                notice = proposed.Notice,
-                activationCode = proposed.ActivationCode,
-                activationCodeExpiresAt = proposed.ActivationCodeExpiresAt,
-            });
-        }).RequireRoles(Role.Recorder).WithName("ProposeDesignation");
+            return TypedResults.Created($"/api/v1/designations/{proposed.Id}", proposed);
+        }).RequireRoles(Role.Recorder).WithName("ProposeDesignation")
+            .ProducesProblems(400, 401, 403, 409, 422);
 
         // The subject's own act: a self-service token, checked against the designation's subject by the use case.
         api.MapPost("/designations/{id}/statements", async (string id, HttpContext http, FileStatement file, CancellationToken cancel) =>
@@ -40,55 +33,44 @@ internal static class DesignationEndpoints
             var designationId = DesignationTransitions.ParseId(id);
             using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
             var filed = await file.RunAsync(http.Caller(), designationId, DesignationJson.ReadStatement(body.RootElement), cancel);
-            return Results.Created($"/api/v1/designations/{filed.DesignationId}", new
-            {
-                id = filed.Id,
-                designationId = filed.DesignationId,
-                status = filed.Status,
-                statementFiled = filed.StatementFiled,
-                filedAt = filed.FiledAt,
-            });
-        }).AllowSubjectToken().WithName("FileDesignationStatement");
+            return TypedResults.Created($"/api/v1/designations/{filed.DesignationId}", filed);
+        }).AllowSubjectToken().WithName("FileDesignationStatement")
+            .ProducesProblems(400, 401, 403, 404, 409, 422);
 
         api.MapPost("/designations/{id}/decide", async (string id, HttpContext http, DecideDesignation decide, CancellationToken cancel) =>
         {
             var designationId = DesignationTransitions.ParseId(id);
             using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
             var decided = await decide.RunAsync(http.Caller(), designationId, DesignationJson.ReadDecision(body.RootElement), cancel);
-            return Results.Ok(new
-            {
-                id = decided.Id,
-                status = decided.Status,
-                decisionDocument = decided.DecisionDocument,
-                effectiveFrom = decided.EffectiveFrom,
-                expiresAt = decided.ExpiresAt,
-                term = decided.Term,
-                decision = decided.Decision,
-            });
-        }).RequireRoles(Role.Reviewer).WithName("DecideDesignation");
+            return TypedResults.Ok(decided);
+        }).RequireRoles(Role.Reviewer).WithName("DecideDesignation")
+            .ProducesProblems(400, 401, 403, 404, 409, 422);
 
         api.MapPost("/designations/{id}/revoke", async (string id, HttpContext http, RevokeDesignation revoke, CancellationToken cancel) =>
         {
             var designationId = DesignationTransitions.ParseId(id);
             using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
             var revoked = await revoke.RunAsync(http.Caller(), designationId, DesignationJson.ReadRevocation(body.RootElement), cancel);
-            return Results.Ok(new { id = revoked.Id, status = revoked.Status, revokedAt = revoked.RevokedAt });
-        }).RequireRoles(Role.Reviewer).WithName("RevokeDesignation");
+            return TypedResults.Ok(revoked);
+        }).RequireRoles(Role.Reviewer).WithName("RevokeDesignation")
+            .ProducesProblems(400, 401, 403, 404, 409, 422);
 
         // The department's own designations, for its recorders and reviewers (the use case checks role and scope).
         api.MapGet("/designations", async (string? status, string? page, HttpContext http, ListDesignations list, CancellationToken cancel) =>
-                Results.Ok(await list.RunAsync(http.Caller(), status, page, cancel)))
+                TypedResults.Ok(await list.RunAsync(http.Caller(), status, page, cancel)))
             .RequireRoles(Role.Recorder, Role.Reviewer).WithName("ListDesignations")
             .WithSummary("The caller's department's designations by status, with the deadlines that matter in each status; 50 a page.")
-            .Produces<DesignationListPage>();
+            .ProducesProblems(401, 403, 422);
 
         // Staff of any role, or the subject's own token: checked against the designation's subject by the use case.
         api.MapGet("/designations/{id}", async (string id, HttpContext http, ReadDesignation read, CancellationToken cancel) =>
-            Results.Ok(await read.RunAsync(http.Caller(), DesignationTransitions.ParseId(id), cancel)))
-            .AllowSubjectToken().WithName("ReadDesignation");
+            TypedResults.Ok(await read.RunAsync(http.Caller(), DesignationTransitions.ParseId(id), cancel)))
+            .AllowSubjectToken().WithName("ReadDesignation")
+            .ProducesProblems(401, 403, 404);
 
         api.MapGet("/designations/{id}/decision", async (string id, HttpContext http, ReadDesignation read, CancellationToken cancel) =>
-            Results.Ok(await read.DecisionAsync(http.Caller(), DesignationTransitions.ParseId(id), cancel)))
-            .AllowSubjectToken().WithName("ReadDesignationDecision");
+            TypedResults.Ok(await read.DecisionAsync(http.Caller(), DesignationTransitions.ParseId(id), cancel)))
+            .AllowSubjectToken().WithName("ReadDesignationDecision")
+            .ProducesProblems(401, 403, 404);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using PublicCredit.Access;
 using PublicCredit.Errors;
@@ -23,19 +24,20 @@ internal static class RecordEndpoints
 
     public static void MapRecordEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/records", async (HttpContext http, SubmitRecords submit, CancellationToken cancel) =>
+        api.MapPost("/records", async Task<Results<Created<SubmittedRecordResponse>, Ok<SubmittedRecordResponse>>> (HttpContext http, SubmitRecords submit, CancellationToken cancel) =>
         {
             using var body = await JsonBody.ReadAsync(http, RecordBodyLimit, cancel);
             var (input, _) = RecordJson.Read(body.RootElement);
             var outcome = (await submit.RunAsync(http.Caller(), [input], cancel))[0];
             return outcome.Status switch
             {
-                SubmissionStatus.Created => Results.Created($"/api/v1/records/{outcome.Id}", new { id = outcome.Id, status = outcome.Status }),
-                SubmissionStatus.Unchanged => Results.Ok(new { id = outcome.Id, status = outcome.Status }),
+                SubmissionStatus.Created => TypedResults.Created($"/api/v1/records/{outcome.Id}", new SubmittedRecordResponse(outcome.Id, outcome.Status)),
+                SubmissionStatus.Unchanged => TypedResults.Ok(new SubmittedRecordResponse(outcome.Id, outcome.Status)),
                 _ when outcome.IsConflict => throw ConflictProblem(outcome),
                 _ => throw DomainException.Invalid(outcome.Errors ?? []),
             };
-        }).RequireRoles(Role.Recorder).WithName("SubmitRecord");
+        }).RequireRoles(Role.Recorder).WithName("SubmitRecord")
+            .ProducesProblems(400, 401, 403, 409, 422);
 
         api.MapPost("/records/batch", async (HttpContext http, SubmitRecords submit, CancellationToken cancel) =>
         {
@@ -54,8 +56,9 @@ internal static class RecordEndpoints
 
             var inputs = body.RootElement.EnumerateArray().Select(item => RecordJson.Read(item).Input).ToList();
             var outcomes = await submit.RunAsync(http.Caller(), inputs, cancel);
-            return Results.Ok(outcomes.Select(o => new { index = o.Index, id = o.Id, status = o.Status, errors = o.Errors }));
-        }).RequireRoles(Role.Recorder).WithName("SubmitRecordBatch");
+            return TypedResults.Ok<IReadOnlyList<BatchItemResponse>>([.. outcomes.Select(o => new BatchItemResponse(o.Index, o.Id, o.Status, o.Errors))]);
+        }).RequireRoles(Role.Recorder).WithName("SubmitRecordBatch")
+            .ProducesProblems(400, 401, 403, 422);
 
         api.MapPost("/records/{id}/corrections", async (string id, HttpContext http, CorrectRecord correct, CancellationToken cancel) =>
         {
@@ -63,18 +66,21 @@ internal static class RecordEndpoints
             using var body = await JsonBody.ReadAsync(http, RecordBodyLimit, cancel);
             var (input, reason) = RecordJson.Read(body.RootElement, allowReason: true);
             var outcome = await correct.RunAsync(http.Caller(), recordId, new CorrectionRequest(input, reason), cancel);
-            return Results.Ok(new { id = outcome.Id, version = outcome.Version, status = outcome.Changed ? "corrected" : "unchanged" });
-        }).RequireRoles(Role.Recorder).WithName("CorrectRecord");
+            return TypedResults.Ok(new CorrectedRecordResponse(outcome.Id, outcome.Version, outcome.Changed ? "corrected" : "unchanged"));
+        }).RequireRoles(Role.Recorder).WithName("CorrectRecord")
+            .ProducesProblems(400, 401, 403, 404, 422);
 
         // Reading a record is an inquiry about its subject (ADR 0008): ?purpose= is required and logged.
         api.MapGet("/records/{id}", async (string id, string? purpose, HttpContext http, ReadRecord read, CancellationToken cancel) =>
-            Results.Ok(await read.RunAsync(http.Caller(), ParseId(id), purpose, cancel)))
-            .RequireRoles(Role.Recorder).WithName("ReadRecord");
+            TypedResults.Ok(await read.RunAsync(http.Caller(), ParseId(id), purpose, cancel)))
+            .RequireRoles(Role.Recorder).WithName("ReadRecord")
+            .ProducesProblems(401, 403, 404, 422);
 
         // ?from=&to= (China dates, inclusive; ADR 0020): records decided in the period.
         api.MapGet("/stats/publicity", async (string? from, string? to, HttpContext http, PublicityStats stats, CancellationToken cancel) =>
-            Results.Ok(await stats.RunAsync(http.Caller(), ReportingPeriod.Parse(from, to), cancel)))
-            .RequireRoles(Role.Auditor).WithName("PublicityStats");
+            TypedResults.Ok(await stats.RunAsync(http.Caller(), ReportingPeriod.Parse(from, to), cancel)))
+            .RequireRoles(Role.Auditor).WithName("PublicityStats")
+            .ProducesProblems(401, 403, 422);
     }
 
     private static Guid ParseId(string id) =>
@@ -90,3 +96,12 @@ internal static class RecordEndpoints
         });
     }
 }
+
+/// <summary>A record as submitted alone: <c>created</c> (201) or <c>unchanged</c> (200, the same content again).</summary>
+internal sealed record SubmittedRecordResponse(Guid? Id, SubmissionStatus Status);
+
+/// <summary>One item of a batch, by its index in the request: its id unless rejected, its field errors if rejected.</summary>
+internal sealed record BatchItemResponse(int Index, Guid? Id, SubmissionStatus Status, IReadOnlyList<FieldError>? Errors);
+
+/// <summary>A record after a correction: its current version, <c>corrected</c> or <c>unchanged</c>.</summary>
+internal sealed record CorrectedRecordResponse(Guid Id, int Version, string Status);

@@ -11,7 +11,7 @@ internal static class CatalogEndpoints
     public static void MapCatalogEndpoints(this RouteGroupBuilder api)
     {
         // The loaded catalog is public: the rules that bind everyone are published (docs/api.md).
-        api.MapGet("/catalog", (CatalogOverview overview) => Results.Ok(overview))
+        api.MapGet("/catalog", (CatalogOverview overview) => TypedResults.Ok(overview))
             .AllowPublic()
             .WithName("GetCatalog");
     }

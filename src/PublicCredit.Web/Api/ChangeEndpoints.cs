@@ -13,11 +13,11 @@ internal static class ChangeEndpoints
     public static void MapChangeEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/changes", async (string? after, string? limit, HttpContext http, ReadChanges read, CancellationToken cancel) =>
-                Results.Ok(await read.RunAsync(http.Caller(), after, limit, cancel)))
+                TypedResults.Ok(await read.RunAsync(http.Caller(), after, limit, cancel)))
             .RequireRoles(Role.Checker, Role.Auditor)
             .WithName("ReadChanges")
             .WithSummary("Change items in ledger order: record-published, record-withdrawn, record-corrected; resume with after=next.")
             .WithDescription("Designation item types are added by the designations capability (docs/changes.md).")
-            .Produces<ChangePage>();
+            .ProducesProblems(401, 403, 422);
     }
 }

@@ -17,22 +17,26 @@ internal static class KeyEndpoints
         api.MapPost("/keys", async (CreateApiKeyRequest request, HttpContext http, CreateApiKey createKey, CancellationToken cancel) =>
         {
             var created = await createKey.RunAsync(http.Caller(), request, cancel);
-            return Results.Created($"/api/v1/keys/{created.Id}", created);
-        }).RequireRoles(KeyAuthority.Administrators).WithName("CreateApiKey");
+            return TypedResults.Created($"/api/v1/keys/{created.Id}", created);
+        }).RequireRoles(KeyAuthority.Administrators).WithName("CreateApiKey")
+            .ProducesProblems(400, 401, 403, 422);
 
         api.MapGet("/keys", async (HttpContext http, ListApiKeys list, CancellationToken cancel) =>
-            Results.Ok(await list.RunAsync(http.Caller(), cancel)))
-            .RequireRoles(KeyAuthority.Administrators).WithName("ListApiKeys");
+            TypedResults.Ok(await list.RunAsync(http.Caller(), cancel)))
+            .RequireRoles(KeyAuthority.Administrators).WithName("ListApiKeys")
+            .ProducesProblems(401, 403);
 
         api.MapDelete("/keys/{id}", async (string id, HttpContext http, RevokeApiKey revoke, CancellationToken cancel) =>
-            Results.Ok(await revoke.RunAsync(http.Caller(), PathId(id), cancel)))
-            .RequireRoles(KeyAuthority.Administrators).WithName("RevokeApiKey");
+            TypedResults.Ok(await revoke.RunAsync(http.Caller(), PathId(id), cancel)))
+            .RequireRoles(KeyAuthority.Administrators).WithName("RevokeApiKey")
+            .ProducesProblems(401, 403, 404, 409);
 
         api.MapPost("/keys/{id}/rotation", async (string id, RotateApiKeyRequest? request, HttpContext http, RotateApiKey rotate, CancellationToken cancel) =>
         {
             var created = await rotate.RunAsync(http.Caller(), PathId(id), request?.Expires, cancel);
-            return Results.Created($"/api/v1/keys/{created.Id}", created);
-        }).RequireRoles(KeyAuthority.Administrators).WithName("RotateApiKey");
+            return TypedResults.Created($"/api/v1/keys/{created.Id}", created);
+        }).RequireRoles(KeyAuthority.Administrators).WithName("RotateApiKey")
+            .ProducesProblems(400, 401, 403, 404, 409, 422);
     }
 
     /// <summary>A path takes key ids only: the key itself never belongs in a URL (logs, proxies).</summary>

@@ -14,28 +14,30 @@ internal static class LedgerEndpoints
         // Auditors read the raw ledger, page by page, in position order: with a purpose, resident IDs masked, and each
         // subject the page names logged as an inquiry (ADR 0039).
         api.MapGet("/ledger", async (string? after, string? limit, string? purpose, HttpContext http, ReadLedger read, CancellationToken cancel) =>
-                Results.Ok(await read.RunAsync(http.Caller(), after, limit, purpose, cancel)))
+                TypedResults.Ok(await read.RunAsync(http.Caller(), after, limit, purpose, cancel)))
             .RequireRoles(Role.Auditor)
             .WithName("ReadLedger")
             .WithSummary("Ledger events in position order (auditor, ?purpose= required; logged as an inquiry about each subject named).")
-            .Produces<LedgerPage>();
+            .ProducesProblems(401, 403, 422);
 
         api.MapGet("/ledger/verification", async (VerifyLedger verify, CancellationToken cancel) =>
-        {
-            var result = await verify.RunAsync(cancel);
-            return Results.Ok(new
-            {
-                ok = result.Ok,
-                events = result.Events,
-                brokenAt = result.BrokenAt,
-                problem = result.Problem,
-                table = result.State?.Table,
-                row = result.State?.Row,
-                field = result.State?.Field,
-                lastCheckpoint = result.LastCheckpoint is { } last
-                    ? new { position = last.Position, hash = last.Hash, keyId = last.KeyId, signedAt = last.SignedAt }
-                    : null,
-            });
-        }).RequireRoles(Role.Auditor).WithName("VerifyLedger");
+            TypedResults.Ok(LedgerVerificationResponse.Of(await verify.RunAsync(cancel))))
+            .RequireRoles(Role.Auditor).WithName("VerifyLedger")
+            .ProducesProblems(401, 403);
     }
 }
+
+/// <summary>
+/// Whether the ledger's chain and the state tables agree with it (docs/ledger.md): where it breaks, or the first row
+/// that differs, and the newest signed checkpoint that matched, when the server holds the keys.
+/// </summary>
+internal sealed record LedgerVerificationResponse(
+    bool Ok, long Events, long? BrokenAt, string? Problem, string? Table, string? Row, string? Field, LedgerCheckpointResponse? LastCheckpoint)
+{
+    public static LedgerVerificationResponse Of(LedgerVerification result) => new(
+        result.Ok, result.Events, result.BrokenAt, result.Problem, result.State?.Table, result.State?.Row, result.State?.Field,
+        result.LastCheckpoint is { } last ? new LedgerCheckpointResponse(last.Position, last.Hash, last.KeyId, last.SignedAt) : null);
+}
+
+/// <summary>A signed checkpoint without its signature: the position, the chain hash there, the key and when it was signed.</summary>
+internal sealed record LedgerCheckpointResponse(long Position, string Hash, string KeyId, DateTimeOffset SignedAt);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using PublicCredit.Profiles;
 using PublicCredit.Web.Security;
@@ -11,24 +12,23 @@ internal static class PublicEndpoints
 {
     public static void MapPublicEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/public/subjects", async (string? q, string? page, string? asOf, string? purpose, HttpContext http, SearchPublicSubjects search,
+        api.MapGet("/public/subjects", async Task<Results<Ok<PublicSearchPage>, ProblemHttpResult>> (string? q, string? page, string? asOf, string? purpose, HttpContext http, SearchPublicSubjects search,
                 PublicRateLimits limits, CancellationToken cancel) =>
                 // Anonymous searches are limited per address (ADR 0038); staff answer for theirs with their key.
                 !http.Caller().IsStaff && limits.Search(http) is { } retry
                     ? PublicRateLimits.Refusal(http, retry, PublicRateLimits.SearchLimited,
                         $"At most {limits.SearchPerMinute} public searches a minute from one address; try again in {retry} s.")
-                    : Results.Ok(await search.RunAsync(http.Caller(), q, page, asOf, purpose, cancel)))
+                    : TypedResults.Ok(await search.RunAsync(http.Caller(), q, page, asOf, purpose, cancel)))
             .AllowPublic()
             .WithName("SearchPublicSubjects")
             .WithSummary("Subjects with something public now, by name substring or exact code; 20 per page.")
             .WithDescription(
                 "An individual's `id` is an opaque public id, never the identity number; `code` is masked. " +
                 "?asOf= (a date or an instant) is for staff keys only, with ?purpose=, and is logged as an inquiry.")
-            .Produces<PublicSearchPage>()
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblems(401, 403, 422, 429);
 
         api.MapGet("/public/subjects/{subjectId}", async (string subjectId, string? asOf, string? purpose, HttpContext http, ReadPublicProfile read, CancellationToken cancel) =>
-                Results.Ok(await read.RunAsync(http.Caller(), subjectId, asOf, purpose, cancel)))
+                TypedResults.Ok(await read.RunAsync(http.Caller(), subjectId, asOf, purpose, cancel)))
             .AllowPublic()
             .WithName("ReadPublicProfile")
             .WithSummary("What is public about a subject now; the path takes the public id, a USCC or a resident ID.")
@@ -36,6 +36,6 @@ internal static class PublicEndpoints
                 "Only current versions of published records within their publicity period (publicUntil is the last public " +
                 "day, China time). `designations` is always empty for now: the designations capability fills it. A subject " +
                 "with nothing public answers 404 subject-not-found, like one that does not exist.")
-            .Produces<PublicProfile>();
+            .ProducesProblems(401, 403, 404, 422);
     }
 }

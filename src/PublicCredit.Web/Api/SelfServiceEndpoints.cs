@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using PublicCredit.Access;
 using PublicCredit.Errors;
@@ -39,8 +40,9 @@ internal static class SelfServiceEndpoints
             }
 
             var subject = SubjectId.Parse(caller.SubjectId, ChinaTime.Today(clock));
-            return Results.Ok(new { subjectId = subject.Value, kind = subject.Kind });
-        }).AllowSubjectToken().WithName("WhoAmI");
+            return TypedResults.Ok(new WhoAmIResponse(subject.Value, subject.Kind));
+        }).AllowSubjectToken().WithName("WhoAmI")
+            .ProducesProblems(401, 403);
 
         // The subject redeems the one-time code printed in its notice for its own token (docs/design.md#the-department-never-holds-the-subjects-credential; ADR 0029).
         api.MapPost("/subject-sessions/activate", async (HttpContext http, SubjectActivation activation, ActivationThrottle throttle, CancellationToken cancel) =>
@@ -53,29 +55,33 @@ internal static class SelfServiceEndpoints
                         : null;
                 var activated = await activation.RedeemAsync(code, cancel);
                 http.Response.Headers.CacheControl = "no-store";
-                return Results.Created("/api/v1/me", new
-                {
-                    token = activated.Token,
-                    tokenExpiresAt = activated.ExpiresAt,
-                    subject = new { id = activated.SubjectMasked, kind = activated.Kind },
-                    origin = SubjectTokenOrigin.Activation.Code(),
-                });
+                return TypedResults.Created("/api/v1/me", new SubjectSessionResponse(
+                    activated.Token, activated.ExpiresAt, new SubjectSessionSubject(activated.SubjectMasked, activated.Kind), SubjectTokenOrigin.Activation.Code()));
             }))
             .AllowPublic().WithName("ActivateSubjectSession")
             .WithSummary("Redeems the one-time activation code of a designation notice for the subject's own self-service token (201).")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblems(400, 409, 422, 429);
 
         // The subject's own credentials (docs/design.md#credentials-end; ADR 0030): what exists, and ending any of them at once.
         api.MapGet("/me/tokens", async (HttpContext http, ListSubjectTokens list, CancellationToken cancel) =>
-            Results.Ok(await list.RunAsync(http.Caller(), cancel)))
-            .AllowSubjectToken().WithName("ListOwnTokens");
+            TypedResults.Ok(await list.RunAsync(http.Caller(), cancel)))
+            .AllowSubjectToken().WithName("ListOwnTokens")
+            .ProducesProblems(401, 403);
 
         api.MapDelete("/me/tokens/{id}", async (string id, HttpContext http, RevokeSubjectToken revoke, CancellationToken cancel) =>
         {
             var tokenId = PathIds.Parse(id, AccessProblemCodes.TokenUnknown, raw => $"'{raw}' is not a token id.");
-            return Results.Ok(await revoke.RunAsync(http.Caller(), tokenId.ToString(), cancel));
-        }).AllowSubjectToken().WithName("RevokeOwnToken");
+            return TypedResults.Ok(await revoke.RunAsync(http.Caller(), tokenId.ToString(), cancel));
+        }).AllowSubjectToken().WithName("RevokeOwnToken")
+            .ProducesProblems(401, 403, 404, 409);
     }
 }
+
+/// <summary>Who a self-service token stands for: the subject's own identifier in full, and its kind.</summary>
+internal sealed record WhoAmIResponse(string SubjectId, SubjectKind Kind);
+
+/// <summary>The subject's new self-service token (shown once), its expiry, the subject (masked) and how the token came about.</summary>
+internal sealed record SubjectSessionResponse(string Token, DateTimeOffset TokenExpiresAt, SubjectSessionSubject Subject, string Origin);
+
+/// <summary>The subject of an activated session: its masked identifier and its kind.</summary>
+internal sealed record SubjectSessionSubject(string Id, SubjectKind Kind);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using PublicCredit.Access;
 using PublicCredit.Errors;
 using PublicCredit.Time;
@@ -21,14 +22,15 @@ public sealed class ActivationThrottle(HostSettings settings, TimeProvider clock
     private readonly FailureWindows failures = new(clock, Window, (settings ?? throw new ArgumentNullException(nameof(settings))).ActivationFailuresPerHourPerAddress, 10_000);
 
     /// <summary>Runs the redemption, or answers 429 when the address has used up its failures; counts a refusal as one.</summary>
-    public async Task<IResult> RunAsync(HttpContext http, Func<Task<IResult>> redeem)
+    public async Task<Results<TResult, ProblemHttpResult>> RunAsync<TResult>(HttpContext http, Func<Task<TResult>> redeem)
+        where TResult : IResult
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(redeem);
         if (Blocked(http) is { } retry)
         {
             http.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
-            return Results.Problem(
+            return TypedResults.Problem(
                 $"Too many wrong activation codes from this address; try again in {retry} s.",
                 statusCode: StatusCodes.Status429TooManyRequests, title: "Too many activation attempts",
                 extensions: new Dictionary<string, object?> { ["code"] = ActivationProblemCodes.RateLimited });

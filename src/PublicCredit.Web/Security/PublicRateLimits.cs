@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using PublicCredit.Web.Hosting;
 using PublicCredit.Web.Errors;
 
@@ -41,11 +42,11 @@ public sealed class PublicRateLimits : IDisposable
     public int? VerifyUpload(HttpContext http) => Take(verify, http);
 
     /// <summary>The API's refusal: 429 with the code and <c>Retry-After</c>.</summary>
-    public static IResult Refusal(HttpContext http, int retryAfter, string code, string detail)
+    public static ProblemHttpResult Refusal(HttpContext http, int retryAfter, string code, string detail)
     {
         ArgumentNullException.ThrowIfNull(http);
         SetRetryAfter(http, retryAfter);
-        return Results.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
             extensions: new Dictionary<string, object?> { ["code"] = code });
     }
 

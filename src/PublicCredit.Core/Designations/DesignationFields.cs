@@ -139,6 +139,12 @@ public static class DesignationProblemCodes
     public const string ObjectionOpen = "designation-objection-open";
     [Problem(409, "The objection window runs until …; decide after it, or once the subject has filed a statement.")]
     public const string ObjectionWindowOpen = "designation-objection-window-open";
+    // The life cycle's objection transitions (DesignationLifecycle.FileObjection, ResolveObjection): the life cycle is
+    // below objections, so it names these codes here; objections list objection-already-open too, for records.
+    [Problem(409, "An objection against this designation is already under review.")]
+    public const string ObjectionAlreadyOpen = "objection-already-open";
+    [Problem(409, "No objection against this designation is under review.")]
+    public const string ObjectionNotOpen = "objection-not-open";
     [Problem(409, "The designation is …; there is nothing left to object to.")]
     public const string Closed = "designation-closed";
     [Problem(409, "Only an effective designation can be restored; this one is ….")]

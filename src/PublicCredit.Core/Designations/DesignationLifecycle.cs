@@ -1,6 +1,5 @@
 using PublicCredit.Errors;
 using PublicCredit.Time;
-using PublicCredit.Objections;
 using PublicCredit.Text;
 
 namespace PublicCredit.Designations;
@@ -159,7 +158,7 @@ public static class DesignationLifecycle
 
         if (state.ObjectionOpen)
         {
-            throw DomainException.Conflict(ObjectionProblemCodes.AlreadyOpen, "An objection against this designation is already under review.");
+            throw DomainException.Conflict(DesignationProblemCodes.ObjectionAlreadyOpen, "An objection against this designation is already under review.");
         }
 
         return state with
@@ -197,7 +196,7 @@ public static class DesignationLifecycle
         ArgumentNullException.ThrowIfNull(state);
         if (!state.ObjectionOpen)
         {
-            throw DomainException.Conflict(ObjectionProblemCodes.NotOpen, "No objection against this designation is under review.");
+            throw DomainException.Conflict(DesignationProblemCodes.ObjectionNotOpen, "No objection against this designation is under review.");
         }
 
         if (upheld)

@@ -3,9 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PublicCredit.Access;
 using PublicCredit.Errors;
 using PublicCredit.Inquiries;
-using PublicCredit.Objections;
 using PublicCredit.Records;
-using PublicCredit.Restorations;
 using PublicCredit.Storage;
 using PublicCredit.Time;
 using Codes = PublicCredit.Designations.DesignationProblemCodes;
@@ -52,7 +50,7 @@ public sealed record DesignationListPage(IReadOnlyList<DesignationListItem> Item
 /// derived from the time as everywhere (an effective designation past <c>expiresAt</c>). Each subject shown is an
 /// inquiry about it, logged before the answer (docs/domain.md#personal-information).
 /// </summary>
-public sealed class ListDesignations(PublicCreditDbContext db, InquiryLog inquiries, TimeProvider clock)
+public sealed class ListDesignations(PublicCreditDbContext db, InquiryLog inquiries, TimeProvider clock, IEnumerable<IDesignationDeadlines> held)
 {
     public const int PageSize = 50;
     public const int MaxPage = 1000;
@@ -92,20 +90,19 @@ public sealed class ListDesignations(PublicCreditDbContext db, InquiryLog inquir
         var rows = await ordered.ThenBy(d => d.Id).Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
 
         var ids = rows.Select(r => r.Id).ToList();
-        var reviews = await db.Objections.AsNoTracking()
-            .Where(o => o.DesignationId != null && ids.Contains(o.DesignationId.Value) && o.Status == ObjectionStatus.Open)
-            .Select(o => new { DesignationId = o.DesignationId!.Value, o.ReviewDeadline })
-            .ToListAsync(cancellationToken);
-        var restorations = await db.Restorations.AsNoTracking()
-            .Where(r => r.DesignationId != null && ids.Contains(r.DesignationId.Value)
-                        && (r.Status == RestorationStatus.Submitted || r.Status == RestorationStatus.Accepted))
-            .ToListAsync(cancellationToken);
+        var today = ChinaTime.Today(clock);
+        // Objection reviews and restoration applications, answered by those capabilities (IDesignationDeadlines).
+        var others = new List<HeldDeadline>();
+        foreach (var source in held)
+        {
+            others.AddRange(await source.OpenAsync(ids, today, cancellationToken));
+        }
+
         var removals = await db.Performances.AsNoTracking()
             .Where(p => ids.Contains(p.DesignationId) && p.RemovedAt == null)
             .Select(p => new { p.DesignationId, p.RemovalDueBy })
             .ToListAsync(cancellationToken);
 
-        var today = ChinaTime.Today(clock);
         var items = new List<DesignationListItem>(rows.Count);
         foreach (var row in rows)
         {
@@ -118,16 +115,7 @@ public sealed class ListDesignations(PublicCreditDbContext db, InquiryLog inquir
                 deadlines.Add(new("objection-window", row.ObjectionDeadline, false));
             }
 
-            foreach (var review in reviews.Where(o => o.DesignationId == row.Id && o.ReviewDeadline is not null))
-            {
-                deadlines.Add(new("objection-review", review.ReviewDeadline!.Value, today > review.ReviewDeadline.Value));
-            }
-
-            foreach (var restoration in restorations.Where(r => r.DesignationId == row.Id))
-            {
-                var kind = restoration.Status == RestorationStatus.Submitted ? "restoration-accept" : "restoration-decide";
-                deadlines.Add(new(kind, restoration.DueBy, today > restoration.DueBy));
-            }
+            deadlines.AddRange(others.Where(h => h.DesignationId == row.Id).Select(h => h.Deadline));
 
             if (current is DesignationStatus.Effective or DesignationStatus.Suspended)
             {

@@ -58,8 +58,6 @@ public static class ObjectionProblemCodes
     [Problem(409, "An objection against this record is under review: resolve it (POST /api/v1/objections/{id}/resolve) before correcting.")]
     public const string RecordObjectionOpen = "record-objection-open";
 
-    [Problem(409, "No objection against this designation is under review.")]
-    public const string NotOpen = "objection-not-open";
     [Problem(422, "Objection field too long.")]
     public const string FieldTooLong = "objection-field-too-long";
     [Problem(422, "Objection field character invalid.")]

@@ -4,7 +4,6 @@ using PublicCredit.Access;
 using PublicCredit.Catalog;
 using PublicCredit.Errors;
 using PublicCredit.Ledger;
-using PublicCredit.Objections;
 using PublicCredit.Storage;
 using PublicCredit.Subjects;
 using PublicCredit.Time;
@@ -25,7 +24,7 @@ public sealed record CorrectionOutcome(Guid Id, int Version, bool Changed);
 /// </summary>
 public sealed class CorrectRecord(
     PublicCreditDbContext db, AppendToLedger ledger, RecordValidator validator, CreditCatalog catalog, TimeProvider clock,
-    IEnumerable<IRecordsCommitted> committed, ILogger<CorrectRecord>? logger = null)
+    IRecordCorrectionHold hold, IEnumerable<IRecordsCommitted> committed, ILogger<CorrectRecord>? logger = null)
 {
     public const string EventType = RecordCorrected.EventType;
 
@@ -42,7 +41,7 @@ public sealed class CorrectRecord(
         var current = await db.Records.Current().SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
                       ?? throw DomainException.NotFound(RecordProblemCodes.NotFound, $"There is no record {id}.");
         caller.RequireDepartment(current.Department);
-        await RefuseUnderObjectionAsync(id, cancellationToken);
+        await hold.RefuseCorrectionAsync(id, cancellationToken);
 
         var validation = validator.Validate(request.Record, ChinaTime.DateOf(now));
         var errors = validation.Errors.ToList();
@@ -94,29 +93,5 @@ public sealed class CorrectRecord(
         AfterCommit.Tell(committed, observer => observer.Committed([next]), logger, next.LedgerPosition);
 
         return new CorrectionOutcome(id, next.Version, Changed: true);
-    }
-
-    /// <summary>
-    /// Under review, the department answers the objection before it corrects (a correction would republish what the
-    /// objection suspended); once an objection is upheld the record is withdrawn for good (ADR 0013 §3) — a corrected
-    /// decision is a new record with its own document.
-    /// </summary>
-    private async Task RefuseUnderObjectionAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var standing = await db.Objections.AsNoTracking()
-            .Where(o => o.RecordId == id && o.Status != ObjectionStatus.Rejected)
-            .Select(o => o.Status)
-            .ToListAsync(cancellationToken);
-        if (standing.Contains(ObjectionStatus.Upheld))
-        {
-            throw DomainException.Conflict(ObjectionProblemCodes.RecordWithdrawn,
-                "An objection against this record was upheld: it is withdrawn for good; record the corrected decision as a new record.");
-        }
-
-        if (standing.Contains(ObjectionStatus.Open))
-        {
-            throw DomainException.Conflict(ObjectionProblemCodes.RecordObjectionOpen,
-                "An objection against this record is under review: resolve it (POST /api/v1/objections/{id}/resolve) before correcting.");
-        }
     }
 }

@@ -99,6 +99,7 @@ public static class PublicCreditApp
         services.AddSingleton<RecordValidator>();
         services.AddScoped<SubmitRecords>();
         services.AddScoped<CorrectRecord>();
+        services.AddScoped<IRecordCorrectionHold, ObjectionsHoldCorrections>();
         services.AddScoped<ReadRecord>();
         services.AddScoped<PublicityStats>();
         services.AddSingleton(sp => new MeasureRules(sp.GetRequiredService<CreditCatalog>()));
@@ -132,6 +133,9 @@ public static class PublicCreditApp
         services.AddScoped<RevokeDesignation>();
         services.AddScoped<ReadDesignation>();
         services.AddScoped<ListDesignations>();
+        // The deadlines objections and restorations hold on designations, in the order the list shows a day's deadlines.
+        services.AddScoped<IDesignationDeadlines, DesignationObjectionDeadlines>();
+        services.AddScoped<IDesignationDeadlines, PublicCredit.Restorations.DesignationRestorationDeadlines>();
         services.AddScoped<FileObjection>();
         services.AddScoped<ResolveObjection>();
         services.AddScoped<SuspendObjection>();

@@ -29,8 +29,6 @@ public partial class NamespaceCycleTests
         // catalog rules name the restoration conditions.
         "Catalog -> Access", "Catalog -> Storage", "Catalog -> Ledger", "Catalog -> Restorations",
         "Access -> Storage", "Access -> Ledger",
-        // The designation/objection, record/objection and designation/restoration pairs.
-        "Records -> Objections", "Designations -> Objections", "Designations -> Restorations",
     ];
 
     [Fact]

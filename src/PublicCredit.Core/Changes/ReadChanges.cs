@@ -191,7 +191,13 @@ public sealed class ReadChanges(PublicCreditDbContext db)
         return new ChangePage(items, next);
     }
 
-    private sealed record VersionFacts(Guid Id, int Version, string SubjectId, string Department, bool Published, long? WithdrawalPosition);
+    private sealed record VersionFacts(Guid Id, int Version, string SubjectId, string Department, bool Published, long? WithdrawalPosition)
+    {
+        /// <summary>Published when written at <paramref name="position"/>: published, and not already over then — a
+        /// version written after its period ended carries the writing event's position as its withdrawal
+        /// (<c>RecordRows.MarkEndedBeforeWritten</c>, by <see cref="RecordPublicOn.HasEndedBefore"/>; ADR 0008).</summary>
+        public bool PublishedWhenWritten(long position) => Published && WithdrawalPosition != position;
+    }
 
     /// <summary>The facts of the named record versions, looked up <see cref="LookupSlice"/> ids at a time.</summary>
     private async Task<Dictionary<(Guid, int), VersionFacts>> FactsAsync(IEnumerable<Guid> named, CancellationToken cancellationToken)
@@ -258,9 +264,8 @@ public sealed class ReadChanges(PublicCreditDbContext db)
                 case SubmitRecords.CreatedEvent or SubmitRecords.ChunkCreatedEvent:
                     foreach (var r in refs)
                     {
-                        // Published and not already over when written (then the write itself marked it, ADR 0008).
                         var created = Facts(e.Position, r.Id, r.Version);
-                        if (created.Published && created.WithdrawalPosition != e.Position)
+                        if (created.PublishedWhenWritten(e.Position))
                         {
                             derived.Add(Item(ChangeTypes.RecordPublished, created));
                         }
@@ -276,7 +281,7 @@ public sealed class ReadChanges(PublicCreditDbContext db)
                         derived.Add(Item(ChangeTypes.RecordCorrected, corrected));
                     }
 
-                    if (corrected.Published && corrected.WithdrawalPosition != e.Position)
+                    if (corrected.PublishedWhenWritten(e.Position))
                     {
                         derived.Add(Item(ChangeTypes.RecordPublished, corrected));
                     }

@@ -104,6 +104,33 @@ public class PublicRecordsTests
     }
 
     [Fact]
+    public void A_published_organisations_record_is_on_each_day_either_public_or_ended_before_it_never_both()
+    {
+        foreach (DateOnly? until in new DateOnly?[] { null, D("2026-11-22"), D("2026-11-23"), D("2026-11-24") })
+        {
+            var row = Stored(Licence(), Written);
+            row.PublicUntil = until;
+            foreach (var day in new[] { D("2026-11-22"), D("2026-11-23"), D("2026-11-24"), D("2026-11-25") })
+            {
+                var ended = RecordPublicOn.EndedBefore(day).Compile()(row);
+                Assert.Equal(ended, row.HasEndedBefore(day));
+                Assert.NotEqual(ended, row.IsPublicOn(day, IndividualsPublic));
+            }
+        }
+    }
+
+    [Fact]
+    public void An_unpublished_record_is_neither_public_nor_ended_so_no_end_is_announced_for_it()
+    {
+        var minor = Stored(Penalty() with { Severity = "minor" }, Written);
+        minor.PublicUntil = D("2026-11-22");
+
+        Assert.False(minor.Published);
+        Assert.False(minor.IsPublicOn(D("2026-11-23"), IndividualsPublic));
+        Assert.False(minor.HasEndedBefore(D("2026-11-23")));
+    }
+
+    [Fact]
     public void The_version_standing_at_an_instant_is_the_one_written_by_then_and_not_yet_superseded()
     {
         var superseded = Written.AddHours(2);

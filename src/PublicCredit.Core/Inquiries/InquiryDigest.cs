@@ -14,6 +14,10 @@ public sealed class InquiryDigest
 {
     private readonly List<byte[]> rows = [];
 
+    /// <summary>One buffer for every row of the batch: the JSON writer asks its buffer for 4 KB at first, which per
+    /// inquiry was 5 KB of garbage on the check's path (bench <c>InquiryDigestBenchmarks</c>).</summary>
+    private readonly ArrayBufferWriter<byte> buffer = new(4096);
+
     public int Count => rows.Count;
 
     public static string Of(IEnumerable<InquiryRow> inquiries)
@@ -32,7 +36,7 @@ public sealed class InquiryDigest
     {
         ArgumentNullException.ThrowIfNull(row);
         // A JSON array of the columns: nulls stay distinct from empty text, and no separator can be forged in a value.
-        var buffer = new ArrayBufferWriter<byte>(256);
+        buffer.ResetWrittenCount();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartArray();

@@ -1,4 +1,5 @@
 using PublicCredit.Catalog;
+using PublicCredit.Text;
 
 namespace PublicCredit.Demo;
 
@@ -68,7 +69,7 @@ public sealed record SyntheticRecord
         SubjectName = SubjectName,
         DocumentNumber = DocumentNumber,
         DecisionDate = DecisionDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        Severity = SyntheticRecordWriter.Grade(Severity),
+        Severity = Severity?.Code(),
         LegalBasis = LegalBasis,
         Facts = Facts,
         Content = Content,

@@ -6,6 +6,7 @@ using PublicCredit.Catalog;
 using static System.Globalization.CultureInfo;
 
 using PublicCredit.Import;
+using PublicCredit.Text;
 
 namespace PublicCredit.Demo;
 
@@ -76,7 +77,7 @@ public static class SyntheticRecordWriter
             writer.Write(',');
             WriteField(writer, Date(record.DecisionDate));
             writer.Write(',');
-            WriteField(writer, Grade(record.Severity));
+            WriteField(writer, record.Severity?.Code());
             writer.Write(',');
             WriteField(writer, record.LegalBasis);
             writer.Write(',');
@@ -122,7 +123,7 @@ public static class SyntheticRecordWriter
             json.WriteString("subjectName", record.SubjectName);
             json.WriteString("documentNumber", record.DocumentNumber);
             json.WriteString("decisionDate", Date(record.DecisionDate));
-            WriteOptional(json, "severity", Grade(record.Severity));
+            WriteOptional(json, "severity", record.Severity?.Code());
             json.WriteString("legalBasis", record.LegalBasis);
             WriteOptional(json, "facts", record.Facts);
             WriteOptional(json, "content", record.Content);
@@ -152,16 +153,6 @@ public static class SyntheticRecordWriter
         stream.Flush();
         return count;
     }
-
-    /// <summary>The lower-case grade names of docs/api.md: minor, general, serious.</summary>
-    public static string? Grade(NegativeGrade? grade) => grade switch
-    {
-        NegativeGrade.Minor => "minor",
-        NegativeGrade.General => "general",
-        NegativeGrade.Serious => "serious",
-        null => null,
-        _ => throw new ArgumentOutOfRangeException(nameof(grade), grade, null),
-    };
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", InvariantCulture);
 

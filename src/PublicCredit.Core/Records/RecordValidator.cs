@@ -275,7 +275,7 @@ public sealed class RecordValidator(CreditCatalog catalog)
             if (grade is not null)
             {
                 errors.Add(new FieldError(field, RecordProblemCodes.SeverityNotApplicable,
-                    $"Category '{category.Code}' is {category.Polarity.ToString().ToLowerInvariant()} information; severity grades only negative information (docs/domain.md#publicity-periods)."));
+                    $"Category '{category.Code}' is {category.Polarity.Code()} information; severity grades only negative information (docs/domain.md#publicity-periods)."));
                 return (false, null);
             }
 

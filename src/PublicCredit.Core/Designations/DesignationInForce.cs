@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using PublicCredit.Rules;
 
 namespace PublicCredit.Designations;
 
@@ -33,32 +34,15 @@ public static class DesignationInForce
     private static readonly Func<DesignationRow, DateTimeOffset, bool> AtCompiled = AtRule.Compile();
 
     /// <summary>In force at <paramref name="instant"/>, as a query predicate.</summary>
-    public static Expression<Func<DesignationRow, bool>> At(DateTimeOffset instant) => Bind(AtRule, instant);
+    public static Expression<Func<DesignationRow, bool>> At(DateTimeOffset instant) => BoundRule.Bind(AtRule, instant);
 
     /// <summary>Effective, no objection under review, not yet expired at <paramref name="instant"/>, with no lower
     /// bound on <c>effectiveFrom</c> (see <see cref="NotLapsedRule"/> for why), as a query predicate.</summary>
-    public static Expression<Func<DesignationRow, bool>> RemovableAt(DateTimeOffset instant) => Bind(NotLapsedRule, instant);
+    public static Expression<Func<DesignationRow, bool>> RemovableAt(DateTimeOffset instant) => BoundRule.Bind(NotLapsedRule, instant);
 
     /// <summary>In force at <paramref name="instant"/>, for a row in memory (the same expression as <see cref="At"/>).</summary>
     public static bool IsInForceAt(this DesignationRow row, DateTimeOffset instant) => AtCompiled(row, instant);
 
     /// <summary><see cref="Enforceable"/>, for a row in memory.</summary>
     public static bool IsEnforceable(this DesignationRow row) => EnforceableCompiled(row);
-
-    /// <summary>Replaces the instant parameter by a captured value, so EF sends it as a query parameter (one cached
-    /// plan for every instant) rather than a constant.</summary>
-    private static Expression<Func<DesignationRow, bool>> Bind(Expression<Func<DesignationRow, DateTimeOffset, bool>> rule, DateTimeOffset instant)
-    {
-        var captured = new Captured(instant);
-        var value = Expression.Property(Expression.Constant(captured), nameof(Captured.Value));
-        var body = new Replace(rule.Parameters[1], value).Visit(rule.Body);
-        return Expression.Lambda<Func<DesignationRow, bool>>(body, rule.Parameters[0]);
-    }
-
-    private sealed record Captured(DateTimeOffset Value);
-
-    private sealed class Replace(ParameterExpression parameter, Expression by) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? by : base.VisitParameter(node);
-    }
 }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using PublicCredit.Catalog;
 using PublicCredit.Identifiers;
+using PublicCredit.Rules;
 
 namespace PublicCredit.Records;
 
@@ -37,13 +38,7 @@ public static class RecordPublicOn
     public static Expression<Func<RecordRow, bool>> Day(DateOnly day, IReadOnlyCollection<string> individualsPublicCategories)
     {
         ArgumentNullException.ThrowIfNull(individualsPublicCategories);
-        var captured = new Captured(day, individualsPublicCategories);
-        var body = new Replace(new()
-        {
-            [PublicOnRule.Parameters[1]] = Expression.Property(Expression.Constant(captured), nameof(Captured.Day)),
-            [PublicOnRule.Parameters[2]] = Expression.Property(Expression.Constant(captured), nameof(Captured.Categories)),
-        }).Visit(PublicOnRule.Body);
-        return Expression.Lambda<Func<RecordRow, bool>>(body, PublicOnRule.Parameters[0]);
+        return BoundRule.Bind(PublicOnRule, day, individualsPublicCategories);
     }
 
     /// <summary>Public on <paramref name="day"/>, for a row in memory (the same expression as <see cref="Day"/>).</summary>
@@ -51,15 +46,7 @@ public static class RecordPublicOn
         PublicOnCompiled(row, day, individualsPublicCategories);
 
     /// <summary>Published with a period that ended before <paramref name="day"/> (see <see cref="EndedBeforeRule"/>), as a query predicate.</summary>
-    public static Expression<Func<RecordRow, bool>> EndedBefore(DateOnly day)
-    {
-        var captured = new Captured(day, []);
-        var body = new Replace(new()
-        {
-            [EndedBeforeRule.Parameters[1]] = Expression.Property(Expression.Constant(captured), nameof(Captured.Day)),
-        }).Visit(EndedBeforeRule.Body);
-        return Expression.Lambda<Func<RecordRow, bool>>(body, EndedBeforeRule.Parameters[0]);
-    }
+    public static Expression<Func<RecordRow, bool>> EndedBefore(DateOnly day) => BoundRule.Bind(EndedBeforeRule, day);
 
     /// <summary><see cref="EndedBefore"/>, for a row in memory.</summary>
     public static bool HasEndedBefore(this RecordRow row, DateOnly day) => EndedBeforeCompiled(row, day);
@@ -78,15 +65,5 @@ public static class RecordPublicOn
     {
         ArgumentNullException.ThrowIfNull(catalog);
         return [.. catalog.Categories.Where(c => c.IndividualsPublic).Select(c => c.Code)];
-    }
-
-    /// <summary>The values a rule is bound to, read by EF as query parameters (one cached plan for every day) rather
-    /// than constants.</summary>
-    private sealed record Captured(DateOnly Day, IReadOnlyCollection<string> Categories);
-
-    private sealed class Replace(Dictionary<ParameterExpression, Expression> by) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) =>
-            by.TryGetValue(node, out var replacement) ? replacement : base.VisitParameter(node);
     }
 }

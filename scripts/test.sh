@@ -52,7 +52,15 @@ if [ "$failed" -gt 0 ]; then
   echo "Failed tests:"
   for trx in "$results"/*.trx; do
     [ -e "$trx" ] || continue
-    grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.* testName="\([^"]*\)".*/  - \1/p' || true
+    # The name, then the first lines of the message and the first frame in this repository's code, so a
+    # failure on a machine nobody can log into still says what it saw.
+    awk '
+      /<UnitTestResult / { failed = ($0 ~ /outcome="Failed"/); if (failed) { name = $0; sub(/.* testName="/, "", name); sub(/".*/, "", name); print "  - " name; lines = 0; inmsg = 0; frame = 0 } }
+      failed && /<Message>/ { inmsg = 1; sub(/.*<Message>/, "") }
+      failed && inmsg { done = sub(/<\/Message>.*/, ""); if (lines < 4) { print "      " substr($0, 1, 300); lines++ } if (done) inmsg = 0; next }
+      failed && !frame && / in \/.*\/tests\/.*:line [0-9]+/ { f = $0; sub(/.* in \/.*\/tests\//, "tests/", f); print "      at " f; frame = 1 }
+      /<\/UnitTestResult>/ { failed = 0 }
+    ' "$trx" || true
   done
 fi
 echo "Tests: ${passed} passed, ${failed} failed, ${skipped} skipped"

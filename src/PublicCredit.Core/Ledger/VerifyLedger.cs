@@ -33,6 +33,8 @@ public sealed class VerifyLedger(PublicCreditDbContext db, LedgerCheckpoints? ch
 {
     public async Task<LedgerVerification> RunAsync(CancellationToken cancellationToken = default)
     {
+        // Head, events and state tables as of one moment: writers appending meanwhile are not a break.
+        await using var snapshot = await db.BeginReadSnapshotAsync(cancellationToken);
         var head = await db.LedgerHead.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         var events = db.LedgerEvents.AsNoTracking().OrderBy(e => e.Position).AsAsyncEnumerable();
         var reconcilers = StateReconcilers.Create();

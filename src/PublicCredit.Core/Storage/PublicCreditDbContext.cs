@@ -1,6 +1,8 @@
+using System.Data;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using PublicCredit.Access;
 using PublicCredit.Checks;
 using PublicCredit.Import;
@@ -73,6 +75,24 @@ public class PublicCreditDbContext(DbContextOptions<PublicCreditDbContext> optio
     public DbSet<PerformanceRow> Performances => Set<PerformanceRow>();
 
     public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+
+    /// <summary>
+    /// Begins a read-only transaction in which every query sees the database as of one moment, whatever commits
+    /// meanwhile — for reads that compare several tables with each other (verifying the ledger against its head and
+    /// the state tables). PostgreSQL: REPEATABLE READ (one snapshot for the transaction). SQLite in WAL mode: a deferred
+    /// BEGIN (Microsoft.Data.Sqlite opens it for ReadUncommitted, which has no other effect without a shared cache), so
+    /// the first read fixes the snapshot and no writer is blocked. Null when a transaction is already open.
+    /// </summary>
+    public async Task<IDbContextTransaction?> BeginReadSnapshotAsync(CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            return null;
+        }
+
+        var level = Database.ProviderName == SqliteProvider ? IsolationLevel.ReadUncommitted : IsolationLevel.RepeatableRead;
+        return await Database.BeginTransactionAsync(level, cancellationToken);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

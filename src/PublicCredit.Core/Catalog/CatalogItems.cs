@@ -1,3 +1,4 @@
+using PublicCredit.Access;
 using PublicCredit.Identifiers;
 using System.Globalization;
 using PublicCredit.Calendar;
@@ -26,6 +27,76 @@ public sealed record LegalBasis(string Law, string Article, string? Document = n
 }
 
 public sealed record Department(string Code, LocalizedText Name, DepartmentKind Kind) : ICatalogItem;
+
+/// <summary>
+/// Why a staff member reads information that is not public (catalog.yaml <c>purposes</c>; docs/domain.md#who-records-and-who-reads):
+/// a read names one of these codes, and the inquiry log keeps it beside the caller's free-text note.
+/// </summary>
+public sealed record Purpose(string Code, LocalizedText Name) : ICatalogItem;
+
+/// <summary>
+/// A set of departments named by code or by kind (<c>[sta, court]</c>: the tax administration and every court), as the
+/// catalog's <c>providers</c> and <c>sharing</c> name them (docs/catalog.md#providers-and-sharing).
+/// </summary>
+public sealed record DepartmentSet
+{
+    public DepartmentSet(IReadOnlyList<string> entries)
+    {
+        Entries = entries;
+        Kinds = [.. entries.Select(e => EnumCodes.TryParse<DepartmentKind>(e, out var kind) ? kind : (DepartmentKind?)null).OfType<DepartmentKind>()];
+        Codes = [.. entries.Where(e => !EnumCodes.TryParse<DepartmentKind>(e, out _))];
+    }
+
+    public static DepartmentSet Empty { get; } = new([]);
+
+    /// <summary>The entries as the catalog writes them, in order: department codes and department kinds.</summary>
+    public IReadOnlyList<string> Entries { get; }
+
+    /// <summary>The entries that are department codes.</summary>
+    public IReadOnlyList<string> Codes { get; }
+
+    /// <summary>The entries that are department kinds (<c>government</c>, <c>court</c>, <c>non-government</c>).</summary>
+    public IReadOnlyList<DepartmentKind> Kinds { get; }
+
+    public bool IsEmpty => Entries.Count == 0;
+
+    /// <summary>Whether an entry is a department kind rather than a department code.</summary>
+    public static bool IsKind(string entry) => EnumCodes.TryParse<DepartmentKind>(entry, out _);
+
+    public bool Includes(Department department)
+    {
+        ArgumentNullException.ThrowIfNull(department);
+        return Codes.Contains(department.Code, StringComparer.Ordinal) || Kinds.Contains(department.Kind);
+    }
+
+    public override string ToString() => string.Join(", ", Entries);
+}
+
+/// <summary>
+/// One sharing rule of a category or list type: staff of <see cref="Roles"/> in <see cref="Departments"/> may read its
+/// non-public items for one of <see cref="Purposes"/> (docs/catalog.md#providers-and-sharing).
+/// </summary>
+public sealed record SharingRule(IReadOnlyList<Role> Roles, DepartmentSet Departments, IReadOnlyList<string> Purposes)
+{
+    public bool Allows(Role role, Department department, string purpose) =>
+        Roles.Contains(role) && Departments.Includes(department) && Purposes.Contains(purpose, StringComparer.Ordinal);
+}
+
+/// <summary>Who records an item and who reads it when it is not public (docs/catalog.md#providers-and-sharing).</summary>
+public sealed record Scope(DepartmentSet Providers, IReadOnlyList<SharingRule> Sharing)
+{
+    public static Scope Nobody { get; } = new(DepartmentSet.Empty, []);
+
+    /// <summary>Whether <paramref name="department"/> may record (or propose) the item.</summary>
+    public bool IsProvidedBy(Department department) => Providers.Includes(department);
+
+    /// <summary>
+    /// Whether staff of <paramref name="role"/> in <paramref name="department"/>, reading for <paramref name="purpose"/>, may
+    /// see a non-public item that <paramref name="recordedBy"/> recorded: the recording department always sees its own.
+    /// </summary>
+    public bool IsShared(Role role, Department department, string purpose, string recordedBy) =>
+        string.Equals(department.Code, recordedBy, StringComparison.Ordinal) || Sharing.Any(rule => rule.Allows(role, department, purpose));
+}
 
 /// <summary>An approval or service procedure in which the embedded check runs (docs/domain.md#joint-measures).</summary>
 public sealed record Matter(string Code, LocalizedText Name, string ApprovingDepartment) : ICatalogItem;
@@ -65,7 +136,11 @@ public sealed record Category(
     bool IndividualsPublic,
     Polarity Polarity,
     Publicity Publicity,
-    IReadOnlyList<LegalBasis> LegalBasis) : ICatalogItem;
+    IReadOnlyList<LegalBasis> LegalBasis) : ICatalogItem
+{
+    /// <summary>Who records the category and who reads its non-public records (docs/catalog.md#providers-and-sharing).</summary>
+    public Scope Scope { get; init; } = Scope.Nobody;
+}
 
 /// <summary>The published standard a list is designated by (the NDRC 2020 draft opinions §(7): ≥ 30 days of public comment).</summary>
 public sealed record DesignationStandard(
@@ -93,7 +168,11 @@ public sealed record ListType(
     MeasureSeverity MaxMeasureSeverity,
     IReadOnlyList<SubjectKind> SubjectKinds,
     bool ReachesResponsiblePersons,
-    AutomaticRemoval? AutomaticRemoval) : ICatalogItem;
+    AutomaticRemoval? AutomaticRemoval) : ICatalogItem
+{
+    /// <summary>Who proposes entries and who reads entries that are not public (docs/catalog.md#providers-and-sharing).</summary>
+    public Scope Scope { get; init; } = Scope.Nobody;
+}
 
 /// <summary>
 /// Marks the GF〔2016〕33 §(4) green channel: granted to subjects of <see cref="SubjectKinds"/> with no negative

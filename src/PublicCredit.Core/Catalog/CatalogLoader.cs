@@ -76,6 +76,7 @@ public static class CatalogLoader
             new WorkingDayCalendar(parsed.Years))
         {
             ObjectionReview = parsed.ObjectionReview.Value,
+            Purposes = new(parsed.Purposes),
             RefilingCoolingOffDays = parsed.RefilingCoolingOffDays ?? CreditCatalog.DefaultRefilingCoolingOffDays,
         });
     }

@@ -1,3 +1,4 @@
+using PublicCredit.Access;
 using PublicCredit.Identifiers;
 using System.Collections.Frozen;
 using System.Collections.ObjectModel;
@@ -26,6 +27,8 @@ internal sealed class ParsedCatalog
     public int? RefilingCoolingOffDays { get; set; }
 
     public List<Department> Departments { get; } = [];
+
+    public List<Purpose> Purposes { get; } = [];
 
     public List<Category> Categories { get; } = [];
 
@@ -98,6 +101,7 @@ internal static partial class CatalogParser
                 into.DeclaredVersion = fields.String("version");
                 into.Title = fields.Text("title");
                 (into.ObjectionReview, into.RefilingCoolingOffDays) = ParseObjections(fields);
+                Items(fields, "purposes", "purpose", into, problems, ParsePurpose);
                 break;
             case DepartmentsFile:
                 Items(fields, "departments", "department", into, problems, ParseDepartment);
@@ -276,6 +280,37 @@ internal static partial class CatalogParser
         }
     }
 
+    private static void ParsePurpose(YamlFields f, ParsedCatalog into)
+    {
+        var code = f.String("code");
+        var name = f.Text("name");
+        if (f.Source.Complete)
+        {
+            into.Add(into.Purposes, new Purpose(code!, name!), f.Source);
+        }
+    }
+
+    /// <summary>
+    /// <c>providers</c> (department codes or kinds) and <c>sharing</c> (rules of roles, departments or kinds, purposes) of a
+    /// category or list type (docs/catalog.md#providers-and-sharing). Absent providers are judged by the rules
+    /// (<c>category-providers-missing</c>), not here, so that the author sees the rule rather than a missing field.
+    /// </summary>
+    private static Scope ParseScope(YamlFields f)
+    {
+        var providers = new DepartmentSet(f.StringList("providers", required: false));
+        var sharing = new List<SharingRule>();
+        foreach (var rule in f.MapList("sharing", required: false))
+        {
+            var roles = rule.EnumList<Role>("roles");
+            var departments = rule.StringList("departments");
+            var purposes = rule.StringList("purposes");
+            rule.RejectUnknownKeys();
+            sharing.Add(new SharingRule(roles, new DepartmentSet(departments), purposes));
+        }
+
+        return new Scope(providers, sharing.AsReadOnly());
+    }
+
     private static void ParseMatter(YamlFields f, ParsedCatalog into)
     {
         var code = f.String("code");
@@ -299,10 +334,11 @@ internal static partial class CatalogParser
         var polarity = f.Enum<Polarity>("polarity");
         var publicity = ParsePublicity(f.Map("publicity"));
         var legalBasis = ParseLegalBasis(f, "legalBasis", required: true);
+        var scope = ParseScope(f);
         if (f.Source.Complete)
         {
             into.Add(into.Categories, new Category(code!, name!, item!.Value, parent, dataClass!.Value, subjects,
-                individualsPublic!.Value, polarity!.Value, publicity!, legalBasis), f.Source);
+                individualsPublic!.Value, polarity!.Value, publicity!, legalBasis) { Scope = scope }, f.Source);
         }
     }
 
@@ -390,11 +426,12 @@ internal static partial class CatalogParser
             }
         }
 
+        var scope = ParseScope(f);
         if (f.Source.Complete)
         {
             into.Add(into.ListTypes, new ListType(code!, name!, kind!.Value, category!, designating, legalBasis,
                 standard!, defaultTerm!.Value, maxTerm!.Value, termLegalBasis, new WorkingDays(window!.Value),
-                maxSeverity!.Value, subjectKinds, reaches!.Value, removal), f.Source);
+                maxSeverity!.Value, subjectKinds, reaches!.Value, removal) { Scope = scope }, f.Source);
         }
     }
 

@@ -122,6 +122,58 @@ internal static partial class CatalogRules
                 }
 
                 Publicity(category);
+                Scope(category, category.Scope, "category-providers-missing", "category");
+            }
+        }
+
+        /// <summary>
+        /// providers and sharing (docs/catalog.md#providers-and-sharing): at least one provider; every department code,
+        /// kind and purpose known; every sharing rule names roles, departments and purposes.
+        /// </summary>
+        private void Scope(object item, Scope scope, string missingCode, string what)
+        {
+            if (scope.Providers.IsEmpty)
+            {
+                Report(item, "providers", missingCode,
+                    $"a {what} names its providers: the departments (codes) or department kinds (government, court, non-government) that may record it (docs/domain.md#who-records-and-who-reads).");
+            }
+
+            Departments(item, "providers", scope.Providers);
+            for (var r = 0; r < scope.Sharing.Count; r++)
+            {
+                var rule = scope.Sharing[r];
+                var path = Index("sharing", r);
+                Departments(item, path + ".departments", rule.Departments);
+                if (rule.Roles.Count == 0)
+                {
+                    Report(item, path + ".roles", "field-required", "a sharing rule names the staff roles that may read.");
+                }
+
+                if (rule.Departments.IsEmpty)
+                {
+                    Report(item, path + ".departments", "field-required", "a sharing rule names the departments or department kinds that may read.");
+                }
+
+                if (rule.Purposes.Count == 0)
+                {
+                    Report(item, path + ".purposes", "field-required", "a sharing rule names the purposes (catalog.yaml 'purposes') it allows.");
+                }
+
+                for (var i = 0; i < rule.Purposes.Count; i++)
+                {
+                    Reference(item, $"{path}.{Index("purposes", i)}", "purposes", rule.Purposes[i], "purpose");
+                }
+            }
+        }
+
+        private void Departments(object item, string key, DepartmentSet set)
+        {
+            for (var i = 0; i < set.Entries.Count; i++)
+            {
+                if (!DepartmentSet.IsKind(set.Entries[i]))
+                {
+                    Reference(item, Index(key, i), "departments", set.Entries[i], "department or department kind");
+                }
             }
         }
 
@@ -287,6 +339,18 @@ internal static partial class CatalogRules
                     {
                         Report(list, field, "list-term-too-long",
                             $"{field} {term} exceeds 3 years; a longer term needs a specific legal basis in 'termLegalBasis' (docs/domain.md#lists).");
+                    }
+                }
+
+                Scope(list, list.Scope, "list-providers-missing", "list type");
+                for (var i = 0; i < list.Scope.Providers.Entries.Count; i++)
+                {
+                    var entry = list.Scope.Providers.Entries[i];
+                    if (entry == DepartmentKind.NonGovernment.Code() ||
+                        (_departments.TryGetValue(entry, out var provider) && provider.Kind == DepartmentKind.NonGovernment))
+                    {
+                        Report(list, Index("providers", i), "list-designator-nongovernment",
+                            $"'{entry}' is not a government department or court; only a department with a legal basis proposes a list entry (docs/domain.md#lists).");
                     }
                 }
 
@@ -502,6 +566,7 @@ internal static partial class CatalogRules
             "matters" => CatalogParser.MattersFile,
             "listTypes" => CatalogParser.ListTypesFile,
             "measures" => CatalogParser.MeasuresFile,
+            "purposes" => CatalogParser.CatalogFile,
             _ => CatalogParser.MemorandaFile,
         };
 

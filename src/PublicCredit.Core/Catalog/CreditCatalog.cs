@@ -84,6 +84,23 @@ public sealed class CreditCatalog
 
     public WorkingDayCalendar Calendar { get; }
 
+    /// <summary>The fixed purposes a staff read names (catalog.yaml <c>purposes</c>; docs/catalog.md#providers-and-sharing).</summary>
+    public CodedCollection<Purpose> Purposes { get; init; } = new([]);
+
+    /// <summary>Whether <paramref name="departmentCode"/> may record <paramref name="category"/> (its <c>providers</c>).</summary>
+    public bool Provides(string? departmentCode, Category category)
+    {
+        ArgumentNullException.ThrowIfNull(category);
+        return departmentCode is not null && Departments.TryGet(departmentCode, out var department) && category.Scope.IsProvidedBy(department);
+    }
+
+    /// <summary>Whether <paramref name="departmentCode"/> may propose entries of <paramref name="listType"/> (its <c>providers</c>).</summary>
+    public bool Provides(string? departmentCode, ListType listType)
+    {
+        ArgumentNullException.ThrowIfNull(listType);
+        return departmentCode is not null && Departments.TryGet(departmentCode, out var department) && listType.Scope.IsProvidedBy(department);
+    }
+
     /// <summary>How long the owning department has to review an objection (catalog.yaml <c>objections</c>; docs/domain.md#objections-and-restoration; ADR 0013).</summary>
     public required WorkingDays ObjectionReview { get; init; }
 

@@ -51,6 +51,24 @@ public static class ChangeTypes
 
     /// <summary>A restoration was granted: the record's publication stopped at once (ADR 0014).</summary>
     public const string RecordRestored = "record-restored";
+
+    /// <summary>An effective designation's term ended: its measures no longer apply (announced within a minute; ADR 0044).</summary>
+    public const string DesignationExpired = "designation-expired";
+
+    /// <summary>
+    /// The status a designation item leaves its designation in, as a downstream mirror keeps it (ADR 0044): the
+    /// designation's status codes (docs/designations.md); null for a record item.
+    /// </summary>
+    public static string? StatusAfter(string type) => type switch
+    {
+        DesignationEffective or DesignationReinstated => "effective",
+        DesignationSuspended => "suspended",
+        DesignationRevoked => "revoked",
+        DesignationRestored => "restored",
+        DesignationRemoved => "removed",
+        DesignationExpired => "expired",
+        _ => null,
+    };
 }
 
 /// <summary>
@@ -69,7 +87,20 @@ public sealed record ChangeItem(
     Guid? RecordId = null,
     int? Version = null,
     Guid? DesignationId = null,
-    Guid? ObjectionId = null);
+    Guid? ObjectionId = null)
+{
+    /// <summary>For a designation item: the list type (ADR 0044).</summary>
+    public string? ListType { get; init; }
+
+    /// <summary>For a designation item: the instant its measures apply from (null before a decision).</summary>
+    public DateTimeOffset? EffectiveFrom { get; init; }
+
+    /// <summary>For a designation item: the instant its term ends.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>For a designation item: the status it leaves the designation in (<see cref="ChangeTypes.StatusAfter"/>).</summary>
+    public string? Status { get; init; }
+}
 
 /// <summary>A page of the feed; read on with <c>after=</c><see cref="Next"/>. Up to date when <see cref="Next"/> stops moving.</summary>
 public sealed record ChangePage(IReadOnlyList<ChangeItem> Items, long Next);
@@ -236,7 +267,8 @@ public sealed class ReadChanges(PublicCreditDbContext db)
             ChangeItem Item(string type, VersionFacts f) => new(e.Position, type, e.OccurredAt, f.SubjectId, f.Department, f.Id, f.Version);
             switch (e.Type)
             {
-                case DesignationEvents.Effective or DesignationEvents.Revoked or DesignationEvents.Restored or DesignationEvents.Removed:
+                case DesignationEvents.Effective or DesignationEvents.Revoked or DesignationEvents.Restored or DesignationEvents.Removed
+                    or DesignationEvents.Expired:
                     // Designation events carry their subject and id themselves (ADR 0009); the item type is the event type.
                     using (var payload = JsonDocument.Parse(e.Payload))
                     {
@@ -300,13 +332,45 @@ public sealed class ReadChanges(PublicCreditDbContext db)
             result.Add((e.Position, derived));
         }
 
-        return result;
+        return await WithDesignationFactsAsync(result, cancellationToken);
+    }
+
+    /// <summary>
+    /// Gives every designation item its designation's list type, term and the status the item leaves it in, so a
+    /// downstream system can keep a list from the feed alone (ADR 0044). List type and term are written once by the
+    /// decision, so the current row states them as they were at the event.
+    /// </summary>
+    private async Task<List<(long Position, List<ChangeItem> Items)>> WithDesignationFactsAsync(
+        List<(long Position, List<ChangeItem> Items)> pages, CancellationToken cancellationToken)
+    {
+        var ids = pages.SelectMany(p => p.Items).Where(i => i.DesignationId is not null).Select(i => i.DesignationId!.Value).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return pages;
+        }
+
+        var facts = new Dictionary<Guid, (string ListType, DateTimeOffset? From, DateTimeOffset? Until)>();
+        foreach (var slice in ids.Chunk(LookupSlice))
+        {
+            var sliceIds = slice.ToList();
+            foreach (var d in await db.Designations.AsNoTracking()
+                         .Where(d => sliceIds.Contains(d.Id))
+                         .Select(d => new { d.Id, d.ListType, d.EffectiveFrom, d.ExpiresAt })
+                         .ToListAsync(cancellationToken))
+            {
+                facts[d.Id] = (d.ListType, d.EffectiveFrom, d.ExpiresAt);
+            }
+        }
+
+        return [.. pages.Select(p => (p.Position, p.Items.Select(i => i.DesignationId is { } id && facts.TryGetValue(id, out var f)
+            ? i with { ListType = f.ListType, EffectiveFrom = f.From, ExpiresAt = f.Until, Status = ChangeTypes.StatusAfter(i.Type) }
+            : i).ToList()))];
     }
 
     private static bool IsDesignation(LedgerEventRow e) =>
         e.Type is DesignationEvents.Effective or DesignationEvents.Revoked or ObjectionEvents.Filed or ObjectionEvents.Upheld or ObjectionEvents.Rejected
             or ObjectionEvents.Suspended
-            or DesignationEvents.Restored or DesignationEvents.Removed or Restorations.RestorationEvents.RecordRestored;
+            or DesignationEvents.Restored or DesignationEvents.Removed or DesignationEvents.Expired or Restorations.RestorationEvents.RecordRestored;
 
     /// <summary>
     /// What an objection step tells downstream (ADR 0013 §4): for a designation, only a change of what is enforced

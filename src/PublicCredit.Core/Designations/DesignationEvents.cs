@@ -19,6 +19,19 @@ public static class DesignationEvents
 
     /// <summary>The subject's performance of the obligation was recorded, removal to follow (ADR 0014).</summary>
     public const string PerformanceRecorded = "designation-performance-recorded";
+
+    /// <summary>The term of an effective designation ended (announced by the expiry announcer, ADR 0044).</summary>
+    public const string Expired = DesignationExpired.EventType;
+}
+
+/// <summary>
+/// The term of a designation ended at <see cref="ExpiresAt"/> while it was effective (ADR 0044): an announcement for the
+/// changes feed, written within a minute of the end by the expiry announcer. It changes no state — expired is derived
+/// from the time, never stored — so the designation's own <c>expiresAt</c> already says what it says.
+/// </summary>
+public sealed record DesignationExpired(Guid DesignationId, string ListType, DateTimeOffset ExpiresAt) : ILedgerEvent
+{
+    public const string EventType = "designation-expired";
 }
 
 /// <summary>

@@ -89,6 +89,13 @@ public sealed class DesignationRow
 
     public string? RevocationDocument { get; set; }
 
+    /// <summary>
+    /// The ledger position of the <c>designation-expired</c> announcement (docs/changes.md#designation-items): set once,
+    /// by the expiry announcer, after <see cref="ExpiresAt"/> passed while the designation was still effective. Views
+    /// never read it — they compute the end from the request time; it only keeps the feed from announcing an end twice.
+    /// </summary>
+    public long? ExpiryPosition { get; set; }
+
     /// <summary>The ledger event of the last transition. Also the row's concurrency token: a write that did not hold
     /// the ledger lock and read a stale state fails instead of overwriting a newer transition.</summary>
     public long LedgerPosition { get; set; }
@@ -158,6 +165,7 @@ internal sealed class DesignationRowConfiguration : IEntityTypeConfiguration<Des
             .HasDatabaseName("ix_designations_notice");
         builder.HasIndex(d => d.SubjectId);
         builder.HasIndex(d => d.Status);
+        builder.HasIndex(d => d.ExpiresAt);
     }
 
     private static SubjectKind ParseKind(string text) =>

@@ -74,6 +74,9 @@ public static class LedgerEvents
             NoFeed(NotInFeed), typeof(DesignationRow), typeof(PerformanceRow)),
         Event<DesignationTransition>(DesignationEvents.Removed, "removals", "a designation removed once its obligation was performed",
             Feed(ChangeTypes.DesignationRemoved), typeof(DesignationRow), typeof(PerformanceRow)),
+        Event<DesignationExpired>(DesignationExpired.EventType, "designations", "an effective designation's term ended",
+            Feed(ChangeTypes.DesignationExpired),
+            notReconciled: "announces an end the designation's own expiresAt already states; the designation it names is proved by its decision's event"),
 
         // Objections (ADR 0013, ADR 0034): on a designation the payload is a transition; on a record it names the version.
         Event<DesignationTransition, ObjectionOnRecord>(ObjectionEvents.Filed, "objections", "an objection filed (suspending, or opening a review)",

@@ -390,6 +390,10 @@ namespace PublicCredit.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<long?>("ExpiryPosition")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expiry_position");
+
                     b.Property<string>("Facts")
                         .IsRequired()
                         .HasColumnType("text")
@@ -502,6 +506,9 @@ namespace PublicCredit.Data.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_designations");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_designations_expires_at");
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_designations_status");

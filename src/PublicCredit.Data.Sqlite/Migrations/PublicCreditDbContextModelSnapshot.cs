@@ -392,6 +392,10 @@ namespace PublicCredit.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("expires_at");
 
+                    b.Property<long?>("ExpiryPosition")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expiry_position");
+
                     b.Property<string>("Facts")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -505,6 +509,9 @@ namespace PublicCredit.Data.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_designations");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_designations_expires_at");
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_designations_status");

@@ -63,7 +63,8 @@ public sealed record HostSettings
 
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
 
-    /// <summary>How often the publicity-end job looks for ended periods to announce on the changes feed (ADR 0008).</summary>
+    /// <summary>How often the publicity-end job and the expiry announcer look for ended publicity periods and designation
+    /// terms to announce on the changes feed (ADR 0008, ADR 0044).</summary>
     public TimeSpan WithdrawalInterval { get; init; } = WithdrawalAnnouncer.DefaultInterval;
 
     /// <summary>

@@ -153,6 +153,11 @@ public static class PublicCreditApp
             sp.GetRequiredService<IServiceScopeFactory>(), settings.Clock, settings.WithdrawalInterval,
             sp.GetRequiredService<ILogger<WithdrawalAnnouncer>>()));
         services.AddHostedService(sp => sp.GetRequiredService<WithdrawalAnnouncer>());
+        services.AddScoped<AnnounceExpiries>();
+        services.AddSingleton(sp => new ExpiryAnnouncer(
+            sp.GetRequiredService<IServiceScopeFactory>(), settings.Clock, settings.WithdrawalInterval,
+            sp.GetRequiredService<ILogger<ExpiryAnnouncer>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<ExpiryAnnouncer>());
         services.AddRestorations(settings);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = RequestEdges.AddMissingCode);

@@ -66,6 +66,8 @@ public static class DesignationProblemCodes
     public const string UnknownListType = "designation-unknown-list-type";
     [Problem(403, "List '…' is designated by {string.Join(")]
     public const string DepartmentNotDesignating = "designation-department-not-designating";
+    [Problem(403, "List '…' takes entries from … only; the caller acts for '…' (docs/catalog.md#providers-and-sharing).")]
+    public const string ListNotProvided = "designation-list-not-provided";
     [Problem(422, "subject.id is neither a valid USCC (GB 32100) nor a resident ID number (GB 11643): …")]
     public const string SubjectIdInvalid = "subject-id-invalid";
     [Problem(422, "subject.kind is 'organisation' or 'individual', not '…'.")]

@@ -56,6 +56,13 @@ public sealed class ProposeDesignation(
                 $"List '{listType.Code}' is designated by {string.Join(", ", listType.DesignatingDepartments)} only; the caller acts for '{departmentCode}'.");
         }
 
+        if (listType is not null && !catalog.Provides(departmentCode, listType))
+        {
+            // docs/catalog.md#providers-and-sharing: a list type names who may propose its entries.
+            throw DomainException.Forbidden(Codes.ListNotProvided,
+                $"List '{listType.Code}' takes entries from {listType.Scope.Providers} only; the caller acts for '{departmentCode}' (docs/catalog.md#providers-and-sharing).");
+        }
+
         var subject = SubjectOf(input, listType, today, errors, text);
         var subjectName = text.Required(Fields.SubjectName, input.SubjectName, Fields.MaxSubjectName, Codes.SubjectNameMissing,
             "The subject's name (名称/姓名) is required.");

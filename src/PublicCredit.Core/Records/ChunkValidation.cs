@@ -78,6 +78,13 @@ public sealed class ChunkValidation
         }
 
         var index = Count;
+        if (CategoryProviders.Refusal(catalog, caller.Department, input.Category) is { } refusal)
+        {
+            // Outside the category's providers: refused before anything else is judged (docs/catalog.md#providers-and-sharing).
+            outcomes.Add(new SubmissionOutcome(index, null, SubmissionStatus.Rejected, [refusal]));
+            return;
+        }
+
         var validation = validator.Validate(input, today);
         if (validation.Record is { } record)
         {

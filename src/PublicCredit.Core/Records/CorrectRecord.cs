@@ -42,6 +42,7 @@ public sealed class CorrectRecord(
                       ?? throw DomainException.NotFound(RecordProblemCodes.NotFound, $"There is no record {id}.");
         caller.RequireDepartment(current.Department);
         await hold.RefuseCorrectionAsync(id, cancellationToken);
+        CategoryProviders.Require(catalog, caller.Department, request.Record.Category);
 
         var validation = validator.Validate(request.Record, ChinaTime.DateOf(now));
         var errors = validation.Errors.ToList();

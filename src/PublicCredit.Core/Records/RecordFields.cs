@@ -66,6 +66,8 @@ public static class RecordProblemCodes
     public const string FieldCharacterInvalid = "record-field-character-invalid";
     [Problem(422, "Record unknown category.")]
     public const string UnknownCategory = "record-unknown-category";
+    [Problem(403, "Category '…' is recorded by … only; the caller acts for '…' (docs/catalog.md#providers-and-sharing).", Field = "category")]
+    public const string CategoryNotProvided = "record-category-not-provided";
     [Problem(422, "subject.id is neither a valid USCC (GB 32100) nor a resident ID number (GB 11643): …")]
     public const string SubjectIdInvalid = "subject-id-invalid";
     [Problem(422, "subject.kind is 'organisation' or 'individual', not '…'.")]

@@ -26,6 +26,9 @@ public sealed record SubmissionOutcome(int Index, Guid? Id, SubmissionStatus Sta
 {
     /// <summary>Rejected because the department already has a different record under this document number.</summary>
     public bool IsConflict => Errors is { } errors && errors.Any(e => e.Code == RecordProblemCodes.Conflict);
+
+    /// <summary>Rejected because the caller's department is not among the category's providers (docs/catalog.md#providers-and-sharing).</summary>
+    public FieldError? NotProvided => Errors?.FirstOrDefault(e => e.Code == RecordProblemCodes.CategoryNotProvided);
 }
 
 /// <summary>

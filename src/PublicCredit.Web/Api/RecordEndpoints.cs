@@ -33,6 +33,7 @@ internal static class RecordEndpoints
             {
                 SubmissionStatus.Created => TypedResults.Created($"/api/v1/records/{outcome.Id}", new SubmittedRecordResponse(outcome.Id, outcome.Status)),
                 SubmissionStatus.Unchanged => TypedResults.Ok(new SubmittedRecordResponse(outcome.Id, outcome.Status)),
+                _ when outcome.NotProvided is { } refusal => throw DomainException.Forbidden(refusal.Code, refusal.Message),
                 _ when outcome.IsConflict => throw ConflictProblem(outcome),
                 _ => throw DomainException.Invalid(outcome.Errors ?? []),
             };

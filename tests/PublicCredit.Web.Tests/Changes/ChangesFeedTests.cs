@@ -61,7 +61,7 @@ public abstract class ChangesFeedTests(ITestDatabases databases) : ServerTests(d
         var batch = new JsonArray(
             RecordBodies.Penalty("闽市监罚〔2026〕301号"),
             RecordBodies.PenaltyOnPerson("闽市监罚〔2026〕302号"),
-            SubjectBodies.Defaulter());
+            SubjectBodies.Honour(SubjectBodies.PublicPersonId, SubjectBodies.PublicPersonName, "闽市监信〔2026〕303号"));
         var outcomes = await (await recorder.PostJsonAsync("/api/v1/records/batch", batch, Cancel)).JsonAsync(Cancel);
 
         var page = await FeedAsync();

@@ -20,7 +20,7 @@ public abstract class AuditReadPrivacyTests(ITestDatabases databases) : ServerTe
     {
         using var recorder = Server.Client(await Server.KeyAsync(Role.Recorder, Departments.Samr));
         await Given.PublishedRecordAsync(body: RecordBodies.PenaltyOnPerson(), recorder: recorder);
-        await Given.PublishedRecordAsync(body: SubjectBodies.Defaulter(), recorder: recorder);
+        await Given.PublishedRecordAsync(body: SubjectBodies.Defaulter(), department: Departments.Spc);
     }
 
     private async Task<List<JsonElement>> InquiriesSeenByAsync(string subjectId)

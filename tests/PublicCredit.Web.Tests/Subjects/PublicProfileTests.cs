@@ -82,8 +82,7 @@ public abstract class PublicProfileTests(ITestDatabases databases) : ServerTests
     [Fact]
     public async Task An_individual_is_shown_by_an_opaque_id_with_the_number_masked_and_the_number_is_in_no_public_body()
     {
-        using var recorder = await RecorderAsync();
-        var record = (await Given.PublishedRecordAsync(body: SubjectBodies.Defaulter(), recorder: recorder)).Id;
+        var record = (await Given.PublishedRecordAsync(body: SubjectBodies.Defaulter(), department: Departments.Spc)).Id;
         using var anonymous = Server.Client();
 
         var search = await anonymous.GetTextAsync($"/api/v1/public/subjects?q={SubjectBodies.PublicPersonName}", Cancel);
@@ -119,10 +118,9 @@ public abstract class PublicProfileTests(ITestDatabases databases) : ServerTests
     public async Task The_public_id_is_random_not_derived_from_the_number()
     {
         // The same person on two platforms (two databases) gets unrelated public ids: nothing computes one from the number.
-        using var recorder = await RecorderAsync();
-        await Given.PublishedRecordAsync(body: SubjectBodies.Defaulter(), recorder: recorder);
+        await Given.PublishedRecordAsync(body: SubjectBodies.Defaulter(), department: Departments.Spc);
         await using var other = await RunningServer.StartAsync(new SqliteTestDatabases(), Cancel);
-        using var otherRecorder = other.Client(await other.KeyAsync(Role.Recorder, Departments.Samr));
+        using var otherRecorder = other.Client(await other.KeyAsync(Role.Recorder, Departments.Spc));
         await Given.PublishedRecordAsync(body: SubjectBodies.Defaulter(), recorder: otherRecorder);
         using var here = Server.Client();
         using var there = other.Client();

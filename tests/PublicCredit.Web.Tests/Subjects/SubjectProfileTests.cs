@@ -85,7 +85,7 @@ public abstract class SubjectProfileTests(ITestDatabases databases) : ServerTest
     public async Task A_subject_reads_its_own_profile_as_self_service_and_is_refused_anothers()
     {
         var (recorder, _) = await PersonWithACorrectedRecordAsync();
-        await Given.PublishedRecordAsync(body: SubjectBodies.Defaulter(), recorder: recorder);
+        await Given.PublishedRecordAsync(body: SubjectBodies.Defaulter(), department: Departments.Spc);
         recorder.Dispose();
         using var person = Server.Client(await Server.SubjectTokenAsync(RecordBodies.PersonId));
 

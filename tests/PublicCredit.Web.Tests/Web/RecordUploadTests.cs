@@ -92,6 +92,23 @@ public abstract partial class RecordUploadTests(ITestDatabases databases)
     }
 
     [Fact]
+    public async Task A_row_in_a_category_the_department_does_not_provide_is_rejected_as_its_row_and_the_rest_is_imported()
+    {
+        await using var server = await RunningServer.StartAsync(databases, Cancel);
+        using var console = await ConsoleSession.SignInAsync(server, await server.KeyAsync(Role.Recorder, Departments.Samr));
+        var file = string.Join('\n', Header, Row("闽市监罚〔2026〕1号"), Row("（2026）闽01执9号", category: "court-enforcement"), string.Empty);
+
+        var run = await console.UploadAsync("court.csv", file);
+        var page = await console.FinishedRunAsync(run);
+
+        Assert.Equal((2L, 1L, 0L, 1L), Counts(page));
+        var report = await console.Client.GetStringAsync(new Uri($"/console/records/upload/{run}?handler=Rejections", UriKind.Relative), Cancel);
+        Assert.Contains("3,（2026）闽01执9号,category,record-category-not-provided,", report, StringComparison.Ordinal);
+        await using var db = StorageServices.CreateContext(server.Database);
+        Assert.Equal(["administrative-penalty"], await db.Records.Select(r => r.Category).ToListAsync(Cancel));
+    }
+
+    [Fact]
     public async Task Another_department_cannot_see_the_run_or_its_report_and_other_roles_cannot_upload()
     {
         await using var server = await RunningServer.StartAsync(databases, Cancel);

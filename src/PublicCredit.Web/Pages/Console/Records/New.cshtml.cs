@@ -43,6 +43,9 @@ public sealed class NewModel(SubmitRecords submit, CreditCatalog catalog, IStrin
 
     public CreditCatalog Catalog => catalog;
 
+    /// <summary>The categories the signed-in department provides (docs/catalog.md#providers-and-sharing): the only ones offered.</summary>
+    public IEnumerable<Category> ProvidedCategories => catalog.Categories.Where(c => catalog.Provides(Department, c));
+
     public string Department { get; private set; } = string.Empty;
 
     public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
@@ -114,7 +117,7 @@ public sealed class NewModel(SubmitRecords submit, CreditCatalog catalog, IStrin
                         list.Add(Display.Error(l, error));
                     }
 
-                    Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                    Response.StatusCode = outcome.NotProvided is null ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status403Forbidden;
                     break;
             }
         }

@@ -176,9 +176,12 @@ public sealed record ListType(
 
 /// <summary>
 /// Marks the GF〔2016〕33 §(4) green channel: granted to subjects of <see cref="SubjectKinds"/> with no negative
-/// record and no black-list designation within <see cref="CleanPeriod"/> before the check.
+/// record and no black-list designation within <see cref="CleanPeriod"/> before the check, and whose history the
+/// platform has known for at least that period — since its first record or entry, or since the date of
+/// establishment that a record of one of the <see cref="EstablishedBy"/> categories carries as its decision date
+/// (docs/domain.md#record-fields, docs/checks.md).
 /// </summary>
-public sealed record GreenChannel(IsoDuration CleanPeriod, IReadOnlyList<SubjectKind> SubjectKinds);
+public sealed record GreenChannel(IsoDuration CleanPeriod, IReadOnlyList<SubjectKind> SubjectKinds, IReadOnlyList<string> EstablishedBy);
 
 public sealed record Measure(
     string Code,

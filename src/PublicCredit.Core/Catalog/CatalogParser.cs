@@ -469,8 +469,9 @@ internal static partial class CatalogParser
         {
             var clean = g.Duration("cleanPeriod");
             var kinds = g.EnumList<SubjectKind>("subjectKinds");
+            var establishedBy = g.StringList("establishedBy", required: false);
             g.RejectUnknownKeys();
-            greenChannel = clean is null ? null : new GreenChannel(clean.Value, kinds);
+            greenChannel = clean is null ? null : new GreenChannel(clean.Value, kinds, establishedBy);
         }
 
         if (f.Source.Complete)

@@ -397,6 +397,11 @@ internal static partial class CatalogRules
                         Report(measure, "greenChannel", "measure-green-channel-invalid",
                             "the green channel needs a positive cleanPeriod and the subject kinds it serves.");
                     }
+
+                    for (var i = 0; i < green.EstablishedBy.Count; i++)
+                    {
+                        Reference(measure, Index("greenChannel.establishedBy", i), "categories", green.EstablishedBy[i], "category");
+                    }
                 }
             }
         }

@@ -40,7 +40,11 @@ public sealed record CheckedMeasure(
     string ImplementingDepartment,
     string Through);
 
-public sealed record CheckResult(Guid CheckId, string Outcome, IReadOnlyList<CheckedMeasure> Measures, long DataVersion);
+/// <summary>An incentive the subject would otherwise have had, withheld, and why (<see cref="WithholdingReason"/>'s code).</summary>
+public sealed record WithheldMeasure(string Measure, string Kind, string Reason);
+
+/// <summary>The check's answer; <see cref="Withheld"/> is null (left out of the JSON) when nothing was withheld.</summary>
+public sealed record CheckResult(Guid CheckId, string Outcome, IReadOnlyList<CheckedMeasure> Measures, long DataVersion, IReadOnlyList<WithheldMeasure>? Withheld = null);
 
 /// <summary>
 /// The embedded check (docs/api.md#checks <c>POST /api/v1/checks</c>; docs/design.md#the-hot-path-the-embedded-check; ADR 0010): which measures apply to a
@@ -117,8 +121,16 @@ public sealed class RunCheck(EnforcementIndex index, CleanRecord clean, InquiryL
                 a.Reach == Reach.Subject ? "subject" : "responsible-person"));
         }
 
-        foreach (var green in clean.GreenChannel(subject, input.Matter!.Trim(), asOf))
+        List<WithheldMeasure>? withheld = null;
+        foreach (var (green, reason) in clean.GreenChannel(subject, input.Matter!.Trim(), asOf))
         {
+            if (reason is { } why)
+            {
+                // A subject the platform has not known for the clean period: nothing shows it clean (docs/checks.md).
+                (withheld ??= []).Add(new WithheldMeasure(green.Code, green.Kind.Code(), why.Code()));
+                continue;
+            }
+
             measures.Add(greenChannel.GetOrAdd(green, m => new CheckedMeasure(
                 m.Code, m.Kind.Code(), m.Binding.Code(), LegalBases(m), null, null, null, m.ImplementingDepartment, "subject")));
         }
@@ -126,7 +138,7 @@ public sealed class RunCheck(EnforcementIndex index, CleanRecord clean, InquiryL
         var outcome = measures.Count == 0 ? "clear" : "measures";
         var returned = Returned(outcome, measures);
         var checkId = await inquiries.RecordAsync(caller, subject.Value, input.Matter.Trim(), Endpoint, returned, cancellationToken);
-        return new CheckResult(checkId, outcome, measures, dataVersion);
+        return new CheckResult(checkId, outcome, measures, dataVersion, withheld);
     }
 
     /// <summary>What the inquiry keeps of the answer: the outcome and each measure code once (feedback and statistics

@@ -141,6 +141,14 @@ public sealed class CatalogValidationTests : IDisposable
     }
 
     [Fact]
+    public void A_green_channel_dating_histories_from_a_category_the_catalog_does_not_define_is_refused()
+    {
+        var line = _copy.Replace("measures.yaml", "establishedBy: [registration]", "establishedBy: [incorporation]");
+
+        CatalogAssert.HasProblem(_copy.Load(), "measures.yaml", line, "reference-unknown");
+    }
+
+    [Fact]
     public void A_green_channel_on_a_disciplinary_measure_is_refused()
     {
         var line = _copy.Replace("measures.yaml", "    reachesResponsiblePersons: false\n",

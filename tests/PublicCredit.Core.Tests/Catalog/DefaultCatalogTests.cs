@@ -105,6 +105,8 @@ public class DefaultCatalogTests
         Assert.Equal(MeasureKind.Incentive, green.Kind);
         Assert.Equal("P3Y", green.GreenChannel!.CleanPeriod.ToString());
         Assert.Equal([SubjectKind.Organisation], green.GreenChannel.SubjectKinds);
+        // A registration record's decisionDate is the date of establishment (docs/domain.md#record-fields).
+        Assert.Equal(["registration"], green.GreenChannel.EstablishedBy);
         Assert.Contains("market-access", green.Matters);
     }
 

@@ -76,6 +76,7 @@ public class EnumCodesTests
         Assert.Equal(["notice", "management", "restriction"], EnumCodes.All<MeasureSeverity>());
         Assert.Equal(["mandatory", "recommended"], EnumCodes.All<Binding>());
         Assert.Equal(["obligation-performed", "cause-corrected"], EnumCodes.All<RemovalTrigger>());
+        Assert.Equal(["history-unknown"], EnumCodes.All<PublicCredit.Enforcement.WithholdingReason>());
     }
 
     [Fact]

@@ -147,6 +147,8 @@ public abstract class CheckTests(ITestDatabases databases) : ServerTests(databas
     [Fact]
     public async Task A_clean_organisation_gets_the_green_channel_where_the_matter_lists_it_and_one_with_a_negative_record_does_not()
     {
+        // The clean organisation's registration dates its known history from its establishment in 2019.
+        await Given.RegisteredOrganisationAsync(DesignationBodies.OtherOrganisation, establishedOn: "2019-05-06");
         using var recorder = Server.Client(await Server.KeyAsync(Role.Recorder, Departments.Samr));
         await recorder.PostExpectAsync("/api/v1/records", RecordBodies.Penalty(), HttpStatusCode.Created, Cancel);
         using var checker = await CheckerAsync();
@@ -164,9 +166,69 @@ public abstract class CheckTests(ITestDatabases databases) : ServerTests(databas
         Assert.Equal("clear", penalised.GetProperty("outcome").GetString());
         Assert.Equal("clear", otherMatter.GetProperty("outcome").GetString());
         Assert.Equal("clear", individual.GetProperty("outcome").GetString());
-        // The penalty of 2026-11-20 leaves the organisation's record clean again three years later.
-        var later = await CheckAsync(checker, Organisation, "market-access", "2029-11-20");
+        // The penalty of 2026-11-20 leaves the organisation's record clean again three years later, once the platform
+        // has known it for three years too (its first record reached the platform on 2026-11-23).
+        var later = await CheckAsync(checker, Organisation, "market-access", "2029-11-24");
         Assert.Equal(["green-channel"], Codes(later));
+    }
+
+    private const string NeverSeen = "91350100M00020079J";
+
+    [Fact]
+    public async Task A_valid_uscc_the_platform_has_never_seen_gets_no_green_channel_and_the_check_says_its_history_is_unknown()
+    {
+        using var checker = await CheckerAsync();
+
+        var check = await CheckAsync(checker, NeverSeen, "market-access");
+
+        Assert.Equal("clear", check.GetProperty("outcome").GetString());
+        Assert.Empty(check.GetProperty("measures").EnumerateArray());
+        var withheld = Assert.Single(check.GetProperty("withheld").EnumerateArray());
+        Assert.Equal(("green-channel", "incentive", "history-unknown"),
+            (withheld.GetProperty("measure").GetString(), withheld.GetProperty("kind").GetString(), withheld.GetProperty("reason").GetString()));
+        // A matter the green channel does not serve withholds nothing: there is nothing to explain.
+        Assert.False((await CheckAsync(checker, NeverSeen, "government-procurement")).TryGetProperty("withheld", out _));
+    }
+
+    [Fact]
+    public async Task An_organisation_first_recorded_four_years_ago_with_nothing_negative_gets_the_green_channel()
+    {
+        // A licence (neutral) is the platform's first record of the organisation, on the default test day.
+        await Given.PublishedRecordAsync("京市监许〔2026〕5号", subject: DesignationBodies.OtherOrganisation, category: "administrative-licensing");
+        using (var checker = await CheckerAsync())
+        {
+            var sameDay = await CheckAsync(checker, DesignationBodies.OtherOrganisation, "market-access");
+            var twoYearsOn = await CheckAsync(checker, DesignationBodies.OtherOrganisation, "market-access", "2028-11-23");
+            Assert.Equal("history-unknown", Assert.Single(sameDay.GetProperty("withheld").EnumerateArray()).GetProperty("reason").GetString());
+            Assert.Equal("history-unknown", Assert.Single(twoYearsOn.GetProperty("withheld").EnumerateArray()).GetProperty("reason").GetString());
+        }
+
+        Given.MoveTo(new DateTimeOffset(2030, 11, 25, 9, 0, 0, TimeSpan.FromHours(8)));
+        using var later = await CheckerAsync();
+
+        var check = await CheckAsync(later, DesignationBodies.OtherOrganisation, "market-access");
+
+        Assert.Equal(["green-channel"], Codes(check));
+        Assert.False(check.TryGetProperty("withheld", out _));
+    }
+
+    [Fact]
+    public async Task A_restarted_server_still_knows_which_histories_reach_back_the_clean_period()
+    {
+        await Given.RegisteredOrganisationAsync(DesignationBodies.OtherOrganisation, establishedOn: "2019-05-06");
+        // A registration of this year establishes no three-year history.
+        await Given.RegisteredOrganisationAsync(Organisation, establishedOn: "2026-03-02", name: Given.OrganisationName, documentNumber: "闽市监登〔2026〕8号");
+        await using var restarted = await RunningServer.RestartAsync(Server.Database, Cancel);
+        using var checker = restarted.Client(await restarted.KeyAsync(Role.Checker, Departments.Mof));
+
+        var established = await CheckAsync(checker, DesignationBodies.OtherOrganisation, "market-access");
+        var young = await CheckAsync(checker, Organisation, "market-access");
+        var unseen = await CheckAsync(checker, NeverSeen, "market-access");
+
+        Assert.Equal(["green-channel"], Codes(established));
+        Assert.Equal(("clear", "history-unknown"), (young.GetProperty("outcome").GetString(),
+            Assert.Single(young.GetProperty("withheld").EnumerateArray()).GetProperty("reason").GetString()));
+        Assert.Equal("history-unknown", Assert.Single(unseen.GetProperty("withheld").EnumerateArray()).GetProperty("reason").GetString());
     }
 
     [Fact]

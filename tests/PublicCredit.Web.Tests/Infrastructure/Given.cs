@@ -74,6 +74,15 @@ public sealed class Given(RunningServer server, CancellationToken cancel)
         return await PublishAsync(owned, sent, subjectId, department);
     }
 
+    /// <summary>
+    /// An organisation whose establishment SAMR registered on <paramref name="establishedOn"/> (a <c>registration</c>
+    /// record, docs/domain.md#record-fields): the platform knows its history from that day.
+    /// </summary>
+    public Task<GivenRecord> RegisteredOrganisationAsync(
+        string subject = RecordBodies.OtherOrganisationId, string establishedOn = "2019-05-06", string name = OtherOrganisationName,
+        string documentNumber = "京市监登〔2019〕17号") =>
+        PublishedRecordAsync(subject: subject, body: RecordBodies.Registration(subject, name, establishedOn, documentNumber), department: Departments.Samr);
+
     private async Task<GivenRecord> PublishAsync(HttpClient recorder, JsonObject body, string subject, string department)
     {
         var created = await recorder.PostExpectAsync("/api/v1/records", body, HttpStatusCode.Created, cancel);

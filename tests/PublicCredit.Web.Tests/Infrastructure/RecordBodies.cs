@@ -26,6 +26,20 @@ public static class RecordBodies
         ["legalRepresentative"] = "张三",
     };
 
+    /// <summary>The registration of an organisation's establishment: its <c>decisionDate</c> is the date of
+    /// establishment (docs/domain.md#record-fields), which the green channel reads as the start of its known history.</summary>
+    public static JsonObject Registration(string subject = OtherOrganisationId, string name = "北京示例科技有限公司", string establishedOn = "2019-05-06",
+        string documentNumber = "京市监登〔2019〕17号") => new()
+    {
+        ["category"] = "registration",
+        ["subject"] = new JsonObject { ["id"] = subject, ["name"] = name },
+        ["documentNumber"] = documentNumber,
+        ["decisionDate"] = establishedOn,
+        ["legalBasis"] = "《企业信息公示暂行条例》第六条",
+        ["content"] = "设立登记",
+        ["legalRepresentative"] = "王五",
+    };
+
     /// <summary>The same penalty against an individual (not published: the category keeps individuals private).</summary>
     public static JsonObject PenaltyOnPerson(string documentNumber = "闽市监罚〔2026〕201号")
     {

@@ -97,15 +97,36 @@ internal static class DemoData
     private static async Task<string?> SeedDesignationsAsync(IServiceProvider services, StartupReport report, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<PublicCreditDbContext>();
-        var subjects = await db.Subjects.AsNoTracking()
+        var candidates = await db.Subjects.AsNoTracking()
             .Where(s => s.Kind == PublicCredit.Identifiers.SubjectKind.Organisation)
             .OrderBy(s => s.SubjectId)
-            .Take(Designations.Length)
+            .Take(100)
             .ToListAsync(cancellationToken);
+        var catalog = services.GetRequiredService<CreditCatalog>();
+        var eligibility = services.GetRequiredService<RedListEligibility>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var used = new HashSet<string>(StringComparer.Ordinal);
         var decided = 0;
         string? firstCode = null;
-        foreach (var ((listType, department, notice, decision, facts, basis), subject) in Designations.Zip(subjects))
+        foreach (var (listType, department, notice, decision, facts, basis) in Designations)
         {
+            // A red list admits only an eligible subject (ADR 0042): the synthetic records decide who that is.
+            PublicCredit.Subjects.SubjectRow? subject = null;
+            foreach (var candidate in candidates.Where(c => !used.Contains(c.SubjectId)))
+            {
+                if ((await eligibility.ReasonsAsync(catalog.ListTypes[listType], candidate.SubjectId, now, cancellationToken)).Count == 0)
+                {
+                    subject = candidate;
+                    break;
+                }
+            }
+
+            if (subject is null)
+            {
+                continue;
+            }
+
+            used.Add(subject.SubjectId);
             var proposal = Json(new
             {
                 listType,

@@ -168,10 +168,24 @@ public sealed record ListType(
     MeasureSeverity MaxMeasureSeverity,
     IReadOnlyList<SubjectKind> SubjectKinds,
     bool ReachesResponsiblePersons,
-    AutomaticRemoval? AutomaticRemoval) : ICatalogItem
+    AutomaticRemoval? AutomaticRemoval,
+    RedEligibility? Eligibility = null) : ICatalogItem
 {
     /// <summary>Who proposes entries and who reads entries that are not public (docs/catalog.md#providers-and-sharing).</summary>
     public Scope Scope { get; init; } = Scope.Nobody;
+}
+
+/// <summary>
+/// Whom a red list admits (ADR 0042; docs/catalog.md): a red entry is proposed, decided and confirmed only for a
+/// subject that has no effective black entry (its own, or one of an organisation that reaches it as a responsible
+/// person) and, where <see cref="NoSeriousNegativeWithin"/> is set, no serious negative record decided within that
+/// period. A black entry taking effect suspends the subject's red entries (<c>suspended-by-conflict</c>) and the red
+/// list's department must revoke or confirm each within <see cref="ConflictReview"/>.
+/// </summary>
+public sealed record RedEligibility(bool NoEffectiveBlack, IsoDuration? NoSeriousNegativeWithin, WorkingDays ConflictReview)
+{
+    /// <summary>The revoke-or-confirm period when the catalog names none: as long as an objection review (ADR 0042).</summary>
+    public static readonly WorkingDays DefaultConflictReview = new(10);
 }
 
 /// <summary>

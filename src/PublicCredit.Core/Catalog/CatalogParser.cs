@@ -427,12 +427,44 @@ internal static partial class CatalogParser
         }
 
         var scope = ParseScope(f);
+        var eligibility = ParseEligibility(f);
         if (f.Source.Complete)
         {
             into.Add(into.ListTypes, new ListType(code!, name!, kind!.Value, category!, designating, legalBasis,
                 standard!, defaultTerm!.Value, maxTerm!.Value, termLegalBasis, new WorkingDays(window!.Value),
-                maxSeverity!.Value, subjectKinds, reaches!.Value, removal) { Scope = scope }, f.Source);
+                maxSeverity!.Value, subjectKinds, reaches!.Value, removal, eligibility) { Scope = scope }, f.Source);
         }
+    }
+
+    /// <summary>A red list's <c>eligibility</c> (ADR 0042): whether it may sit on a black list's subject (never), how far
+    /// back a serious negative record disqualifies, and the working days the red department has to revoke or confirm an
+    /// entry a black one suspended. Whether the list may have one at all is judged by the rules (black lists may not).</summary>
+    private static RedEligibility? ParseEligibility(YamlFields f)
+    {
+        if (f.Map("eligibility", required: false) is not { } e)
+        {
+            return null;
+        }
+
+        var noBlack = e.Bool("noEffectiveBlack");
+        var within = e.Duration("noSeriousNegativeWithin", required: false);
+        if (within is { IsZero: true })
+        {
+            e.Report("noSeriousNegativeWithin", "field-invalid", "noSeriousNegativeWithin must be a positive duration such as P3Y (leave it out for no such rule).");
+            f.Source.MarkIncomplete();
+        }
+
+        var review = e.Int("conflictReviewWorkingDays", required: false);
+        if (review is < 1)
+        {
+            e.Report("conflictReviewWorkingDays", "field-invalid", "conflictReviewWorkingDays must be at least 1.");
+            f.Source.MarkIncomplete();
+        }
+
+        e.RejectUnknownKeys();
+        return noBlack is null
+            ? null
+            : new RedEligibility(noBlack.Value, within, review is >= 1 ? new WorkingDays(review.Value) : RedEligibility.DefaultConflictReview);
     }
 
     private static DesignationStandard? ParseStandard(YamlFields? f)

@@ -359,6 +359,36 @@ internal static partial class CatalogRules
                     Report(list, "defaultTerm", "list-default-term-exceeds-max",
                         $"defaultTerm {list.DefaultTerm} is longer than maxTerm {list.MaxTerm}.");
                 }
+
+                Eligibility(list);
+            }
+        }
+
+        /// <summary>ADR 0042: a red list says whom it admits; a black list admits by its designation standard only.
+        /// No red list admits a subject an effective black entry reaches — the platform never grants an incentive
+        /// beside a disciplinary measure.</summary>
+        private void Eligibility(ListType list)
+        {
+            if (list.Kind == ListKind.Black)
+            {
+                if (list.Eligibility is not null)
+                {
+                    Report(list, "eligibility", "list-eligibility-on-black",
+                        "eligibility is a red list's rule of whom it admits; a black list is designated by its standard (ADR 0042).");
+                }
+
+                return;
+            }
+
+            if (list.Eligibility is not { } eligibility)
+            {
+                Report(list, "code", "list-eligibility-missing",
+                    "a red list declares its eligibility (at least noEffectiveBlack: true; ADR 0042).");
+            }
+            else if (!eligibility.NoEffectiveBlack)
+            {
+                Report(list, "eligibility.noEffectiveBlack", "list-eligibility-admits-black",
+                    "a red list never admits a subject with an effective black entry: noEffectiveBlack must be true (ADR 0042).");
             }
         }
 

@@ -25,7 +25,7 @@ public sealed record DecidedDesignation(
 /// how to be removed and remedies (docs/domain.md#lists) — is stored as issued; the <c>designation-effective</c> event carries its
 /// SHA-256.
 /// </summary>
-public sealed class DecideDesignation(PublicCreditDbContext db, DesignationTransitions transitions, CreditCatalog catalog)
+public sealed class DecideDesignation(PublicCreditDbContext db, DesignationTransitions transitions, CreditCatalog catalog, RedListEligibility eligibility)
 {
     /// <summary>How far ahead a decision may set its start: a typo such as 2062 is refused, not honoured.</summary>
     public static readonly IsoDuration MaxDeferral = IsoDuration.FromYears(1);
@@ -82,6 +82,9 @@ public sealed class DecideDesignation(PublicCreditDbContext db, DesignationTrans
             }
 
             var before = row.State;
+            // A red entry takes effect only for a subject still eligible now (ADR 0042): a black entry decided since
+            // the notice bars it, as at the proposal.
+            await eligibility.RequireAsync(listType, row.SubjectId, now, cancel);
             var next = DesignationLifecycle.Decide(before, document, reasons, effectiveFrom, term ?? listType.DefaultTerm, listType.MaxTerm, today);
             var decision = next.Decision!;
             if (today <= row.ObjectionDeadline)

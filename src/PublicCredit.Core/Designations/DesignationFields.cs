@@ -102,6 +102,8 @@ public static class DesignationProblemCodes
     public const string ResponsiblePersonRoleInvalid = "responsible-person-role-invalid";
     [Problem(422, "… is already named as … by an earlier entry.")]
     public const string ResponsiblePersonDuplicate = "responsible-person-duplicate";
+    [Problem(422, "The subject does not meet the red list's eligibility (catalog eligibility, ADR 0042); each reason is an errors[] item.")]
+    public const string RedIneligible = "designation-red-ineligible";
     [Problem(409, "Notice '…' of your department already designates this subject: designation ….")]
     public const string AlreadyNoticed = "designation-already-noticed";
 

@@ -31,6 +31,7 @@ public static class DesignationInForce
         d.Status == DesignationStatus.Effective && !d.ObjectionOpen && d.ExpiresAt > t;
 
     private static readonly Func<DesignationRow, bool> EnforceableCompiled = Enforceable.Compile();
+    private static readonly Func<DesignationRow, DateTimeOffset, bool> NotLapsedCompiled = NotLapsedRule.Compile();
     private static readonly Func<DesignationRow, DateTimeOffset, bool> AtCompiled = AtRule.Compile();
 
     /// <summary>In force at <paramref name="instant"/>, as a query predicate.</summary>
@@ -39,6 +40,15 @@ public static class DesignationInForce
     /// <summary>Effective, no objection under review, not yet expired at <paramref name="instant"/>, with no lower
     /// bound on <c>effectiveFrom</c> (see <see cref="NotLapsedRule"/> for why), as a query predicate.</summary>
     public static Expression<Func<DesignationRow, bool>> RemovableAt(DateTimeOffset instant) => BoundRule.Bind(NotLapsedRule, instant);
+
+    /// <summary>A black entry that stands at <paramref name="instant"/>: decided, no objection under review, its term not
+    /// ended — whether or not its start has come. The same rule as <see cref="RemovableAt"/>, named for its other
+    /// reader: a red entry is neither admitted beside a black one nor left in force once the black one is decided, even
+    /// with a later start (ADR 0042), so the subject never holds both.</summary>
+    public static Expression<Func<DesignationRow, bool>> StandsAt(DateTimeOffset instant) => BoundRule.Bind(NotLapsedRule, instant);
+
+    /// <summary><see cref="StandsAt"/>, for a row in memory.</summary>
+    public static bool StandsAt(this DesignationRow row, DateTimeOffset instant) => NotLapsedCompiled(row, instant);
 
     /// <summary>In force at <paramref name="instant"/>, for a row in memory (the same expression as <see cref="At"/>).</summary>
     public static bool IsInForceAt(this DesignationRow row, DateTimeOffset instant) => AtCompiled(row, instant);

@@ -35,7 +35,7 @@ public sealed record ProposedDesignation(
 /// events are written in one transaction.
 /// </summary>
 public sealed class ProposeDesignation(
-    PublicCreditDbContext db, AppendToLedger ledger, SubjectActivation activation, CreditCatalog catalog, TimeProvider clock)
+    PublicCreditDbContext db, AppendToLedger ledger, SubjectActivation activation, CreditCatalog catalog, RedListEligibility eligibility, TimeProvider clock)
 {
     public async Task<ProposedDesignation> RunAsync(Caller caller, ProposalInput input, CancellationToken cancellationToken = default)
     {
@@ -106,6 +106,10 @@ public sealed class ProposeDesignation(
                 [new FieldError(Fields.NoticeDocument, Codes.AlreadyNoticed, "This notice document already designates this subject.")],
                 new Dictionary<string, object?> { ["designationId"] = earlier });
         }
+
+        // A red list admits only whom its eligibility does (ADR 0042); asked under the lock, so a black entry decided
+        // meanwhile on any node is seen.
+        await eligibility.RequireAsync(listType, subject.Value, now, cancellationToken);
 
         var id = Guid.CreateVersion7(now);
         var code = await activation.IssueWithinAsync(caller, subject, id, deadline, cancellationToken);

@@ -128,6 +128,7 @@ public static class PublicCreditApp
         services.AddScoped<ImplementationStats>();
         services.AddScoped<DesignationTransitions>();
         services.AddScoped<ProposeDesignation>();
+        services.AddScoped<RedListEligibility>();
         services.AddScoped<FileStatement>();
         services.AddScoped<DecideDesignation>();
         services.AddScoped<RevokeDesignation>();

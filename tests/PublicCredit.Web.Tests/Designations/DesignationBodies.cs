@@ -17,6 +17,13 @@ public static class DesignationBodies
     /// <summary>SAMR designates it, but it does not reach responsible persons.</summary>
     public const string AbnormalList = "abnormal-operations";
 
+    /// <summary>The STA designates it: organisations and individuals, reaches responsible persons, 5 working days, P3Y.</summary>
+    public const string TaxList = "serious-tax-violators";
+
+    /// <summary>The STA's red list: organisations only, P1Y; eligibility: no effective black entry, no serious negative
+    /// record within P3Y, 10 working days to revoke or confirm an entry a black one suspended (ADR 0042).</summary>
+    public const string RedList = "a-grade-taxpayers";
+
     public const string Organisation = RecordBodies.OrganisationId;
     public const string OtherOrganisation = RecordBodies.OtherOrganisationId;
     public const string Person = RecordBodies.PersonId;
@@ -34,6 +41,30 @@ public static class DesignationBodies
         },
         ["facts"] = "因提供虚假材料取得许可被吊销许可证，三年内再次实施同类违法行为。",
         ["legalBasis"] = "《市场监督管理严重违法失信名单管理办法》第十条",
+        ["noticeDocument"] = noticeDocument,
+    };
+
+    /// <summary>The STA's serious tax violators list on <paramref name="subject"/>, naming its legal representative.</summary>
+    public static JsonObject TaxViolatorDesignation(string subject = Organisation, string noticeDocument = "税总稽告〔2026〕3号") => new()
+    {
+        ["listType"] = TaxList,
+        ["subject"] = new JsonObject { ["id"] = subject, ["name"] = "福州示例食品有限公司" },
+        ["responsiblePersons"] = new JsonArray
+        {
+            new JsonObject { ["id"] = LegalRepresentative, ["name"] = "张三", ["role"] = "legal-representative" },
+        },
+        ["facts"] = "虚开增值税专用发票，涉及税额一百万元以上。",
+        ["legalBasis"] = "《重大税收违法失信主体信息公布管理办法》第六条",
+        ["noticeDocument"] = noticeDocument,
+    };
+
+    /// <summary>The STA's A-grade taxpayer red list on <paramref name="subject"/>.</summary>
+    public static JsonObject AGradeDesignation(string subject = Organisation, string noticeDocument = "税总信告〔2026〕1号") => new()
+    {
+        ["listType"] = RedList,
+        ["subject"] = new JsonObject { ["id"] = subject, ["name"] = "福州示例食品有限公司" },
+        ["facts"] = "2025年度纳税信用评价为A级。",
+        ["legalBasis"] = "《纳税信用管理办法（试行）》第三十条",
         ["noticeDocument"] = noticeDocument,
     };
 

@@ -125,7 +125,12 @@ public sealed class Given(RunningServer server, CancellationToken cancel)
     {
         var designation = await ProposedDesignationAsync(list, subject, name, notice, body, department, statement: true);
         using var reviewer = await StaffAsync(Role.Reviewer, designation.Department);
-        var document = decisionDocument ?? (designation.Department == Departments.Spc ? "（2026）闽01执决123号" : "国市监信决〔2026〕7号");
+        var document = decisionDocument ?? designation.Department switch
+        {
+            Departments.Spc => "（2026）闽01执决123号",
+            Departments.Sta => "税总决〔2026〕" + designation.Id.ToString()[..8],
+            _ => "国市监信决〔2026〕7号",
+        };
         await reviewer.PostExpectAsync($"{designation.Path}/decide", DesignationBodies.Decision(term, document), HttpStatusCode.OK, cancel);
         return designation;
     }
@@ -227,6 +232,8 @@ public sealed class Given(RunningServer server, CancellationToken cancel)
         DesignationBodies.MarketList => DesignationBodies.MarketDesignation(notice ?? "国市监信告〔2026〕7号", subject),
         DesignationBodies.DefaultersList => DesignationBodies.DefaulterDesignation(
             subject, name ?? (subject == DesignationBodies.Person ? "李四" : OrganisationName), notice ?? "（2026）闽01执告123号"),
+        DesignationBodies.TaxList => DesignationBodies.TaxViolatorDesignation(subject, notice ?? "税总稽告〔2026〕3号"),
+        DesignationBodies.RedList => DesignationBodies.AGradeDesignation(subject, notice ?? "税总信告〔2026〕1号"),
         _ => throw new ArgumentOutOfRangeException(nameof(list), list, "no default body for this list: pass one"),
     };
 

@@ -61,4 +61,41 @@ public class CatalogOverviewTests
 
         Assert.Equal("《中华人民共和国政府采购法》第二十二条", procurement.GetProperty("legalBasis")[0].GetString());
     }
+
+    [Fact]
+    public void A_list_type_publishes_its_standard_subject_kinds_and_how_an_entry_ends()
+    {
+        var lists = Json.GetProperty("listTypes").EnumerateArray().ToDictionary(l => l.GetProperty("code").GetString()!);
+        var market = lists["serious-untrustworthy-market"];
+        var defaulters = lists["judgment-defaulters"];
+
+        Assert.Equal("市场监督管理严重违法失信名单管理办法", market.GetProperty("designationStandard").GetProperty("title").GetString());
+        Assert.Equal("2021-09-01", market.GetProperty("designationStandard").GetProperty("effective").GetString());
+        Assert.True(market.GetProperty("designationStandard").GetProperty("commentPeriodDays").GetInt32() >= 30);
+        Assert.Equal(["organisation"], market.GetProperty("subjectKinds").EnumerateArray().Select(k => k.GetString()));
+        Assert.Equal("single-window", market.GetProperty("ending").GetProperty("restoration").GetString());
+        Assert.Equal(JsonValueKind.Null, market.GetProperty("ending").GetProperty("automaticRemoval").ValueKind);
+        // A court's listing is not restored through the single window; it ends on performance (docs/domain.md#lists).
+        Assert.Equal(JsonValueKind.Null, defaulters.GetProperty("ending").GetProperty("restoration").ValueKind);
+        Assert.Equal("obligation-performed", defaulters.GetProperty("ending").GetProperty("automaticRemoval").GetProperty("trigger").GetString());
+        Assert.Equal("P5Y", defaulters.GetProperty("ending").GetProperty("maxTerm").GetString());
+        Assert.NotEmpty(defaulters.GetProperty("termLegalBasis").EnumerateArray());
+        Assert.Equal(["court"], defaulters.GetProperty("providers").EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [Fact]
+    public void Departments_carry_their_kind_and_categories_their_providers_sharing_and_purposes()
+    {
+        var departments = Json.GetProperty("departments").EnumerateArray().ToDictionary(d => d.GetProperty("code").GetString()!, d => d.GetProperty("kind").GetString());
+        var court = Json.GetProperty("categories").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "court-enforcement");
+        var purposes = Json.GetProperty("purposes").EnumerateArray().Select(p => p.GetProperty("code").GetString()).ToHashSet();
+
+        Assert.Equal(("court", "non-government", "government"), (departments["spc"], departments["china-railway"], departments["samr"]));
+        Assert.Equal(["court"], court.GetProperty("providers").EnumerateArray().Select(p => p.GetString()));
+        Assert.True(court.GetProperty("individualsPublic").GetBoolean());
+        var rule = court.GetProperty("sharing")[0];
+        Assert.Equal(["checker", "reviewer"], rule.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.All(court.GetProperty("sharing").EnumerateArray().SelectMany(r => r.GetProperty("purposes").EnumerateArray()),
+            p => Assert.Contains(p.GetString(), purposes));
+    }
 }

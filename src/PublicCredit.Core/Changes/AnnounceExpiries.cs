@@ -10,7 +10,7 @@ namespace PublicCredit.Changes;
 /// Announces the end of designations' terms (ADR 0044; docs/changes.md#designation-items). Checks and public views stop
 /// applying a designation at its <c>expiresAt</c> on their own (they compute it from the request time); this use case
 /// tells downstream systems, through the ledger and so the changes feed: it finds designations whose term has ended
-/// while they were still effective (an objection under review or not) and whose end was not yet announced, and per
+/// while they were still effective or suspended by an objection under review and whose end was not yet announced, and per
 /// chunk of up to <see cref="MaxChunk"/> appends one <c>designation-expired</c> event each and marks them
 /// (<see cref="DesignationRow.ExpiryPosition"/>), in one transaction under the ledger writers' lock. Running it twice,
 /// or on two nodes at once, announces each end once. A designation revoked, restored or removed before its end is
@@ -21,8 +21,9 @@ public sealed class AnnounceExpiries(PublicCreditDbContext db, AppendToLedger le
     public const string Actor = "system:designation-expiry";
     public const int MaxChunk = 500;
 
-    /// <summary>The stored states a term's end takes off a list: an expiry of anything else would announce nothing.</summary>
-    private static readonly DesignationStatus[] Ending = [DesignationStatus.Effective];
+    /// <summary>The stored states a term's end takes off a list — in force, or suspended by an objection under review (the
+    /// copy downstream still holds it): an expiry of anything else would announce nothing.</summary>
+    private static readonly DesignationStatus[] Ending = [DesignationStatus.Effective, DesignationStatus.Suspended];
 
     /// <summary>Announces every end due by now, chunk after chunk; returns how many designations it announced.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)

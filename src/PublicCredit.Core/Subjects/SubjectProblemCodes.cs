@@ -8,6 +8,8 @@ public static class SubjectProblemCodes
 {
     [Problem(404, "Nothing is public about this subject.")]
     public const string NotFound = "subject-not-found";
+    [Problem(404, "There is no such list type in the catalog.")]
+    public const string ListTypeNotFound = "list-type-not-found";
     [Problem(422, "Search with ?q= and a name (or part of one) or a code.", Field = "q")]
     public const string QueryMissing = "query-missing";
     [Problem(422, "A search has at most … characters.", Field = "q")]

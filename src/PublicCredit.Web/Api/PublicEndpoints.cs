@@ -37,5 +37,16 @@ internal static class PublicEndpoints
                 "day, China time). `designations` is always empty for now: the designations capability fills it. A subject " +
                 "with nothing public answers 404 subject-not-found, like one that does not exist.")
             .ProducesProblems(401, 403, 404, 422);
+
+        api.MapGet("/public/lists/{listType}", async (string listType, string? page, ReadPublicList read, CancellationToken cancel) =>
+                TypedResults.Ok(await read.RunAsync(listType, page, cancel)))
+            .AllowPublic()
+            .WithName("ReadPublicList")
+            .WithSummary("The entries of one red or black list in force now, newest first; 50 per page.")
+            .WithDescription(
+                "Organisations, and individuals only where the list's category publishes individuals (an individual's " +
+                "`id` is the opaque public id, `code` the masked number). The same rule as the public profile; a " +
+                "copy kept from the changes feed agrees with it (docs/changes.md#designation-items).")
+            .ProducesProblems(404, 422);
     }
 }

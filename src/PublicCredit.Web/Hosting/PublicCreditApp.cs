@@ -145,6 +145,7 @@ public static class PublicCreditApp
         services.AddScoped<ListObjections>();
         services.AddScoped<ReadSubjectProfile>();
         services.AddScoped<ReadPublicProfile>();
+        services.AddScoped<ReadPublicList>();
         services.AddScoped<SearchPublicSubjects>();
         services.AddScoped<ListSubjectInquiries>();
         services.AddScoped<ReadLedger>();

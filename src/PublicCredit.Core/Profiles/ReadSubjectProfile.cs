@@ -44,7 +44,8 @@ public sealed record SubjectProfile(
     IReadOnlyList<DesignationSummary> Designations,
     IReadOnlyList<CurrentMeasure> Measures,
     IReadOnlyList<ObjectionView> Objections,
-    IReadOnlyList<RestorationSummary> Restorations);
+    IReadOnlyList<RestorationSummary> Restorations,
+    int OutsideScope);
 
 /// <summary>
 /// Reads a subject's full profile: every record whose current version is about it, with every version about it
@@ -81,16 +82,21 @@ public sealed class ReadSubjectProfile(PublicCreditDbContext db, CreditCatalog c
         var rows = await db.Records.AsNoTracking()
             .Where(r => recordIds.Contains(r.Id) && r.SubjectId == id.Value)
             .ToListAsync(cancellationToken);
-        var records = rows.GroupBy(r => r.Id)
+        var now = clock.GetUtcNow();
+        var scope = ReadScope.Of(caller, catalog, why, subject.Kind, now);
+        var groups = rows.GroupBy(r => r.Id).ToList();
+        var shown = groups.Where(versions => scope.Sees(versions.Single(v => v.SupersededAt is null))).ToList();
+        var records = shown
             .Select(versions => RecordView.From([.. versions]))
             .OrderByDescending(r => r.Current.DecisionDate)
             .ThenBy(r => r.Id)
             .ToList();
 
-        var now = clock.GetUtcNow();
-        var designations = await SubjectDesignations.LoadAsync(db, id.Value, cancellationToken);
+        var all = await SubjectDesignations.LoadAsync(db, id.Value, cancellationToken);
+        var designations = scope.Visible(all);
         var summaries = designations.Select(d => SubjectDesignations.Summary(d.Row, d.Through, catalog, now)).ToList();
         var measures = SubjectDesignations.MeasuresInForce(designations, catalog, now).ToList();
+        var outside = (groups.Count - shown.Count) + (all.Count - designations.Count);
         var objections = (await db.Objections.AsNoTracking().Where(o => o.SubjectId == id.Value).ToListAsync(cancellationToken))
             .OrderBy(o => o.Status != ObjectionStatus.Open)
             .ThenBy(o => o.ReviewDeadline)
@@ -105,8 +111,8 @@ public sealed class ReadSubjectProfile(PublicCreditDbContext db, CreditCatalog c
             .ToList();
 
         await inquiries.RecordAsync(caller, id.Value, why, Endpoint,
-            string.Create(CultureInfo.InvariantCulture, $"profile: records={records.Count} versions={rows.Count} designations={summaries.Count} measures={measures.Count}"),
+            string.Create(CultureInfo.InvariantCulture, $"profile: records={records.Count} versions={shown.Sum(v => v.Count())} designations={summaries.Count} measures={measures.Count} outsideScope={outside}"),
             cancellationToken);
-        return new SubjectProfile(new SubjectView(subject.SubjectId, subject.Kind, subject.Name, subject.PublicId), records, summaries, measures, objections, restorations);
+        return new SubjectProfile(new SubjectView(subject.SubjectId, subject.Kind, subject.Name, subject.PublicId), records, summaries, measures, objections, restorations, outside);
     }
 }

@@ -14,8 +14,9 @@ public abstract class DesignationProfileTests(ITestDatabases databases) : Server
 {
     private async Task<JsonElement> StaffProfileAsync(string subjectId)
     {
-        using var auditor = Server.Client(await Server.KeyAsync(Role.Auditor, Departments.Ndrc));
-        return await auditor.GetFromJsonAsync<JsonElement>($"/api/v1/subjects/{subjectId}?purpose=审计抽查", Cancel);
+        // A reviewer of another government department, reading for supervision: the list's sharing opens its entries (docs/catalog.md#providers-and-sharing).
+        using var reviewer = Server.Client(await Server.KeyAsync(Role.Reviewer, Departments.Ndrc));
+        return await reviewer.GetFromJsonAsync<JsonElement>($"/api/v1/subjects/{subjectId}?purpose=supervision", Cancel);
     }
 
     [Fact]

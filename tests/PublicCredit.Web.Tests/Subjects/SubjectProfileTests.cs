@@ -39,7 +39,7 @@ public abstract class SubjectProfileTests(ITestDatabases databases) : ServerTest
         recorder.Dispose();
         using var reviewer = Server.Client(await Server.KeyAsync(Role.Reviewer, Departments.Sta));
 
-        var profile = await reviewer.GetJsonAsync($"{PersonProfile}?purpose=审核异议申请", Cancel);
+        var profile = await reviewer.GetJsonAsync($"{PersonProfile}?purpose=supervision", Cancel);
 
         var subject = profile.GetProperty("subject");
         Assert.Equal((RecordBodies.PersonId, "individual", "李四"),

@@ -64,16 +64,30 @@ public sealed class DesignationTransitions(
             cancellationToken);
         row.Apply(change.Next, recorded.Position);
         change.Recorded?.Invoke(recorded.Position);
-        var persons = await db.ResponsiblePersons.AsNoTracking()
-            .Where(p => p.DesignationId == row.Id).Select(p => p.ResidentId).ToListAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        // Read after the save, in the transaction: a transition that suspended or ended a person's reach shows it.
+        var (persons, held) = await ReachAsync(db, row.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         // After the commit, never before: derived state must not show what a rolled-back transaction did (ADR 0010 §1).
         // A failing observer never turns the committed transition into an error answer (ADR 0027 §2).
-        AfterCommit.Tell(committed, observer => observer.Committed(row, persons, recorded.Position), logger, recorded.Position);
+        AfterCommit.Tell(committed, observer => observer.Committed(row, persons, held, recorded.Position), logger, recorded.Position);
 
         return (row, recorded);
+    }
+
+    /// <summary>The persons a designation names, split into those it reaches now and those whose reach is held
+    /// (suspended by their objection, or ended: docs/objections.md#responsible-persons).</summary>
+    public static async Task<(List<string> Reached, List<string> Held)> ReachAsync(
+        PublicCreditDbContext db, Guid designationId, CancellationToken cancellationToken, string tag = nameof(ReachAsync))
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var named = await db.ResponsiblePersons.AsNoTracking().TagWith(tag)
+            .Where(p => p.DesignationId == designationId)
+            .Select(p => new { p.ResidentId, p.ReachSuspendedAt, p.ReachEndedAt })
+            .ToListAsync(cancellationToken);
+        return ([.. named.Where(p => p.ReachSuspendedAt == null && p.ReachEndedAt == null).Select(p => p.ResidentId)],
+            [.. named.Where(p => p.ReachSuspendedAt != null || p.ReachEndedAt != null).Select(p => p.ResidentId)]);
     }
 
     /// <summary>The payload every transition event carries: ids, list type, the states, the document and a hash of the

@@ -48,6 +48,17 @@ public sealed class ResponsiblePersonRow
     public required string Name { get; set; }
 
     public ResponsibleRole Role { get; set; }
+
+    /// <summary>When the person's own objection suspended the designation's reach to them (docs/objections.md#responsible-persons); null while
+    /// the reach is in force, and again once the objection is rejected.</summary>
+    public DateTimeOffset? ReachSuspendedAt { get; set; }
+
+    /// <summary>When the reach to this person ended for good — the person's objection was upheld — while the
+    /// organisation's own entry stays as it is. Null while it lasts.</summary>
+    public DateTimeOffset? ReachEndedAt { get; set; }
+
+    /// <summary>Whether the designation reaches this person now (the measures marked <c>reachesResponsiblePersons</c>).</summary>
+    public bool Reached => ReachSuspendedAt is null && ReachEndedAt is null;
 }
 
 internal sealed class ResponsiblePersonRowConfiguration : IEntityTypeConfiguration<ResponsiblePersonRow>
@@ -62,6 +73,7 @@ internal sealed class ResponsiblePersonRowConfiguration : IEntityTypeConfigurati
             v => v.Code(), v => Parse(v)));
         builder.HasOne<DesignationRow>().WithMany().HasForeignKey(p => p.DesignationId)
             .OnDelete(DeleteBehavior.Restrict).HasConstraintName("fk_responsible_persons_designation");
+        builder.Ignore(p => p.Reached);
         builder.HasIndex(p => p.DesignationId);
         // A check on a person finds the designations that reach them (docs/api.md#designations).
         builder.HasIndex(p => p.ResidentId);

@@ -56,7 +56,9 @@ public sealed class EnforcementIndexUpdates(EnforcementIndex index) : IDesignati
         var head = await db.LedgerHead.AsNoTracking().Select(h => h.Position).SingleAsync(cancellationToken);
         // Persons first (far fewer), then the designations streamed straight into the index: no list of millions of
         // rows is ever held (start-up memory; bench check-http reports the load time at 2M designations).
+        // Only the persons a designation reaches now: a person's own objection holds its reach (docs/objections.md#responsible-persons).
         var persons = (await db.ResponsiblePersons.AsNoTracking()
+                .Where(p => p.ReachSuspendedAt == null && p.ReachEndedAt == null)
                 .Select(p => new { p.DesignationId, p.ResidentId })
                 .ToListAsync(cancellationToken))
             .ToLookup(p => p.DesignationId, p => p.ResidentId);
@@ -122,10 +124,15 @@ public sealed class EnforcementIndexUpdates(EnforcementIndex index) : IDesignati
     /// <inheritdoc />
     /// <remarks><paramref name="position"/> is the event being reported; the designation's own version is its
     /// <see cref="DesignationRow.LedgerPosition"/> (equal for a local commit, possibly later for the follower).</remarks>
-    public void Committed(DesignationRow designation, IReadOnlyList<string> responsiblePersons, long position)
+    public void Committed(DesignationRow designation, IReadOnlyList<string> responsiblePersons, long position) =>
+        Committed(designation, responsiblePersons, [], position);
+
+    /// <inheritdoc />
+    public void Committed(DesignationRow designation, IReadOnlyList<string> responsiblePersons, IReadOnlyList<string> heldPersons, long position)
     {
         ArgumentNullException.ThrowIfNull(designation);
         ArgumentNullException.ThrowIfNull(responsiblePersons);
+        ArgumentNullException.ThrowIfNull(heldPersons);
         lock (gate)
         {
             var version = designation.LedgerPosition;
@@ -136,7 +143,7 @@ public sealed class EnforcementIndexUpdates(EnforcementIndex index) : IDesignati
                 return;
             }
 
-            Apply(designation, responsiblePersons);
+            Apply(designation, responsiblePersons, heldPersons);
             applied[designation.Id] = version;
             newest = Math.Max(newest, version);
             if (applied.Count > UnfollowedMemory)
@@ -154,8 +161,14 @@ public sealed class EnforcementIndexUpdates(EnforcementIndex index) : IDesignati
         Index.Advance(position);
     }
 
-    private void Apply(DesignationRow designation, IReadOnlyList<string> responsiblePersons)
+    private void Apply(DesignationRow designation, IReadOnlyList<string> responsiblePersons, IReadOnlyList<string> heldPersons)
     {
+        // A person whose reach is held is in no entry of this designation, whatever its state (docs/objections.md#responsible-persons).
+        foreach (var person in heldPersons)
+        {
+            Index.Remove(SubjectKey.Of(person), designation.Id);
+        }
+
         // Only an effective designation with no objection under review triggers measures (docs/design.md#3-notice-before-listing, docs/design.md#4-an-objection-suspends-at-once);
         // the index keeps its term and answers for the instant of each check.
         if (designation.IsEnforceable() && Index.Rules.TryListType(designation.ListType, out var list))

@@ -102,11 +102,11 @@ public sealed partial class FollowLedger(
             return;
         }
 
-        var persons = await db.ResponsiblePersons.AsNoTracking().TagWith(Tag)
-            .Where(p => p.DesignationId == id).Select(p => p.ResidentId).ToListAsync(cancellationToken);
+        // The persons it reaches now, and those whose own objection holds their reach (docs/objections.md#responsible-persons).
+        var (persons, held) = await DesignationTransitions.ReachAsync(db, id, cancellationToken, Tag);
         foreach (var observer in designations)
         {
-            observer.Committed(row, persons, position);
+            observer.Committed(row, persons, held, position);
         }
     }
 

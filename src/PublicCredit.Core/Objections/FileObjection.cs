@@ -133,9 +133,12 @@ public sealed partial class FileObjection(
     /// target and the same normalised grounds and evidence (ADR 0013 §2).</summary>
     private sealed record Filing(Caller Caller, string Grounds, string? Evidence)
     {
+        /// <summary>A subject files for its own entry, a responsible person for its reach (<see cref="ObjectionRow.ReachOf"/>):
+        /// the two are different filers on the same designation.</summary>
         public bool IsSameFilerAs(ObjectionRow other) =>
             other.FiledBySubject == (Caller.SubjectId is not null)
-            && string.Equals(other.FiledByDepartment, Caller.SubjectId is null ? Caller.Department : null, StringComparison.Ordinal);
+            && string.Equals(other.FiledByDepartment, Caller.SubjectId is null ? Caller.Department : null, StringComparison.Ordinal)
+            && (Caller.SubjectId is null || string.Equals(other.ReachOf ?? other.SubjectId, Caller.SubjectId, StringComparison.Ordinal));
 
         public bool IsSameAs(ObjectionRow open) =>
             IsSameFilerAs(open)
@@ -217,7 +220,7 @@ public sealed partial class FileObjection(
     {
         if (await SameOpenAsync(filing, o => o.DesignationId == designationId, cancellationToken) is { } earlier)
         {
-            filing.Caller.RequireSubjectOrRole(earlier.SubjectId, Role.Recorder);
+            filing.Caller.RequireSubjectOrRole(earlier.ReachOf ?? earlier.SubjectId, Role.Recorder);
             return new FiledObjection(earlier, Created: false);
         }
 
@@ -226,9 +229,15 @@ public sealed partial class FileObjection(
         {
             await transitions.RunAsync(filing.Caller, designationId, async (row, now, cancel) =>
             {
+                if (await ReachOfAsync(filing.Caller, row, cancel) is { } reach)
+                {
+                    return ForReach(filing, row, reach, now, added => filed = added);
+                }
+
                 filing.Caller.RequireSubjectOrRole(row.SubjectId, Role.Recorder);
                 DesignationLifecycle.OpenReview(row.State); // closed → designation-closed (409)
-                var review = await ReviewReasonAsync(filing, row.Department, o => o.DesignationId == designationId, now, cancel);
+                // The organisation's own entry: a person's objection to its reach neither blocks nor counts here.
+                var review = await ReviewReasonAsync(filing, row.Department, o => o.DesignationId == designationId && o.ReachOf == null, now, cancel);
                 // Suspending: under review → objection-already-open (409).
                 var next = review is null ? DesignationLifecycle.FileObjection(row.State) : DesignationLifecycle.OpenReview(row.State);
                 var added = filed = filing.Row(row.Id, null, row.Department, row.SubjectId, now, ReviewDeadline(now), suspends: review is null);
@@ -249,6 +258,52 @@ public sealed partial class FileObjection(
         }
 
         return new FiledObjection(filed!, Created: true);
+    }
+
+    /// <summary>
+    /// The person the caller's own token names, when the designation is another subject's and names it as a
+    /// responsible person (docs/objections.md#responsible-persons); null when the caller is the designated subject or staff. A subject
+    /// the designation does not name is <c>subject-scope</c> (403), as for any other subject's target.
+    /// </summary>
+    private async Task<ResponsiblePersonRow?> ReachOfAsync(Caller caller, DesignationRow row, CancellationToken cancellationToken)
+    {
+        if (caller.SubjectId is not { } own || string.Equals(own, row.SubjectId, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return await db.ResponsiblePersons.FirstOrDefaultAsync(p => p.DesignationId == row.Id && p.ResidentId == own, cancellationToken)
+            ?? throw DomainException.Forbidden(AccessProblemCodes.SubjectScope, "A self-service token gives access to its own subject only.");
+    }
+
+    /// <summary>
+    /// A responsible person objects for its reach (docs/objections.md#responsible-persons): the designation's reach to this person is
+    /// suspended in the same transaction (the enforcement index drops it on commit) and the owning department reviews
+    /// it; the organisation's entry — its state, its own objections, its measures — is not touched. One open
+    /// objection per reach; a reach that ended, or a designation no longer in force, is refused.
+    /// </summary>
+    private DesignationChange ForReach(Filing filing, DesignationRow row, ResponsiblePersonRow reach, DateTimeOffset now, Action<ObjectionRow> filed)
+    {
+        DesignationLifecycle.OpenReview(row.State); // closed → designation-closed (409)
+        if (reach.ReachEndedAt is not null)
+        {
+            throw DomainException.Conflict(Codes.ReachEnded, "The designation no longer reaches you: an earlier objection of yours was upheld.");
+        }
+
+        if (reach.ReachSuspendedAt is not null)
+        {
+            throw DomainException.Conflict(Codes.AlreadyOpen, "An objection against this target is already under review.");
+        }
+
+        reach.ReachSuspendedAt = now;
+        var added = filing.Row(row.Id, null, row.Department, row.SubjectId, now, ReviewDeadline(now), suspends: true);
+        added.ReachOf = reach.ResidentId;
+        db.Objections.Add(added);
+        filed(added);
+        var payload = filing.Payload(added, null);
+        payload["reachOf"] = reach.Id; // the person's row, never the resident ID (ADR 0009 §4)
+        return new DesignationChange(row.State, ObjectionEvents.Filed, Document: null, Reasons: null, payload,
+            position => added.FiledPosition = position);
     }
 
     private async Task<FiledObjection> OnRecordAsync(Filing filing, Guid recordId, CancellationToken cancellationToken)

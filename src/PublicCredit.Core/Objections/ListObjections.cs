@@ -31,7 +31,8 @@ public sealed class ListObjections(PublicCreditDbContext db, InquiryLog inquirie
         var objections = db.Objections.AsNoTracking();
         if (caller.SubjectId is { } subject)
         {
-            objections = objections.Where(o => o.SubjectId == subject);
+            // Its own objections: on its records and entries, and a responsible person's for its reach (docs/objections.md#responsible-persons).
+            objections = objections.Where(o => o.ReachOf == subject || (o.SubjectId == subject && o.ReachOf == null));
         }
         else
         {

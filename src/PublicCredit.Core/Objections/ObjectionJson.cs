@@ -51,6 +51,8 @@ public static class ObjectionProblemCodes
     public const string AlreadyResolved = "objection-already-resolved";
     [Problem(409, "The objection already suspends its target.")]
     public const string AlreadySuspended = "objection-already-suspended";
+    [Problem(409, "The designation no longer reaches you: an earlier objection of yours was upheld.")]
+    public const string ReachEnded = "objection-reach-ended";
     [Problem(429, "The recorders of department … have filed … objections in the last hour; try again later.")]
     public const string RateLimited = "objection-rate-limited";
     [Problem(409, "An objection against this record was upheld: it is withdrawn for good; record the corrected decision as a new record.")]

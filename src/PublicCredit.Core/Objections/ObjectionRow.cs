@@ -37,6 +37,13 @@ public sealed class ObjectionRow
     /// <summary>The target's subject (normalised USCC or resident ID): whose token may file and read it.</summary>
     public required string SubjectId { get; set; }
 
+    /// <summary>
+    /// For an objection a responsible person filed against an organisation's designation "for that reach" (docs/objections.md#responsible-persons):
+    /// the person's normalised resident ID — whose token filed it and may read it. It suspends and decides the
+    /// designation's reach to this person only, never the organisation's own entry. Null for every other objection.
+    /// </summary>
+    public string? ReachOf { get; set; }
+
     /// <summary>Who filed it: the subject with its own token, or a recorder of <see cref="FiledByDepartment"/>.</summary>
     public bool FiledBySubject { get; set; }
 
@@ -102,6 +109,7 @@ internal sealed class ObjectionRowConfiguration : IEntityTypeConfiguration<Objec
         builder.HasKey(o => o.Id);
         builder.Property(o => o.Department).HasMaxLength(64);
         builder.Property(o => o.SubjectId).HasMaxLength(18);
+        builder.Property(o => o.ReachOf).HasMaxLength(18);
         builder.Property(o => o.FiledByDepartment).HasMaxLength(64);
         builder.Property(o => o.FiledBy).HasMaxLength(128);
         builder.Property(o => o.ResolvedBy).HasMaxLength(128);
@@ -112,8 +120,14 @@ internal sealed class ObjectionRowConfiguration : IEntityTypeConfiguration<Objec
         // backstop under the ledger lock. Reviews without suspension (another department's filing) may be open beside it.
         builder.HasIndex(o => o.DesignationId)
             .IsUnique()
-            .HasFilter("status = 'open' AND suspended_at IS NOT NULL AND designation_id IS NOT NULL")
+            .HasFilter("status = 'open' AND suspended_at IS NOT NULL AND designation_id IS NOT NULL AND reach_of IS NULL")
             .HasDatabaseName("ix_objections_suspending_designation");
+        // A responsible person's objection suspends its reach, not the designation: at most one open per reach
+        // (docs/objections.md#responsible-persons), beside the organisation's own.
+        builder.HasIndex(o => new { o.DesignationId, o.ReachOf })
+            .IsUnique()
+            .HasFilter("status = 'open' AND reach_of IS NOT NULL")
+            .HasDatabaseName("ix_objections_open_reach");
         builder.HasIndex(o => o.RecordId)
             .IsUnique()
             .HasFilter("status = 'open' AND suspended_at IS NOT NULL AND record_id IS NOT NULL")

@@ -29,7 +29,8 @@ public sealed record ObjectionView(
     string? Evidence,
     ObjectionResolutionView? Resolution,
     bool Suspended,
-    DateTimeOffset? SuspendedAt)
+    DateTimeOffset? SuspendedAt,
+    string? ReachOf = null)
 {
     public static ObjectionView From(ObjectionRow row, DateOnly today) => new(
         row.Id,
@@ -46,7 +47,8 @@ public sealed record ObjectionView(
         row.Evidence,
         row.ResolvedAt is { } at ? new ObjectionResolutionView(row.Status.Code(), row.ResolutionReasons ?? "", at) : null,
         row.SuspendedAt is not null,
-        row.SuspendedAt);
+        row.SuspendedAt,
+        row.ReachOf);
 }
 
 /// <summary>
@@ -69,7 +71,8 @@ public sealed class ReadObjection(PublicCreditDbContext db, InquiryLog inquiries
 
         var row = await db.Objections.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken)
                   ?? throw ResolveObjection.NotFound(id);
-        caller.RequireSubjectOrRole(row.SubjectId, StaffRoles.All);
+        // A responsible person's objection for its reach is the person's to read, not the organisation's (docs/objections.md#responsible-persons).
+        caller.RequireSubjectOrRole(row.ReachOf ?? row.SubjectId, StaffRoles.All);
         if (caller.IsStaff)
         {
             if (caller.Role != Role.Auditor && !string.Equals(caller.Department, row.FiledByDepartment, StringComparison.Ordinal))
@@ -77,7 +80,7 @@ public sealed class ReadObjection(PublicCreditDbContext db, InquiryLog inquiries
                 caller.RequireDepartment(row.Department);
             }
 
-            await inquiries.RecordAsync(caller, row.SubjectId, InquiryPurpose, "GET /api/v1/objections/{id}", "objection", cancellationToken);
+            await inquiries.RecordAsync(caller, row.ReachOf ?? row.SubjectId, InquiryPurpose, "GET /api/v1/objections/{id}", "objection", cancellationToken);
         }
 
         return ObjectionView.From(row, ChinaTime.Today(clock));

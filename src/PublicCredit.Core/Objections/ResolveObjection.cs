@@ -63,6 +63,11 @@ public sealed class ResolveObjection(
             await transitions.RunAsync(caller, designationId, async (row, now, cancel) =>
             {
                 var objection = resolved = await OpenAsync(id, cancel);
+                if (objection.ReachOf is { } person)
+                {
+                    return await ForReachAsync(row, objection, person, outcome, reasons!, caller, now, cancel);
+                }
+
                 // Revoked by its department meanwhile: the objection is still answered, the designation stays as it is.
                 // A review that never suspended: upheld revokes, rejected changes nothing (ADR 0034).
                 var next = objection.SuspendedAt is null ? DesignationLifecycle.ResolveReview(row.State, outcome)
@@ -83,6 +88,26 @@ public sealed class ResolveObjection(
         }
 
         return await OnRecordAsync(caller, id, outcome, reasons!, cancellationToken);
+    }
+
+    /// <summary>
+    /// A responsible person's objection for its reach (docs/objections.md#responsible-persons): upheld ends the designation's reach to the
+    /// person for good, rejected puts it back in force; the organisation's entry stays as it is either way.
+    /// </summary>
+    private async Task<DesignationChange> ForReachAsync(
+        DesignationRow row, ObjectionRow objection, string person, bool upheld, string reasons, Caller caller, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var reach = await db.ResponsiblePersons.FirstAsync(p => p.DesignationId == row.Id && p.ResidentId == person, cancellationToken);
+        reach.ReachSuspendedAt = null;
+        if (upheld)
+        {
+            reach.ReachEndedAt = now;
+        }
+
+        Close(objection, upheld, reasons, caller, now);
+        return new DesignationChange(row.State, upheld ? ObjectionEvents.Upheld : ObjectionEvents.Rejected, Document: null, reasons,
+            new Dictionary<string, object?> { ["objectionId"] = objection.Id, ["reachOf"] = reach.Id },
+            position => objection.ResolvedPosition = position);
     }
 
     private async Task<ObjectionRow> OnRecordAsync(Caller caller, Guid id, bool upheld, string reasons, CancellationToken cancellationToken)

@@ -540,6 +540,14 @@ namespace PublicCredit.Data.Postgres.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<DateTimeOffset?>("ReachEndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reach_ended_at");
+
+                    b.Property<DateTimeOffset?>("ReachSuspendedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reach_suspended_at");
+
                     b.Property<string>("ResidentId")
                         .IsRequired()
                         .HasMaxLength(18)
@@ -927,6 +935,11 @@ namespace PublicCredit.Data.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("grounds");
 
+                    b.Property<string>("ReachOf")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("reach_of");
+
                     b.Property<Guid?>("RecordId")
                         .HasColumnType("uuid")
                         .HasColumnName("record_id");
@@ -974,7 +987,7 @@ namespace PublicCredit.Data.Postgres.Migrations
                     b.HasIndex("DesignationId")
                         .IsUnique()
                         .HasDatabaseName("ix_objections_suspending_designation")
-                        .HasFilter("status = 'open' AND suspended_at IS NOT NULL AND designation_id IS NOT NULL");
+                        .HasFilter("status = 'open' AND suspended_at IS NOT NULL AND designation_id IS NOT NULL AND reach_of IS NULL");
 
                     b.HasIndex("RecordId")
                         .IsUnique()
@@ -983,6 +996,11 @@ namespace PublicCredit.Data.Postgres.Migrations
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_objections_subject_id");
+
+                    b.HasIndex("DesignationId", "ReachOf")
+                        .IsUnique()
+                        .HasDatabaseName("ix_objections_open_reach")
+                        .HasFilter("status = 'open' AND reach_of IS NOT NULL");
 
                     b.HasIndex("RecordId", "FiledAt")
                         .HasDatabaseName("ix_objections_record");

@@ -543,6 +543,14 @@ namespace PublicCredit.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("ReachEndedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reach_ended_at");
+
+                    b.Property<string>("ReachSuspendedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reach_suspended_at");
+
                     b.Property<string>("ResidentId")
                         .IsRequired()
                         .HasMaxLength(18)
@@ -937,6 +945,11 @@ namespace PublicCredit.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("grounds");
 
+                    b.Property<string>("ReachOf")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reach_of");
+
                     b.Property<Guid?>("RecordId")
                         .HasColumnType("TEXT")
                         .HasColumnName("record_id");
@@ -984,7 +997,7 @@ namespace PublicCredit.Data.Sqlite.Migrations
                     b.HasIndex("DesignationId")
                         .IsUnique()
                         .HasDatabaseName("ix_objections_suspending_designation")
-                        .HasFilter("status = 'open' AND suspended_at IS NOT NULL AND designation_id IS NOT NULL");
+                        .HasFilter("status = 'open' AND suspended_at IS NOT NULL AND designation_id IS NOT NULL AND reach_of IS NULL");
 
                     b.HasIndex("RecordId")
                         .IsUnique()
@@ -993,6 +1006,11 @@ namespace PublicCredit.Data.Sqlite.Migrations
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_objections_subject_id");
+
+                    b.HasIndex("DesignationId", "ReachOf")
+                        .IsUnique()
+                        .HasDatabaseName("ix_objections_open_reach")
+                        .HasFilter("status = 'open' AND reach_of IS NOT NULL");
 
                     b.HasIndex("RecordId", "FiledAt")
                         .HasDatabaseName("ix_objections_record");

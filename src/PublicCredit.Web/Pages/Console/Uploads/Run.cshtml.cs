@@ -32,10 +32,14 @@ public sealed class RunModel(PublicCreditDbContext db, RecordUploads uploads, Up
 
     public LiveRun? Live { get; private set; }
 
-    /// <summary>The run ended, its counts are final, and its rejection report (if any) is in place.</summary>
-    public bool Finished => Run is { Completed: true } && Live is not { Finished: false };
+    /// <summary>
+    /// The run ended, its counts are final, and its rejection report (if any) is in place. Judged once, when the page
+    /// loads: the run can finish while the page renders, and a page that read the report before the end and said
+    /// "finished" after it showed final counts with no rejections.
+    /// </summary>
+    public bool Finished { get; private set; }
 
-    public bool Failed => !Finished && Live?.Failure is not null;
+    public bool Failed { get; private set; }
 
     public bool Importing => !Finished && !Failed && Live is not null;
 
@@ -108,6 +112,8 @@ public sealed class RunModel(PublicCreditDbContext db, RecordUploads uploads, Up
         }
 
         Live = uploads.Live(runId);
+        Finished = Run is { Completed: true } && Live is not { Finished: false };
+        Failed = !Finished && Live?.Failure is not null;
         return true;
     }
 

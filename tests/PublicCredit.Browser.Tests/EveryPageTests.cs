@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using PublicCredit.Access;
 using PublicCredit.Browser.Tests.Infrastructure;
 
@@ -22,8 +23,9 @@ public sealed partial class EveryPageTests(Chromium chromium, PortalWorld world)
         var auditor = await world.KeyAsync(Role.Auditor, "ndrc");
         var subject = world.OrganisationToken;
         var visited = new List<string>();
+        var violations = new List<string>();
 
-        await VisitAsync(null, language, width, visited,
+        await VisitAsync(null, language, width, visited, violations,
             ("home", "/"),
             ("search", "/?q=" + Uri.EscapeDataString("示例")),
             ("search-person", "/?q=" + PortalWorld.Person),
@@ -33,27 +35,28 @@ public sealed partial class EveryPageTests(Chromium chromium, PortalWorld world)
             ("verify-tampered", "/verify/AAAA-BBBB-CCCC-DDDD"),
             ("console-signin", "/console/signin"),
             ("me-signin", "/me/signin"));
-        await VisitAsync(("/console/signin", world.RecorderKey), language, width, visited,
+        await VisitAsync(("/console/signin", world.RecorderKey), language, width, visited, violations,
             ("console-recorder", "/console"),
             ("record-new", "/console/records/new"),
             ("record-upload", "/console/records/upload"),
             ("designations", "/console/designations"),
             ("designation-new", "/console/designations/new"));
-        await VisitAsync(("/console/signin", world.ReviewerKey), language, width, visited,
+        await VisitAsync(("/console/signin", world.ReviewerKey), language, width, visited, violations,
             ("console-reviewer", "/console"),
             ("objections", "/console/objections"),
             ("restorations", "/console/restorations"),
             ("designation", "first designation of the list"));
-        await VisitAsync(("/console/signin", auditor), language, width, visited,
+        await VisitAsync(("/console/signin", auditor), language, width, visited, violations,
             ("stats", "/console/stats"));
-        await VisitAsync(("/me/signin", subject), language, width, visited,
+        await VisitAsync(("/me/signin", subject), language, width, visited, violations,
             ("me", "/me"));
 
         Assert.Equal(20, visited.Count);
+        Assert.True(violations.Count == 0, $"axe-core found {violations.Count} violation(s):\n" + string.Join('\n', violations));
     }
 
     private async Task VisitAsync(
-        (string Path, string Secret)? signIn, string language, int width, List<string> visited, params (string Name, string Path)[] pages)
+        (string Path, string Secret)? signIn, string language, int width, List<string> visited, List<string> violations, params (string Name, string Path)[] pages)
     {
         await using var context = await chromium.ContextAsync(world.BaseAddress, width, language);
         var page = await context.NewPageAsync();
@@ -102,6 +105,10 @@ public sealed partial class EveryPageTests(Chromium chromium, PortalWorld world)
 
                 var (scroll, viewport) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
                 Assert.True(scroll <= viewport, $"{pageName} at {width} px scrolls sideways: {scroll} px wide");
+                // axe-core in the page as it is shown: every rule, WCAG 2.1 AA and best practices.
+                var axe = await page.RunAxe();
+                violations.AddRange(axe.Violations.Select(v =>
+                    $"{pageName}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
                 await Screenshots.SaveAsync(page, $"{name}-{pageName}");
                 visited.Add(pageName);
             }

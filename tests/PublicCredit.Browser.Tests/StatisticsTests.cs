@@ -86,7 +86,7 @@ public sealed class StatisticsTests(Chromium chromium, PortalWorld world) : ICla
             await Expect(page.Locator("svg[role=img]")).ToHaveCountAsync(0);
 
             await page.GotoAsync("/console/stats");
-            await page.GetByRole(AriaRole.Button, new() { Name = "切换语言 / Switch language" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "English", Exact = true }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Statistics", Level = 1 })).ToBeVisibleAsync();
             await Expect(page.Locator("#chart-publicity-title")).ToHaveTextAsync("Double publicity on time");
             await Expect(page.Locator("#publicity-table tfoot td.num").Last).ToHaveTextAsync(publicity.GetProperty("onTimeRate").GetDouble().ToString("P1", CultureInfo.GetCultureInfo("en")));

@@ -105,6 +105,14 @@ public sealed partial class EveryPageTests(Chromium chromium, PortalWorld world)
 
                 var (scroll, viewport) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
                 Assert.True(scroll <= viewport, $"{pageName} at {width} px scrolls sideways: {scroll} px wide");
+                // Every id a label, description or input points at is on the page (axe only asks for one of a list).
+                var dangling = await page.EvaluateAsync<string[]>("""
+                    () => [...document.querySelectorAll('[aria-describedby],[aria-labelledby],label[for]')]
+                        .flatMap(e => (e.getAttribute('aria-describedby') ?? e.getAttribute('aria-labelledby') ?? e.getAttribute('for')).split(/\s+/))
+                        .filter(id => id && !document.getElementById(id))
+                    """);
+                violations.AddRange(dangling.Select(id => $"{pageName}: a reference to the missing element #{id}"));
+
                 // axe-core in the page as it is shown: every rule, WCAG 2.1 AA and best practices.
                 var axe = await page.RunAxe();
                 violations.AddRange(axe.Violations.Select(v =>

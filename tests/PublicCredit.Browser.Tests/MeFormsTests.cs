@@ -94,6 +94,8 @@ public sealed partial class MeFormsTests(Chromium chromium, PortalWorld world) :
             await record.GetByRole(AriaRole.Button, new() { Name = "提交异议" }).ClickAsync();
 
             await Expect(record).ToContainTextAsync("异议审查中，暂停公示");
+            // Suspended, so not also called published.
+            await Expect(record.Locator("h3 .tag")).ToHaveTextAsync(["异议审查中，暂停公示"]);
             await Expect(record).ToContainTextAsync("审查中");
             // Filed Mon 2026-11-23: ten working days → Mon 2026-12-07 (catalog objections.reviewWorkingDays).
             await Expect(record).ToContainTextAsync("审查期限：2026-12-07 — 还剩 10 个工作日");

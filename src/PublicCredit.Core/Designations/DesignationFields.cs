@@ -28,6 +28,10 @@ public static class DesignationFields
     public const string EffectiveFrom = "effectiveFrom";
     public const string Term = "term";
     public const string RevocationDocument = "revocationDocument";
+    public const string BasisRecordIds = "basisRecordIds";
+
+    /// <summary>A designation rests on a handful of decisions (docs/designations.md#basis-records); 20 covers a repeat offender's history.</summary>
+    public const int MaxBasisRecords = 20;
 
     /// <summary>A designation of one organisation names a handful of people (docs/domain.md#joint-measures); 20 leaves room for a board.</summary>
     public const int MaxResponsiblePersons = 20;
@@ -104,6 +108,18 @@ public static class DesignationProblemCodes
     public const string ResponsiblePersonDuplicate = "responsible-person-duplicate";
     [Problem(422, "The subject does not meet the red list's eligibility (catalog eligibility, ADR 0042); each reason is an errors[] item.")]
     public const string RedIneligible = "designation-red-ineligible";
+    [Problem(422, "A designation rests on at most … records; this one names ….", Field = "basisRecordIds")]
+    public const string BasisRecordsTooMany = "designation-basis-records-too-many";
+    [Problem(422, "basisRecordIds[i] is a record id (a UUID); got '…'.")]
+    public const string BasisRecordIdInvalid = "designation-basis-record-id-invalid";
+    [Problem(422, "Record … is named twice.")]
+    public const string BasisRecordDuplicate = "designation-basis-record-duplicate";
+    [Problem(422, "There is no record ….")]
+    public const string BasisRecordUnknown = "designation-basis-record-unknown";
+    [Problem(422, "Record … was withdrawn by an upheld objection or ended by a granted restoration; it is not current.")]
+    public const string BasisRecordWithdrawn = "designation-basis-record-withdrawn";
+    [Problem(422, "Record … is about another subject than the designation.")]
+    public const string BasisRecordOtherSubject = "designation-basis-record-other-subject";
     [Problem(409, "Notice '…' of your department already designates this subject: designation ….")]
     public const string AlreadyNoticed = "designation-already-noticed";
 

@@ -30,6 +30,9 @@ public sealed record ProposalInput
     /// <summary>Null: every measure the memoranda apply to the list type.</summary>
     public IReadOnlyList<string?>? IntendedMeasures { get; init; }
 
+    /// <summary>The records the designation rests on, as sent (record ids; docs/designations.md#basis-records).</summary>
+    public IReadOnlyList<string?> BasisRecordIds { get; init; } = [];
+
     public IReadOnlyList<FieldError> ReadErrors { get; init; } = [];
 }
 
@@ -52,7 +55,8 @@ public static class DesignationJson
     {
         var reader = new Reader();
         var members = reader.Object(root, "", DesignationFields.ListType, DesignationFields.Subject, DesignationFields.ResponsiblePersons,
-            DesignationFields.Facts, DesignationFields.LegalBasis, DesignationFields.NoticeDocument, DesignationFields.IntendedMeasures);
+            DesignationFields.Facts, DesignationFields.LegalBasis, DesignationFields.NoticeDocument, DesignationFields.IntendedMeasures,
+            DesignationFields.BasisRecordIds);
         if (members is null)
         {
             return new ProposalInput { ReadErrors = reader.Errors };
@@ -97,6 +101,16 @@ public static class DesignationJson
             }
         }
 
+        var basis = new List<string?>();
+        if (reader.Member(members, DesignationFields.BasisRecordIds, JsonValueKind.Array, "an array of record ids") is { } ids)
+        {
+            var index = 0;
+            foreach (var item in ids.EnumerateArray())
+            {
+                basis.Add(reader.Value(item, $"{DesignationFields.BasisRecordIds}[{index++}]"));
+            }
+        }
+
         return new ProposalInput
         {
             ListType = reader.Text(members, DesignationFields.ListType, DesignationFields.ListType),
@@ -108,6 +122,7 @@ public static class DesignationJson
             LegalBasis = reader.Text(members, DesignationFields.LegalBasis, DesignationFields.LegalBasis),
             NoticeDocument = reader.Text(members, DesignationFields.NoticeDocument, DesignationFields.NoticeDocument),
             IntendedMeasures = measures,
+            BasisRecordIds = basis,
             ReadErrors = reader.Errors,
         };
     }

@@ -53,6 +53,10 @@ public sealed class DesignationRow
     /// <summary>The measures the notice announced (catalog measure codes applied to the list type by its memoranda).</summary>
     public List<string> Measures { get; set; } = [];
 
+    /// <summary>The records the designation rests on (record ids, each current and about the same subject when proposed;
+    /// ADR 0043). Written once, with the notice; its ids are in the <c>designation-noticed</c> event.</summary>
+    public List<Guid> BasisRecordIds { get; set; } = [];
+
     /// <summary>The notice as served (canonical JSON); its SHA-256 is in the <c>designation-noticed</c> event.</summary>
     public required string NoticeJson { get; set; }
 

@@ -5,6 +5,7 @@ using PublicCredit.Catalog;
 using PublicCredit.Errors;
 using PublicCredit.Identifiers;
 using PublicCredit.Ledger;
+using PublicCredit.Objections;
 using PublicCredit.Records;
 using PublicCredit.Storage;
 using PublicCredit.Text;
@@ -74,6 +75,7 @@ public sealed class ProposeDesignation(
             "The number of the notice document (告知书文号) is required: the subject is notified before designation (docs/design.md#3-notice-before-listing).");
         var persons = PersonsOf(input.ResponsiblePersons, listType, subject, today, errors, text);
         var measures = listType is null ? [] : MeasuresOf(input.IntendedMeasures, listType, errors, text);
+        var basis = await BasisOf(input.BasisRecordIds, subject, errors, text, cancellationToken);
         if (errors.Count > 0 || listType is null || subject is null)
         {
             throw DomainException.Invalid(errors);
@@ -147,10 +149,11 @@ public sealed class ProposeDesignation(
             ObjectionWindowWorkingDays = listType.ObjectionWindow.Count,
             Measures = [.. measures.Select(m => m.Measure)],
             NoticeJson = noticeJson,
+            BasisRecordIds = basis,
         };
         var noticed = new DesignationNoticed(id, listType.Code, From: null, DesignationStatus.Noticed.Code(), noticeDocument!,
             DesignationTransitions.Sha256(noticeJson), deadline, listType.ObjectionWindow.Count, subject.Kind.Code(), row.Measures,
-            persons.Count, code.Id);
+            persons.Count, code.Id, basis.Count == 0 ? null : basis);
         var recorded = await ledger.AppendAsync(LedgerEntry.Of(noticed, caller.Actor, departmentCode, subject.Value), cancellationToken);
         row.Apply(DesignationLifecycle.Notice(deadline), recorded.Position);
         db.Designations.Add(row);
@@ -327,6 +330,86 @@ public sealed class ProposeDesignation(
         }
 
         return persons;
+    }
+
+    /// <summary>
+    /// The records the designation rests on (docs/designations.md#basis-records; ADR 0043): at most
+    /// <see cref="DesignationFields.MaxBasisRecords"/> record ids, each naming a record that exists, is current — not
+    /// withdrawn by an upheld objection nor ended by a granted restoration (a correction keeps the record's id, so the
+    /// reference follows it to its current version) — and is about the designated subject. Each refusal names its item.
+    /// </summary>
+    private async Task<List<Guid>> BasisOf(
+        IReadOnlyList<string?> raw, SubjectId? subject, List<FieldError> errors, DesignationText text, CancellationToken cancellationToken)
+    {
+        if (raw.Count == 0 || text.IsUnreadable(Fields.BasisRecordIds))
+        {
+            return [];
+        }
+
+        if (raw.Count > Fields.MaxBasisRecords)
+        {
+            errors.Add(new FieldError(Fields.BasisRecordIds, Codes.BasisRecordsTooMany,
+                $"A designation rests on at most {Fields.MaxBasisRecords} records; this one names {raw.Count}."));
+            return [];
+        }
+
+        var named = new List<(string Field, Guid Id)>(raw.Count);
+        for (var i = 0; i < raw.Count; i++)
+        {
+            var field = $"{Fields.BasisRecordIds}[{i}]";
+            var value = text.Optional(field, raw[i], 64);
+            if (text.IsUnreadable(field) || text.HasError(field))
+            {
+                continue;
+            }
+
+            if (value is null || !Guid.TryParseExact(value, "D", out var id))
+            {
+                errors.Add(new FieldError(field, Codes.BasisRecordIdInvalid,
+                    $"{field} is a record id (a UUID such as 0193a5c8-…); got '{JsonMembers.Shorten(value ?? "")}'."));
+            }
+            else if (named.Exists(n => n.Id == id))
+            {
+                errors.Add(new FieldError(field, Codes.BasisRecordDuplicate, $"Record {id} is named twice."));
+            }
+            else
+            {
+                named.Add((field, id));
+            }
+        }
+
+        if (named.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = named.Select(n => n.Id).ToList();
+        var current = await db.Records.AsNoTracking().Current()
+            .Where(r => ids.Contains(r.Id))
+            .Select(r => new { r.Id, r.SubjectId, r.RestoredAt })
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        var withdrawn = await db.Objections.AsNoTracking()
+            .Where(o => o.RecordId != null && ids.Contains(o.RecordId.Value) && o.Status == ObjectionStatus.Upheld)
+            .Select(o => o.RecordId!.Value)
+            .ToListAsync(cancellationToken);
+        foreach (var (field, id) in named)
+        {
+            if (!current.TryGetValue(id, out var record))
+            {
+                errors.Add(new FieldError(field, Codes.BasisRecordUnknown, $"There is no record {id}."));
+            }
+            else if (withdrawn.Contains(id) || record.RestoredAt is not null)
+            {
+                errors.Add(new FieldError(field, Codes.BasisRecordWithdrawn,
+                    $"Record {id} was withdrawn by an upheld objection or ended by a granted restoration; it is not current."));
+            }
+            else if (subject is { } s && record.SubjectId != s.Value)
+            {
+                errors.Add(new FieldError(field, Codes.BasisRecordOtherSubject, $"Record {id} is about another subject than the designation."));
+            }
+        }
+
+        return ids;
     }
 
     private IReadOnlyList<MeasureStatement> MeasuresOf(

@@ -171,6 +171,8 @@ internal sealed class DesignationsReconciler : IStateReconciler
         public string? Term { get; set; }
 
         public int ResponsiblePersons { get; init; }
+
+        public string BasisRecordIds { get; init; } = "";
     }
 
     public Type Table => typeof(DesignationRow);
@@ -196,6 +198,7 @@ internal sealed class DesignationsReconciler : IStateReconciler
                 ListType = Payloads.String(payload, "listType"),
                 NoticeSha256 = Payloads.String(payload, "noticeSha256"),
                 ResponsiblePersons = Payloads.Int(payload, "responsiblePersons") ?? 0,
+                BasisRecordIds = BasisOf(payload),
             };
         }
 
@@ -237,6 +240,7 @@ internal sealed class DesignationsReconciler : IStateReconciler
                 .Field("expires_at", Truncated(row.ExpiresAt), replayed.ExpiresAt)
                 .Field("effective_from", Truncated(row.EffectiveFrom), replayed.EffectiveFrom)
                 .Field("term", row.Term, replayed.Term)
+                .Field("basis_record_ids", string.Join(',', row.BasisRecordIds), replayed.BasisRecordIds)
                 .Digest("notice_json", row.NoticeJson, replayed.NoticeSha256)
                 .Digest("decision_json", row.DecisionJson, replayed.DecisionSha256);
             if (check.First is { } mismatch)
@@ -250,6 +254,12 @@ internal sealed class DesignationsReconciler : IStateReconciler
     }
 
     private static DateTimeOffset? Truncated(DateTimeOffset? instant) => instant is { } value ? LedgerChain.Truncate(value) : null;
+
+    /// <summary>The notice's basis records in the order written (ADR 0043); absent in events without a basis.</summary>
+    private static string BasisOf(JsonElement payload) =>
+        payload.TryGetProperty("basisRecordIds", out var ids) && ids.ValueKind == JsonValueKind.Array
+            ? string.Join(',', ids.EnumerateArray().Select(i => i.ValueKind == JsonValueKind.String && Guid.TryParse(i.GetString(), out var id) ? id.ToString() : "?"))
+            : "";
 }
 
 /// <summary>Responsible persons: as many per designation as its notice named, no more, no fewer.</summary>

@@ -15,7 +15,8 @@ public sealed record PublicListEntry(
     string Department,
     string DecisionDocument,
     DateTimeOffset EffectiveFrom,
-    DateTimeOffset ExpiresAt);
+    DateTimeOffset ExpiresAt,
+    PublicDesignationBasis? Basis);
 
 /// <summary>One page of a public list, newest entries first; <see cref="Total"/> entries in all, <see cref="Page"/> counted from 1.</summary>
 public sealed record PublicListPage(
@@ -62,10 +63,20 @@ public sealed class ReadPublicList(PublicCreditDbContext db, CreditCatalog catal
             .ToListAsync(cancellationToken);
         var subjectIds = rows.Select(r => r.SubjectId).Distinct().ToList();
         var subjects = await db.Subjects.AsNoTracking().Where(s => subjectIds.Contains(s.SubjectId)).ToDictionaryAsync(s => s.SubjectId, cancellationToken);
+        // The basis records the public sees now, by the public profile's rule: only those are linked (ADR 0043).
+        var basisIds = rows.SelectMany(r => r.BasisRecordIds).Distinct().ToList();
+        var publicBasis = basisIds.Count == 0
+            ? new HashSet<Guid>()
+            : (await db.Records.AsNoTracking().PublicAt(moment, catalog, db.Objections).Where(r => basisIds.Contains(r.Id)).Select(r => r.Id)
+                .ToListAsync(cancellationToken)).ToHashSet();
         var items = rows
             .Where(r => subjects.ContainsKey(r.SubjectId))
-            .Select(r => new PublicListEntry(r.Id, PublicSubjectView.From(subjects[r.SubjectId]), r.Department, r.DecisionDocument!,
-                r.EffectiveFrom!.Value, r.ExpiresAt!.Value))
+            .Select(r =>
+            {
+                var subject = PublicSubjectView.From(subjects[r.SubjectId]);
+                return new PublicListEntry(r.Id, subject, r.Department, r.DecisionDocument!, r.EffectiveFrom!.Value, r.ExpiresAt!.Value,
+                    PublicDesignationBasis.Of(r.BasisRecordIds, publicBasis, subject.Id));
+            })
             .ToList();
         return new PublicListPage(list.Code, list.Name, list.Kind.Code(), moment.Instant, items, total, number, PageSize);
     }

@@ -108,9 +108,11 @@ public sealed class ReadPublicProfile(PublicCreditDbContext db, CreditCatalog ca
                 .ThenBy(r => r.Id)
                 .ToListAsync(cancellationToken);
 
+        // An entry links the records it rests on only where the public sees them here (ADR 0043).
         var designations = subject is null
             ? []
-            : SubjectDesignations.PublicAt(await SubjectDesignations.LoadAsync(db, subject.SubjectId, cancellationToken), subject.Kind, catalog, moment.Instant);
+            : SubjectDesignations.PublicAt(await SubjectDesignations.LoadAsync(db, subject.SubjectId, cancellationToken), subject.Kind, catalog, moment.Instant,
+                records.Select(r => r.Id).ToHashSet(), PublicSubjectView.From(subject).Id);
 
         // A staff read of the past is an inquiry whatever it found: the question was asked about this subject.
         if (why is not null && askedAbout is not null)

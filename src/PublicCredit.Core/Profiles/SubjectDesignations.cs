@@ -44,7 +44,34 @@ public sealed record PublicDesignationView(
     string Department,
     string DecisionDocument,
     DateTimeOffset EffectiveFrom,
-    DateTimeOffset ExpiresAt);
+    DateTimeOffset ExpiresAt,
+    PublicDesignationBasis? Basis = null);
+
+/// <summary>A public link to a record an entry rests on: the record's card on its subject's public profile.</summary>
+public sealed record PublicBasisLink(Guid Id, string Href);
+
+/// <summary>
+/// The records a public entry rests on (ADR 0043): links to those the public sees at the moment; the others — not
+/// published, their period over, withdrawn or restored — only counted in <see cref="NotPublic"/>, never linked or described.
+/// </summary>
+public sealed record PublicDesignationBasis(IReadOnlyList<PublicBasisLink> Records, int NotPublic)
+{
+    /// <summary>Null when the designation names no basis records.</summary>
+    internal static PublicDesignationBasis? Of(IReadOnlyList<Guid> basis, IReadOnlySet<Guid> publicRecords, string publicSubjectId)
+    {
+        if (basis.Count == 0)
+        {
+            return null;
+        }
+
+        var links = basis.Where(publicRecords.Contains).Select(id => new PublicBasisLink(id, Href(publicSubjectId, id))).ToList();
+        return new PublicDesignationBasis(links, basis.Count - links.Count);
+    }
+
+    /// <summary>The record's card on the public profile page (<c>/public/subjects/{id}#record-{recordId}</c>).</summary>
+    public static string Href(string publicSubjectId, Guid recordId) =>
+        $"/public/subjects/{Uri.EscapeDataString(publicSubjectId)}#record-{recordId}";
+}
 
 /// <summary>
 /// The designations a subject is on or reached by, and the measures they put in force — shared by the staff and
@@ -109,14 +136,19 @@ internal static class SubjectDesignations
     /// What the public sees: the subject's own effective entries in force at the moment; an individual's only where
     /// the list's category publishes individuals (docs/design.md#7-privacy-by-default); entries through responsible persons never.
     /// </summary>
+    /// <paramref name="publicRecords"/> are the subject's records the public sees at the moment, and
+    /// <paramref name="publicSubjectId"/> its public id: with them each entry links the basis records the public may
+    /// open (ADR 0043); without them (scope checks that only need the ids) no basis is shown.
     public static List<PublicDesignationView> PublicAt(
-        IEnumerable<(DesignationRow Row, string Through)> designations, SubjectKind kind, CreditCatalog catalog, DateTimeOffset moment) =>
+        IEnumerable<(DesignationRow Row, string Through)> designations, SubjectKind kind, CreditCatalog catalog, DateTimeOffset moment,
+        IReadOnlySet<Guid>? publicRecords = null, string? publicSubjectId = null) =>
         [.. designations
             .Where(d => d.Through == ThroughSubject && d.Row.IsInForceAt(moment))
             .Where(d => catalog.ListTypes.TryGet(d.Row.ListType, out var list)
                 && (kind == SubjectKind.Organisation || (catalog.Categories.TryGet(list.Category, out var category) && category.IndividualsPublic)))
             .Select(d => new PublicDesignationView(d.Row.Id, d.Row.ListType, catalog.ListTypes[d.Row.ListType].Name,
-                KindCode(catalog.ListTypes[d.Row.ListType]), d.Row.Department, d.Row.DecisionDocument!, d.Row.EffectiveFrom!.Value, d.Row.ExpiresAt!.Value))];
+                KindCode(catalog.ListTypes[d.Row.ListType]), d.Row.Department, d.Row.DecisionDocument!, d.Row.EffectiveFrom!.Value, d.Row.ExpiresAt!.Value,
+                publicRecords is null || publicSubjectId is null ? null : PublicDesignationBasis.Of(d.Row.BasisRecordIds, publicRecords, publicSubjectId)))];
 
     /// <summary>
     /// <see cref="PublicAt"/> as a query, for the public search: the subjects whose own entries the public sees at

@@ -354,6 +354,11 @@ namespace PublicCredit.Data.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.PrimitiveCollection<List<Guid>>("BasisRecordIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("basis_record_ids");
+
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("decided_at");

@@ -356,6 +356,11 @@ namespace PublicCredit.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.PrimitiveCollection<string>("BasisRecordIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis_record_ids");
+
                     b.Property<string>("DecidedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("decided_at");

@@ -22,7 +22,10 @@ public sealed class NewModel(ProposeDesignation propose, CreditCatalog catalog, 
         (DesignationFields.NoticeDocument, "text"),
         (DesignationFields.Facts, "textarea"),
         (DesignationFields.LegalBasis, "textarea"),
+        (DesignationFields.BasisRecordIds, "textarea"),
     ];
+
+    private static readonly char[] IdSeparators = ['\n', '\r', ',', ' ', '\t'];
 
     public FormState Form { get; private set; } = new();
 
@@ -51,6 +54,9 @@ public sealed class NewModel(ProposeDesignation propose, CreditCatalog catalog, 
             NoticeDocument = Form.OrNull(DesignationFields.NoticeDocument),
             Facts = Form.OrNull(DesignationFields.Facts),
             LegalBasis = Form.OrNull(DesignationFields.LegalBasis),
+            // One record id per line (or separated by commas or spaces), as a recorder pastes them.
+            BasisRecordIds = [.. (Form.OrNull(DesignationFields.BasisRecordIds) ?? string.Empty)
+                .Split(IdSeparators, StringSplitOptions.RemoveEmptyEntries)],
         };
         try
         {
@@ -61,7 +67,10 @@ public sealed class NewModel(ProposeDesignation propose, CreditCatalog catalog, 
         {
             if (ex.Errors.Count > 0)
             {
-                Form.Add(l, ex.Errors);
+                // basisRecordIds[i] is shown under the one text area that holds every id.
+                Form.Add(l, ex.Errors.Select(e => e.Field.StartsWith(DesignationFields.BasisRecordIds + "[", StringComparison.Ordinal)
+                    ? e with { Field = DesignationFields.BasisRecordIds, Message = $"{e.Field}: {e.Message}" }
+                    : e));
             }
             else
             {

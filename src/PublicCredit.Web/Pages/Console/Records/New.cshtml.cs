@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -39,7 +38,8 @@ public sealed class NewModel(SubmitRecords submit, CreditCatalog catalog, IStrin
         RecordFields.Severity, RecordFields.Facts, RecordFields.Content, RecordFields.Amount, RecordFields.LegalRepresentative, RecordFields.PublicUntil,
     };
 
-    private Dictionary<string, string?> values = new(StringComparer.Ordinal);
+    /// <summary>What was posted and the domain's errors under their fields (the same <see cref="FormState"/> as every form page).</summary>
+    private FormState form = new();
 
     public CreditCatalog Catalog => catalog;
 
@@ -48,26 +48,20 @@ public sealed class NewModel(SubmitRecords submit, CreditCatalog catalog, IStrin
 
     public string Department { get; private set; } = string.Empty;
 
-    public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, List<string>> Errors => form.Errors;
 
     public string? Outcome { get; private set; }
 
     public string? FormError { get; private set; }
 
-    public static string InputId(string field) => field.Replace('.', '-');
+    public static string InputId(string field) => FormState.InputId(field);
 
-    public string? Value(string field) => values.GetValueOrDefault(field);
+    public string? Value(string field) => form.Value(field);
 
-    public (string Id, IReadOnlyList<string> Messages) ErrorsFor(string field) =>
-        (InputId(field), Errors.TryGetValue(field, out var list) ? list : []);
+    public (string Id, IReadOnlyList<string> Messages) ErrorsFor(string field) => form.ErrorsFor(field);
 
     /// <summary>aria-describedby (hint and error) and aria-invalid for an input, as raw attribute text.</summary>
-    public string Aria(string field)
-    {
-        var id = InputId(field);
-        var described = Errors.ContainsKey(field) ? $"{id}-hint {id}-error" : $"{id}-hint";
-        return $"aria-describedby=\"{WebUtility.HtmlEncode(described)}\"" + (Errors.ContainsKey(field) ? " aria-invalid=\"true\"" : string.Empty);
-    }
+    public string Aria(string field) => form.Aria(field);
 
     public void OnGet() => Department = WebSessions.Current(HttpContext).Department ?? string.Empty;
 
@@ -75,22 +69,21 @@ public sealed class NewModel(SubmitRecords submit, CreditCatalog catalog, IStrin
     {
         var caller = WebSessions.Current(HttpContext);
         Department = caller.Department ?? string.Empty;
-        values = Request.Form.Keys.Where(k => !k.StartsWith("__", StringComparison.Ordinal))
-            .ToDictionary(k => k, k => (string?)Request.Form[k].ToString(), StringComparer.Ordinal);
+        form = FormState.From(Request.Form);
         var input = new RecordInput
         {
-            Category = Blank(RecordFields.Category),
-            SubjectId = Blank(RecordFields.SubjectId),
-            SubjectName = Blank(RecordFields.SubjectName),
-            DocumentNumber = Blank(RecordFields.DocumentNumber),
-            DecisionDate = Blank(RecordFields.DecisionDate),
-            Severity = Blank(RecordFields.Severity),
-            LegalBasis = Blank(RecordFields.LegalBasis),
-            Facts = Blank(RecordFields.Facts),
-            Content = Blank(RecordFields.Content),
-            Amount = Blank(RecordFields.Amount),
-            LegalRepresentative = Blank(RecordFields.LegalRepresentative),
-            PublicUntil = Blank(RecordFields.PublicUntil),
+            Category = form.OrNull(RecordFields.Category),
+            SubjectId = form.OrNull(RecordFields.SubjectId),
+            SubjectName = form.OrNull(RecordFields.SubjectName),
+            DocumentNumber = form.OrNull(RecordFields.DocumentNumber),
+            DecisionDate = form.OrNull(RecordFields.DecisionDate),
+            Severity = form.OrNull(RecordFields.Severity),
+            LegalBasis = form.OrNull(RecordFields.LegalBasis),
+            Facts = form.OrNull(RecordFields.Facts),
+            Content = form.OrNull(RecordFields.Content),
+            Amount = form.OrNull(RecordFields.Amount),
+            LegalRepresentative = form.OrNull(RecordFields.LegalRepresentative),
+            PublicUntil = form.OrNull(RecordFields.PublicUntil),
         };
 
         try
@@ -100,23 +93,13 @@ public sealed class NewModel(SubmitRecords submit, CreditCatalog catalog, IStrin
             {
                 case SubmissionStatus.Created:
                     Outcome = string.Format(CultureInfo.CurrentCulture, l["RecordForm.Created"], outcome.Id);
-                    values.Clear();
+                    form = new FormState();
                     break;
                 case SubmissionStatus.Unchanged:
                     Outcome = string.Format(CultureInfo.CurrentCulture, l["RecordForm.Unchanged"], outcome.Id);
                     break;
                 default:
-                    foreach (var error in outcome.Errors ?? [])
-                    {
-                        var field = values.ContainsKey(error.Field) || error.Field == RecordFields.Category ? error.Field : string.Empty;
-                        if (!Errors.TryGetValue(field, out var list))
-                        {
-                            Errors[field] = list = [];
-                        }
-
-                        list.Add(Display.Error(l, error));
-                    }
-
+                    form.Add(l, outcome.Errors ?? []);
                     Response.StatusCode = outcome.NotProvided is null ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status403Forbidden;
                     break;
             }
@@ -128,6 +111,4 @@ public sealed class NewModel(SubmitRecords submit, CreditCatalog catalog, IStrin
         }
     }
 
-    /// <summary>An empty input is an absent field, as in a JSON body without it.</summary>
-    private string? Blank(string field) => string.IsNullOrWhiteSpace(Value(field)) ? null : Value(field);
 }

@@ -17,8 +17,8 @@ internal sealed class SqliteInquiryWriter(DatabaseTarget target) : IInquiryBatch
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
-            "INSERT INTO inquiries (id, at, subject_id, department, role, actor, purpose, endpoint, returned, batch_id) " +
-            "VALUES ($id, $at, $subject, $department, $role, $actor, $purpose, $endpoint, $returned, $batch)";
+            "INSERT INTO inquiries (id, at, subject_id, department, role, actor, purpose, note, endpoint, returned, batch_id) " +
+            "VALUES ($id, $at, $subject, $department, $role, $actor, $purpose, $note, $endpoint, $returned, $batch)";
         var id = command.Parameters.Add("$id", SqliteType.Text);
         var at = command.Parameters.Add("$at", SqliteType.Text);
         var subject = command.Parameters.Add("$subject", SqliteType.Text);
@@ -26,6 +26,7 @@ internal sealed class SqliteInquiryWriter(DatabaseTarget target) : IInquiryBatch
         var role = command.Parameters.Add("$role", SqliteType.Text);
         var actor = command.Parameters.Add("$actor", SqliteType.Text);
         var purpose = command.Parameters.Add("$purpose", SqliteType.Text);
+        var note = command.Parameters.Add("$note", SqliteType.Text);
         var endpoint = command.Parameters.Add("$endpoint", SqliteType.Text);
         var returned = command.Parameters.Add("$returned", SqliteType.Text);
         command.Parameters.Add("$batch", SqliteType.Text).Value = Text(batch.Id);
@@ -40,6 +41,7 @@ internal sealed class SqliteInquiryWriter(DatabaseTarget target) : IInquiryBatch
             role.Value = (object?)row.Role ?? DBNull.Value;
             actor.Value = row.Actor;
             purpose.Value = row.Purpose;
+            note.Value = (object?)row.Note ?? DBNull.Value;
             endpoint.Value = row.Endpoint;
             returned.Value = (object?)row.Returned ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -73,7 +75,7 @@ internal sealed class PostgresInquiryWriter(NpgsqlDataSource dataSource) : IInqu
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var importer = await connection.BeginBinaryImportAsync(
-            "COPY inquiries (id, at, subject_id, department, role, actor, purpose, endpoint, returned, batch_id) FROM STDIN (FORMAT BINARY)",
+            "COPY inquiries (id, at, subject_id, department, role, actor, purpose, note, endpoint, returned, batch_id) FROM STDIN (FORMAT BINARY)",
             cancellationToken))
         {
             await WriteRowsAsync(importer, batch.Id, rows, cancellationToken);
@@ -104,6 +106,7 @@ internal sealed class PostgresInquiryWriter(NpgsqlDataSource dataSource) : IInqu
             await WriteNullableAsync(importer, row.Role, cancellationToken);
             await importer.WriteAsync(row.Actor, NpgsqlDbType.Varchar, cancellationToken);
             await importer.WriteAsync(row.Purpose, NpgsqlDbType.Varchar, cancellationToken);
+            await WriteNullableAsync(importer, row.Note, cancellationToken);
             await importer.WriteAsync(row.Endpoint, NpgsqlDbType.Varchar, cancellationToken);
             await WriteNullableAsync(importer, row.Returned, cancellationToken);
             await importer.WriteAsync(batch, NpgsqlDbType.Uuid, cancellationToken);

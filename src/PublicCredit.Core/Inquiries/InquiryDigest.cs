@@ -7,7 +7,7 @@ namespace PublicCredit.Inquiries;
 
 /// <summary>
 /// The digest of a batch of inquiries (ADR 0032 §4): the SHA-256 of each inquiry's canonical JSON (every column but the
-/// batch id; the instant to the microsecond, as both databases keep it), sorted, then hashed together — so the digest
+/// batch id, the note only when there is one; the instant to the microsecond, as both databases keep it), sorted, then hashed together — so the digest
 /// does not depend on the order a database returns the rows in, and any edited, added or deleted row changes it.
 /// </summary>
 public sealed class InquiryDigest
@@ -44,6 +44,13 @@ public sealed class InquiryDigest
                          row.Department, row.Role, row.Actor, row.Purpose, row.Endpoint, row.Returned])
             {
                 json.WriteStringValue(value);
+            }
+
+            // The note came later (ADR 0045): written only when there is one, so the digests of batches stored before
+            // it still verify, and a note added to or removed from a stored row changes the digest.
+            if (row.Note is not null)
+            {
+                json.WriteStringValue(row.Note);
             }
 
             json.WriteEndArray();

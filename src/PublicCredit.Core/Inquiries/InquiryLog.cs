@@ -39,9 +39,14 @@ public sealed partial class InquiryLog(IInquiryBatchWriter writer, TimeProvider 
         });
 
     /// <summary>Records that <paramref name="caller"/> read <paramref name="subjectId"/>'s data, and returns the inquiry's id once it is durable.</summary>
-    public async Task<Guid> RecordAsync(Caller caller, string subjectId, string purpose, string endpoint, string? returned, CancellationToken cancellationToken = default)
+    public Task<Guid> RecordAsync(Caller caller, string subjectId, string purpose, string endpoint, string? returned, CancellationToken cancellationToken = default) =>
+        RecordAsync(caller, subjectId, new InquiryReason(purpose), endpoint, returned, cancellationToken);
+
+    /// <summary>Records that <paramref name="caller"/> read <paramref name="subjectId"/>'s data for <paramref name="why"/> (purpose and note), and returns the inquiry's id once it is durable.</summary>
+    public async Task<Guid> RecordAsync(Caller caller, string subjectId, InquiryReason why, string endpoint, string? returned, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(why);
         // Microseconds, as PostgreSQL keeps them: the digest is computed over what is stored.
         var now = Ledger.LedgerChain.Truncate(clock.GetUtcNow());
         var row = new InquiryRow
@@ -52,7 +57,8 @@ public sealed partial class InquiryLog(IInquiryBatchWriter writer, TimeProvider 
             Department = caller.Department,
             Role = caller.Role?.Code() ?? (caller.SubjectId is null ? null : "subject"),
             Actor = caller.Actor,
-            Purpose = purpose,
+            Purpose = why.Purpose,
+            Note = why.Note,
             Endpoint = endpoint,
             Returned = returned,
         };

@@ -23,6 +23,9 @@ public sealed class InquiryRow
 
     public required string Purpose { get; set; }
 
+    /// <summary>The caller's free text beside the purpose (<c>?note=</c>, one line, at most 200 characters), or null (ADR 0045).</summary>
+    public string? Note { get; set; }
+
     public required string Endpoint { get; set; }
 
     /// <summary>A short account of what was returned (e.g. "profile", "check: measures=2").</summary>
@@ -62,6 +65,7 @@ internal sealed class InquiryRowConfiguration : IEntityTypeConfiguration<Inquiry
         builder.Property(i => i.Role).HasMaxLength(16);
         builder.Property(i => i.Actor).HasMaxLength(128);
         builder.Property(i => i.Purpose).HasMaxLength(200);
+        builder.Property(i => i.Note).HasMaxLength(InquiryPurpose.NoteMaxLength);
         builder.Property(i => i.Endpoint).HasMaxLength(200);
         builder.Property(i => i.Returned).HasMaxLength(500);
         builder.HasIndex(i => new { i.SubjectId, i.At });

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PublicCredit.Access;
+using PublicCredit.Catalog;
 using PublicCredit.Errors;
 using PublicCredit.Identifiers;
 using PublicCredit.Storage;
@@ -10,7 +11,7 @@ using PublicCredit.Time;
 namespace PublicCredit.Inquiries;
 
 /// <summary>One inquiry as docs/api.md shows it: when, which department and role, why, through which endpoint.</summary>
-public sealed record InquiryView(DateTimeOffset At, string? Department, string? Role, string Purpose, string Endpoint);
+public sealed record InquiryView(DateTimeOffset At, string? Department, string? Role, string Purpose, string Endpoint, string? Note);
 
 /// <summary>
 /// Who looked at a subject (docs/api.md#subjects-and-public-views <c>GET /api/v1/subjects/{subjectId}/inquiries</c>; docs/domain.md#personal-information: the subject may see
@@ -20,7 +21,7 @@ public sealed record InquiryView(DateTimeOffset At, string? Department, string? 
 /// is logged as an inquiry, durable before the answer, so the subject sees that its log was read and why. The subject
 /// reading its own log is not logged (it would only log itself).
 /// </summary>
-public sealed class ListSubjectInquiries(PublicCreditDbContext db, InquiryLog inquiries, TimeProvider clock)
+public sealed class ListSubjectInquiries(PublicCreditDbContext db, CreditCatalog catalog, InquiryLog inquiries, TimeProvider clock)
 {
     public const string Endpoint = "GET /api/v1/subjects/{subjectId}/inquiries";
 
@@ -28,7 +29,7 @@ public sealed class ListSubjectInquiries(PublicCreditDbContext db, InquiryLog in
     public const int MaxLimit = 1000;
 
     public async Task<IReadOnlyList<InquiryView>> RunAsync(
-        Caller caller, string subjectId, string? limit, string? purpose, CancellationToken cancellationToken = default)
+        Caller caller, string subjectId, string? limit, string? purpose, string? note, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (caller == Caller.Public)
@@ -45,13 +46,13 @@ public sealed class ListSubjectInquiries(PublicCreditDbContext db, InquiryLog in
             throw DomainException.Invalid("limit", SubjectProblemCodes.LimitOutOfRange, $"limit is a whole number from 1 to {MaxLimit}.");
         }
 
-        var why = caller.SubjectId is null ? InquiryPurpose.Require(caller, purpose) : null;
+        var why = caller.SubjectId is null ? InquiryPurpose.Require(caller, catalog, purpose, note) : null;
         var log = await db.Inquiries.AsNoTracking()
             .Where(i => i.SubjectId == id.Value)
             .OrderByDescending(i => i.At)
             .ThenByDescending(i => i.Id)
             .Take(take)
-            .Select(i => new InquiryView(i.At, i.Department, i.Role, i.Purpose, i.Endpoint))
+            .Select(i => new InquiryView(i.At, i.Department, i.Role, i.Purpose, i.Endpoint, i.Note))
             .ToListAsync(cancellationToken);
         if (why is not null)
         {

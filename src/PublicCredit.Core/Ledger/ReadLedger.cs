@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PublicCredit.Access;
+using PublicCredit.Catalog;
 using PublicCredit.Errors;
 using PublicCredit.Identifiers;
 using PublicCredit.Inquiries;
@@ -33,13 +34,13 @@ public sealed record LedgerPage(IReadOnlyList<LedgerEventView> Events, long Next
 /// payload) is durable before the page is answered, so each subject sees the audit read in "who looked at me".
 /// The hashes are those of the stored, unmasked events: the chain is proved by <see cref="VerifyLedger"/>, on the server.
 /// </summary>
-public sealed class ReadLedger(PublicCreditDbContext db, InquiryLog inquiries)
+public sealed class ReadLedger(PublicCreditDbContext db, CreditCatalog catalog, InquiryLog inquiries)
 {
     public const string Endpoint = "GET /api/v1/ledger";
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
-    public async Task<LedgerPage> RunAsync(Caller caller, string? after, string? limit, string? purpose, CancellationToken cancellationToken = default)
+    public async Task<LedgerPage> RunAsync(Caller caller, string? after, string? limit, string? purpose, string? note, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.RequireRole(Role.Auditor);
@@ -57,7 +58,7 @@ public sealed class ReadLedger(PublicCreditDbContext db, InquiryLog inquiries)
             throw DomainException.Invalid("limit", SubjectProblemCodes.LimitOutOfRange, $"limit must be between 1 and {MaxLimit}.");
         }
 
-        var why = InquiryPurpose.Require(caller, purpose);
+        var why = InquiryPurpose.Require(caller, catalog, purpose, note);
         var rows = await db.LedgerEvents.AsNoTracking()
             .Where(e => e.Position > from)
             .OrderBy(e => e.Position)

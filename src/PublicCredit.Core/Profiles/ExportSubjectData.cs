@@ -94,7 +94,7 @@ public sealed class ExportSubjectData(PublicCreditDbContext db, CreditCatalog ca
         var objections = (await db.Objections.AsNoTracking().Where(o => o.SubjectId == id).OrderBy(o => o.FiledAt).ToListAsync(cancellationToken))
             .Select(o => ObjectionView.From(o, today)).ToList();
         var inquiryLog = await db.Inquiries.AsNoTracking().Where(i => i.SubjectId == id).OrderBy(i => i.At).ThenBy(i => i.Id)
-            .Select(i => new InquiryView(i.At, i.Department, i.Role, i.Purpose, i.Endpoint)).ToListAsync(cancellationToken);
+            .Select(i => new InquiryView(i.At, i.Department, i.Role, i.Purpose, i.Endpoint, i.Note)).ToListAsync(cancellationToken);
 
         await inquiries.RecordAsync(caller, id, InquiryPurpose.SelfService, Endpoint, string.Create(CultureInfo.InvariantCulture,
             $"export: records={records.Count} designations={own.Count + reaching.Count} restorations={restorations.Count} objections={objections.Count} inquiries={inquiryLog.Count}"), cancellationToken);

@@ -79,11 +79,11 @@ public sealed class ReadPublicProfile(PublicCreditDbContext db, CreditCatalog ca
     public const string Endpoint = "GET /api/v1/public/subjects/{subjectId}?asOf";
 
     public async Task<PublicProfile> RunAsync(
-        Caller caller, string subjectId, string? asOf, string? purpose, CancellationToken cancellationToken = default)
+        Caller caller, string subjectId, string? asOf, string? purpose, string? note, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var moment = PublicMoment.For(caller, asOf, clock);
-        var why = moment.IsNow ? null : InquiryPurpose.Require(caller, purpose);
+        var why = moment.IsNow ? null : InquiryPurpose.Require(caller, catalog, purpose, note);
 
         var subjects = db.Subjects.AsNoTracking();
         string? askedAbout = null;

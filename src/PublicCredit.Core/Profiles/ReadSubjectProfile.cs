@@ -57,7 +57,7 @@ public sealed class ReadSubjectProfile(PublicCreditDbContext db, CreditCatalog c
 {
     public const string Endpoint = "GET /api/v1/subjects/{subjectId}";
 
-    public async Task<SubjectProfile> RunAsync(Caller caller, string subjectId, string? purpose, CancellationToken cancellationToken = default)
+    public async Task<SubjectProfile> RunAsync(Caller caller, string subjectId, string? purpose, string? note, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (caller == Caller.Public)
@@ -67,7 +67,7 @@ public sealed class ReadSubjectProfile(PublicCreditDbContext db, CreditCatalog c
 
         var id = SubjectId.Parse(subjectId, ChinaTime.Today(clock));
         caller.RequireSubjectOrRole(id.Value, StaffRoles.All);
-        var why = InquiryPurpose.Require(caller, purpose);
+        var why = InquiryPurpose.Require(caller, catalog, purpose, note);
 
         var subject = await db.Subjects.AsNoTracking().SingleOrDefaultAsync(s => s.SubjectId == id.Value, cancellationToken);
         if (subject is null)
@@ -83,7 +83,7 @@ public sealed class ReadSubjectProfile(PublicCreditDbContext db, CreditCatalog c
             .Where(r => recordIds.Contains(r.Id) && r.SubjectId == id.Value)
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var scope = ReadScope.Of(caller, catalog, why, subject.Kind, now);
+        var scope = ReadScope.Of(caller, catalog, why.Purpose, subject.Kind, now);
         var groups = rows.GroupBy(r => r.Id).ToList();
         var shown = groups.Where(versions => scope.Sees(versions.Single(v => v.SupersededAt is null))).ToList();
         var records = shown

@@ -38,7 +38,7 @@ public sealed class SearchPublicSubjects(PublicCreditDbContext db, CreditCatalog
     public const string Endpoint = "GET /api/v1/public/subjects?asOf";
 
     public async Task<PublicSearchPage> RunAsync(
-        Caller caller, string? query, string? page, string? asOf, string? purpose, CancellationToken cancellationToken = default)
+        Caller caller, string? query, string? page, string? asOf, string? purpose, string? note, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var moment = PublicMoment.For(caller, asOf, clock);
@@ -54,7 +54,7 @@ public sealed class SearchPublicSubjects(PublicCreditDbContext db, CreditCatalog
         }
 
         var number = PageNumbers.Parse(page, MaxPage);
-        var why = moment.IsNow ? null : InquiryPurpose.Require(caller, purpose);
+        var why = moment.IsNow ? null : InquiryPurpose.Require(caller, catalog, purpose, note);
 
         var visible = db.Records.AsNoTracking().PublicAt(moment, catalog, db.Objections);
         var listed = db.Designations.AsNoTracking().PublishedAt(catalog, moment.Instant);

@@ -64,15 +64,15 @@ public sealed record RecordView(
 /// it here, and the read is an inquiry about the subject (docs/design.md#7-privacy-by-default, ADR 0008): the recorder gives a purpose
 /// and the read is logged durably before the record is returned.
 /// </summary>
-public sealed class ReadRecord(PublicCreditDbContext db, InquiryLog inquiries)
+public sealed class ReadRecord(PublicCreditDbContext db, CreditCatalog catalog, InquiryLog inquiries)
 {
     public const string Endpoint = "GET /api/v1/records/{id}";
 
-    public async Task<RecordView> RunAsync(Caller caller, Guid id, string? purpose, CancellationToken cancellationToken = default)
+    public async Task<RecordView> RunAsync(Caller caller, Guid id, string? purpose, string? note, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.RequireRole(Role.Recorder);
-        var why = InquiryPurpose.Require(caller, purpose);
+        var why = InquiryPurpose.Require(caller, catalog, purpose, note);
         var versions = await db.Records.AsNoTracking()
             .Where(r => r.Id == id)
             .ToListAsync(cancellationToken);

@@ -39,7 +39,7 @@ public sealed class IssueCreditReport(
         ArgumentNullException.ThrowIfNull(renderer);
         // Read the ledger position first: the profile read after it reflects at least that version.
         var dataVersion = await db.LedgerHead.AsNoTracking().Select(h => h.Position).SingleOrDefaultAsync(cancellationToken);
-        var profile = await read.RunAsync(Caller.Public, subjectId, asOf: null, purpose: null, cancellationToken);
+        var profile = await read.RunAsync(Caller.Public, subjectId, asOf: null, purpose: null, note: null, cancellationToken);
 
         var code = codes.NewCode();
         var stamp = new ReportStamp(ReportCodes.Display(code), "/verify/" + ReportCodes.Display(code),

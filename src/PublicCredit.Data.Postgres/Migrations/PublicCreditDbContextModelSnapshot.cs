@@ -762,6 +762,11 @@ namespace PublicCredit.Data.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("endpoint");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -13,8 +13,8 @@ internal static class LedgerEndpoints
     {
         // Auditors read the raw ledger, page by page, in position order: with a purpose, resident IDs masked, and each
         // subject the page names logged as an inquiry (ADR 0039).
-        api.MapGet("/ledger", async (string? after, string? limit, string? purpose, HttpContext http, ReadLedger read, CancellationToken cancel) =>
-                TypedResults.Ok(await read.RunAsync(http.Caller(), after, limit, purpose, cancel)))
+        api.MapGet("/ledger", async (string? after, string? limit, string? purpose, string? note, HttpContext http, ReadLedger read, CancellationToken cancel) =>
+                TypedResults.Ok(await read.RunAsync(http.Caller(), after, limit, purpose, note, cancel)))
             .RequireRoles(Role.Auditor)
             .WithName("ReadLedger")
             .WithSummary("Ledger events in position order (auditor, ?purpose= required; logged as an inquiry about each subject named).")

@@ -12,13 +12,13 @@ internal static class PublicEndpoints
 {
     public static void MapPublicEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/public/subjects", async Task<Results<Ok<PublicSearchPage>, ProblemHttpResult>> (string? q, string? page, string? asOf, string? purpose, HttpContext http, SearchPublicSubjects search,
+        api.MapGet("/public/subjects", async Task<Results<Ok<PublicSearchPage>, ProblemHttpResult>> (string? q, string? page, string? asOf, string? purpose, string? note, HttpContext http, SearchPublicSubjects search,
                 PublicRateLimits limits, CancellationToken cancel) =>
                 // Anonymous searches are limited per address (ADR 0038); staff answer for theirs with their key.
                 !http.Caller().IsStaff && limits.Search(http) is { } retry
                     ? PublicRateLimits.Refusal(http, retry, PublicRateLimits.SearchLimited,
                         $"At most {limits.SearchPerMinute} public searches a minute from one address; try again in {retry} s.")
-                    : TypedResults.Ok(await search.RunAsync(http.Caller(), q, page, asOf, purpose, cancel)))
+                    : TypedResults.Ok(await search.RunAsync(http.Caller(), q, page, asOf, purpose, note, cancel)))
             .AllowPublic()
             .WithName("SearchPublicSubjects")
             .WithSummary("Subjects with something public now, by name substring or exact code; 20 per page.")
@@ -27,8 +27,8 @@ internal static class PublicEndpoints
                 "?asOf= (a date or an instant) is for staff keys only, with ?purpose=, and is logged as an inquiry.")
             .ProducesProblems(401, 403, 422, 429);
 
-        api.MapGet("/public/subjects/{subjectId}", async (string subjectId, string? asOf, string? purpose, HttpContext http, ReadPublicProfile read, CancellationToken cancel) =>
-                TypedResults.Ok(await read.RunAsync(http.Caller(), subjectId, asOf, purpose, cancel)))
+        api.MapGet("/public/subjects/{subjectId}", async (string subjectId, string? asOf, string? purpose, string? note, HttpContext http, ReadPublicProfile read, CancellationToken cancel) =>
+                TypedResults.Ok(await read.RunAsync(http.Caller(), subjectId, asOf, purpose, note, cancel)))
             .AllowPublic()
             .WithName("ReadPublicProfile")
             .WithSummary("What is public about a subject now; the path takes the public id, a USCC or a resident ID.")

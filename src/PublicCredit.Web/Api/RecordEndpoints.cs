@@ -72,8 +72,8 @@ internal static class RecordEndpoints
             .ProducesProblems(400, 401, 403, 404, 422);
 
         // Reading a record is an inquiry about its subject (ADR 0008): ?purpose= is required and logged.
-        api.MapGet("/records/{id}", async (string id, string? purpose, HttpContext http, ReadRecord read, CancellationToken cancel) =>
-            TypedResults.Ok(await read.RunAsync(http.Caller(), ParseId(id), purpose, cancel)))
+        api.MapGet("/records/{id}", async (string id, string? purpose, string? note, HttpContext http, ReadRecord read, CancellationToken cancel) =>
+            TypedResults.Ok(await read.RunAsync(http.Caller(), ParseId(id), purpose, note, cancel)))
             .RequireRoles(Role.Recorder).WithName("ReadRecord")
             .ProducesProblems(401, 403, 404, 422);
 

@@ -56,7 +56,7 @@ public sealed class IndexModel(SearchPublicSubjects search, IStringLocalizer<Sha
 
         try
         {
-            Results = await search.RunAsync(Caller.Public, q, pageNumber, asOf: null, purpose: null, cancellationToken);
+            Results = await search.RunAsync(Caller.Public, q, pageNumber, asOf: null, purpose: null, note: null, cancellationToken);
         }
         catch (DomainException ex) when (ex.Kind == ErrorKind.Invalid)
         {

@@ -50,21 +50,30 @@ public class PublicSubjectIdTests
     }
 
     [Fact]
-    public void Staff_must_give_a_purpose_of_one_line_and_at_most_200_characters()
+    public void Staff_name_one_of_the_catalogs_purposes_and_put_free_text_in_a_one_line_note_of_at_most_200_characters()
     {
+        var catalog = PublicCredit.Core.Tests.Catalog.DefaultCatalogTests.LoadDefault();
         var checker = Caller.Staff("key:c", Role.Checker, "mof");
 
-        Assert.Equal("政府采购资格审查", InquiryPurpose.Require(checker, "  政府采购资格审查 "));
-        Assert.Equal("purpose-required", Assert.Throws<DomainException>(() => InquiryPurpose.Require(checker, null)).Code);
-        Assert.Equal("purpose-required", Assert.Throws<DomainException>(() => InquiryPurpose.Require(checker, "   ")).Code);
-        Assert.Equal(new string('因', 200), InquiryPurpose.Require(checker, new string('因', 200)));
-        Assert.Equal("purpose-too-long", Assert.Throws<DomainException>(() => InquiryPurpose.Require(checker, new string('因', 201))).Code);
-        Assert.Equal("purpose-invalid", Assert.Throws<DomainException>(() => InquiryPurpose.Require(checker, "a\nb")).Code);
+        Assert.Equal(new InquiryReason("public-procurement"), InquiryPurpose.Require(checker, catalog, " public-procurement ", null));
+        Assert.Equal(new InquiryReason("public-procurement", "政府采购资格审查"), InquiryPurpose.Require(checker, catalog, "public-procurement", "  政府采购资格审查 "));
+        Assert.Equal(new InquiryReason("supervision", new string('因', 200)), InquiryPurpose.Require(checker, catalog, "supervision", new string('因', 200)));
+        Assert.Equal(new InquiryReason("supervision"), InquiryPurpose.Require(checker, catalog, "supervision", "   "));
+        Assert.Equal("purpose-required", Assert.Throws<DomainException>(() => InquiryPurpose.Require(checker, catalog, null, "why")).Code);
+        Assert.Equal("purpose-required", Assert.Throws<DomainException>(() => InquiryPurpose.Require(checker, catalog, "   ", null)).Code);
+        var unknown = Assert.Throws<DomainException>(() => InquiryPurpose.Require(checker, catalog, "政府采购资格审查", null));
+        Assert.Equal(("purpose-unknown", "purpose"), (unknown.Code, Assert.Single(unknown.Errors).Field));
+        Assert.All(catalog.Purposes, p => Assert.Contains(p.Code, unknown.Message, StringComparison.Ordinal));
+        Assert.Equal("purpose-unknown", Assert.Throws<DomainException>(() => InquiryPurpose.Require(checker, catalog, "Supervision", null)).Code);
+        Assert.Equal("note-too-long", Assert.Throws<DomainException>(() => InquiryPurpose.Require(checker, catalog, "supervision", new string('因', 201))).Code);
+        Assert.Equal("note-invalid", Assert.Throws<DomainException>(() => InquiryPurpose.Require(checker, catalog, "supervision", "a\nb")).Code);
     }
 
     [Fact]
     public void A_subject_reading_its_own_data_is_recorded_as_self_service_whatever_it_says()
     {
-        Assert.Equal("self-service", InquiryPurpose.Require(Caller.Subject("t", PersonId, SubjectTokenOrigin.Operator), "anything"));
+        var catalog = PublicCredit.Core.Tests.Catalog.DefaultCatalogTests.LoadDefault();
+        Assert.Equal(new InquiryReason("self-service"),
+            InquiryPurpose.Require(Caller.Subject("t", PersonId, SubjectTokenOrigin.Operator), catalog, "anything", "a note"));
     }
 }

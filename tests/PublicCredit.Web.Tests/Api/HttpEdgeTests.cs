@@ -117,7 +117,7 @@ public abstract class HttpEdgeTests(ITestDatabases databases) : ServerTests(data
 
         var responses = new List<(string What, HttpResponseMessage Response)>
         {
-            ("staff profile", await checker.GetAsync($"/api/v1/subjects/{SubjectBodies.PublicPersonId}?purpose=政府采购资格审查", Cancel)),
+            ("staff profile", await checker.GetAsync($"/api/v1/subjects/{SubjectBodies.PublicPersonId}?purpose=public-procurement", Cancel)),
             ("new API key", await admin.PostAsJsonAsync("/api/v1/keys", new JsonObject { ["role"] = "checker", ["department"] = "ndrc" }, Cancel)),
             ("public search", await anyone.GetAsync($"/api/v1/public/subjects?q={Uri.EscapeDataString(SubjectBodies.PublicPersonName)}", Cancel)),
             ("public profile", await anyone.GetAsync($"/api/v1/public/subjects/{publicId}", Cancel)),

@@ -33,8 +33,8 @@ public abstract class SubjectTokenScopeTests(ITestDatabases databases) : ServerT
         using (var reviewer = await steps.ClientAsync(Role.Reviewer, Departments.Samr))
         {
             // Someone looked at each, so each has inquiries of its own.
-            await steps.GetOkAsync(reviewer, $"/api/v1/subjects/{a.Id}?purpose=核查");
-            await steps.GetOkAsync(reviewer, $"/api/v1/subjects/{b.Id}?purpose=核查");
+            await steps.GetOkAsync(reviewer, $"/api/v1/subjects/{a.Id}?purpose=supervision");
+            await steps.GetOkAsync(reviewer, $"/api/v1/subjects/{b.Id}?purpose=supervision");
         }
 
         foreach (var (me, other) in new[] { (a, b), (b, a) })

@@ -46,7 +46,7 @@ public abstract class SubjectCredentialTests(ITestDatabases databases) : ServerT
 
         var token = await Server.ActivateAsync(proposed);
         using var auditor = await Given.StaffAsync(Role.Auditor, Departments.Ndrc);
-        var ledger = (await auditor.GetJsonAsync("/api/v1/ledger?limit=1000&purpose=审计凭证检查", Cancel)).GetRawText();
+        var ledger = (await auditor.GetJsonAsync("/api/v1/ledger?limit=1000&purpose=audit", Cancel)).GetRawText();
         Assert.DoesNotContain(token, ledger, StringComparison.Ordinal);
         Assert.DoesNotContain(token[(token.IndexOf('_', 4) + 1)..], ledger, StringComparison.Ordinal);
         Assert.DoesNotContain(code, ledger, StringComparison.Ordinal);
@@ -207,12 +207,12 @@ public abstract class SubjectCredentialTests(ITestDatabases databases) : ServerT
         using var reviewer = await Given.StaffAsync(Role.Reviewer);
         using var subject = Server.Client(token);
 
-        await reviewer.GetJsonAsync($"/api/v1/subjects/{DesignationBodies.Organisation}?purpose=复核认定材料", Cancel);
+        await reviewer.GetJsonAsync($"/api/v1/subjects/{DesignationBodies.Organisation}?purpose=supervision&note=复核认定材料", Cancel);
         await subject.GetJsonAsync($"/api/v1/subjects/{DesignationBodies.Organisation}", Cancel);
 
         await using var db = StorageServices.CreateContext(Server.Database);
         var inquiries = await db.Inquiries.Where(i => i.SubjectId == DesignationBodies.Organisation).ToListAsync(Cancel);
-        var department = Assert.Single(inquiries, i => i.Purpose == "复核认定材料");
+        var department = Assert.Single(inquiries, i => i.Purpose == "supervision" && i.Note == "复核认定材料");
         Assert.Equal((Departments.Samr, "reviewer"), (department.Department, department.Role));
         Assert.StartsWith("key:", department.Actor, StringComparison.Ordinal);
         var own = Assert.Single(inquiries, i => i.Purpose == "self-service");

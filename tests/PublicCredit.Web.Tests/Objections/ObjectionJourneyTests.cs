@@ -44,7 +44,7 @@ public abstract class ObjectionJourneyTests(ITestDatabases databases) : ServerTe
         Assert.Empty((await Steps.GetOkAsync(anyone, publicPath)).GetProperty("designations").EnumerateArray());
         var suspended = await Steps.GetOkAsync(subject, $"/api/v1/designations/{designation.Id}");
         Assert.Equal(("suspended", true), (suspended.GetProperty("status").GetString(), suspended.GetProperty("objectionOpen").GetBoolean()));
-        var staffProfile = await Steps.GetOkAsync(reviewer, $"/api/v1/subjects/{ObjectionSteps.Organisation}?purpose=异议复核");
+        var staffProfile = await Steps.GetOkAsync(reviewer, $"/api/v1/subjects/{ObjectionSteps.Organisation}?purpose=supervision");
         var shown = Assert.Single(staffProfile.GetProperty("objections").EnumerateArray());
         Assert.Equal((objectionId, "open"), (shown.GetProperty("id").GetGuid(), shown.GetProperty("status").GetString()));
         Assert.Equal("suspended", staffProfile.GetProperty("designations")[0].GetProperty("status").GetString());
@@ -125,7 +125,7 @@ public abstract class ObjectionJourneyTests(ITestDatabases databases) : ServerTe
         Assert.Equal(record, filed.GetProperty("target").GetProperty("recordId").GetGuid());
         Assert.Equal(HttpStatusCode.NotFound, (await Steps.GetAsync(anyone, publicPath)).Status);
         Assert.Equal(0, (await Steps.GetOkAsync(anyone, searchPath)).GetProperty("total").GetInt32());
-        var staff = await Steps.GetOkAsync(reviewer, $"/api/v1/subjects/{ObjectionSteps.Organisation}?purpose=异议复核");
+        var staff = await Steps.GetOkAsync(reviewer, $"/api/v1/subjects/{ObjectionSteps.Organisation}?purpose=supervision");
         Assert.Single(staff.GetProperty("records").EnumerateArray()); // staff still see the record, and the objection on it
         Assert.Equal(record, staff.GetProperty("objections")[0].GetProperty("target").GetProperty("recordId").GetGuid());
         // Under review the department answers the objection before it corrects.
@@ -172,8 +172,8 @@ public abstract class ObjectionJourneyTests(ITestDatabases databases) : ServerTe
 
         Assert.Single((await Steps.GetOkAsync(anyone, publicPath)).GetProperty("records").EnumerateArray());
         // Past moments are answered as they were (staff, with a purpose): public before the filing, not during the review.
-        Assert.Equal(HttpStatusCode.OK, (await Steps.GetAsync(reviewer, $"{publicPath}?asOf=2026-11-23T09:30:00%2B08:00&purpose=复核")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await Steps.GetAsync(reviewer, $"{publicPath}?asOf=2026-11-23T10:30:00%2B08:00&purpose=复核")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Steps.GetAsync(reviewer, $"{publicPath}?asOf=2026-11-23T09:30:00%2B08:00&purpose=supervision")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Steps.GetAsync(reviewer, $"{publicPath}?asOf=2026-11-23T10:30:00%2B08:00&purpose=supervision")).Status);
         Assert.Equal(["record-published", "record-suspended", "record-reinstated"],
             (await Steps.FeedAsync()).Select(i => i.GetProperty("type").GetString()));
     }

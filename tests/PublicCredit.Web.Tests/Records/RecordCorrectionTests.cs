@@ -62,7 +62,7 @@ public abstract class RecordCorrectionTests(ITestDatabases databases) : IAsyncLi
         Assert.Equal(versions[0].SubmittedAt, versions[1].SubmittedAt);
         Assert.Equal(versions[1], await db.Records.Current().SingleAsync(Cancel));
 
-        var read = await (await recorder.GetAsync(new Uri($"/api/v1/records/{id}?purpose=check", UriKind.Relative), Cancel)).JsonAsync(Cancel);
+        var read = await (await recorder.GetAsync(new Uri($"/api/v1/records/{id}?purpose=supervision", UriKind.Relative), Cancel)).JsonAsync(Cancel);
         Assert.Equal(2, read.GetProperty("current").GetProperty("version").GetInt32());
         Assert.Equal(["罚款金额录入错误"], read.GetProperty("versions").EnumerateArray()
             .Select(v => v.TryGetProperty("reason", out var r) ? r.GetString() : null).OfType<string>());

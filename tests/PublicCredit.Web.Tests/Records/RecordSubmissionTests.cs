@@ -67,7 +67,7 @@ public abstract class RecordSubmissionTests(ITestDatabases databases) : IAsyncLi
     {
         var created = await (await recorder.PostJsonAsync("/api/v1/records", RecordBodies.Penalty(), Cancel)).JsonAsync(Cancel);
 
-        var read = await recorder.GetAsync(new Uri($"/api/v1/records/{created.GetProperty("id").GetGuid()}?purpose=check", UriKind.Relative), Cancel);
+        var read = await recorder.GetAsync(new Uri($"/api/v1/records/{created.GetProperty("id").GetGuid()}?purpose=supervision", UriKind.Relative), Cancel);
 
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         var record = await read.JsonAsync(Cancel);
@@ -345,10 +345,10 @@ public abstract class RecordSubmissionTests(ITestDatabases databases) : IAsyncLi
         var created = await (await recorder.PostJsonAsync("/api/v1/records", RecordBodies.Penalty(), Cancel)).JsonAsync(Cancel);
         using var other = server.Client(await server.KeyAsync(Role.Recorder, Departments.Sta));
 
-        var response = await other.GetAsync(new Uri($"/api/v1/records/{created.GetProperty("id").GetGuid()}?purpose=check", UriKind.Relative), Cancel);
+        var response = await other.GetAsync(new Uri($"/api/v1/records/{created.GetProperty("id").GetGuid()}?purpose=supervision", UriKind.Relative), Cancel);
 
         await Problems.AssertAsync(response, HttpStatusCode.Forbidden, "department-scope");
-        await Problems.AssertAsync(await recorder.GetAsync(new Uri($"/api/v1/records/{Guid.NewGuid()}?purpose=check", UriKind.Relative), Cancel),
+        await Problems.AssertAsync(await recorder.GetAsync(new Uri($"/api/v1/records/{Guid.NewGuid()}?purpose=supervision", UriKind.Relative), Cancel),
             HttpStatusCode.NotFound, "record-not-found");
     }
 

@@ -76,7 +76,7 @@ public abstract partial class RestorationDataTests(ITestDatabases databases) : S
         }
 
         var restoration = (await subject.PostExpectAsync("/api/v1/restorations", Application(recordId: record), HttpStatusCode.Created, Cancel)).GetProperty("id").GetGuid();
-        await reviewer.ReadJsonAsync($"/api/v1/subjects/{Organisation}?purpose=复核信用修复申请", Cancel);
+        await reviewer.ReadJsonAsync($"/api/v1/subjects/{Organisation}?purpose=supervision&note=复核信用修复申请", Cancel);
 
         var export = await subject.ReadJsonAsync("/api/v1/me/export", Cancel);
 
@@ -89,7 +89,7 @@ public abstract partial class RestorationDataTests(ITestDatabases databases) : S
         Assert.True(own.GetProperty("notice").GetProperty("facts").GetString()!.Length > 0);
         Assert.Equal(restoration, Assert.Single(export.GetProperty("restorations").EnumerateArray()).GetProperty("id").GetGuid());
         Assert.Contains(export.GetProperty("inquiries").EnumerateArray(), i => i.GetProperty("department").GetString() == "samr"
-            && i.GetProperty("role").GetString() == "reviewer" && i.GetProperty("purpose").GetString() == "复核信用修复申请" && i.TryGetProperty("at", out _));
+            && i.GetProperty("role").GetString() == "reviewer" && i.GetProperty("purpose").GetString() == "supervision" && i.GetProperty("note").GetString() == "复核信用修复申请" && i.TryGetProperty("at", out _));
         Assert.Equal(JsonValueKind.Object, (await subject.ReadJsonAsync($"/api/v1/subjects/{Organisation.ToLowerInvariant()}/export", Cancel)).ValueKind);
 
         using var other = await Scenario.SubjectAsync(DesignationBodies.OtherOrganisation);

@@ -279,7 +279,7 @@ public abstract class RestorationTests(ITestDatabases databases) : ServerTests(d
             (listed[1].GetProperty("refusal").GetProperty("step").GetString(), listed[1].GetProperty("refusal").GetProperty("reasons").GetString()));
         // A profile is open to every staff role: the commitment's evidence stays behind GET /restorations/{id} (ADR 0021 §3).
         using var checker = await Scenario.StaffAsync(Role.Checker, Departments.Mof);
-        var seenByStaff = (await checker.ReadJsonAsync($"/api/v1/subjects/{Organisation}?purpose=政府采购资格审查", Cancel)).GetProperty("restorations");
+        var seenByStaff = (await checker.ReadJsonAsync($"/api/v1/subjects/{Organisation}?purpose=public-procurement", Cancel)).GetProperty("restorations");
         Assert.Equal(2, seenByStaff.GetArrayLength());
         Assert.DoesNotContain(listed.Concat(seenByStaff.EnumerateArray()), r => r.TryGetProperty("evidence", out _) || r.TryGetProperty("commitment", out _));
     }

@@ -117,7 +117,7 @@ public abstract class DateRangeTests(ITestDatabases databases) : ServerTests(dat
     {
         using var auditor = Server.Client(await Server.KeyAsync(Role.Auditor, Departments.Ndrc));
 
-        var response = await auditor.GetAsync($"/api/v1/public/subjects/{RecordBodies.OrganisationId}?asOf={Uri.EscapeDataString(asOf)}&purpose=x", Cancel);
+        var response = await auditor.GetAsync($"/api/v1/public/subjects/{RecordBodies.OrganisationId}?asOf={Uri.EscapeDataString(asOf)}&purpose=supervision", Cancel);
 
         var problem = await Problems.AssertAsync(response, HttpStatusCode.UnprocessableEntity, InputRange.OutOfRangeCode);
         Assert.Contains(("asOf", InputRange.OutOfRangeCode), problem.FieldCodes());
@@ -130,7 +130,7 @@ public abstract class DateRangeTests(ITestDatabases databases) : ServerTests(dat
     {
         using var auditor = Server.Client(await Server.KeyAsync(Role.Auditor, Departments.Ndrc));
 
-        var response = await auditor.GetAsync($"/api/v1/public/subjects/{RecordBodies.OrganisationId}?asOf={Uri.EscapeDataString(asOf)}&purpose=x", Cancel);
+        var response = await auditor.GetAsync($"/api/v1/public/subjects/{RecordBodies.OrganisationId}?asOf={Uri.EscapeDataString(asOf)}&purpose=supervision", Cancel);
 
         await Problems.AssertAsync(response, HttpStatusCode.UnprocessableEntity, "as-of-in-future");
     }

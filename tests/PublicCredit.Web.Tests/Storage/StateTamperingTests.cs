@@ -57,6 +57,7 @@ public abstract class StateTamperingTests(ITestDatabases databases) : ServerTest
         ["delete the sealed inquiries"] = (_ => "DELETE FROM inquiries WHERE batch_id IN (SELECT id FROM inquiry_batches WHERE sealed_position IS NOT NULL)",
             "inquiries", "count"),
         ["change why an inquiry was made"] = (_ => "UPDATE inquiries SET purpose = 'audit'", "inquiries", "digest"),
+        ["add a note to why an inquiry was made"] = (_ => "UPDATE inquiries SET note = '补记'", "inquiries", "digest"),
         ["insert an inquiry in no batch"] = (s =>
             "INSERT INTO inquiries (id, at, subject_id, department, role, actor, purpose, endpoint, returned) " +
             $"SELECT {s.Uuid(Guid.NewGuid())}, at, subject_id, department, role, actor, purpose, endpoint, returned FROM inquiries WHERE batch_id = {s.Uuid(s.SealedBatch)}",

@@ -45,7 +45,7 @@ public abstract class AuditReadPrivacyTests(ITestDatabases databases) : ServerTe
         await SubmitRecordsAboutTwoIndividualsAsync();
         using var auditor = Server.Client(await Server.KeyAsync(Role.Auditor, Departments.Ndrc));
 
-        var page = await auditor.GetJsonAsync("/api/v1/ledger?limit=1000&purpose=年度信用审计", Cancel);
+        var page = await auditor.GetJsonAsync("/api/v1/ledger?limit=1000&purpose=audit", Cancel);
 
         var body = page.GetRawText();
         Assert.DoesNotContain(RecordBodies.PersonId, body, StringComparison.Ordinal);
@@ -56,7 +56,7 @@ public abstract class AuditReadPrivacyTests(ITestDatabases databases) : ServerTe
         foreach (var person in new[] { RecordBodies.PersonId, SubjectBodies.PublicPersonId })
         {
             var seen = Assert.Single(await InquiriesSeenByAsync(person));
-            Assert.Equal(("ndrc", "auditor", "年度信用审计", "GET /api/v1/ledger"), Who(seen));
+            Assert.Equal(("ndrc", "auditor", "audit", "GET /api/v1/ledger"), Who(seen));
         }
     }
 
@@ -69,11 +69,11 @@ public abstract class AuditReadPrivacyTests(ITestDatabases databases) : ServerTe
 
         await Problems.AssertAsync(await auditor.GetAsync(new Uri("/api/v1/ledger?limit=1000", UriKind.Relative), Cancel),
             HttpStatusCode.UnprocessableEntity, "purpose-required");
-        await Problems.AssertAsync(await auditor.GetAsync(new Uri("/api/v1/ledger?limit=0&purpose=审计", UriKind.Relative), Cancel),
+        await Problems.AssertAsync(await auditor.GetAsync(new Uri("/api/v1/ledger?limit=0&purpose=audit", UriKind.Relative), Cancel),
             HttpStatusCode.UnprocessableEntity, "limit-out-of-range");
-        await Problems.AssertAsync(await auditor.GetAsync(new Uri("/api/v1/ledger?after=x&purpose=审计", UriKind.Relative), Cancel),
+        await Problems.AssertAsync(await auditor.GetAsync(new Uri("/api/v1/ledger?after=x&purpose=audit", UriKind.Relative), Cancel),
             HttpStatusCode.UnprocessableEntity, "after-invalid");
-        await Problems.AssertAsync(await checker.GetAsync(new Uri("/api/v1/ledger?purpose=审计", UriKind.Relative), Cancel),
+        await Problems.AssertAsync(await checker.GetAsync(new Uri("/api/v1/ledger?purpose=audit", UriKind.Relative), Cancel),
             HttpStatusCode.Forbidden, "role-forbidden");
         Assert.Equal(0, await InquiriesAboutAsync(RecordBodies.PersonId));
     }
@@ -87,11 +87,11 @@ public abstract class AuditReadPrivacyTests(ITestDatabases databases) : ServerTe
 
         await Problems.AssertAsync(await auditor.GetAsync(new Uri(log, UriKind.Relative), Cancel),
             HttpStatusCode.UnprocessableEntity, "purpose-required");
-        var read = await auditor.GetJsonAsync($"{log}?purpose=核查查询记录投诉", Cancel);
+        var read = await auditor.GetJsonAsync($"{log}?purpose=audit", Cancel);
 
         Assert.Equal(0, read.GetArrayLength());
         var seen = Assert.Single(await InquiriesSeenByAsync(RecordBodies.PersonId));
-        Assert.Equal(("ndrc", "auditor", "核查查询记录投诉", "GET /api/v1/subjects/{subjectId}/inquiries"), Who(seen));
+        Assert.Equal(("ndrc", "auditor", "audit", "GET /api/v1/subjects/{subjectId}/inquiries"), Who(seen));
     }
 
     [Fact]

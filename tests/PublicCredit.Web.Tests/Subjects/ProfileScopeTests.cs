@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using PublicCredit.Access;
 using PublicCredit.Web.Tests.Infrastructure;
@@ -54,13 +55,17 @@ public abstract class ProfileScopeTests(ITestDatabases databases) : ServerTests(
     }
 
     [Fact]
-    public async Task A_purpose_outside_the_catalogs_purposes_opens_nothing_beyond_the_callers_own_records()
+    public async Task A_purpose_outside_the_catalogs_purposes_is_refused_and_one_no_rule_shares_for_opens_only_the_callers_own_records()
     {
         var (penalty, _) = await TwoPrivateRecordsAsync();
+        using var checker = await Given.StaffAsync(Role.Checker, Departments.Mof);
 
-        var other = await ProfileAsync(Role.Checker, Departments.Mof, "核查");
-        var own = await ProfileAsync(Role.Reviewer, Departments.Samr, "核查");
+        var freeText = await checker.GetAsync(new Uri($"/api/v1/subjects/{Person}?purpose=%E6%A0%B8%E6%9F%A5", UriKind.Relative), Cancel);
+        var other = await ProfileAsync(Role.Checker, Departments.Mof, "judicial-enforcement");
+        var own = await ProfileAsync(Role.Reviewer, Departments.Samr, "judicial-enforcement");
 
+        var problem = await Problems.AssertAsync(freeText, HttpStatusCode.UnprocessableEntity, "purpose-unknown");
+        Assert.Contains("judicial-enforcement", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal((0, 2), (RecordIds(other).Count, other.GetProperty("outsideScope").GetInt32()));
         Assert.Equal(penalty, Assert.Single(RecordIds(own)));
         Assert.Equal(1, own.GetProperty("outsideScope").GetInt32());

@@ -120,20 +120,20 @@ public abstract class PublicityEndTests(ITestDatabases databases) : ServerTests(
         AdvanceTo(PublicationEnds.AddDays(3));
         using var auditor = Server.Client(await Server.KeyAsync(Role.Auditor, Departments.Ndrc));
 
-        var onLastDay = await auditor.GetJsonAsync($"{ProfilePath}?asOf={LastDay}&purpose=复核公示期", Cancel);
-        var lastInstant = await auditor.GetJsonAsync($"{ProfilePath}?asOf=2026-11-24T23:59:59%2B08:00&purpose=复核公示期", Cancel);
-        var atEnd = await auditor.GetJsonAsync($"{ProfilePath}?asOf=2026-11-24T16:00:00Z&purpose=复核公示期", Cancel);
-        var search = await auditor.GetJsonAsync($"/api/v1/public/subjects?q=厦门样例&asOf={LastDay}&purpose=复核公示期", Cancel);
-        var beforeSubmission = await auditor.GetAsync(new Uri($"{OtherProfilePath}?asOf=2026-11-22&purpose=复核公示期", UriKind.Relative), Cancel);
+        var onLastDay = await auditor.GetJsonAsync($"{ProfilePath}?asOf={LastDay}&purpose=audit", Cancel);
+        var lastInstant = await auditor.GetJsonAsync($"{ProfilePath}?asOf=2026-11-24T23:59:59%2B08:00&purpose=audit", Cancel);
+        var atEnd = await auditor.GetJsonAsync($"{ProfilePath}?asOf=2026-11-24T16:00:00Z&purpose=audit", Cancel);
+        var search = await auditor.GetJsonAsync($"/api/v1/public/subjects?q=厦门样例&asOf={LastDay}&purpose=audit", Cancel);
+        var beforeSubmission = await auditor.GetAsync(new Uri($"{OtherProfilePath}?asOf=2026-11-22&purpose=audit", UriKind.Relative), Cancel);
 
         Assert.Equal(new[] { penalty, licence }.Order(), RecordIds(onLastDay).Order());
         Assert.Equal(new[] { penalty, licence }.Order(), RecordIds(lastInstant).Order());
         Assert.Equal([penalty], RecordIds(atEnd));
         Assert.Equal(1, search.GetProperty("total").GetInt32());
         await Problems.AssertAsync(beforeSubmission, HttpStatusCode.NotFound, "subject-not-found");
-        var inquiries = await auditor.GetJsonAsync($"/api/v1/subjects/{RecordBodies.OrganisationId}/inquiries?purpose=复核公示期", Cancel);
+        var inquiries = await auditor.GetJsonAsync($"/api/v1/subjects/{RecordBodies.OrganisationId}/inquiries?purpose=audit", Cancel);
         Assert.Equal(3, inquiries.GetArrayLength());
-        Assert.All(inquiries.EnumerateArray(), i => Assert.Equal("复核公示期", i.GetProperty("purpose").GetString()));
+        Assert.All(inquiries.EnumerateArray(), i => Assert.Equal("audit", i.GetProperty("purpose").GetString()));
     }
 
     [Fact]
@@ -152,13 +152,13 @@ public abstract class PublicityEndTests(ITestDatabases databases) : ServerTests(
             HttpStatusCode.Forbidden, "role-forbidden");
         await Problems.AssertAsync(await checker.GetAsync(new Uri($"{ProfilePath}?asOf=2026-11-23", UriKind.Relative), Cancel),
             HttpStatusCode.UnprocessableEntity, "purpose-required");
-        await Problems.AssertAsync(await checker.GetAsync(new Uri($"{ProfilePath}?asOf=yesterday&purpose=x", UriKind.Relative), Cancel),
+        await Problems.AssertAsync(await checker.GetAsync(new Uri($"{ProfilePath}?asOf=yesterday&purpose=supervision", UriKind.Relative), Cancel),
             HttpStatusCode.UnprocessableEntity, "as-of-invalid");
-        await Problems.AssertAsync(await checker.GetAsync(new Uri($"{ProfilePath}?asOf=2026-11-23T09:00:00&purpose=x", UriKind.Relative), Cancel),
+        await Problems.AssertAsync(await checker.GetAsync(new Uri($"{ProfilePath}?asOf=2026-11-23T09:00:00&purpose=supervision", UriKind.Relative), Cancel),
             HttpStatusCode.UnprocessableEntity, "as-of-invalid");
-        await Problems.AssertAsync(await checker.GetAsync(new Uri($"{ProfilePath}?asOf=2026-11-24&purpose=x", UriKind.Relative), Cancel),
+        await Problems.AssertAsync(await checker.GetAsync(new Uri($"{ProfilePath}?asOf=2026-11-24&purpose=supervision", UriKind.Relative), Cancel),
             HttpStatusCode.UnprocessableEntity, "as-of-in-future");
-        await Problems.AssertAsync(await checker.GetAsync(new Uri($"{ProfilePath}?asOf=2026-11-23T09:00:01%2B08:00&purpose=x", UriKind.Relative), Cancel),
+        await Problems.AssertAsync(await checker.GetAsync(new Uri($"{ProfilePath}?asOf=2026-11-23T09:00:01%2B08:00&purpose=supervision", UriKind.Relative), Cancel),
             HttpStatusCode.UnprocessableEntity, "as-of-in-future");
     }
 

@@ -63,16 +63,16 @@ public abstract class SubjectProfileTests(ITestDatabases databases) : ServerTest
         using var auditor = Server.Client(await Server.KeyAsync(Role.Auditor, Departments.Ndrc));
         using var person = Server.Client(await Server.SubjectTokenAsync(RecordBodies.PersonId));
 
-        await checker.GetJsonAsync($"{PersonProfile}?purpose=政府采购资格审查", Cancel);
+        await checker.GetJsonAsync($"{PersonProfile}?purpose=public-procurement", Cancel);
         var afterOne = await InquiryCountAsync();
         var seenBySubject = await person.GetJsonAsync(PersonInquiries, Cancel);
-        var seenByAuditor = await auditor.GetJsonAsync($"{PersonInquiries}?purpose=年度审计", Cancel);
+        var seenByAuditor = await auditor.GetJsonAsync($"{PersonInquiries}?purpose=audit", Cancel);
         var checkerAsks = await checker.GetAsync(new Uri(PersonInquiries, UriKind.Relative), Cancel);
 
         Assert.Equal(1, afterOne);
         Assert.Equal(seenByAuditor.GetRawText(), seenBySubject.GetRawText());
         var inquiry = Assert.Single(seenBySubject.EnumerateArray());
-        Assert.Equal(("mof", "checker", "政府采购资格审查", "GET /api/v1/subjects/{subjectId}"),
+        Assert.Equal(("mof", "checker", "public-procurement", "GET /api/v1/subjects/{subjectId}"),
             (inquiry.GetProperty("department").GetString(), inquiry.GetProperty("role").GetString(),
                 inquiry.GetProperty("purpose").GetString(), inquiry.GetProperty("endpoint").GetString()));
         Assert.Equal(Server.Clock.GetUtcNow(), inquiry.GetProperty("at").GetDateTimeOffset());
@@ -90,7 +90,7 @@ public abstract class SubjectProfileTests(ITestDatabases databases) : ServerTest
         using var person = Server.Client(await Server.SubjectTokenAsync(RecordBodies.PersonId));
 
         var own = await person.GetJsonAsync($"/api/v1/subjects/{RecordBodies.PersonId.ToLowerInvariant()}", Cancel);
-        var other = await person.GetAsync(new Uri($"/api/v1/subjects/{SubjectBodies.PublicPersonId}?purpose=x", UriKind.Relative), Cancel);
+        var other = await person.GetAsync(new Uri($"/api/v1/subjects/{SubjectBodies.PublicPersonId}?purpose=supervision", UriKind.Relative), Cancel);
         var otherInquiries = await person.GetAsync(new Uri($"/api/v1/subjects/{SubjectBodies.PublicPersonId}/inquiries", UriKind.Relative), Cancel);
 
         Assert.Equal(RecordBodies.PersonId, own.GetProperty("subject").GetProperty("id").GetString());
@@ -112,10 +112,12 @@ public abstract class SubjectProfileTests(ITestDatabases databases) : ServerTest
             HttpStatusCode.UnprocessableEntity, "purpose-required");
         await Problems.AssertAsync(await checker.GetAsync(new Uri($"{PersonProfile}?purpose=%20%20", UriKind.Relative), Cancel),
             HttpStatusCode.UnprocessableEntity, "purpose-required");
-        await Problems.AssertAsync(await checker.GetAsync(new Uri($"{PersonProfile}?purpose={new string('因', 201)}", UriKind.Relative), Cancel),
-            HttpStatusCode.UnprocessableEntity, "purpose-too-long");
-        await Problems.AssertAsync(await checker.GetAsync(new Uri($"{PersonProfile}?purpose=a%00b", UriKind.Relative), Cancel),
-            HttpStatusCode.UnprocessableEntity, "purpose-invalid");
+        await Problems.AssertAsync(await checker.GetAsync(new Uri($"{PersonProfile}?purpose=%E6%94%BF%E5%BA%9C%E9%87%87%E8%B4%AD", UriKind.Relative), Cancel),
+            HttpStatusCode.UnprocessableEntity, "purpose-unknown");
+        await Problems.AssertAsync(await checker.GetAsync(new Uri($"{PersonProfile}?purpose=public-procurement&note={new string('因', 201)}", UriKind.Relative), Cancel),
+            HttpStatusCode.UnprocessableEntity, "note-too-long");
+        await Problems.AssertAsync(await checker.GetAsync(new Uri($"{PersonProfile}?purpose=public-procurement&note=a%00b", UriKind.Relative), Cancel),
+            HttpStatusCode.UnprocessableEntity, "note-invalid");
         Assert.Equal(0, await InquiryCountAsync());
     }
 
@@ -125,11 +127,11 @@ public abstract class SubjectProfileTests(ITestDatabases databases) : ServerTest
         using var checker = Server.Client(await Server.KeyAsync(Role.Checker, Departments.Mof));
         using var anonymous = Server.Client();
 
-        await Problems.AssertAsync(await checker.GetAsync(new Uri("/api/v1/subjects/110105194912310029?purpose=x", UriKind.Relative), Cancel),
+        await Problems.AssertAsync(await checker.GetAsync(new Uri("/api/v1/subjects/110105194912310029?purpose=supervision", UriKind.Relative), Cancel),
             HttpStatusCode.UnprocessableEntity, "subject-id-invalid");
-        await Problems.AssertAsync(await checker.GetAsync(new Uri($"{PersonProfile}?purpose=x", UriKind.Relative), Cancel),
+        await Problems.AssertAsync(await checker.GetAsync(new Uri($"{PersonProfile}?purpose=supervision", UriKind.Relative), Cancel),
             HttpStatusCode.NotFound, "subject-not-found");
-        await Problems.AssertAsync(await anonymous.GetAsync(new Uri($"{PersonProfile}?purpose=x", UriKind.Relative), Cancel),
+        await Problems.AssertAsync(await anonymous.GetAsync(new Uri($"{PersonProfile}?purpose=supervision", UriKind.Relative), Cancel),
             HttpStatusCode.Unauthorized, "authentication-required");
         await Problems.AssertAsync(await anonymous.GetAsync(new Uri("/api/v1/subjects/nonsense/inquiries", UriKind.Relative), Cancel),
             HttpStatusCode.Unauthorized, "authentication-required");
@@ -144,14 +146,14 @@ public abstract class SubjectProfileTests(ITestDatabases databases) : ServerTest
         using var auditor = Server.Client(await Server.KeyAsync(Role.Auditor, Departments.Ndrc));
 
         var withoutPurpose = await recorder.GetAsync(new Uri($"/api/v1/records/{id}", UriKind.Relative), Cancel);
-        var read = await recorder.GetAsync(new Uri($"/api/v1/records/{id}?purpose=核对更正结果", UriKind.Relative), Cancel);
+        var read = await recorder.GetAsync(new Uri($"/api/v1/records/{id}?purpose=law-enforcement&note=核对更正结果", UriKind.Relative), Cancel);
 
         await Problems.AssertAsync(withoutPurpose, HttpStatusCode.UnprocessableEntity, "purpose-required");
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
-        var inquiry = Assert.Single((await auditor.GetJsonAsync($"{PersonInquiries}?purpose=年度审计", Cancel)).EnumerateArray());
-        Assert.Equal(("samr", "recorder", "核对更正结果", "GET /api/v1/records/{id}"),
+        var inquiry = Assert.Single((await auditor.GetJsonAsync($"{PersonInquiries}?purpose=audit", Cancel)).EnumerateArray());
+        Assert.Equal(("samr", "recorder", "law-enforcement", "核对更正结果", "GET /api/v1/records/{id}"),
             (inquiry.GetProperty("department").GetString(), inquiry.GetProperty("role").GetString(),
-                inquiry.GetProperty("purpose").GetString(), inquiry.GetProperty("endpoint").GetString()));
+                inquiry.GetProperty("purpose").GetString(), inquiry.GetProperty("note").GetString(), inquiry.GetProperty("endpoint").GetString()));
         recorder.Dispose();
     }
 
@@ -161,15 +163,15 @@ public abstract class SubjectProfileTests(ITestDatabases databases) : ServerTest
         var (recorder, _) = await PersonWithACorrectedRecordAsync();
         recorder.Dispose();
         using var auditor = Server.Client(await Server.KeyAsync(Role.Auditor, Departments.Ndrc));
-        foreach (var purpose in new[] { "第一次", "第二次", "第三次" })
+        foreach (var note in new[] { "第一次", "第二次", "第三次" })
         {
-            await auditor.GetJsonAsync($"{PersonProfile}?purpose={purpose}", Cancel);
+            await auditor.GetJsonAsync($"{PersonProfile}?purpose=audit&note={note}", Cancel);
             Server.Clock.Advance(TimeSpan.FromMinutes(1));
         }
 
-        var two = await auditor.GetJsonAsync($"{PersonInquiries}?limit=2&purpose=年度审计", Cancel);
+        var two = await auditor.GetJsonAsync($"{PersonInquiries}?limit=2&purpose=audit", Cancel);
 
-        Assert.Equal(["第三次", "第二次"], two.EnumerateArray().Select(i => i.GetProperty("purpose").GetString()));
+        Assert.Equal(["第三次", "第二次"], two.EnumerateArray().Select(i => i.GetProperty("note").GetString()));
         await Problems.AssertAsync(await auditor.GetAsync(new Uri($"{PersonInquiries}?limit=0", UriKind.Relative), Cancel),
             HttpStatusCode.UnprocessableEntity, "limit-out-of-range");
     }

@@ -112,7 +112,7 @@ public sealed class IndexModel(
         var caller = WebSessions.Current(HttpContext);
         try
         {
-            Profile = await read.RunAsync(caller, caller.SubjectId!, purpose: null, cancellationToken);
+            Profile = await read.RunAsync(caller, caller.SubjectId!, purpose: null, note: null, cancellationToken);
         }
         catch (DomainException ex) when (ex.Kind == ErrorKind.NotFound)
         {
@@ -128,7 +128,7 @@ public sealed class IndexModel(
 
         Own = own;
         Applied = Profile?.Restorations.FirstOrDefault(r => r.Id == applied);
-        Inquiries = await inquiries.RunAsync(caller, caller.SubjectId!, limit: null, purpose: null, cancellationToken);
+        Inquiries = await inquiries.RunAsync(caller, caller.SubjectId!, limit: null, purpose: null, note: null, cancellationToken);
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public sealed class ProfileModel(ReadPublicProfile read, CreditCatalog catalog) 
     {
         try
         {
-            Profile = await read.RunAsync(Caller.Public, subjectId, asOf: null, purpose: null, cancellationToken);
+            Profile = await read.RunAsync(Caller.Public, subjectId, asOf: null, purpose: null, note: null, cancellationToken);
         }
         catch (DomainException ex) when (ex.Kind is ErrorKind.NotFound or ErrorKind.Invalid)
         {

@@ -137,6 +137,16 @@ public sealed partial class MeFormsTests(Chromium chromium, PortalWorld world) :
             // Too early for restoration: the day it becomes possible at the form, the commitment and evidence kept.
             await entry.GetByText("申请信用修复").ClickAsync();
             var restoration = entry.Locator("details[open]", new() { HasText = "提交修复申请" });
+            // Without the commitment: the error is at the box it is about, before the evidence.
+            await restoration.GetByLabel("履行义务、完成整改的证明材料").FillAsync("罚款缴纳凭证");
+            await restoration.GetByRole(AriaRole.Button, new() { Name = "提交修复申请" }).ClickAsync();
+            restoration = entry.Locator("details[open]", new() { HasText = "提交修复申请" });
+            var commitment = restoration.GetByLabel("我已签署信用承诺书，承诺依法诚信经营");
+            await Expect(commitment).ToHaveAttributeAsync("aria-invalid", "true");
+            var commitmentError = page.Locator("#" + await commitment.GetAttributeAsync("aria-describedby"));
+            await Expect(commitmentError).ToHaveAttributeAsync("role", "alert");
+            Assert.True((await commitmentError.BoundingBoxAsync())!.Y < (await restoration.GetByLabel("履行义务、完成整改的证明材料").BoundingBoxAsync())!.Y,
+                "the commitment's error is above the evidence box");
             await restoration.GetByLabel("我已签署信用承诺书，承诺依法诚信经营").CheckAsync();
             await restoration.GetByLabel("履行义务、完成整改的证明材料").FillAsync("罚款缴纳凭证及整改报告");
             await restoration.GetByRole(AriaRole.Button, new() { Name = "提交修复申请" }).ClickAsync();

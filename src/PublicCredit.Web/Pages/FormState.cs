@@ -44,6 +44,16 @@ public sealed class FormState
 
     public string? Value(string field) => values.GetValueOrDefault(field);
 
+    /// <summary>
+    /// A field the form has even when the browser posts nothing for it (an unticked checkbox), so the domain's error
+    /// about it goes under it rather than to the form as a whole.
+    /// </summary>
+    public FormState Expecting(string field)
+    {
+        values.TryAdd(field, null);
+        return this;
+    }
+
     /// <summary>An empty input is an absent field, as in a JSON body without it.</summary>
     public string? OrNull(string field) => string.IsNullOrWhiteSpace(Value(field)) ? null : Value(field);
 

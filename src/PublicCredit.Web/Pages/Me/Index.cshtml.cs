@@ -178,7 +178,7 @@ public sealed class IndexModel(
     /// </summary>
     public async Task<IActionResult> OnPostRestoreAsync(Guid? designationId, Guid? recordId, bool commitment, CancellationToken cancellationToken)
     {
-        var form = FormState.From(Request.Form);
+        var form = FormState.From(Request.Form).Expecting(RestorationJson.Commitment);
         var target = designationId ?? recordId ?? Guid.Empty;
         try
         {

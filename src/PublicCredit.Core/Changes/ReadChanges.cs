@@ -55,6 +55,9 @@ public static class ChangeTypes
     /// <summary>An effective designation's term ended: its measures no longer apply (announced within a minute; ADR 0044).</summary>
     public const string DesignationExpired = "designation-expired";
 
+    /// <summary>A black entry took effect beside a red one: the red one is set aside, no incentive applies (ADR 0042).</summary>
+    public const string DesignationSuspendedByConflict = "designation-suspended-by-conflict";
+
     /// <summary>
     /// The status a designation item leaves its designation in, as a downstream mirror keeps it (ADR 0044): the
     /// designation's status codes (docs/designations.md); null for a record item.
@@ -63,6 +66,7 @@ public static class ChangeTypes
     {
         DesignationEffective or DesignationReinstated => "effective",
         DesignationSuspended => "suspended",
+        DesignationSuspendedByConflict => "suspended-by-conflict",
         DesignationRevoked => "revoked",
         DesignationRestored => "restored",
         DesignationRemoved => "removed",
@@ -277,6 +281,13 @@ public sealed class ReadChanges(PublicCreditDbContext db)
                     }
 
                     break;
+                case DesignationEvents.SuspendedByConflict or DesignationEvents.Confirmed:
+                    if (ConflictItem(e) is { } conflictItem)
+                    {
+                        derived.Add(conflictItem);
+                    }
+
+                    break;
                 case Restorations.RestorationEvents.RecordRestored:
                     // The restoration event names the record and the version whose publication it stopped (ADR 0014).
                     using (var payload = JsonDocument.Parse(e.Payload))
@@ -370,7 +381,29 @@ public sealed class ReadChanges(PublicCreditDbContext db)
     private static bool IsDesignation(LedgerEventRow e) =>
         e.Type is DesignationEvents.Effective or DesignationEvents.Revoked or ObjectionEvents.Filed or ObjectionEvents.Upheld or ObjectionEvents.Rejected
             or ObjectionEvents.Suspended
-            or DesignationEvents.Restored or DesignationEvents.Removed or DesignationEvents.Expired or Restorations.RestorationEvents.RecordRestored;
+            or DesignationEvents.Restored or DesignationEvents.Removed or DesignationEvents.Expired or Restorations.RestorationEvents.RecordRestored
+            or DesignationEvents.SuspendedByConflict or DesignationEvents.Confirmed;
+
+    /// <summary>
+    /// A red entry set aside by a conflict, or confirmed back (ADR 0042): an item only when it changes what was announced —
+    /// a decided entry (announced effective or suspended) set aside, or one confirmed back to effective; a noticed one
+    /// was never in the feed, and the feed carries no more about a subject than was public.
+    /// </summary>
+    private static ChangeItem? ConflictItem(LedgerEventRow e)
+    {
+        using var document = JsonDocument.Parse(e.Payload);
+        var payload = document.RootElement;
+        var (from, to) = (payload.GetProperty("from").GetString(), payload.GetProperty("to").GetString());
+        var type = e.Type switch
+        {
+            DesignationEvents.SuspendedByConflict when from is "effective" or "suspended" => ChangeTypes.DesignationSuspendedByConflict,
+            DesignationEvents.Confirmed when to == "effective" => ChangeTypes.DesignationReinstated,
+            _ => null,
+        };
+        return type is null
+            ? null
+            : new ChangeItem(e.Position, type, e.OccurredAt, e.Subject!, e.Department, DesignationId: payload.GetProperty("designationId").GetGuid());
+    }
 
     /// <summary>
     /// What an objection step tells downstream (ADR 0013 §4): for a designation, only a change of what is enforced

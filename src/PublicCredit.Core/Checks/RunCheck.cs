@@ -104,11 +104,22 @@ public sealed class RunCheck(EnforcementIndex index, CleanRecord clean, InquiryL
         // The position is read before the index: the answer reflects at least this ledger position (dataVersion).
         var dataVersion = index.Position;
         var applied = new List<AppliedMeasure>();
-        index.Check(SubjectKey.Of(subject!.Value), matter, asOf, applied);
+        var key = SubjectKey.Of(subject!.Value);
+        index.Check(key, matter, asOf, applied);
+        // Defence in depth (ADR 0042): beside an effective black entry no incentive is given, even if a red entry was
+        // never set aside; what would have applied is listed under withheld with the reason.
+        var blackInForce = index.BlackInForce(key, asOf) is not null;
+        List<WithheldMeasure>? withheld = null;
         var measures = new List<CheckedMeasure>(applied.Count + 1);
         foreach (var a in applied)
         {
             var measure = a.Rule.Measure;
+            if (blackInForce && measure.Kind == MeasureKind.Incentive)
+            {
+                (withheld ??= []).Add(new WithheldMeasure(measure.Code, measure.Kind.Code(), WithholdingReason.BlackEntryInForce.Code()));
+                continue;
+            }
+
             measures.Add(new CheckedMeasure(
                 measure.Code,
                 measure.Kind.Code(),
@@ -121,10 +132,9 @@ public sealed class RunCheck(EnforcementIndex index, CleanRecord clean, InquiryL
                 a.Reach == Reach.Subject ? "subject" : "responsible-person"));
         }
 
-        List<WithheldMeasure>? withheld = null;
         foreach (var (green, reason) in clean.GreenChannel(subject, input.Matter!.Trim(), asOf))
         {
-            if (reason is { } why)
+            if ((reason ?? (blackInForce ? WithholdingReason.BlackEntryInForce : null)) is { } why)
             {
                 // A subject the platform has not known for the clean period: nothing shows it clean (docs/checks.md).
                 (withheld ??= []).Add(new WithheldMeasure(green.Code, green.Kind.Code(), why.Code()));

@@ -80,3 +80,20 @@ public sealed class ObjectionDeadlines(PublicCreditDbContext db) : IDeadlineSour
             today.DayNumber - o.ReviewDeadline.Value.DayNumber, DesignationId: o.DesignationId, RecordId: o.RecordId, ObjectionId: o.Id))];
     }
 }
+
+/// <summary>Red entries a black one set aside (<c>suspended-by-conflict</c>, ADR 0042) that their department has neither
+/// revoked nor confirmed by <c>conflictReviewDue</c> (the red list's <c>conflictReviewWorkingDays</c>).</summary>
+public sealed class ConflictReviewDeadlines(PublicCreditDbContext db) : IDeadlineSource
+{
+    public string Name => "conflict-reviews";
+
+    public async Task<IReadOnlyList<OverdueItem>> OverdueAsync(DateTimeOffset now, DateOnly today, CancellationToken cancellationToken)
+    {
+        var rows = await db.Designations.AsNoTracking()
+            .Where(d => d.Status == DesignationStatus.SuspendedByConflict && d.ConflictReviewDue != null && d.ConflictReviewDue < today)
+            .Select(d => new { d.Id, d.Department, d.ConflictReviewDue })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(d => new OverdueItem(Name, "conflict-review", d.Department, d.ConflictReviewDue!.Value,
+            today.DayNumber - d.ConflictReviewDue.Value.DayNumber, DesignationId: d.Id))];
+    }
+}

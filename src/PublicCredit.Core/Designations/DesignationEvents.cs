@@ -20,6 +20,12 @@ public static class DesignationEvents
     /// <summary>The subject's performance of the obligation was recorded, removal to follow (ADR 0014).</summary>
     public const string PerformanceRecorded = "designation-performance-recorded";
 
+    /// <summary>A black entry took effect beside a red one: the red one is set aside (ADR 0042).</summary>
+    public const string SuspendedByConflict = DesignationSuspendedByConflict.EventType;
+
+    /// <summary>The red list's department confirmed an entry a conflict set aside: back as it was (ADR 0042).</summary>
+    public const string Confirmed = "designation-confirmed";
+
     /// <summary>The term of an effective designation ended (announced by the expiry announcer, ADR 0044).</summary>
     public const string Expired = DesignationExpired.EventType;
 }
@@ -58,4 +64,16 @@ public sealed record DesignationTransition(Guid DesignationId, string ListType, 
 {
     [JsonExtensionData]
     public IDictionary<string, object?> Details { get; init; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// A black entry took effect (decided, or in force again after an objection) while the same subject — or a responsible
+/// person it reaches — held a red entry (ADR 0042): the red designation <see cref="DesignationId"/> went from
+/// <see cref="From"/> to <c>suspended-by-conflict</c> because of <see cref="BlackDesignationId"/>; its department
+/// revokes or confirms it by <see cref="ReviewDue"/> (null when the catalog calendar does not reach it).
+/// </summary>
+public sealed record DesignationSuspendedByConflict(
+    Guid DesignationId, string ListType, string From, string To, Guid BlackDesignationId, string BlackListType, DateOnly? ReviewDue) : ILedgerEvent
+{
+    public const string EventType = "designation-suspended-by-conflict";
 }

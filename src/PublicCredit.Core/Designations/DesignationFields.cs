@@ -167,6 +167,8 @@ public static class DesignationProblemCodes
     public const string ObjectionNotOpen = "objection-not-open";
     [Problem(409, "The designation is …; there is nothing left to object to.")]
     public const string Closed = "designation-closed";
+    [Problem(409, "Only a designation suspended by a conflict can be confirmed; this one is ….")]
+    public const string NotSuspendedByConflict = "designation-not-suspended-by-conflict";
     [Problem(409, "Only an effective designation can be restored; this one is ….")]
     public const string NotEffective = "designation-not-effective";
     [Problem(422, "A designation takes effect only by a decision document.", Field = "decisionDocument")]

@@ -43,6 +43,9 @@ public sealed record DecisionInput(
 
 public sealed record RevocationInput(string? Reasons, string? RevocationDocument, IReadOnlyList<FieldError> ReadErrors);
 
+/// <summary>The red list's department confirms an entry a conflict set aside (ADR 0042): its reasons.</summary>
+public sealed record ConfirmationInput(string? Reasons, IReadOnlyList<FieldError> ReadErrors);
+
 /// <summary>
 /// Reads designation request bodies from JSON without throwing: a wrongly typed field, an unknown or duplicate
 /// member, broken UTF-8 or a lone surrogate each become a coded field error (as <c>RecordJson</c> does for records,
@@ -164,6 +167,15 @@ public static class DesignationJson
                 reader.Text(members, DesignationFields.Reasons, DesignationFields.Reasons),
                 reader.Text(members, DesignationFields.RevocationDocument, DesignationFields.RevocationDocument),
                 reader.Errors);
+    }
+
+    public static ConfirmationInput ReadConfirmation(JsonElement root)
+    {
+        var reader = new Reader();
+        var members = reader.Object(root, "", DesignationFields.Reasons);
+        return members is null
+            ? new ConfirmationInput(null, reader.Errors)
+            : new ConfirmationInput(reader.Text(members, DesignationFields.Reasons, DesignationFields.Reasons), reader.Errors);
     }
 
     private static readonly JsonBodyCodes BodyCodes = new(

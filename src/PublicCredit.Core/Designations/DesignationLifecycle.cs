@@ -25,6 +25,12 @@ public enum DesignationStatus
     /// the obligation (docs/domain.md#lists; catalog <c>automaticRemoval</c>; ADR 0014).</summary>
     [Code("removed")]
     Removed,
+
+    /// <summary>A red entry set aside because a black entry of the same subject (or reaching it as a responsible person)
+    /// took effect (docs/designations.md#red-and-black; ADR 0042): no incentive applies and nothing is published; the red
+    /// list's department revokes it or confirms it once the subject is eligible again. It never comes back by itself.</summary>
+    [Code("suspended-by-conflict")]
+    SuspendedByConflict,
 }
 
 /// <summary>The decision document that made a designation effective (docs/domain.md#lists).</summary>
@@ -64,7 +70,9 @@ public sealed record DesignationState(
 /// The designation life cycle, in one place (docs/design.md#designation-life-cycle):
 /// noticed → effective (window passed or statement filed, with a decision document) → expired (term ends);
 /// effective ⇄ suspended (objection filed / rejected); suspended → revoked (objection upheld);
-/// noticed → revoked (objection upheld, or withdrawn by the department); effective → restored (restoration granted).
+/// noticed → revoked (objection upheld, or withdrawn by the department); effective → restored (restoration granted);
+/// a red entry noticed, effective or suspended → suspended-by-conflict (a black entry took effect, ADR 0042) → revoked,
+/// or back to effective / noticed when its department confirms it.
 /// Every refusal is a coded <see cref="DomainException"/>: 409 for a state that does not allow it now, 422 for content.
 /// </summary>
 public static class DesignationLifecycle
@@ -221,6 +229,42 @@ public static class DesignationLifecycle
         }
 
         return state with { Stored = DesignationStatus.Revoked, ObjectionOpen = false };
+    }
+
+    /// <summary>
+    /// A black entry took effect beside this red one (ADR 0042): a noticed, effective or objection-suspended red entry
+    /// within its term is set aside as <c>suspended-by-conflict</c>; an objection under review stays open beside it.
+    /// Returns null when there is nothing to set aside (closed, already set aside, or its term over).
+    /// </summary>
+    public static DesignationState? SuspendByConflict(DesignationState state, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.StatusAt(now) is DesignationStatus.Noticed or DesignationStatus.Effective or DesignationStatus.Suspended
+            ? state with { Stored = DesignationStatus.SuspendedByConflict }
+            : null;
+    }
+
+    /// <summary>
+    /// The red list's department confirms an entry a conflict set aside (ADR 0042): back to where it was — effective if
+    /// it had been decided, noticed if not. Refused (409) unless it is <c>suspended-by-conflict</c> with no objection
+    /// under review; whether the subject is eligible again is the use case's question (422 <c>designation-red-ineligible</c>).
+    /// </summary>
+    public static DesignationState Confirm(DesignationState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Stored != DesignationStatus.SuspendedByConflict)
+        {
+            throw DomainException.Conflict(DesignationProblemCodes.NotSuspendedByConflict,
+                $"Only a designation suspended by a conflict can be confirmed; this one is {state.Stored.Code()}.");
+        }
+
+        if (state.ObjectionOpen)
+        {
+            throw DomainException.Conflict(DesignationProblemCodes.ObjectionOpen,
+                "An objection is under review; the designation is confirmed once it is resolved.");
+        }
+
+        return state with { Stored = state.Decision is null ? DesignationStatus.Noticed : DesignationStatus.Effective };
     }
 
     /// <summary>Restoration granted: publication and measures stop at once (docs/design.md#5-restoration-is-free-and-on-time).</summary>

@@ -100,6 +100,15 @@ public sealed class DesignationRow
     /// </summary>
     public long? ExpiryPosition { get; set; }
 
+    /// <summary>The black designation whose taking effect set this red entry aside (<c>suspended-by-conflict</c>, ADR 0042);
+    /// kept after a revocation or confirmation as the history of the conflict.</summary>
+    public Guid? ConflictWith { get; set; }
+
+    /// <summary>The last day (China date, inclusive) by which the red list's department revokes or confirms the entry a
+    /// conflict set aside: <c>conflictReviewWorkingDays</c> of the red list's eligibility, counted with the catalog
+    /// calendar from the day of the conflict; null when the calendar does not reach it.</summary>
+    public DateOnly? ConflictReviewDue { get; set; }
+
     /// <summary>The ledger event of the last transition. Also the row's concurrency token: a write that did not hold
     /// the ledger lock and read a stale state fails instead of overwriting a newer transition.</summary>
     public long LedgerPosition { get; set; }
@@ -154,7 +163,7 @@ internal sealed class DesignationRowConfiguration : IEntityTypeConfiguration<Des
         builder.Property(d => d.SubjectName).HasMaxLength(DesignationFields.MaxSubjectName);
         builder.Property(d => d.NoticeDocument).HasMaxLength(DesignationFields.MaxDocumentNumber);
         builder.Property(d => d.NoticedBy).HasMaxLength(128);
-        builder.Property(d => d.Status).HasMaxLength(16).HasConversion(new ValueConverter<DesignationStatus, string>(
+        builder.Property(d => d.Status).HasMaxLength(32).HasConversion(new ValueConverter<DesignationStatus, string>(
             v => v.Code(), v => ParseStatus(v)));
         builder.Property(d => d.DecisionDocument).HasMaxLength(DesignationFields.MaxDocumentNumber);
         builder.Property(d => d.Term).HasMaxLength(32);
@@ -176,7 +185,7 @@ internal sealed class DesignationRowConfiguration : IEntityTypeConfiguration<Des
         EnumCodes.TryParse<SubjectKind>(text, out var kind, ignoreCase: true) ? kind : throw new InvalidOperationException($"Stored subject kind '{text}' is unknown.");
 
     private static DesignationStatus ParseStatus(string text) =>
-        Enum.TryParse<DesignationStatus>(text, ignoreCase: true, out var status) && status != DesignationStatus.Expired
+        EnumCodes.TryParse<DesignationStatus>(text, out var status, ignoreCase: true) && status != DesignationStatus.Expired
             ? status
             : throw new InvalidOperationException($"Stored designation status '{text}' is unknown.");
 }

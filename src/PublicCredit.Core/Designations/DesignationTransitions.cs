@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PublicCredit.Access;
+using PublicCredit.Catalog;
 using PublicCredit.Errors;
 using PublicCredit.Ledger;
 using PublicCredit.Storage;
@@ -34,7 +35,7 @@ public sealed record DesignationChange(
 /// </summary>
 public sealed class DesignationTransitions(
     PublicCreditDbContext db, AppendToLedger ledger, TimeProvider clock, IEnumerable<IDesignationCommitted> committed,
-    ILogger<DesignationTransitions>? logger = null)
+    CreditCatalog catalog, ILogger<DesignationTransitions>? logger = null)
 {
     public Task<(DesignationRow Designation, LedgerEventRow Event)> RunAsync(
         Caller caller, Guid id, Func<DesignationRow, DateTimeOffset, DesignationChange> decide, CancellationToken cancellationToken = default)
@@ -67,11 +68,29 @@ public sealed class DesignationTransitions(
         await db.SaveChangesAsync(cancellationToken);
         // Read after the save, in the transaction: a transition that suspended or ended a person's reach shows it.
         var (persons, held) = await ReachAsync(db, row.Id, cancellationToken);
+
+        // A black entry that stands now sets aside the red entries beside it, in the same transaction (ADR 0042).
+        var conflicts = await ConflictSuspensions.SuspendAsync(db, ledger, catalog, row, caller.Actor, now, cancellationToken);
+        var conflictReach = new List<(DesignationRow Row, List<string> Reached, List<string> Held, long Position)>(conflicts.Count);
+        if (conflicts.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var (red, position) in conflicts)
+            {
+                var (redPersons, redHeld) = await ReachAsync(db, red.Id, cancellationToken);
+                conflictReach.Add((red, redPersons, redHeld, position));
+            }
+        }
+
         await transaction.CommitAsync(cancellationToken);
 
         // After the commit, never before: derived state must not show what a rolled-back transaction did (ADR 0010 §1).
         // A failing observer never turns the committed transition into an error answer (ADR 0027 §2).
         AfterCommit.Tell(committed, observer => observer.Committed(row, persons, held, recorded.Position), logger, recorded.Position);
+        foreach (var (red, redPersons, redHeld, position) in conflictReach)
+        {
+            AfterCommit.Tell(committed, observer => observer.Committed(red, redPersons, redHeld, position), logger, position);
+        }
 
         return (row, recorded);
     }

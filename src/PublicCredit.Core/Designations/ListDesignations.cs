@@ -14,7 +14,7 @@ namespace PublicCredit.Designations;
 
 /// <summary>
 /// One date that matters for a designation now: <c>objection-window</c> (the notice's last day to state a case),
-/// <c>objection-review</c>, <c>restoration-accept</c> / <c>restoration-decide</c>, <c>removal</c> (working-day
+/// <c>objection-review</c>, <c>conflict-review</c> (revoke or confirm a red entry a black one set aside, ADR 0042), <c>restoration-accept</c> / <c>restoration-decide</c>, <c>removal</c> (working-day
 /// deadlines of the department, overdue once passed) and <c>expiry</c> (the China date its term ends; it ends by
 /// itself, so never overdue).
 /// </summary>
@@ -83,6 +83,9 @@ public sealed class ListDesignations(PublicCreditDbContext db, InquiryLog inquir
             DesignationStatus.Noticed => query.Where(d => d.Status == DesignationStatus.Noticed).OrderBy(d => d.ObjectionDeadline),
             DesignationStatus.Effective => query.Where(d => d.Status == DesignationStatus.Effective && d.ExpiresAt > now).OrderBy(d => d.ExpiresAt),
             DesignationStatus.Expired => query.Where(d => d.Status == DesignationStatus.Effective && d.ExpiresAt <= now).OrderByDescending(d => d.ExpiresAt),
+            // The department's conflict reviews (ADR 0042): the one due soonest first, an unknown due date last.
+            DesignationStatus.SuspendedByConflict => query.Where(d => d.Status == DesignationStatus.SuspendedByConflict)
+                .OrderBy(d => d.ConflictReviewDue == null).ThenBy(d => d.ConflictReviewDue),
             { } stored => query.Where(d => d.Status == stored).OrderByDescending(d => d.NoticedAt),
             null => query.OrderByDescending(d => d.NoticedAt),
         };
@@ -116,6 +119,12 @@ public sealed class ListDesignations(PublicCreditDbContext db, InquiryLog inquir
             }
 
             deadlines.AddRange(others.Where(h => h.DesignationId == row.Id).Select(h => h.Deadline));
+
+            if (current == DesignationStatus.SuspendedByConflict && row.ConflictReviewDue is { } reviewDue)
+            {
+                // Revoke or confirm: the red list's department's duty once a black entry set the red one aside (ADR 0042).
+                deadlines.Add(new("conflict-review", reviewDue, today > reviewDue));
+            }
 
             if (current is DesignationStatus.Effective or DesignationStatus.Suspended)
             {

@@ -18,6 +18,12 @@ public enum WithholdingReason
     /// about it reached the platform that long ago, and no registration record dates its establishment that far back.</summary>
     [Code("history-unknown")]
     HistoryUnknown,
+
+    /// <summary>The subject — or the organisation that names it as a responsible person, on a list that reaches them —
+    /// has an effective black entry with no objection under review at the instant asked: no incentive is given beside it
+    /// (ADR 0042), whatever red entry or clean record would otherwise give one.</summary>
+    [Code("black-entry-in-force")]
+    BlackEntryInForce,
 }
 
 /// <summary>A green-channel measure of the matter and subject kind, granted, or withheld with its reason.</summary>

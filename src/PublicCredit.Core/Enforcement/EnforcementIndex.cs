@@ -43,6 +43,7 @@ public sealed class MeasureRules
     private readonly MeasureRule[][] byResponsiblePerson;
     private readonly Dictionary<string, int> matterIndex;
     private readonly Dictionary<string, ushort> listTypeIndex;
+    private readonly bool[] black;
     private readonly int matters;
 
     public MeasureRules(CreditCatalog catalog)
@@ -52,6 +53,7 @@ public sealed class MeasureRules
         listTypeIndex = catalog.ListTypes.Select((l, i) => (l.Code, (ushort)i)).ToDictionary(p => p.Code, p => p.Item2, StringComparer.Ordinal);
         matterIndex = catalog.Matters.Select((m, i) => (m.Code, i)).ToDictionary(p => p.Code, p => p.i, StringComparer.Ordinal);
         matters = catalog.Matters.Count;
+        black = [.. catalog.ListTypes.Select(l => l.Kind == ListKind.Black)];
         var subject = new List<MeasureRule>[catalog.ListTypes.Count * matters];
         var responsible = new List<MeasureRule>[catalog.ListTypes.Count * matters];
         foreach (var memorandum in catalog.Memoranda)
@@ -84,6 +86,9 @@ public sealed class MeasureRules
     public bool TryMatter(string code, out int index) => matterIndex.TryGetValue(code, out index);
 
     public bool TryListType(string code, out ushort index) => listTypeIndex.TryGetValue(code, out index);
+
+    /// <summary>Whether the list type (by its index) is a black list.</summary>
+    public bool IsBlack(ushort listType) => black[listType];
 
     public ReadOnlySpan<MeasureRule> For(ushort listType, int matter, Reach reach) =>
         (reach == Reach.Subject ? bySubject : byResponsiblePerson)[(listType * matters) + matter];
@@ -191,6 +196,30 @@ public sealed class EnforcementIndex(MeasureRules rules)
         }
 
         return added;
+    }
+
+    /// <summary>
+    /// The first black designation in force for the subject at <paramref name="asOf"/> — its own, or an organisation's
+    /// that reaches it as a responsible person — or null. The index holds only effective designations with no objection
+    /// under review, so this is the "effective, unsuspended black entry" beside which no incentive is given (ADR 0042).
+    /// </summary>
+    public EnforcedDesignation? BlackInForce(SubjectKey subject, DateTimeOffset asOf)
+    {
+        if (!bySubject.TryGetValue(subject.Value, out var entries))
+        {
+            return null;
+        }
+
+        var at = EnforcedDesignation.Seconds(asOf);
+        foreach (var entry in entries)
+        {
+            if (entry.InForceAt(at) && Rules.IsBlack(entry.ListType))
+            {
+                return entry;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The designations held for a subject (for rebuild checks and diagnostics).</summary>

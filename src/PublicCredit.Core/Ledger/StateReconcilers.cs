@@ -173,6 +173,9 @@ internal sealed class DesignationsReconciler : IStateReconciler
         public int ResponsiblePersons { get; init; }
 
         public string BasisRecordIds { get; init; } = "";
+        public Guid? ConflictWith { get; set; }
+
+        public DateOnly? ConflictReviewDue { get; set; }
     }
 
     public Type Table => typeof(DesignationRow);
@@ -217,6 +220,12 @@ internal sealed class DesignationsReconciler : IStateReconciler
             replayed.ExpiresAt = Payloads.Instant(payload, "expiresAt");
             replayed.Term = Payloads.String(payload, "term");
         }
+
+        if (row.Type == DesignationEvents.SuspendedByConflict)
+        {
+            replayed.ConflictWith = Payloads.Id(payload, "blackDesignationId");
+            replayed.ConflictReviewDue = Payloads.Date(payload, "reviewDue");
+        }
     }
 
     public async Task<StateMismatch?> CheckAsync(PublicCreditDbContext db, CancellationToken cancellationToken)
@@ -241,6 +250,8 @@ internal sealed class DesignationsReconciler : IStateReconciler
                 .Field("effective_from", Truncated(row.EffectiveFrom), replayed.EffectiveFrom)
                 .Field("term", row.Term, replayed.Term)
                 .Field("basis_record_ids", string.Join(',', row.BasisRecordIds), replayed.BasisRecordIds)
+                .Field("conflict_with", row.ConflictWith, replayed.ConflictWith)
+                .Field("conflict_review_due", row.ConflictReviewDue, replayed.ConflictReviewDue)
                 .Digest("notice_json", row.NoticeJson, replayed.NoticeSha256)
                 .Digest("decision_json", row.DecisionJson, replayed.DecisionSha256);
             if (check.First is { } mismatch)

@@ -107,9 +107,12 @@ internal static class SubjectDesignations
     public static IEnumerable<CurrentMeasure> MeasuresInForce(
         IEnumerable<(DesignationRow Row, string Through)> designations, CreditCatalog catalog, DateTimeOffset now)
     {
-        foreach (var (row, through) in designations)
+        var all = designations.ToList();
+        // No incentive beside an effective black entry (ADR 0042), as the check answers.
+        var blackInForce = BlackInForce(all, catalog, now);
+        foreach (var (row, through) in all)
         {
-            if (!row.IsInForceAt(now) || !catalog.ListTypes.TryGet(row.ListType, out var list))
+            if (!row.IsInForceAt(now) || !catalog.ListTypes.TryGet(row.ListType, out var list) || (blackInForce && list.Kind == ListKind.Red))
             {
                 continue;
             }
@@ -139,11 +142,27 @@ internal static class SubjectDesignations
     /// <paramref name="publicRecords"/> are the subject's records the public sees at the moment, and
     /// <paramref name="publicSubjectId"/> its public id: with them each entry links the basis records the public may
     /// open (ADR 0043); without them (scope checks that only need the ids) no basis is shown.
+    /// <remarks>A red entry is never shown beside a black one in force — the subject's own or one reaching it as a
+    /// responsible person (ADR 0042): the conflict sets the red entry aside, and this view holds to it regardless.</remarks>
     public static List<PublicDesignationView> PublicAt(
         IEnumerable<(DesignationRow Row, string Through)> designations, SubjectKind kind, CreditCatalog catalog, DateTimeOffset moment,
-        IReadOnlySet<Guid>? publicRecords = null, string? publicSubjectId = null) =>
+        IReadOnlySet<Guid>? publicRecords = null, string? publicSubjectId = null)
+    {
+        var all = designations.ToList();
+        var blackInForce = BlackInForce(all, catalog, moment);
+        return PublicAt(all, kind, catalog, moment, blackInForce, publicRecords, publicSubjectId);
+    }
+
+    /// <summary>Whether any of the designations is a black entry in force at <paramref name="moment"/>.</summary>
+    public static bool BlackInForce(IEnumerable<(DesignationRow Row, string Through)> designations, CreditCatalog catalog, DateTimeOffset moment) =>
+        designations.Any(d => d.Row.IsInForceAt(moment) && catalog.ListTypes.TryGet(d.Row.ListType, out var list) && list.Kind == ListKind.Black);
+
+    private static List<PublicDesignationView> PublicAt(
+        List<(DesignationRow Row, string Through)> designations, SubjectKind kind, CreditCatalog catalog, DateTimeOffset moment, bool blackInForce,
+        IReadOnlySet<Guid>? publicRecords, string? publicSubjectId) =>
         [.. designations
             .Where(d => d.Through == ThroughSubject && d.Row.IsInForceAt(moment))
+            .Where(d => !(blackInForce && catalog.ListTypes.TryGet(d.Row.ListType, out var red) && red.Kind == ListKind.Red))
             .Where(d => catalog.ListTypes.TryGet(d.Row.ListType, out var list)
                 && (kind == SubjectKind.Organisation || (catalog.Categories.TryGet(list.Category, out var category) && category.IndividualsPublic)))
             .Select(d => new PublicDesignationView(d.Row.Id, d.Row.ListType, catalog.ListTypes[d.Row.ListType].Name,

@@ -359,6 +359,14 @@ namespace PublicCredit.Data.Postgres.Migrations
                         .HasColumnType("uuid[]")
                         .HasColumnName("basis_record_ids");
 
+                    b.Property<DateOnly?>("ConflictReviewDue")
+                        .HasColumnType("date")
+                        .HasColumnName("conflict_review_due");
+
+                    b.Property<Guid?>("ConflictWith")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conflict_with");
+
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("decided_at");
@@ -482,8 +490,8 @@ namespace PublicCredit.Data.Postgres.Migrations
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
                     b.Property<string>("SubjectId")

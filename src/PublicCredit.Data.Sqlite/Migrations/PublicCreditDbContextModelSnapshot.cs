@@ -361,6 +361,14 @@ namespace PublicCredit.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("basis_record_ids");
 
+                    b.Property<DateOnly?>("ConflictReviewDue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conflict_review_due");
+
+                    b.Property<Guid?>("ConflictWith")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conflict_with");
+
                     b.Property<string>("DecidedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("decided_at");
@@ -485,7 +493,7 @@ namespace PublicCredit.Data.Sqlite.Migrations
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 

@@ -55,6 +55,16 @@ internal static class DesignationEndpoints
         }).RequireRoles(Role.Reviewer).WithName("RevokeDesignation")
             .ProducesProblems(400, 401, 403, 404, 409, 422);
 
+        // A red entry a black one set aside (ADR 0042): back in force only for a subject eligible again.
+        api.MapPost("/designations/{id}/confirm", async (string id, HttpContext http, ConfirmDesignation confirm, CancellationToken cancel) =>
+        {
+            var designationId = DesignationTransitions.ParseId(id);
+            using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
+            var confirmed = await confirm.RunAsync(http.Caller(), designationId, DesignationJson.ReadConfirmation(body.RootElement), cancel);
+            return TypedResults.Ok(confirmed);
+        }).RequireRoles(Role.Reviewer).WithName("ConfirmDesignation")
+            .ProducesProblems(400, 401, 403, 404, 409, 422);
+
         // The department's own designations, for its recorders and reviewers (the use case checks role and scope).
         api.MapGet("/designations", async (string? status, string? page, HttpContext http, ListDesignations list, CancellationToken cancel) =>
                 TypedResults.Ok(await list.RunAsync(http.Caller(), status, page, cancel)))

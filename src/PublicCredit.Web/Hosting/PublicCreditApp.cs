@@ -132,6 +132,7 @@ public static class PublicCreditApp
         services.AddScoped<FileStatement>();
         services.AddScoped<DecideDesignation>();
         services.AddScoped<RevokeDesignation>();
+        services.AddScoped<ConfirmDesignation>();
         services.AddScoped<ReadDesignation>();
         services.AddScoped<ListDesignations>();
         // The deadlines objections and restorations hold on designations, in the order the list shows a day's deadlines.

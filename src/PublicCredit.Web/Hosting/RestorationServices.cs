@@ -25,6 +25,7 @@ internal static class RestorationServices
         services.AddScoped<IDeadlineSource, RemovalDeadlines>();
         services.AddScoped<IDeadlineSource, PublicityDeadlines>();
         services.AddScoped<IDeadlineSource, ObjectionDeadlines>();
+        services.AddScoped<IDeadlineSource, ConflictReviewDeadlines>();
         services.AddScoped<ListDeadlines>();
         services.AddSingleton(sp => new DeadlineMonitor(
             sp.GetRequiredService<IServiceScopeFactory>(), settings.Clock, DeadlineMonitor.DefaultInterval,

@@ -251,7 +251,8 @@ public class LedgerEventRegistryTests
     public void The_changes_feed_reads_the_events_the_registry_maps()
     {
         Assert.Equal(
-            ["designation-effective", "designation-expired", "designation-removed", "designation-restored", "designation-revoked", "objection-filed", "objection-rejected",
+            ["designation-confirmed", "designation-effective", "designation-expired", "designation-removed", "designation-restored", "designation-revoked",
+                "designation-suspended-by-conflict", "objection-filed", "objection-rejected",
                 "objection-suspended", "objection-upheld", "record-corrected", "record-created", "record-restored", "record-withdrawn",
                 "records-created", "records-withdrawn"],
             LedgerEvents.FeedSources.Order(StringComparer.Ordinal));

@@ -52,7 +52,7 @@ public class EnumCodesTests
     [Fact]
     public void Designation_statuses_keep_their_wire_codes()
     {
-        Assert.Equal(["noticed", "effective", "suspended", "revoked", "restored", "expired", "removed"], EnumCodes.All<DesignationStatus>());
+        Assert.Equal(["noticed", "effective", "suspended", "revoked", "restored", "expired", "removed", "suspended-by-conflict"], EnumCodes.All<DesignationStatus>());
         Assert.Equal(EnumCodes.All<DesignationStatus>(), ListDesignations.Statuses);
     }
 
@@ -76,7 +76,7 @@ public class EnumCodesTests
         Assert.Equal(["notice", "management", "restriction"], EnumCodes.All<MeasureSeverity>());
         Assert.Equal(["mandatory", "recommended"], EnumCodes.All<Binding>());
         Assert.Equal(["obligation-performed", "cause-corrected"], EnumCodes.All<RemovalTrigger>());
-        Assert.Equal(["history-unknown"], EnumCodes.All<PublicCredit.Enforcement.WithholdingReason>());
+        Assert.Equal(["history-unknown", "black-entry-in-force"], EnumCodes.All<PublicCredit.Enforcement.WithholdingReason>());
     }
 
     [Fact]

@@ -199,6 +199,7 @@ public abstract partial class AuthorizationMatrixTests(ITestDatabases databases)
         ["POST /api/v1/designations/{id}/performance"] = w => Post($"/api/v1/designations/{w.DesignationId}/performance",
             new JsonObject { ["performanceDocument"] = "闽市监履〔2026〕1号", ["evidence"] = "履行完毕证明。" }),
         ["POST /api/v1/designations/{id}/revoke"] = w => Post($"/api/v1/designations/{w.RevocableDesignationId}/revoke", new JsonObject { ["reasons"] = "复核后撤销" }),
+        ["POST /api/v1/designations/{id}/confirm"] = w => Post($"/api/v1/designations/{w.DesignationId}/confirm", new JsonObject { ["reasons"] = "已不存在冲突" }),
         ["GET /api/v1/keys"] = _ => Get("/api/v1/keys"),
         ["POST /api/v1/keys"] = _ => Post("/api/v1/keys", new JsonObject { ["role"] = "checker", ["department"] = Owner }),
         ["GET /api/v1/ledger"] = _ => Get("/api/v1/ledger?limit=5&purpose=audit"),

@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PublicCredit.Access;
+using PublicCredit.Catalog;
 using PublicCredit.Errors;
 using PublicCredit.Identifiers;
 using PublicCredit.Inquiries;
+using PublicCredit.Profiles;
 using PublicCredit.Records;
 using PublicCredit.Storage;
 using Codes = PublicCredit.Designations.DesignationProblemCodes;
@@ -53,13 +55,18 @@ public sealed record DecisionView(Guid DesignationId, DesignationStatus Status, 
 /// persons' ID numbers are masked for anyone but staff (docs/design.md#7-privacy-by-default). A staff read is an inquiry about the
 /// subject and is logged before the answer (docs/domain.md#personal-information), as the subject may later ask who looked.
 /// </summary>
-public sealed class ReadDesignation(PublicCreditDbContext db, InquiryLog inquiries, TimeProvider clock)
+public sealed class ReadDesignation(PublicCreditDbContext db, CreditCatalog catalog, InquiryLog inquiries, TimeProvider clock)
 {
     public const string InquiryPurpose = "designation";
 
-    public async Task<DesignationView> RunAsync(Caller caller, Guid id, CancellationToken cancellationToken = default)
+    public Task<DesignationView> RunAsync(Caller caller, Guid id, CancellationToken cancellationToken = default) =>
+        RunAsync(caller, id, purpose: null, note: null, cancellationToken);
+
+    /// <summary>The designation for <paramref name="caller"/>, who may name a catalog purpose (and a note) to read what
+    /// sharing gives it for that purpose.</summary>
+    public async Task<DesignationView> RunAsync(Caller caller, Guid id, string? purpose, string? note, CancellationToken cancellationToken = default)
     {
-        var row = await LoadAsync(caller, id, "GET /api/v1/designations/{id}", "designation", cancellationToken);
+        var row = await LoadAsync(caller, id, purpose, note, "GET /api/v1/designations/{id}", "designation", cancellationToken);
         var persons = await db.ResponsiblePersons.AsNoTracking().Where(p => p.DesignationId == id).OrderBy(p => p.Id).ToListAsync(cancellationToken);
         var statements = await db.DesignationStatements.AsNoTracking().Where(s => s.DesignationId == id).OrderBy(s => s.FiledAt).ThenBy(s => s.Id)
             .ToListAsync(cancellationToken);
@@ -90,9 +97,12 @@ public sealed class ReadDesignation(PublicCreditDbContext db, InquiryLog inquiri
             row.DecisionJson is null ? null : (JsonObject)JsonNode.Parse(row.DecisionJson)!);
     }
 
-    public async Task<DecisionView> DecisionAsync(Caller caller, Guid id, CancellationToken cancellationToken = default)
+    public Task<DecisionView> DecisionAsync(Caller caller, Guid id, CancellationToken cancellationToken = default) =>
+        DecisionAsync(caller, id, purpose: null, note: null, cancellationToken);
+
+    public async Task<DecisionView> DecisionAsync(Caller caller, Guid id, string? purpose, string? note, CancellationToken cancellationToken = default)
     {
-        var row = await LoadAsync(caller, id, "GET /api/v1/designations/{id}/decision", "decision", cancellationToken);
+        var row = await LoadAsync(caller, id, purpose, note, "GET /api/v1/designations/{id}/decision", "decision", cancellationToken);
         if (row.DecisionJson is null)
         {
             throw DomainException.NotFound(Codes.NotDecided,
@@ -103,7 +113,7 @@ public sealed class ReadDesignation(PublicCreditDbContext db, InquiryLog inquiri
         return new DecisionView(row.Id, row.State.StatusAt(now), now, (JsonObject)JsonNode.Parse(row.DecisionJson)!);
     }
 
-    private async Task<DesignationRow> LoadAsync(Caller caller, Guid id, string endpoint, string returned, CancellationToken cancellationToken)
+    private async Task<DesignationRow> LoadAsync(Caller caller, Guid id, string? purpose, string? note, string endpoint, string returned, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (!caller.IsStaff && caller.SubjectId is null)
@@ -112,12 +122,23 @@ public sealed class ReadDesignation(PublicCreditDbContext db, InquiryLog inquiri
             caller.RequireRole([.. Roles.All]);
         }
 
+        // Without ?purpose= a staff read is logged as 'designation' and sees what is public and its department's own; a
+        // named purpose must be one of the catalog's (ADR 0045) and adds what the list type shares for it.
+        var why = caller.IsStaff && !string.IsNullOrWhiteSpace(purpose)
+            ? Inquiries.InquiryPurpose.Require(caller, catalog, purpose, note)
+            : new InquiryReason(InquiryPurpose);
         var row = await db.Designations.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken)
                   ?? throw DesignationTransitions.NotFound(id);
         caller.RequireSubjectOrRole(row.SubjectId, [.. Roles.All]);
         if (caller.IsStaff)
         {
-            await inquiries.RecordAsync(caller, row.SubjectId, InquiryPurpose, endpoint, returned, cancellationToken);
+            // Out of the caller's read scope is answered as if it did not exist, and not logged.
+            if (!ReadScope.Of(caller, catalog, why.Purpose, row.SubjectKind, clock.GetUtcNow()).Sees(row))
+            {
+                throw DesignationTransitions.NotFound(id);
+            }
+
+            await inquiries.RecordAsync(caller, row.SubjectId, why, endpoint, returned, cancellationToken);
         }
 
         return row;

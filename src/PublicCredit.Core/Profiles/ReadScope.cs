@@ -47,6 +47,10 @@ internal sealed class ReadScope
             || Shared(catalog.Categories.TryGet(current.Category, out var category) ? category.Scope : null, current.Department);
     }
 
+    /// <summary>Whether the designation <paramref name="row"/> is shown when read by its id: in force on a list published
+    /// for its subject's kind, its department's, or shared with the caller for the purpose (ADR 0045).</summary>
+    public bool Sees(DesignationRow row) => Visible([(row, SubjectDesignations.ThroughSubject)]).Count == 1;
+
     /// <summary>The designations shown, in their order.</summary>
     public List<(DesignationRow Row, string Through)> Visible(List<(DesignationRow Row, string Through)> designations)
     {

@@ -5,6 +5,7 @@ using PublicCredit.Catalog;
 using PublicCredit.Errors;
 using PublicCredit.Identifiers;
 using PublicCredit.Inquiries;
+using PublicCredit.Profiles;
 using PublicCredit.Storage;
 
 namespace PublicCredit.Records;
@@ -60,11 +61,11 @@ public sealed record RecordView(
 
 /// <summary>
 /// A record as its source department sees it (<c>GET /api/v1/records/{id}</c>, the <c>Location</c> of a submission):
-/// stored values, computed publicity, late flag and every version. Only a recorder of the owning department may read
-/// it here, and the read is an inquiry about the subject (docs/design.md#7-privacy-by-default, ADR 0008): the recorder gives a purpose
+/// stored values, computed publicity, late flag and every version. A recorder reads it here within its read scope (the
+/// owning department, a public record, or what sharing gives it for the purpose; otherwise 404, ADR 0045), and the read is an inquiry about the subject (docs/design.md#7-privacy-by-default, ADR 0008): the recorder gives a purpose
 /// and the read is logged durably before the record is returned.
 /// </summary>
-public sealed class ReadRecord(PublicCreditDbContext db, CreditCatalog catalog, InquiryLog inquiries)
+public sealed class ReadRecord(PublicCreditDbContext db, CreditCatalog catalog, InquiryLog inquiries, TimeProvider clock)
 {
     public const string Endpoint = "GET /api/v1/records/{id}";
 
@@ -81,8 +82,15 @@ public sealed class ReadRecord(PublicCreditDbContext db, CreditCatalog catalog, 
             throw DomainException.NotFound(RecordProblemCodes.NotFound, $"There is no record {id}.");
         }
 
+        // Scoped like a profile (ADR 0045): the owning department, what is public now, and what the category's sharing
+        // gives the caller for the purpose; anything else is answered as if it did not exist and is not logged.
+        var current = versions.Single(v => v.SupersededAt is null);
+        if (!ReadScope.Of(caller, catalog, why.Purpose, current.SubjectKind, clock.GetUtcNow()).Sees(current))
+        {
+            throw DomainException.NotFound(RecordProblemCodes.NotFound, $"There is no record {id}.");
+        }
+
         var view = RecordView.From(versions);
-        caller.RequireDepartment(view.Department);
         // A correction may have moved the record to another subject: the read concerns every subject it names.
         foreach (var subject in versions.Select(v => v.SubjectId).Distinct(StringComparer.Ordinal))
         {

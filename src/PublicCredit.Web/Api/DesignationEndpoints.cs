@@ -73,14 +73,14 @@ internal static class DesignationEndpoints
             .ProducesProblems(401, 403, 422);
 
         // Staff of any role, or the subject's own token: checked against the designation's subject by the use case.
-        api.MapGet("/designations/{id}", async (string id, HttpContext http, ReadDesignation read, CancellationToken cancel) =>
-            TypedResults.Ok(await read.RunAsync(http.Caller(), DesignationTransitions.ParseId(id), cancel)))
+        api.MapGet("/designations/{id}", async (string id, string? purpose, string? note, HttpContext http, ReadDesignation read, CancellationToken cancel) =>
+            TypedResults.Ok(await read.RunAsync(http.Caller(), DesignationTransitions.ParseId(id), purpose, note, cancel)))
             .AllowSubjectToken().WithName("ReadDesignation")
-            .ProducesProblems(401, 403, 404);
+            .ProducesProblems(401, 403, 404, 422);
 
-        api.MapGet("/designations/{id}/decision", async (string id, HttpContext http, ReadDesignation read, CancellationToken cancel) =>
-            TypedResults.Ok(await read.DecisionAsync(http.Caller(), DesignationTransitions.ParseId(id), cancel)))
+        api.MapGet("/designations/{id}/decision", async (string id, string? purpose, string? note, HttpContext http, ReadDesignation read, CancellationToken cancel) =>
+            TypedResults.Ok(await read.DecisionAsync(http.Caller(), DesignationTransitions.ParseId(id), purpose, note, cancel)))
             .AllowSubjectToken().WithName("ReadDesignationDecision")
-            .ProducesProblems(401, 403, 404);
+            .ProducesProblems(401, 403, 404, 422);
     }
 }

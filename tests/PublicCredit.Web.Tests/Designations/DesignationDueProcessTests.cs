@@ -338,15 +338,15 @@ public abstract class DesignationDueProcessTests(ITestDatabases databases) : Ser
     public async Task A_staff_read_is_logged_as_an_inquiry_about_the_subject_and_the_subjects_own_read_is_not()
     {
         var designation = await Given.ProposedDesignationAsync();
-        using var auditor = Server.Client(await Server.KeyAsync(Role.Auditor, Departments.Ndrc));
+        using var reviewer = Server.Client(await Server.KeyAsync(Role.Reviewer, Departments.Samr));
         using var subject = Server.Client(designation.Token);
 
-        await auditor.GetJsonAsync(designation.Path, Cancel);
+        await reviewer.GetJsonAsync(designation.Path, Cancel);
         await subject.GetJsonAsync(designation.Path, Cancel);
 
         await using var db = StorageServices.CreateContext(Server.Database);
         var inquiry = await db.Inquiries.SingleAsync(Cancel);
-        Assert.Equal((DesignationBodies.Organisation, Departments.Ndrc, "auditor", ReadDesignation.InquiryPurpose),
+        Assert.Equal((DesignationBodies.Organisation, Departments.Samr, "reviewer", ReadDesignation.InquiryPurpose),
             (inquiry.SubjectId, inquiry.Department, inquiry.Role, inquiry.Purpose));
     }
 

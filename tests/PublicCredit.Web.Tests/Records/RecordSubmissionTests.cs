@@ -340,14 +340,14 @@ public abstract class RecordSubmissionTests(ITestDatabases databases) : IAsyncLi
     }
 
     [Fact]
-    public async Task Another_department_cannot_read_a_record_through_the_owners_endpoint()
+    public async Task Another_department_cannot_read_a_private_record_through_the_owners_endpoint_it_is_unknown_to_it()
     {
-        var created = await (await recorder.PostJsonAsync("/api/v1/records", RecordBodies.Penalty(), Cancel)).JsonAsync(Cancel);
+        var created = await (await recorder.PostJsonAsync("/api/v1/records", RecordBodies.PenaltyOnPerson(), Cancel)).JsonAsync(Cancel);
         using var other = server.Client(await server.KeyAsync(Role.Recorder, Departments.Sta));
 
         var response = await other.GetAsync(new Uri($"/api/v1/records/{created.GetProperty("id").GetGuid()}?purpose=supervision", UriKind.Relative), Cancel);
 
-        await Problems.AssertAsync(response, HttpStatusCode.Forbidden, "department-scope");
+        await Problems.AssertAsync(response, HttpStatusCode.NotFound, "record-not-found");
         await Problems.AssertAsync(await recorder.GetAsync(new Uri($"/api/v1/records/{Guid.NewGuid()}?purpose=supervision", UriKind.Relative), Cancel),
             HttpStatusCode.NotFound, "record-not-found");
     }

@@ -25,7 +25,7 @@ public sealed partial class DesignationWorkflowTests(Chromium chromium, PortalWo
             await page.GetByLabel("主体名称").FillAsync(SubjectName);
             await page.GetByLabel("告知书文号").FillAsync("国市监信告〔2026〕8号");
             await page.GetByLabel("事实").FillAsync("提供虚假材料取得许可。");
-            await page.GetByLabel("依据").FillAsync("《市场监督管理严重违法失信名单管理办法》第十条");
+            await page.GetByLabel("依据", new() { Exact = true }).FillAsync("《市场监督管理严重违法失信名单管理办法》第十条");
             await page.GetByRole(AriaRole.Button, new() { Name = "送达告知" }).ClickAsync();
 
             // Mon 2026-11-23 + the list's window in working days, on the catalog calendar.

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PublicCredit.Browser.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -22,6 +23,12 @@ public sealed class PublicJourneyTests(Chromium chromium, PortalWorld world) : I
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = PortalWorld.OrganisationName, Level = 1 })).ToBeVisibleAsync();
             await Expect(page.GetByText(PortalWorld.PenaltyNumber)).ToBeVisibleAsync();
             await Expect(page.GetByText("国市监信决〔2026〕7号")).ToBeVisibleAsync(); // the list entry's decision summary
+            // Each record's fields read as its kind: the penalty states the facts of the violation, the licence its matter.
+            var penalty = page.Locator("article.card", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = PortalWorld.PenaltyNumber }) });
+            await Expect(penalty.Locator("dt")).ToContainTextAsync(["违法事实", "处理决定", "罚没金额"]);
+            var licence = page.Locator("article.card", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = PortalWorld.LicenceNumber }) });
+            await Expect(licence.Locator("dt")).ToContainTextAsync(["事项", "内容"]);
+            await Expect(licence).Not.ToContainTextAsync("违法");
             await Screenshots.SaveAsync(page, "profile-1280");
 
             var download = await page.RunAndWaitForDownloadAsync(() =>
@@ -33,6 +40,8 @@ public sealed class PublicJourneyTests(Chromium chromium, PortalWorld world) : I
             var text = await Pages.PdfTextAsync(file);
             Assert.Contains(PortalWorld.OrganisationName, text, StringComparison.Ordinal);
             Assert.Contains(PortalWorld.PenaltyNumber, text, StringComparison.Ordinal);
+            Assert.Contains(PortalWorld.LicenceNumber, text, StringComparison.Ordinal);
+            Assert.Single(Regex.Matches(text, "违法事实")); // the penalty's, not the licence's
 
             // The report prints its own verification address; follow it as a reader would.
             var code = download.SuggestedFilename["credit-report-".Length..^".pdf".Length];

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using PublicCredit.Catalog;
 using PublicCredit.Errors;
 using PublicCredit.Profiles;
+using PublicCredit.Text;
 using PublicCredit.Time;
 
 namespace PublicCredit.Web.Pages;
@@ -36,6 +37,18 @@ public static class Display
             : amount.ToString("#,0.####", CultureInfo.InvariantCulture) + " 万元";
 
     /// <summary>A domain field error in the page's language: the resource <c>Error.{code}</c> when there is one, else the domain's message.</summary>
+    /// <summary>
+    /// A record field's label as the record's kind reads it: a penalty states 违法事实 (the facts of the violation), a
+    /// licence its matter, an honour its grounds — by the category's polarity in the catalog (Facts, Content, Amount).
+    /// </summary>
+    public static string RecordLabel(IStringLocalizer<SharedResource> l, CreditCatalog catalog, string category, string field)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var polarity = catalog.Categories.TryGet(category, out var found) ? found.Polarity : Polarity.Neutral;
+        return l[$"Record.{field}.{polarity.Code()}"];
+    }
+
     public static string Error(IStringLocalizer<SharedResource> l, FieldError error)
     {
         ArgumentNullException.ThrowIfNull(l);

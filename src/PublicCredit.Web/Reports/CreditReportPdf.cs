@@ -114,9 +114,9 @@ internal sealed class CreditReportPdf(IStringLocalizer<SharedResource> l, Credit
                 page.Field(l["Record.DecisionDate"], Display.Date(record.DecisionDate));
                 page.Field(l["Record.Severity"], record.Severity is { } grade ? l["Severity." + grade.Code()].Value : null);
                 page.Field(l["Record.LegalBasis"], record.LegalBasis);
-                page.Field(l["Record.Facts"], record.Facts);
-                page.Field(l["Record.Content"], record.Content);
-                page.Field(l["Record.Amount"], record.Amount is { } amount ? Display.Amount(amount) : null);
+                page.Field(Display.RecordLabel(l, catalog, record.Category, "Facts"), record.Facts);
+                page.Field(Display.RecordLabel(l, catalog, record.Category, "Content"), record.Content);
+                page.Field(Display.RecordLabel(l, catalog, record.Category, "Amount"), record.Amount is { } amount ? Display.Amount(amount) : null);
                 page.Field(l["Record.LegalRepresentative"], record.LegalRepresentative);
                 page.Field(l["Record.PublicUntil"], record.PublicUntil is { } until ? Display.Date(until) : null);
                 page.Space(5f);

@@ -28,6 +28,8 @@ public sealed class PortalWorld : IAsyncLifetime
     public const string OrganisationName = "福州示例食品有限公司";
     public const string Person = "11010519491231002X";
     public const string PersonName = "李四";
+    public const string LicenceNumber = "JY13501000012345";
+
     public const string PenaltyNumber = "闽市监罚〔2026〕101号";
 
     private WebApplication? app;
@@ -75,6 +77,18 @@ public sealed class PortalWorld : IAsyncLifetime
             ["content"] = "罚款",
             ["amount"] = 12.5m,
             ["legalRepresentative"] = "张三",
+        });
+        // A licence beside the penalty: its fields read as a licence's, not as a violation's.
+        await PostAsync(RecorderKey, "/api/v1/records", new JsonObject
+        {
+            ["category"] = "administrative-licensing",
+            ["subject"] = new JsonObject { ["id"] = Organisation, ["name"] = OrganisationName },
+            ["documentNumber"] = LicenceNumber,
+            ["decisionDate"] = "2026-11-02",
+            ["legalBasis"] = "《中华人民共和国食品安全法》第三十五条",
+            ["facts"] = "食品经营许可",
+            ["content"] = "经营项目：预包装食品销售",
+            ["publicUntil"] = "2031-11-01",
         });
         await PostAsync(court, "/api/v1/records", new JsonObject
         {

@@ -5,7 +5,6 @@ using PublicCredit.Catalog;
 using PublicCredit.Errors;
 using PublicCredit.Identifiers;
 using PublicCredit.Ledger;
-using PublicCredit.Objections;
 using PublicCredit.Records;
 using PublicCredit.Storage;
 using PublicCredit.Text;
@@ -36,7 +35,8 @@ public sealed record ProposedDesignation(
 /// events are written in one transaction.
 /// </summary>
 public sealed class ProposeDesignation(
-    PublicCreditDbContext db, AppendToLedger ledger, SubjectActivation activation, CreditCatalog catalog, RedListEligibility eligibility, TimeProvider clock)
+    PublicCreditDbContext db, AppendToLedger ledger, SubjectActivation activation, CreditCatalog catalog, RedListEligibility eligibility,
+    IWithdrawnRecords withdrawals, TimeProvider clock)
 {
     public async Task<ProposedDesignation> RunAsync(Caller caller, ProposalInput input, CancellationToken cancellationToken = default)
     {
@@ -388,10 +388,7 @@ public sealed class ProposeDesignation(
             .Where(r => ids.Contains(r.Id))
             .Select(r => new { r.Id, r.SubjectId, r.RestoredAt })
             .ToDictionaryAsync(r => r.Id, cancellationToken);
-        var withdrawn = await db.Objections.AsNoTracking()
-            .Where(o => o.RecordId != null && ids.Contains(o.RecordId.Value) && o.Status == ObjectionStatus.Upheld)
-            .Select(o => o.RecordId!.Value)
-            .ToListAsync(cancellationToken);
+        var withdrawn = await withdrawals.AmongAsync(ids, cancellationToken);
         foreach (var (field, id) in named)
         {
             if (!current.TryGetValue(id, out var record))

@@ -5,7 +5,6 @@ using PublicCredit.Catalog;
 using PublicCredit.Errors;
 using PublicCredit.Identifiers;
 using PublicCredit.Inquiries;
-using PublicCredit.Profiles;
 using PublicCredit.Records;
 using PublicCredit.Storage;
 using Codes = PublicCredit.Designations.DesignationProblemCodes;
@@ -55,7 +54,7 @@ public sealed record DecisionView(Guid DesignationId, DesignationStatus Status, 
 /// persons' ID numbers are masked for anyone but staff (docs/design.md#7-privacy-by-default). A staff read is an inquiry about the
 /// subject and is logged before the answer (docs/domain.md#personal-information), as the subject may later ask who looked.
 /// </summary>
-public sealed class ReadDesignation(PublicCreditDbContext db, CreditCatalog catalog, InquiryLog inquiries, TimeProvider clock)
+public sealed class ReadDesignation(PublicCreditDbContext db, CreditCatalog catalog, InquiryLog inquiries, IDesignationReadScope scope, TimeProvider clock)
 {
     public const string InquiryPurpose = "designation";
 
@@ -133,7 +132,7 @@ public sealed class ReadDesignation(PublicCreditDbContext db, CreditCatalog cata
         if (caller.IsStaff)
         {
             // Out of the caller's read scope is answered as if it did not exist, and not logged.
-            if (!ReadScope.Of(caller, catalog, why.Purpose, row.SubjectKind, clock.GetUtcNow()).Sees(row))
+            if (!scope.Sees(caller, why.Purpose, row, clock.GetUtcNow()))
             {
                 throw DesignationTransitions.NotFound(id);
             }

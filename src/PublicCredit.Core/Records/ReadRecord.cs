@@ -5,7 +5,6 @@ using PublicCredit.Catalog;
 using PublicCredit.Errors;
 using PublicCredit.Identifiers;
 using PublicCredit.Inquiries;
-using PublicCredit.Profiles;
 using PublicCredit.Storage;
 
 namespace PublicCredit.Records;
@@ -65,7 +64,7 @@ public sealed record RecordView(
 /// owning department, a public record, or what sharing gives it for the purpose; otherwise 404, ADR 0045), and the read is an inquiry about the subject (docs/design.md#7-privacy-by-default, ADR 0008): the recorder gives a purpose
 /// and the read is logged durably before the record is returned.
 /// </summary>
-public sealed class ReadRecord(PublicCreditDbContext db, CreditCatalog catalog, InquiryLog inquiries, TimeProvider clock)
+public sealed class ReadRecord(PublicCreditDbContext db, CreditCatalog catalog, InquiryLog inquiries, IRecordReadScope scope, TimeProvider clock)
 {
     public const string Endpoint = "GET /api/v1/records/{id}";
 
@@ -85,7 +84,7 @@ public sealed class ReadRecord(PublicCreditDbContext db, CreditCatalog catalog, 
         // Scoped like a profile (ADR 0045): the owning department, what is public now, and what the category's sharing
         // gives the caller for the purpose; anything else is answered as if it did not exist and is not logged.
         var current = versions.Single(v => v.SupersededAt is null);
-        if (!ReadScope.Of(caller, catalog, why.Purpose, current.SubjectKind, clock.GetUtcNow()).Sees(current))
+        if (!scope.Sees(caller, why.Purpose, current, clock.GetUtcNow()))
         {
             throw DomainException.NotFound(RecordProblemCodes.NotFound, $"There is no record {id}.");
         }

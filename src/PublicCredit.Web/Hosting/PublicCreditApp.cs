@@ -101,6 +101,9 @@ public static class PublicCreditApp
         services.AddScoped<CorrectRecord>();
         services.AddScoped<IRecordCorrectionHold, ObjectionsHoldCorrections>();
         services.AddScoped<ReadRecord>();
+        services.AddSingleton<PublicCredit.Profiles.SharingScope>();
+        services.AddSingleton<IRecordReadScope>(sp => sp.GetRequiredService<PublicCredit.Profiles.SharingScope>());
+        services.AddSingleton<IDesignationReadScope>(sp => sp.GetRequiredService<PublicCredit.Profiles.SharingScope>());
         services.AddScoped<PublicityStats>();
         services.AddSingleton(sp => new MeasureRules(sp.GetRequiredService<CreditCatalog>()));
         services.AddSingleton<EnforcementIndex>();
@@ -137,6 +140,7 @@ public static class PublicCreditApp
         services.AddScoped<ListDesignations>();
         // The deadlines objections and restorations hold on designations, in the order the list shows a day's deadlines.
         services.AddScoped<IDesignationDeadlines, DesignationObjectionDeadlines>();
+        services.AddScoped<IWithdrawnRecords, UpheldRecordObjections>();
         services.AddScoped<IDesignationDeadlines, PublicCredit.Restorations.DesignationRestorationDeadlines>();
         services.AddScoped<FileObjection>();
         services.AddScoped<ResolveObjection>();

@@ -38,9 +38,10 @@ public abstract class RedBlackConflictTests(ITestDatabases databases) : ServerTe
 
         var black = await Given.EffectiveDesignationAsync(DesignationBodies.TaxList);
 
-        using var auditor = await Given.StaffAsync(Role.Auditor, Departments.Ndrc);
-        Assert.Equal("suspended-by-conflict", await StatusAsync(auditor, red));
-        Assert.Equal("effective", await StatusAsync(auditor, black));
+        // Read by the tax department that keeps both lists (a read outside its sharing scope would be 404, ADR 0045).
+        using var sta = await Given.StaffAsync(Role.Reviewer, Departments.Sta);
+        Assert.Equal("suspended-by-conflict", await StatusAsync(sta, red));
+        Assert.Equal("effective", await StatusAsync(sta, black));
         var check = await MarketAccessAsync(checker);
         Assert.DoesNotContain("incentive", Kinds(check));
         Assert.Contains("disciplinary", Kinds(check));
@@ -97,12 +98,12 @@ public abstract class RedBlackConflictTests(ITestDatabases databases) : ServerTe
     {
         var objection = await Given.ObjectedDesignationAsync(DesignationBodies.TaxList);
         var red = await Given.EffectiveDesignationAsync(DesignationBodies.RedList);
-        using var auditor = await Given.StaffAsync(Role.Auditor, Departments.Ndrc);
-        Assert.Equal("effective", await StatusAsync(auditor, red));
+        using var sta = await Given.StaffAsync(Role.Reviewer, Departments.Sta);
+        Assert.Equal("effective", await StatusAsync(sta, red));
 
         await Given.ResolvedAsync(objection, upheld: false);
 
-        Assert.Equal("suspended-by-conflict", await StatusAsync(auditor, red));
+        Assert.Equal("suspended-by-conflict", await StatusAsync(sta, red));
         using var checker = await Given.StaffAsync(Role.Checker, Departments.Ndrc);
         Assert.DoesNotContain("incentive", Kinds(await MarketAccessAsync(checker)));
     }

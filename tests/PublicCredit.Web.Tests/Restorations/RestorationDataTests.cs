@@ -127,7 +127,7 @@ public abstract partial class RestorationDataTests(ITestDatabases databases) : S
         Assert.Equal((id, record, "2027-03-04", 1), (accept.GetProperty("restorationId").GetGuid(), accept.GetProperty("recordId").GetGuid(),
             accept.GetProperty("dueBy").GetString(), accept.GetProperty("daysOverdue").GetInt32()));
         Assert.Equal(1, report.GetProperty("byDepartment").GetProperty("samr").GetInt32());
-        Assert.Equal(["restorations", "automatic-removals", "publicity-end", "objections"], report.GetProperty("sources").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["restorations", "automatic-removals", "publicity-end", "objections", "conflict-reviews"], report.GetProperty("sources").EnumerateArray().Select(s => s.GetString()));
 
         var late = await reviewer.PostExpectAsync($"/api/v1/restorations/{id}/accept", Accept(), HttpStatusCode.OK, Cancel);
         Assert.True(late.GetProperty("late").GetBoolean());

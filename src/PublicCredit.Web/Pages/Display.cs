@@ -36,7 +36,6 @@ public static class Display
             ? amount.ToString("#,0.####", CultureInfo.InvariantCulture) + " × 10,000 CNY"
             : amount.ToString("#,0.####", CultureInfo.InvariantCulture) + " 万元";
 
-    /// <summary>A domain field error in the page's language: the resource <c>Error.{code}</c> when there is one, else the domain's message.</summary>
     /// <summary>
     /// A record field's label as the record's kind reads it: a penalty states 违法事实 (the facts of the violation), a
     /// licence its matter, an honour its grounds — by the category's polarity in the catalog (Facts, Content, Amount).
@@ -49,6 +48,7 @@ public static class Display
         return l[$"Record.{field}.{polarity.Code()}"];
     }
 
+    /// <summary>A domain field error in the page's language: the resource <c>Error.{code}</c> when there is one, else the domain's message.</summary>
     public static string Error(IStringLocalizer<SharedResource> l, FieldError error)
     {
         ArgumentNullException.ThrowIfNull(l);

@@ -173,6 +173,31 @@ public sealed record ListType(
 {
     /// <summary>Who proposes entries and who reads entries that are not public (docs/catalog.md#providers-and-sharing).</summary>
     public Scope Scope { get; init; } = Scope.Nobody;
+
+    /// <summary>What each entry of the list states beyond the designation's own fields, in the order published
+    /// (docs/catalog.md#entry-fields; ADR 0043): e.g. the court's case number for a judgment defaulter.</summary>
+    public IReadOnlyList<EntryField> EntryFields { get; init; } = [];
+
+    /// <summary>Where an entry that lasts too long is suggested next (docs/catalog.md#escalation; ADR 0043), or null.</summary>
+    public Escalation? Escalation { get; init; }
+}
+
+/// <summary>
+/// An entry in force longer than <see cref="After"/> is suggested to the designating department for list
+/// <see cref="To"/> (docs/catalog.md#escalation): abnormal operations for more than three years → serious
+/// untrustworthy (Regulations on Enterprise Information Disclosure art. 17 ¶2). Never applied automatically.
+/// </summary>
+public sealed record Escalation(IsoDuration After, string To);
+
+/// <summary>
+/// One field a list type's entries carry (docs/catalog.md#entry-fields; ADR 0043): a proposal for the list states it
+/// (when <see cref="Required"/>) in at most <see cref="MaxLength"/> UTF-16 code units; it is stored with the
+/// designation and, when <see cref="Public"/>, shown on the public profile's and the public list's entry.
+/// </summary>
+public sealed record EntryField(string Code, LocalizedText Name, bool Required, int MaxLength, bool Public)
+{
+    /// <summary>The longest an entry field may be declared: the length of a designation's facts.</summary>
+    public const int MaxLengthLimit = 10_000;
 }
 
 /// <summary>

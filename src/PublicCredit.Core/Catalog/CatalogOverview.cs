@@ -52,7 +52,9 @@ public sealed record CatalogOverview(
                 [.. l.TermLegalBasis.Select(b => b.ToString())],
                 EndingOverview.From(catalog, l),
                 l.Scope.Providers.Entries,
-                SharingOverview.From(l.Scope)))],
+                SharingOverview.From(l.Scope),
+                [.. l.EntryFields.Select(e => new EntryFieldOverview(e.Code, e.Name, e.Required, e.MaxLength, e.Public))],
+                l.Escalation is { } x ? new EscalationOverview(x.After.ToString(), x.To) : null))],
             [.. catalog.Measures.Select(m => new MeasureOverview(
                 m.Code,
                 m.Name,
@@ -89,6 +91,9 @@ public sealed record CategoryOverview(
     bool IndividualsPublic,
     IReadOnlyList<string> Providers,
     IReadOnlyList<SharingOverview> Sharing);
+
+/// <summary>A field each entry of the list states (docs/catalog.md#entry-fields): sent as <c>entryFields.&lt;code&gt;</c>.</summary>
+public sealed record EntryFieldOverview(string Code, LocalizedText Name, bool Required, int MaxLength, bool Public);
 
 /// <summary>One sharing rule: staff of these roles in these departments (codes or kinds) read non-public items for these purposes.</summary>
 public sealed record SharingOverview(IReadOnlyList<string> Roles, IReadOnlyList<string> Departments, IReadOnlyList<string> Purposes)
@@ -149,7 +154,12 @@ public sealed record ListTypeOverview(
     IReadOnlyList<string> TermLegalBasis,
     EndingOverview Ending,
     IReadOnlyList<string> Providers,
-    IReadOnlyList<SharingOverview> Sharing);
+    IReadOnlyList<SharingOverview> Sharing,
+    IReadOnlyList<EntryFieldOverview> EntryFields,
+    EscalationOverview? Escalation);
+
+/// <summary>An entry in force longer than <see cref="After"/> (ISO-8601) is suggested for list <see cref="To"/> (docs/catalog.md#escalation).</summary>
+public sealed record EscalationOverview(string After, string To);
 
 /// <param name="Kind"><c>disciplinary</c> or <c>incentive</c>.</param>
 /// <param name="Binding"><c>mandatory</c> or <c>recommended</c>.</param>

@@ -428,13 +428,74 @@ internal static partial class CatalogParser
 
         var scope = ParseScope(f);
         var eligibility = ParseEligibility(f);
+        var entryFields = ParseEntryFields(f);
+        Escalation? escalation = null;
+        if (f.Map("escalation", required: false) is { } x)
+        {
+            var after = x.Duration("after");
+            var to = x.String("to");
+            x.RejectUnknownKeys();
+            if (after is { IsZero: true })
+            {
+                x.Report("after", "field-invalid", "escalation.after must be a positive duration such as P3Y.");
+                f.Source.MarkIncomplete();
+            }
+            else if (after is { } a && to is not null)
+            {
+                escalation = new Escalation(a, to);
+            }
+        }
+
         if (f.Source.Complete)
         {
             into.Add(into.ListTypes, new ListType(code!, name!, kind!.Value, category!, designating, legalBasis,
                 standard!, defaultTerm!.Value, maxTerm!.Value, termLegalBasis, new WorkingDays(window!.Value),
-                maxSeverity!.Value, subjectKinds, reaches!.Value, removal, eligibility) { Scope = scope }, f.Source);
+                maxSeverity!.Value, subjectKinds, reaches!.Value, removal, eligibility) { Scope = scope, EntryFields = entryFields, Escalation = escalation }, f.Source);
         }
     }
+
+    /// <summary>A list type's <c>entryFields</c> (docs/catalog.md#entry-fields; ADR 0043): each with a kebab-case code
+    /// unique in the list, its zh/en name, whether a proposal must state it, its maximum length (1 to
+    /// <see cref="EntryField.MaxLengthLimit"/>) and whether the public sees it.</summary>
+    private static List<EntryField> ParseEntryFields(YamlFields f)
+    {
+        var result = new List<EntryField>();
+        foreach (var e in f.MapList("entryFields", required: false))
+        {
+            var code = e.String("code");
+            var name = e.Text("name");
+            var required = e.Bool("required");
+            var max = e.Int("maxLength");
+            var shown = e.Bool("public");
+            e.RejectUnknownKeys();
+            if (max is < 1 or > EntryField.MaxLengthLimit)
+            {
+                e.Report("maxLength", "field-invalid", $"maxLength must be 1 to {EntryField.MaxLengthLimit}.");
+                f.Source.MarkIncomplete();
+            }
+
+            if (code is not null && !KebabCode().IsMatch(code))
+            {
+                e.Report("code", "code-invalid", $"an entry field's code is kebab-case (a-z, 0-9, '-'), not '{code}': it names the field in requests (entryFields.<code>).");
+                f.Source.MarkIncomplete();
+            }
+            else if (code is not null && result.Exists(r => r.Code == code))
+            {
+                e.Report("code", "code-duplicate", $"entry field '{code}' is declared twice.");
+                f.Source.MarkIncomplete();
+            }
+
+            if (code is not null && name is not null && required is not null && max is >= 1 and <= EntryField.MaxLengthLimit && shown is not null)
+            {
+                result.Add(new EntryField(code, name, required.Value, max.Value, shown.Value));
+            }
+        }
+
+        return result;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
+    private static partial System.Text.RegularExpressions.Regex KebabCode();
 
     /// <summary>A red list's <c>eligibility</c> (ADR 0042): whether it may sit on a black list's subject (never), how far
     /// back a serious negative record disqualifies, and the working days the red department has to revoke or confirm an

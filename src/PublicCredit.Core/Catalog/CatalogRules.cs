@@ -361,6 +361,28 @@ internal static partial class CatalogRules
                 }
 
                 Eligibility(list);
+                Escalates(list);
+            }
+        }
+
+        /// <summary>docs/catalog.md#escalation: the target is a list type of the catalog, another one, and designated by the
+        /// same departments — the suggestion lands in the queue of the department that designated the first entry.</summary>
+        private void Escalates(ListType list)
+        {
+            if (list.Escalation is not { } escalation || !Reference(list, "escalation.to", "listTypes", escalation.To, "list type"))
+            {
+                return;
+            }
+
+            if (escalation.To == list.Code)
+            {
+                Report(list, "escalation.to", "list-escalation-invalid", "a list type does not escalate to itself.");
+            }
+            else if (_listTypes.TryGetValue(escalation.To, out var target)
+                     && !list.DesignatingDepartments.All(d => target.DesignatingDepartments.Contains(d, StringComparer.Ordinal)))
+            {
+                Report(list, "escalation.to", "list-escalation-invalid",
+                    $"'{target.Code}' is designated by {string.Join(", ", target.DesignatingDepartments)}; an escalation stays with the department that designated the entry ({string.Join(", ", list.DesignatingDepartments)}).");
             }
         }
 

@@ -44,12 +44,14 @@ public sealed record DesignationExpired(Guid DesignationId, string ListType, Dat
 /// A designation was noticed (ADR 0009): ids, list type, the notice's document and hash, the objection deadline,
 /// the subject's kind, the measures and how many responsible persons it names — never their identities — and the records
 /// the designation rests on (<see cref="BasisRecordIds"/>, ADR 0043). The member is left out when a proposal names none,
-/// so events written before it existed, and those without a basis, have the same payload and keep verifying.
+/// so events written before it existed, and those without a basis, have the same payload and keep verifying; likewise
+/// <see cref="EntryFieldsSha256"/>, the hash of the list type's entry fields as stored (never their text).
 /// </summary>
 public sealed record DesignationNoticed(
     Guid DesignationId, string ListType, string? From, string To, string Document, string NoticeSha256, DateOnly ObjectionDeadline,
     int ObjectionWindowWorkingDays, string SubjectKind, IReadOnlyList<string> Measures, int ResponsiblePersons, Guid ActivationCodeId,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Guid>? BasisRecordIds = null) : ILedgerEvent
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Guid>? BasisRecordIds = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? EntryFieldsSha256 = null) : ILedgerEvent
 {
     public const string EventType = "designation-noticed";
 }

@@ -29,6 +29,7 @@ public static class DesignationFields
     public const string Term = "term";
     public const string RevocationDocument = "revocationDocument";
     public const string BasisRecordIds = "basisRecordIds";
+    public const string EntryFields = "entryFields";
 
     /// <summary>A designation rests on a handful of decisions (docs/designations.md#basis-records); 20 covers a repeat offender's history.</summary>
     public const int MaxBasisRecords = 20;
@@ -120,6 +121,10 @@ public static class DesignationProblemCodes
     public const string BasisRecordWithdrawn = "designation-basis-record-withdrawn";
     [Problem(422, "Record … is about another subject than the designation.")]
     public const string BasisRecordOtherSubject = "designation-basis-record-other-subject";
+    [Problem(422, "List '…' entries state … (…).")]
+    public const string EntryFieldMissing = "designation-entry-field-missing";
+    [Problem(422, "'…' is not an entry field of list '…'.")]
+    public const string EntryFieldUnknown = "designation-entry-field-unknown";
     [Problem(409, "Notice '…' of your department already designates this subject: designation ….")]
     public const string AlreadyNoticed = "designation-already-noticed";
 

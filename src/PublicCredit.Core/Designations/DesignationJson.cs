@@ -33,6 +33,9 @@ public sealed record ProposalInput
     /// <summary>The records the designation rests on, as sent (record ids; docs/designations.md#basis-records).</summary>
     public IReadOnlyList<string?> BasisRecordIds { get; init; } = [];
 
+    /// <summary>The list type's entry fields as sent, by code, in the order sent (docs/catalog.md#entry-fields).</summary>
+    public IReadOnlyList<KeyValuePair<string, string?>> EntryFields { get; init; } = [];
+
     public IReadOnlyList<FieldError> ReadErrors { get; init; } = [];
 }
 
@@ -59,7 +62,7 @@ public static class DesignationJson
         var reader = new Reader();
         var members = reader.Object(root, "", DesignationFields.ListType, DesignationFields.Subject, DesignationFields.ResponsiblePersons,
             DesignationFields.Facts, DesignationFields.LegalBasis, DesignationFields.NoticeDocument, DesignationFields.IntendedMeasures,
-            DesignationFields.BasisRecordIds);
+            DesignationFields.BasisRecordIds, DesignationFields.EntryFields);
         if (members is null)
         {
             return new ProposalInput { ReadErrors = reader.Errors };
@@ -114,6 +117,22 @@ public static class DesignationJson
             }
         }
 
+        var entryFields = new List<KeyValuePair<string, string?>>();
+        if (reader.Member(members, DesignationFields.EntryFields, JsonValueKind.Object, "an object {code: text}") is { } given)
+        {
+            foreach (var property in given.EnumerateObject())
+            {
+                var field = $"{DesignationFields.EntryFields}.{JsonMembers.Shorten(property.Name)}";
+                if (entryFields.Exists(p => p.Key == property.Name))
+                {
+                    reader.Errors.Add(new FieldError(field, DesignationProblemCodes.FieldDuplicate, $"'{field}' is given more than once."));
+                    continue;
+                }
+
+                entryFields.Add(new(property.Name, reader.Value(property.Value, field)));
+            }
+        }
+
         return new ProposalInput
         {
             ListType = reader.Text(members, DesignationFields.ListType, DesignationFields.ListType),
@@ -126,6 +145,7 @@ public static class DesignationJson
             NoticeDocument = reader.Text(members, DesignationFields.NoticeDocument, DesignationFields.NoticeDocument),
             IntendedMeasures = measures,
             BasisRecordIds = basis,
+            EntryFields = entryFields,
             ReadErrors = reader.Errors,
         };
     }

@@ -57,6 +57,10 @@ public sealed class DesignationRow
     /// ADR 0043). Written once, with the notice; its ids are in the <c>designation-noticed</c> event.</summary>
     public List<Guid> BasisRecordIds { get; set; } = [];
 
+    /// <summary>The list type's entry fields as proposed (canonical JSON object, code → text, in catalog order), or null
+    /// for a list that declares none (docs/catalog.md#entry-fields; ADR 0043). Its SHA-256 is in the noticed event.</summary>
+    public string? EntryFieldsJson { get; set; }
+
     /// <summary>The notice as served (canonical JSON); its SHA-256 is in the <c>designation-noticed</c> event.</summary>
     public required string NoticeJson { get; set; }
 

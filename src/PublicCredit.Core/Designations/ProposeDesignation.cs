@@ -75,6 +75,7 @@ public sealed class ProposeDesignation(
             "The number of the notice document (告知书文号) is required: the subject is notified before designation (docs/design.md#3-notice-before-listing).");
         var persons = PersonsOf(input.ResponsiblePersons, listType, subject, today, errors, text);
         var measures = listType is null ? [] : MeasuresOf(input.IntendedMeasures, listType, errors, text);
+        var entryFields = listType is null ? null : EntryFieldsOf(input.EntryFields, listType, errors, text);
         var basis = await BasisOf(input.BasisRecordIds, subject, errors, text, cancellationToken);
         if (errors.Count > 0 || listType is null || subject is null)
         {
@@ -150,10 +151,12 @@ public sealed class ProposeDesignation(
             Measures = [.. measures.Select(m => m.Measure)],
             NoticeJson = noticeJson,
             BasisRecordIds = basis,
+            EntryFieldsJson = entryFields,
         };
         var noticed = new DesignationNoticed(id, listType.Code, From: null, DesignationStatus.Noticed.Code(), noticeDocument!,
             DesignationTransitions.Sha256(noticeJson), deadline, listType.ObjectionWindow.Count, subject.Kind.Code(), row.Measures,
-            persons.Count, code.Id, basis.Count == 0 ? null : basis);
+            persons.Count, code.Id, basis.Count == 0 ? null : basis,
+            entryFields is null ? null : DesignationTransitions.Sha256(entryFields));
         var recorded = await ledger.AppendAsync(LedgerEntry.Of(noticed, caller.Actor, departmentCode, subject.Value), cancellationToken);
         row.Apply(DesignationLifecycle.Notice(deadline), recorded.Position);
         db.Designations.Add(row);
@@ -407,6 +410,44 @@ public sealed class ProposeDesignation(
         }
 
         return ids;
+    }
+
+    /// <summary>
+    /// The list type's entry fields (docs/catalog.md#entry-fields; ADR 0043): each required one present, none longer
+    /// than the catalog allows, none the list does not declare; text normalised as every designation field. The stored
+    /// form is a canonical JSON object in catalog order, or null when the list declares none.
+    /// </summary>
+    private static string? EntryFieldsOf(
+        IReadOnlyList<KeyValuePair<string, string?>> given, ListType listType, List<FieldError> errors, DesignationText text)
+    {
+        foreach (var (code, _) in given)
+        {
+            if (!listType.EntryFields.Any(f => f.Code == code))
+            {
+                errors.Add(new FieldError($"{Fields.EntryFields}.{JsonMembers.Shorten(code)}", Codes.EntryFieldUnknown, listType.EntryFields.Count == 0
+                    ? $"List '{listType.Code}' declares no entry fields (GET /api/v1/catalog)."
+                    : $"'{JsonMembers.Shorten(code)}' is not an entry field of list '{listType.Code}': {string.Join(", ", listType.EntryFields.Select(f => f.Code))}."));
+            }
+        }
+
+        var values = new JsonObject();
+        foreach (var declared in listType.EntryFields)
+        {
+            var path = $"{Fields.EntryFields}.{declared.Code}";
+            var raw = given.FirstOrDefault(g => g.Key == declared.Code).Value;
+            var value = text.Read(path, raw, declared.MaxLength, multiLine: true);
+            if (value is not null)
+            {
+                values[declared.Code] = value;
+            }
+            else if (declared.Required && !text.IsUnreadable(path) && !text.HasError(path))
+            {
+                errors.Add(new FieldError(path, Codes.EntryFieldMissing,
+                    $"List '{listType.Code}' entries state {declared.Name.En} ({declared.Name.Zh})."));
+            }
+        }
+
+        return listType.EntryFields.Count == 0 ? null : CanonicalJson.Serialize(values);
     }
 
     private IReadOnlyList<MeasureStatement> MeasuresOf(

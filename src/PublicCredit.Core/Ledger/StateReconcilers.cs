@@ -176,6 +176,8 @@ internal sealed class DesignationsReconciler : IStateReconciler
         public Guid? ConflictWith { get; set; }
 
         public DateOnly? ConflictReviewDue { get; set; }
+
+        public string? EntryFieldsSha256 { get; init; }
     }
 
     public Type Table => typeof(DesignationRow);
@@ -202,6 +204,7 @@ internal sealed class DesignationsReconciler : IStateReconciler
                 NoticeSha256 = Payloads.String(payload, "noticeSha256"),
                 ResponsiblePersons = Payloads.Int(payload, "responsiblePersons") ?? 0,
                 BasisRecordIds = BasisOf(payload),
+                EntryFieldsSha256 = Payloads.String(payload, "entryFieldsSha256"),
             };
         }
 
@@ -253,6 +256,7 @@ internal sealed class DesignationsReconciler : IStateReconciler
                 .Field("conflict_with", row.ConflictWith, replayed.ConflictWith)
                 .Field("conflict_review_due", row.ConflictReviewDue, replayed.ConflictReviewDue)
                 .Digest("notice_json", row.NoticeJson, replayed.NoticeSha256)
+                .Digest("entry_fields_json", row.EntryFieldsJson, replayed.EntryFieldsSha256)
                 .Digest("decision_json", row.DecisionJson, replayed.DecisionSha256);
             if (check.First is { } mismatch)
             {

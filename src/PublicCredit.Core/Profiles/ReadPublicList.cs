@@ -16,7 +16,8 @@ public sealed record PublicListEntry(
     string DecisionDocument,
     DateTimeOffset EffectiveFrom,
     DateTimeOffset ExpiresAt,
-    PublicDesignationBasis? Basis);
+    PublicDesignationBasis? Basis,
+    IReadOnlyList<PublicEntryField>? EntryFields);
 
 /// <summary>One page of a public list, newest entries first; <see cref="Total"/> entries in all, <see cref="Page"/> counted from 1.</summary>
 public sealed record PublicListPage(
@@ -75,7 +76,7 @@ public sealed class ReadPublicList(PublicCreditDbContext db, CreditCatalog catal
             {
                 var subject = PublicSubjectView.From(subjects[r.SubjectId]);
                 return new PublicListEntry(r.Id, subject, r.Department, r.DecisionDocument!, r.EffectiveFrom!.Value, r.ExpiresAt!.Value,
-                    PublicDesignationBasis.Of(r.BasisRecordIds, publicBasis, subject.Id));
+                    PublicDesignationBasis.Of(r.BasisRecordIds, publicBasis, subject.Id), PublicEntryField.Of(r.EntryFieldsJson, list));
             })
             .ToList();
         return new PublicListPage(list.Code, list.Name, list.Kind.Code(), moment.Instant, items, total, number, PageSize);

@@ -45,7 +45,35 @@ public sealed record PublicDesignationView(
     string DecisionDocument,
     DateTimeOffset EffectiveFrom,
     DateTimeOffset ExpiresAt,
-    PublicDesignationBasis? Basis = null);
+    PublicDesignationBasis? Basis = null,
+    IReadOnlyList<PublicEntryField>? EntryFields = null);
+
+/// <summary>
+/// An entry field the list publishes (docs/catalog.md#entry-fields; ADR 0043), with its catalog name. Resident ID numbers
+/// written in the text are masked as everywhere in public views (<c>1101**********002X</c>).
+/// </summary>
+public sealed partial record PublicEntryField(string Code, LocalizedText Name, string Value)
+{
+    /// <summary>The public fields of a stored entry, in catalog order; null when the list declares none.</summary>
+    internal static IReadOnlyList<PublicEntryField>? Of(string? stored, ListType? list)
+    {
+        if (stored is null || list is null || list.EntryFields.Count == 0)
+        {
+            return null;
+        }
+
+        var values = System.Text.Json.Nodes.JsonNode.Parse(stored)!.AsObject();
+        return [.. list.EntryFields
+            .Where(f => f.Public && values[f.Code] is not null)
+            .Select(f => new PublicEntryField(f.Code, f.Name, MaskIdentityNumbers(values[f.Code]!.GetValue<string>())))];
+    }
+
+    private static string MaskIdentityNumbers(string text) => ResidentIdNumber().Replace(text, m =>
+        ResidentId.TryParse(m.Value, DateOnly.MaxValue, out var id) ? id.Masked : m.Value);
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<![0-9])[0-9]{17}[0-9Xx](?![0-9A-Za-z])")]
+    private static partial System.Text.RegularExpressions.Regex ResidentIdNumber();
+}
 
 /// <summary>A public link to a record an entry rests on: the record's card on its subject's public profile.</summary>
 public sealed record PublicBasisLink(Guid Id, string Href);
@@ -167,7 +195,8 @@ internal static class SubjectDesignations
                 && (kind == SubjectKind.Organisation || (catalog.Categories.TryGet(list.Category, out var category) && category.IndividualsPublic)))
             .Select(d => new PublicDesignationView(d.Row.Id, d.Row.ListType, catalog.ListTypes[d.Row.ListType].Name,
                 KindCode(catalog.ListTypes[d.Row.ListType]), d.Row.Department, d.Row.DecisionDocument!, d.Row.EffectiveFrom!.Value, d.Row.ExpiresAt!.Value,
-                publicRecords is null || publicSubjectId is null ? null : PublicDesignationBasis.Of(d.Row.BasisRecordIds, publicRecords, publicSubjectId)))];
+                publicRecords is null || publicSubjectId is null ? null : PublicDesignationBasis.Of(d.Row.BasisRecordIds, publicRecords, publicSubjectId),
+                PublicEntryField.Of(d.Row.EntryFieldsJson, catalog.ListTypes[d.Row.ListType])))];
 
     /// <summary>
     /// <see cref="PublicAt"/> as a query, for the public search: the subjects whose own entries the public sees at

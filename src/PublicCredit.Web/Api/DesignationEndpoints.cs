@@ -72,6 +72,13 @@ internal static class DesignationEndpoints
             .WithSummary("The caller's department's designations by status, with the deadlines that matter in each status; 50 a page.")
             .ProducesProblems(401, 403, 422);
 
+        // The escalation queue of the caller's department (computed at the request time; nothing is designated by it).
+        api.MapGet("/designations/suggestions", async (HttpContext http, SuggestEscalations suggest, CancellationToken cancel) =>
+                TypedResults.Ok(await suggest.RunAsync(http.Caller(), cancel)))
+            .RequireRoles(Role.Recorder, Role.Reviewer).WithName("DesignationSuggestions")
+            .WithSummary("Entries on a list with a catalog escalation, in force longer than its period, whose subject is not on the target list: proposals to consider.")
+            .ProducesProblems(401, 403);
+
         // Staff of any role, or the subject's own token: checked against the designation's subject by the use case.
         api.MapGet("/designations/{id}", async (string id, string? purpose, string? note, HttpContext http, ReadDesignation read, CancellationToken cancel) =>
             TypedResults.Ok(await read.RunAsync(http.Caller(), DesignationTransitions.ParseId(id), purpose, note, cancel)))

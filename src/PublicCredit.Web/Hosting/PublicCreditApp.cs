@@ -138,6 +138,7 @@ public static class PublicCreditApp
         services.AddScoped<ConfirmDesignation>();
         services.AddScoped<ReadDesignation>();
         services.AddScoped<ListDesignations>();
+        services.AddScoped<SuggestEscalations>();
         // The deadlines objections and restorations hold on designations, in the order the list shows a day's deadlines.
         services.AddScoped<IDesignationDeadlines, DesignationObjectionDeadlines>();
         services.AddScoped<IWithdrawnRecords, UpheldRecordObjections>();

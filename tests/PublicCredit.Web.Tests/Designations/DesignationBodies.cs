@@ -75,6 +75,17 @@ public static class DesignationBodies
         ["facts"] = "有履行能力而拒不履行生效法律文书确定的义务。",
         ["legalBasis"] = "《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条第（一）项",
         ["noticeDocument"] = noticeDocument,
+        ["entryFields"] = DefaulterEntryFields(),
+    };
+
+    /// <summary>What the SPC publishes of a defaulter (catalog entryFields of judgment-defaulters).</summary>
+    public static JsonObject DefaulterEntryFields() => new()
+    {
+        ["obligation"] = "被执行人于判决生效之日起十日内向申请执行人支付货款人民币三十万元及利息。",
+        ["performance-status"] = "全部未履行",
+        ["untrustworthy-circumstance"] = "有履行能力而拒不履行生效法律文书确定义务",
+        ["enforcement-court"] = "福州市中级人民法院",
+        ["case-number"] = "（2026）闽01执123号",
     };
 
     public static JsonObject Decision(string? term = null, string document = "国市监信决〔2026〕7号")

@@ -192,6 +192,7 @@ public abstract partial class AuthorizationMatrixTests(ITestDatabases databases)
         ["GET /api/v1/stats/deadlines"] = _ => Get("/api/v1/stats/deadlines"),
         ["POST /api/v1/designations"] = _ => Post("/api/v1/designations", DesignationBodies.MarketDesignation(NextDocument().Replace("罚", "信告", StringComparison.Ordinal))),
         ["GET /api/v1/designations"] = _ => Get("/api/v1/designations"),
+        ["GET /api/v1/designations/suggestions"] = _ => Get("/api/v1/designations/suggestions"),
         ["GET /api/v1/designations/{id}"] = w => Get($"/api/v1/designations/{w.DesignationId}"),
         ["GET /api/v1/designations/{id}/decision"] = w => Get($"/api/v1/designations/{w.DesignationId}/decision"),
         ["POST /api/v1/designations/{id}/statements"] = w => Post($"/api/v1/designations/{w.DesignationId}/statements", DesignationBodies.Statement()),

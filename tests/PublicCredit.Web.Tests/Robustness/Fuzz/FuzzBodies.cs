@@ -73,6 +73,17 @@ internal static class FuzzBodies
             new("legalBasis", "《市场监督管理严重违法失信名单管理办法》第十条"),
             new("noticeDocument", "国市监信告〔2026〕" + random.Next(100_000).ToString(System.Globalization.CultureInfo.InvariantCulture) + "号"),
         ];
+        if (!market)
+        {
+            // What the court publishes of a defaulter (catalog entryFields).
+            body.Add(new("entryFields", new List<KeyValuePair<string, object?>>
+            {
+                new("obligation", "支付货款人民币三十万元"), new("performance-status", "全部未履行"),
+                new("untrustworthy-circumstance", "有履行能力而拒不履行"), new("enforcement-court", "福州市中级人民法院"),
+                new("case-number", "（2026）闽01执123号"),
+            }));
+        }
+
         if (market)
         {
             body.Add(new("responsiblePersons", new List<object?>

@@ -46,6 +46,15 @@ public sealed class NewModel(ProposeDesignation propose, CreditCatalog catalog, 
     public async Task OnPostAsync(CancellationToken cancellationToken)
     {
         Form = FormState.From(Request.Form);
+        // The entry fields of the list chosen (docs/catalog.md#entry-fields); another list's inputs are ignored.
+        var entryFields = new List<KeyValuePair<string, string?>>();
+        if (catalog.ListTypes.TryGet(Form.OrNull(DesignationFields.ListType) ?? string.Empty, out var chosen))
+        {
+            entryFields.AddRange(chosen.EntryFields
+                .Select(f => new KeyValuePair<string, string?>(f.Code, Form.OrNull($"{DesignationFields.EntryFields}.{f.Code}")))
+                .Where(f => f.Value is not null));
+        }
+
         var input = new ProposalInput
         {
             ListType = Form.OrNull(DesignationFields.ListType),
@@ -55,6 +64,7 @@ public sealed class NewModel(ProposeDesignation propose, CreditCatalog catalog, 
             Facts = Form.OrNull(DesignationFields.Facts),
             LegalBasis = Form.OrNull(DesignationFields.LegalBasis),
             // One record id per line (or separated by commas or spaces), as a recorder pastes them.
+            EntryFields = entryFields,
             BasisRecordIds = [.. (Form.OrNull(DesignationFields.BasisRecordIds) ?? string.Empty)
                 .Split(IdSeparators, StringSplitOptions.RemoveEmptyEntries)],
         };

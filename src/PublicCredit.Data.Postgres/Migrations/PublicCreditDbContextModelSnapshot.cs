@@ -399,6 +399,10 @@ namespace PublicCredit.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("effective_from");
 
+                    b.Property<string>("EntryFieldsJson")
+                        .HasColumnType("text")
+                        .HasColumnName("entry_fields_json");
+
                     b.Property<DateTimeOffset?>("ExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");

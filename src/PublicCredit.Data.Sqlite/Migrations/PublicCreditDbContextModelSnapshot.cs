@@ -401,6 +401,10 @@ namespace PublicCredit.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("effective_from");
 
+                    b.Property<string>("EntryFieldsJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_fields_json");
+
                     b.Property<string>("ExpiresAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("expires_at");

@@ -38,6 +38,22 @@ internal static class PublicEndpoints
                 "with nothing public answers 404 subject-not-found, like one that does not exist.")
             .ProducesProblems(401, 403, 404, 422);
 
+        api.MapGet("/public/records", async Task<Results<Ok<PublicRecordsPage>, ProblemHttpResult>> (string? q, string? department, string? category, string? from, string? to, string? page,
+                HttpContext http, SearchPublicRecords search, PublicRateLimits limits, CancellationToken cancel) =>
+                // The same per-address allowance as the subject search (ADR 0038): both serve people, not crawlers.
+                !http.Caller().IsStaff && limits.Search(http) is { } retry
+                    ? PublicRateLimits.Refusal(http, retry, PublicRateLimits.SearchLimited,
+                        $"At most {limits.SearchPerMinute} public searches a minute from one address; try again in {retry} s.")
+                    : TypedResults.Ok(await search.RunAsync(q, department, category, from, to, page, cancel)))
+            .AllowPublic()
+            .WithName("SearchPublicRecords")
+            .WithSummary("The double-publicity query: records public now, by document number, department, category and decision dates; 20 per page.")
+            .WithDescription(
+                "q is an exact document number; from and to are China dates (YYYY-MM-DD, inclusive) of the decision. " +
+                "Only what the public profile shows: an individual's `id` is the opaque public id and `code` is masked. " +
+                "`total` is exact up to 10,000; beyond, `totalIsLowerBound` is true.")
+            .ProducesProblems(422, 429);
+
         api.MapGet("/public/lists/{listType}", async (string listType, string? page, ReadPublicList read, CancellationToken cancel) =>
                 TypedResults.Ok(await read.RunAsync(listType, page, cancel)))
             .AllowPublic()

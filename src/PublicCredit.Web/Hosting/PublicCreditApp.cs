@@ -153,6 +153,7 @@ public static class PublicCreditApp
         services.AddScoped<ReadPublicProfile>();
         services.AddScoped<ReadPublicList>();
         services.AddScoped<SearchPublicSubjects>();
+        services.AddScoped<SearchPublicRecords>();
         services.AddScoped<ListSubjectInquiries>();
         services.AddScoped<ReadLedger>();
         services.AddScoped<ReadChanges>();

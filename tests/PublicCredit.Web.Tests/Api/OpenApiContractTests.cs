@@ -63,6 +63,7 @@ public abstract class OpenApiContractTests(ITestDatabases databases) : ServerTes
         Assert.Equal([401, 403, 404, 422], ProblemStatuses(operations["GET /api/v1/designations/{id}"]).Order()); // 422 purpose-unknown
         Assert.Equal([400, 409, 422, 429], ProblemStatuses(operations["POST /api/v1/subject-sessions/activate"]).Order());
         Assert.Contains(429, ProblemStatuses(operations["GET /api/v1/public/subjects"]));
+        Assert.Equal([422, 429], ProblemStatuses(operations["GET /api/v1/public/records"]).Order());
     }
 }
 

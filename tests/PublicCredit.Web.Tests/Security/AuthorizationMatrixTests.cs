@@ -182,6 +182,7 @@ public abstract partial class AuthorizationMatrixTests(ITestDatabases databases)
         ["GET /api/v1/public/subjects"] = _ => Get("/api/v1/public/subjects?q=%E7%A6%8F%E5%B7%9E%E7%A4%BA%E4%BE%8B"),
         ["GET /api/v1/public/subjects/{subjectId}"] = w => Get($"/api/v1/public/subjects/{w.Subject}"),
         ["GET /api/v1/public/lists/{listType}"] = _ => Get("/api/v1/public/lists/serious-untrustworthy-market"),
+        ["GET /api/v1/public/records"] = _ => Get("/api/v1/public/records?department=samr"),
         ["GET /public/subjects/{subjectId}/report.pdf"] = w => Get($"/public/subjects/{w.Subject}/report.pdf"),
         ["GET /api/v1/changes"] = _ => Get("/api/v1/changes?limit=5"),
         ["POST /api/v1/checks"] = w => Post("/api/v1/checks", new JsonObject { ["subject"] = w.Subject, ["matter"] = "government-procurement" }),

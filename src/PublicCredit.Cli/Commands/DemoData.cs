@@ -17,7 +17,8 @@ namespace PublicCredit.Cli.Commands;
 /// <summary>
 /// The demo data set of `serve --demo`, loaded only into an empty database: one API key per role, so a newcomer can
 /// call every endpoint at once, and a small synthetic set of credit records (the generator of `pcredit demo
-/// generate`, fixed seed) submitted by their departments through the same use case as the API.
+/// generate`, fixed seed) submitted by their departments through the same use case as the API, a few list entries, and
+/// the red-and-black case (a company on the A-grade taxpayer red list, then the serious tax violators black list).
 /// </summary>
 internal static class DemoData
 {
@@ -51,6 +52,8 @@ internal static class DemoData
         await SeedRecordsAsync(scope.ServiceProvider, report, cancellationToken);
         var code = await SeedDesignationsAsync(scope.ServiceProvider, report, cancellationToken);
         await SeedSelfServiceAsync(scope.ServiceProvider, report, code, cancellationToken);
+        // After the self-service token: the token still goes to the first synthetic organisation.
+        await SeedConflictCaseAsync(scope.ServiceProvider, report, cancellationToken);
     }
 
     /// <summary>
@@ -150,6 +153,54 @@ internal static class DemoData
 
         report.Add(string.Create(CultureInfo.InvariantCulture, $"demo list entries: {decided} designations decided (black and red lists)"));
         return firstCode;
+    }
+
+    /// <summary>The red-and-black demo company: known to the platform only through the two list entries below.</summary>
+    public const string ConflictCompany = "91350100MA8RBK0192";
+
+    public const string ConflictCompanyName = "福州闽信示范贸易有限公司";
+
+    /// <summary>
+    /// The red-and-black case (ADR 0042): the demo company is designated an A-grade taxpayer, then a serious tax violator,
+    /// each through notice, the subject's statement and the decision, so the ledger holds the whole story. The black entry
+    /// sets the red one aside (<c>suspended-by-conflict</c>): a check on the company gives no incentive, its public profile
+    /// shows the black entry only, and the tax department's queue holds the red entry to revoke or confirm.
+    /// </summary>
+    private static async Task SeedConflictCaseAsync(IServiceProvider services, StartupReport report, CancellationToken cancellationToken)
+    {
+        string[] lists = ["a-grade-taxpayers", "serious-tax-violators"];
+        var catalog = services.GetRequiredService<CreditCatalog>();
+        if (!lists.All(catalog.ListTypes.Contains))
+        {
+            return; // a catalog of its own without these lists: no case to show
+        }
+
+        (string ListType, string Notice, string Decision, string Facts, string LegalBasis)[] entries =
+        [
+            ("a-grade-taxpayers", "税总评告〔2026〕911号", "税总评决〔2026〕911号", "2025年度纳税信用评价为A级。", "《纳税信用管理办法（试行）》第二十九条"),
+            ("serious-tax-violators", "税总稽告〔2026〕912号", "税总稽决〔2026〕912号", "虚开增值税专用发票，涉案税额重大。", "《重大税收违法失信主体信息公布管理办法》第六条"),
+        ];
+        foreach (var (listType, notice, decision, facts, basis) in entries)
+        {
+            var proposal = Json(new
+            {
+                listType,
+                subject = new { id = ConflictCompany, name = ConflictCompanyName },
+                facts,
+                legalBasis = basis,
+                noticeDocument = notice,
+            });
+            var proposed = await services.GetRequiredService<ProposeDesignation>()
+                .RunAsync(Caller.Staff("demo", Role.Recorder, "sta"), DesignationJson.ReadProposal(proposal.RootElement), cancellationToken);
+            var statement = Json(new { statement = "已知悉告知内容。" });
+            await services.GetRequiredService<FileStatement>()
+                .RunAsync(Caller.Subject("demo", ConflictCompany, SubjectTokenOrigin.Operator), proposed.Id, DesignationJson.ReadStatement(statement.RootElement), cancellationToken);
+            var reasons = Json(new { decisionDocument = decision, reasons = "事实清楚，证据确凿，依据充分。" });
+            await services.GetRequiredService<DecideDesignation>()
+                .RunAsync(Caller.Staff("demo", Role.Reviewer, "sta"), proposed.Id, DesignationJson.ReadDecision(reasons.RootElement), cancellationToken);
+        }
+
+        report.Add($"demo red and black: {ConflictCompanyName} ({ConflictCompany}) was designated an A-grade taxpayer, then a serious tax violator; its red entry is suspended-by-conflict");
     }
 
     private static JsonDocument Json<T>(T value) => JsonSerializer.SerializeToDocument(value);

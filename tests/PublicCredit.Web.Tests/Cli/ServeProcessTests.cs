@@ -69,12 +69,65 @@ public sealed class ServeProcessTests
             using var check = await client.PostAsJsonAsync("/api/v1/checks", new { subject, matter = "government-procurement" }, Cancel);
             var answer = await check.Content.ReadFromJsonAsync<JsonElement>(Cancel);
             Assert.Equal("measures", answer.GetProperty("outcome").GetString());
+
+            await AssertRedAndBlackCaseAsync(client, lines);
         }
         finally
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(Cancel);
         }
+    }
+
+    /// <summary>
+    /// The demo's red-and-black case (ADR 0042), as the README names it: the company designated an A-grade taxpayer and
+    /// then a serious tax violator has its red entry suspended by the conflict — announced on the feed, off its public
+    /// profile — and a market-access check on it gives the tax list's restrictions and no incentive. A valid USCC the
+    /// platform has never seen gets no green channel: its history is unknown. <paramref name="checker"/> holds the demo
+    /// checker's key.
+    /// </summary>
+    private static async Task AssertRedAndBlackCaseAsync(HttpClient checker, List<string> lines)
+    {
+        const string company = "91350100MA8RBK0192";
+        Assert.Contains(lines, l => l.StartsWith("demo red and black: 福州闽信示范贸易有限公司 (91350100MA8RBK0192)", StringComparison.Ordinal));
+
+        using var check = await checker.PostAsJsonAsync("/api/v1/checks", new { subject = company, matter = "market-access" }, Cancel);
+        var answer = await check.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+        var measures = answer.GetProperty("measures").EnumerateArray().ToList();
+        Assert.DoesNotContain(measures, m => m.GetProperty("kind").GetString() == "incentive");
+        Assert.Contains(measures, m => m.GetProperty("kind").GetString() == "disciplinary" && m.GetProperty("listType").GetString() == "serious-tax-violators");
+
+        // The feed holds the demo's 3000 records first: read it page by page.
+        var items = new List<JsonElement>();
+        for (long after = 0; ;)
+        {
+            var page = await checker.GetFromJsonAsync<JsonElement>($"/api/v1/changes?after={after}&limit=1000", Cancel);
+            items.AddRange(page.GetProperty("items").EnumerateArray()
+                .Where(i => i.TryGetProperty("designationId", out _) && i.GetProperty("subjectId").GetString() == company));
+            var next = page.GetProperty("next").GetInt64();
+            if (next == after)
+            {
+                break;
+            }
+
+            after = next;
+        }
+
+        var setAside = Assert.Single(items, i => i.GetProperty("type").GetString() == "designation-suspended-by-conflict");
+        Assert.Equal(("a-grade-taxpayers", "suspended-by-conflict"), (setAside.GetProperty("listType").GetString(), setAside.GetProperty("status").GetString()));
+        Assert.Equal("suspended-by-conflict", items.Last(i => i.GetProperty("designationId").GetGuid() == setAside.GetProperty("designationId").GetGuid()).GetProperty("status").GetString());
+
+        using var anyone = new HttpClient { BaseAddress = checker.BaseAddress };
+        var profile = await anyone.GetFromJsonAsync<JsonElement>($"/api/v1/public/subjects/{company}", Cancel);
+        Assert.Equal(["serious-tax-violators"], profile.GetProperty("designations").EnumerateArray().Select(d => d.GetProperty("listType").GetString()));
+
+        using var unknown = await checker.PostAsJsonAsync("/api/v1/checks", new { subject = "91350100MA8NEW0143", matter = "market-access" }, Cancel);
+        var stranger = await unknown.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Equal("clear", stranger.GetProperty("outcome").GetString());
+        var withheld = Assert.Single(stranger.GetProperty("withheld").EnumerateArray());
+        Assert.Equal(("green-channel", "history-unknown"), (withheld.GetProperty("measure").GetString(), withheld.GetProperty("reason").GetString()));
     }
 
     private static int FreePort()

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using PublicCredit.Bench;
 using PublicCredit.Bench.CheckBench;
 using PublicCredit.Bench.ImportBench;
+using PublicCredit.Bench.SearchBench;
 
 // Performance runs (README "Measured figures"). Each reports a ratio against a baseline measured in the same run.
 //   dotnet run -c Release --project bench/PublicCredit.Bench -- --filter '*'                 micro-benchmarks (BenchmarkDotNet)
@@ -9,10 +10,16 @@ using PublicCredit.Bench.ImportBench;
 //     [--pcredit-env NAME=VALUE]   (import and check-http) a variable for the measured pcredit child only, ADR 0023
 //   dotnet run -c Release --project bench/PublicCredit.Bench -- import-phases --records 100000   where the import's time goes
 //   dotnet run -c Release --project bench/PublicCredit.Bench -- index-memory [--subjects N] [--designations N]   index vs plain Dictionary
+//   dotnet run -c Release --project bench/PublicCredit.Bench -- search --subjects 1000000 --records 5000000 [--provider sqlite|postgres|both] [--repeats N] [--connections C] [--seconds S]
 //   dotnet run -c Release --project bench/PublicCredit.Bench -- check-http [--subjects N] [--designations N] [--seconds S] [--connections C] [--not-durable]
 if (args.Length > 0 && ImportBenchCommand.Handles(args[0]))
 {
     return await ImportBenchCommand.RunAsync(args);
+}
+
+if (args.Length > 0 && SearchBenchCommand.Handles(args[0]))
+{
+    return await SearchBenchCommand.RunAsync(args);
 }
 
 if (args.Length > 0 && args[0] is "index-memory" or "check-http" or "bare-server")

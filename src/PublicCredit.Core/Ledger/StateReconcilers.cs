@@ -30,6 +30,7 @@ public static class StateReconcilers
         [typeof(LedgerEventRow)] = "the ledger itself: proved by its hash chain, its head and the signed checkpoints",
         [typeof(LedgerHeadRow)] = "the ledger's head: compared with the chain's last event",
         [typeof(SubjectRow)] = "a derived register of the subjects that records and designations name (kind, latest name, random public id); every fact a view shows comes from ledgered rows",
+        [typeof(SubjectNameGramRow)] = "the public name search's index (ADR 0046): bigrams of the subjects' names, written by database triggers from the subjects table and shown nowhere; what a search returns is decided by the ledgered rows",
         [typeof(ImportRunRow)] = "an import's resume checkpoint (file position, counts); the records it wrote are ledgered chunk by chunk",
         [typeof(WebSessionRow)] = "browser sessions (ADR 0030): sign-in is not a change of the record; a session only ever acts as its ledgered key or token, which must be current on every request",
     }.ToFrozenDictionary();

@@ -11,8 +11,10 @@ using PublicCredit.Time;
 
 namespace PublicCredit.Profiles;
 
-/// <summary>One page of a public search (docs/api.md): <see cref="Total"/> matches in all, <see cref="Page"/> counted from 1.</summary>
-public sealed record PublicSearchPage(IReadOnlyList<PublicSubjectView> Items, int Total, int Page, int PageSize);
+/// <summary>One page of a public search (docs/api.md): <see cref="Total"/> matches in all, <see cref="Page"/> counted
+/// from 1. Matches are counted up to <see cref="SearchPublicSubjects.TotalCap"/>; beyond it <see cref="Total"/> is the
+/// cap and <see cref="TotalIsLowerBound"/> is true (a page shows "1,000+"; ADR 0046).</summary>
+public sealed record PublicSearchPage(IReadOnlyList<PublicSubjectView> Items, int Total, bool TotalIsLowerBound, int Page, int PageSize);
 
 /// <summary>
 /// Public search (docs/api.md#subjects-and-public-views <c>GET /api/v1/public/subjects?q=&amp;page=</c>): subjects with something public at the time
@@ -37,6 +39,15 @@ public sealed class SearchPublicSubjects(PublicCreditDbContext db, CreditCatalog
 
     public const string Endpoint = "GET /api/v1/public/subjects?asOf";
 
+    /// <summary>Name matches are counted up to this many (ADR 0046): each one counted costs a visibility test.</summary>
+    public const int TotalCap = 1_000;
+
+    /// <summary>How many index rows of each of the query's bigrams are counted to pick the rarest one to read.</summary>
+    private const int GramProbe = 2_000;
+
+    /// <summary>Bigrams of a long query probed at most: any one of them finds every match.</summary>
+    private const int GramsProbed = 8;
+
     public async Task<PublicSearchPage> RunAsync(
         Caller caller, string? query, string? page, string? asOf, string? purpose, string? note, CancellationToken cancellationToken = default)
     {
@@ -58,16 +69,25 @@ public sealed class SearchPublicSubjects(PublicCreditDbContext db, CreditCatalog
 
         var visible = db.Records.AsNoTracking().PublicAt(moment, catalog, db.Objections);
         var listed = db.Designations.AsNoTracking().PublishedAt(catalog, moment.Instant);
-        var matches = db.Subjects.AsNoTracking()
-            .Where(s => visible.Any(r => r.SubjectId == s.SubjectId) || listed.Any(d => d.SubjectId == s.SubjectId));
+        List<SubjectRow> found;
+        int counted;
+        IQueryable<SubjectRow>? exact = null;
         if (SubjectId.TryParse(q, ChinaTime.Today(clock), out var code))
         {
             var value = code.Value;
-            matches = matches.Where(s => s.SubjectId == value);
+            exact = db.Subjects.AsNoTracking().Where(s => s.SubjectId == value);
         }
         else if (PublicSubjectId.TryNormalise(q, out var publicId))
         {
-            matches = matches.Where(s => s.PublicId == publicId);
+            exact = db.Subjects.AsNoTracking().Where(s => s.PublicId == publicId);
+        }
+
+        if (exact is not null)
+        {
+            // An exact code: at most one subject, read by its key.
+            var matches = exact.Where(s => visible.Any(r => r.SubjectId == s.SubjectId) || listed.Any(d => d.SubjectId == s.SubjectId));
+            found = await matches.Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+            counted = await matches.CountAsync(cancellationToken);
         }
         else
         {
@@ -77,16 +97,30 @@ public sealed class SearchPublicSubjects(PublicCreditDbContext db, CreditCatalog
             }
 
             var key = SubjectNames.SearchKey(q);
-            matches = matches.Where(s => s.NameKey.Contains(key));
-        }
+            // A key of one code point after folding has no bigram: no name can be matched by it alone.
+            var gram = await RarestGramAsync(SubjectNameGrams.Of(key), cancellationToken) ?? "";
+            // The index's rows of one bigram of the query, read in result order; the whole key is then matched on the
+            // subject (a two-code-point query is its own bigram), and the public profile's rule decides at this moment.
+            var rows = db.SubjectNameGrams.AsNoTracking().Where(g => g.Gram == gram)
+                .Join(db.Subjects.AsNoTracking(), g => g.SubjectId, s => s.SubjectId, (g, s) => new { g.SortKey, g.PublicId, Subject = s });
+            if (SubjectNameGrams.CodePoints(key) > 2)
+            {
+                rows = rows.Where(x => x.Subject.NameKey.Contains(key));
+            }
 
-        var total = await matches.CountAsync(cancellationToken);
-        var found = await matches
-            .OrderBy(s => s.NameKey)
-            .ThenBy(s => s.PublicId)
-            .Skip((number - 1) * PageSize)
-            .Take(PageSize)
-            .ToListAsync(cancellationToken);
+            rows = rows.Where(x => visible.Any(r => r.SubjectId == x.Subject.SubjectId) || listed.Any(d => d.SubjectId == x.Subject.SubjectId));
+            found = await rows
+                .OrderBy(x => x.SortKey)
+                .ThenBy(x => x.PublicId)
+                .Skip((number - 1) * PageSize)
+                .Take(PageSize)
+                .Select(x => x.Subject)
+                .ToListAsync(cancellationToken);
+            // Counting stops at the cap (ADR 0046): each further match costs a visibility test, and nobody pages that far.
+            counted = found.Count < PageSize && (found.Count > 0 || number == 1)
+                ? ((number - 1) * PageSize) + found.Count
+                : await rows.Take(TotalCap + 1).CountAsync(cancellationToken);
+        }
 
         if (why is not null)
         {
@@ -94,6 +128,34 @@ public sealed class SearchPublicSubjects(PublicCreditDbContext db, CreditCatalog
             await Task.WhenAll(found.Select(s => inquiries.RecordAsync(caller, s.SubjectId, why, Endpoint, returned, cancellationToken)));
         }
 
-        return new PublicSearchPage([.. found.Select(PublicSubjectView.From)], total, number, PageSize);
+        return new PublicSearchPage([.. found.Select(PublicSubjectView.From)], Math.Min(counted, TotalCap), counted > TotalCap, number, PageSize);
+    }
+
+    /// <summary>The bigram with the fewest index rows (counted up to <see cref="GramProbe"/>): every match holds each
+    /// bigram of the query, so reading the rarest one's rows finds them all and reads the fewest others.</summary>
+    private async Task<string?> RarestGramAsync(IReadOnlyList<string> grams, CancellationToken cancellationToken)
+    {
+        if (grams.Count <= 1)
+        {
+            return grams.Count == 0 ? null : grams[0];
+        }
+
+        var rarest = grams[0];
+        var fewest = int.MaxValue;
+        foreach (var gram in grams.Take(GramsProbed))
+        {
+            var rows = await db.SubjectNameGrams.Where(g => g.Gram == gram).Take(GramProbe).CountAsync(cancellationToken);
+            if (rows < fewest)
+            {
+                (rarest, fewest) = (gram, rows);
+            }
+
+            if (rows == 0)
+            {
+                break;
+            }
+        }
+
+        return rarest;
     }
 }

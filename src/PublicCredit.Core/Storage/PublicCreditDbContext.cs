@@ -59,6 +59,9 @@ public class PublicCreditDbContext(DbContextOptions<PublicCreditDbContext> optio
     /// <summary>The subjects records are about: kind, name as last recorded, public id (ADR 0008).</summary>
     public DbSet<SubjectRow> Subjects => Set<SubjectRow>();
 
+    /// <summary>The public name search's bigram index (ADR 0046), written by database triggers on <c>subjects</c>.</summary>
+    public DbSet<SubjectNameGramRow> SubjectNameGrams => Set<SubjectNameGramRow>();
+
     /// <summary>Whether checking departments applied the measures checks returned (ADR 0010).</summary>
     public DbSet<CheckFeedbackRow> CheckFeedback => Set<CheckFeedbackRow>();
 

@@ -1440,6 +1440,37 @@ namespace PublicCredit.Data.Postgres.Migrations
                     b.ToTable("restorations", (string)null);
                 });
 
+            modelBuilder.Entity("PublicCredit.Subjects.SubjectNameGramRow", b =>
+                {
+                    b.Property<string>("Gram")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("gram");
+
+                    b.Property<string>("SortKey")
+                        .HasColumnType("text")
+                        .HasColumnName("sort_key");
+
+                    b.Property<string>("PublicId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("public_id");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Gram", "SortKey", "PublicId")
+                        .HasName("pk_subject_name_grams");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_subject_name_grams_subject_id");
+
+                    b.ToTable("subject_name_grams", (string)null);
+                });
+
             modelBuilder.Entity("PublicCredit.Subjects.SubjectRow", b =>
                 {
                     b.Property<string>("SubjectId")

@@ -27,6 +27,22 @@ public sealed class IndexModel(SearchPublicSubjects search, IStringLocalizer<Sha
 
     public int Pages => Results is null ? 0 : Math.Max(1, (Results.Total + Results.PageSize - 1) / Results.PageSize);
 
+    /// <summary>The total as the heading states it: "1,000+" where counting stopped at the cap (ADR 0046).</summary>
+    public string ShownTotal => Results is null
+        ? string.Empty
+        : Results.TotalIsLowerBound
+            ? Results.Total.ToString("N0", System.Globalization.CultureInfo.CurrentCulture) + "+"
+            : Results.Total.ToString(System.Globalization.CultureInfo.CurrentCulture);
+
+    /// <summary>The number of pages as the pager states it, "50+" past the cap.</summary>
+    public string ShownPages => Results is { TotalIsLowerBound: true }
+        ? Math.Max(Pages, Results.Page).ToString(System.Globalization.CultureInfo.CurrentCulture) + "+"
+        : Pages.ToString(System.Globalization.CultureInfo.CurrentCulture);
+
+    /// <summary>Whether a next page may hold more: within the counted pages, or past the cap while pages come full.</summary>
+    public bool HasNext => Results is not null && (Results.Page < Pages
+        || (Results.TotalIsLowerBound && Results.Items.Count == Results.PageSize && Results.Page < SearchPublicSubjects.MaxPage));
+
     public string? Error { get; private set; }
 
     /// <summary>The stable code of <see cref="Error"/>, written into the page for tools and tests.</summary>

@@ -31,6 +31,11 @@ public sealed partial class EveryPageTests(Chromium chromium, PortalWorld world)
             ("search-person", "/?q=" + PortalWorld.Person),
             ("profile", "/public/subjects/" + PortalWorld.Organisation),
             ("profile-person", "/public/subjects/" + PortalWorld.Person),
+            ("lists", "/lists"),
+            ("list", "/lists/serious-untrustworthy-market"),
+            ("list-defaulters", "/lists/judgment-defaulters?region=1101"),
+            ("catalog", "/catalog"),
+            ("privacy", "/privacy"),
             ("verify", "/verify"),
             ("verify-tampered", "/verify/AAAA-BBBB-CCCC-DDDD"),
             ("console-signin", "/console/signin"),
@@ -51,7 +56,7 @@ public sealed partial class EveryPageTests(Chromium chromium, PortalWorld world)
         await VisitAsync(("/me/signin", subject), language, width, visited, violations,
             ("me", "/me"));
 
-        Assert.Equal(20, visited.Count);
+        Assert.Equal(25, visited.Count);
         Assert.True(violations.Count == 0, $"axe-core found {violations.Count} violation(s):\n" + string.Join('\n', violations));
     }
 

@@ -20,6 +20,12 @@ public static class SubjectProblemCodes
     public const string LimitOutOfRange = "limit-out-of-range";
     [Problem(422, "after is a ledger position: a whole number ≥ 0.", Field = "after")]
     public const string AfterInvalid = "after-invalid";
+    [Problem(422, "region is an administrative division code of 2, 4 or 6 digits.", Field = "region")]
+    public const string ListRegionInvalid = "list-region-invalid";
+    [Problem(422, "department is not a department of the catalog.", Field = "department")]
+    public const string ListDepartmentUnknown = "list-department-unknown";
+    [Problem(422, "from and to are dates YYYY-MM-DD, to not before from.")]
+    public const string ListDateInvalid = "list-date-invalid";
 
     [Problem(422, "asOf is a date YYYY-MM-DD or an instant with an offset, e.g. 2026-11-23T09:00:00+08:00.")]
     public const string AsOfInvalid = "as-of-invalid";

@@ -54,15 +54,18 @@ internal static class PublicEndpoints
                 "`total` is exact up to 10,000; beyond, `totalIsLowerBound` is true.")
             .ProducesProblems(422, 429);
 
-        api.MapGet("/public/lists/{listType}", async (string listType, string? page, ReadPublicList read, CancellationToken cancel) =>
-                TypedResults.Ok(await read.RunAsync(listType, page, cancel)))
+        api.MapGet("/public/lists/{listType}", async (string listType, string? page, string? region, string? department, string? from, string? to,
+                ReadPublicList read, PublicCredit.Catalog.CreditCatalog catalog, CancellationToken cancel) =>
+                TypedResults.Ok(await read.RunAsync(listType, page, PublicListFilter.Parse(region, department, from, to, catalog), cancel)))
             .AllowPublic()
             .WithName("ReadPublicList")
             .WithSummary("The entries of one red or black list in force now, newest first; 50 per page.")
             .WithDescription(
                 "Organisations, and individuals only where the list's category publishes individuals (an individual's " +
                 "`id` is the opaque public id, `code` the masked number). The same rule as the public profile; a " +
-                "copy kept from the changes feed agrees with it (docs/changes.md#designation-items).")
+                "copy kept from the changes feed agrees with it (docs/changes.md#designation-items). Optional filters: " +
+                "?region= (2, 4 or 6 digits of a division code), ?department= (catalog code), ?from= / ?to= (China dates the entry " +
+                "took effect, inclusive); the same selection downloads at /lists/{listType}.csv and .ndjson.")
             .ProducesProblems(404, 422);
     }
 }

@@ -152,6 +152,8 @@ public static class PublicCreditApp
         services.AddScoped<ReadSubjectProfile>();
         services.AddScoped<ReadPublicProfile>();
         services.AddScoped<ReadPublicList>();
+        services.AddScoped<ReadPortalSummary>();
+        services.AddSingleton<PortalSummaryCache>();
         services.AddScoped<SearchPublicSubjects>();
         services.AddScoped<SearchPublicRecords>();
         services.AddScoped<ListSubjectInquiries>();

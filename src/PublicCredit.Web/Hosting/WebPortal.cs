@@ -68,6 +68,7 @@ internal static class WebPortal
         });
 
         services.AddSingleton<WebSessions>();
+        services.AddScoped<ConsoleIdentities>();
         services.AddAuthentication()
             .AddCookie(WebSessions.ConsoleScheme, o => WebSessions.ConfigureCookie(o, SessionArea.Console))
             .AddCookie(WebSessions.MeScheme, o => WebSessions.ConfigureCookie(o, SessionArea.Me));
@@ -107,25 +108,28 @@ internal static class WebPortal
         app.UseRateLimiter();
         app.MapGet("/assets/{name}", (string name, HttpContext http) => Asset(name, http)).AllowPublic().ExcludeFromDescription();
         app.MapReportEndpoints();
+        app.MapListDownloads();
         app.MapRazorPages();
     }
 
-    /// <summary>The one stylesheet, embedded in the assembly so it is served from every host without a CDN or a wwwroot copy.</summary>
+    /// <summary>The site's files (the one stylesheet and the favicon), embedded in the assembly so they are served from every
+    /// host without a CDN or a wwwroot copy.</summary>
     private static IResult Asset(string name, HttpContext http)
     {
-        if (name != "site.css")
+        var type = name switch
         {
-            return Results.NotFound();
-        }
-
-        var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("PublicCredit.Web.Assets.site.css");
+            "site.css" => "text/css; charset=utf-8",
+            "favicon.svg" => "image/svg+xml",
+            _ => null,
+        };
+        var stream = type is null ? null : Assembly.GetExecutingAssembly().GetManifestResourceStream("PublicCredit.Web.Assets." + name);
         if (stream is null)
         {
             return Results.NotFound();
         }
 
         http.Response.Headers.CacheControl = "public, max-age=3600";
-        return Results.Stream(stream, "text/css; charset=utf-8");
+        return Results.Stream(stream, type);
     }
 
     /// <summary>Marks each page as the API marks routes: sign-in pages and the portal public, /console staff (the objection

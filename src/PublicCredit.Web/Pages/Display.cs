@@ -16,6 +16,51 @@ public static class Display
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
+    /// <summary>
+    /// The <c>lang</c> of data written in Chinese (subject names, record contents, decision documents, citations) on an
+    /// English page, so a screen reader reads it with a Chinese voice; null on Chinese pages (the attribute is left out).
+    /// </summary>
+    public static string? ChineseData => IsEnglish ? "zh-CN" : null;
+
+    /// <summary>A catalog period in words: <c>3 years</c> / <c>3年</c>, <c>6 months</c> / <c>6个月</c>.</summary>
+    public static string Duration(IsoDuration duration)
+    {
+        var parts = new List<string>();
+        if (duration.Years != 0)
+        {
+            parts.Add(IsEnglish ? Count(duration.Years, "year") : duration.Years.ToString(CultureInfo.InvariantCulture) + "年");
+        }
+
+        if (duration.Months != 0)
+        {
+            parts.Add(IsEnglish ? Count(duration.Months, "month") : duration.Months.ToString(CultureInfo.InvariantCulture) + "个月");
+        }
+
+        if (duration.Days != 0 || parts.Count == 0)
+        {
+            parts.Add(IsEnglish ? Count(duration.Days, "day") : duration.Days.ToString(CultureInfo.InvariantCulture) + "天");
+        }
+
+        return string.Join(IsEnglish ? " " : string.Empty, parts);
+    }
+
+    private static string Count(int n, string unit) =>
+        n.ToString(CultureInfo.InvariantCulture) + " " + unit + (n == 1 ? string.Empty : "s");
+
+    /// <summary>A citation in the page's language: its English rendering where the catalog gives one, else as printed in Chinese.</summary>
+    public static string Citation(LegalBasis basis)
+    {
+        ArgumentNullException.ThrowIfNull(basis);
+        return IsEnglish && basis.En is { } en ? en : basis.ToString();
+    }
+
+    /// <summary>The <c>lang</c> of <see cref="Citation"/>: Chinese on an English page when the catalog gives no English.</summary>
+    public static string? CitationLanguage(LegalBasis basis)
+    {
+        ArgumentNullException.ThrowIfNull(basis);
+        return IsEnglish && basis.En is null ? "zh-CN" : null;
+    }
+
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Date(DateTimeOffset instant) => Date(ChinaTime.DateOf(instant));

@@ -2,20 +2,29 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using PublicCredit.Access;
+using PublicCredit.Catalog;
 using PublicCredit.Errors;
 using PublicCredit.Identifiers;
 using PublicCredit.Profiles;
 using PublicCredit.Time;
+using PublicCredit.Web.Hosting;
 using PublicCredit.Web.Security;
 
 namespace PublicCredit.Web.Pages;
 
 /// <summary>
 /// The portal's home and search (docs/api.md#web-pages: <c>/</c>, <c>/?q=</c>): the same use case as
-/// <c>GET /api/v1/public/subjects</c> as the public caller, so the page can never show more than the API.
+/// <c>GET /api/v1/public/subjects</c> as the public caller, so the page can never show more than the API. Without a
+/// search it says who runs the platform and what it holds (docs/web.md#what-each-page-shows).
 /// </summary>
-public sealed class IndexModel(SearchPublicSubjects search, IStringLocalizer<SharedResource> l, TimeProvider clock, PublicRateLimits limits) : PageModel
+public sealed class IndexModel(SearchPublicSubjects search, IStringLocalizer<SharedResource> l, TimeProvider clock, PublicRateLimits limits,
+    PortalSummaryCache counts, CreditCatalog catalog) : PageModel
 {
+    public CreditCatalog Catalog => catalog;
+
+    /// <summary>What the platform holds (home page without a search): counts at most a minute old, latest licences and penalties.</summary>
+    public PortalSummary? Summary { get; private set; }
+
     public string? Query { get; private set; }
 
     /// <summary>The query as the page repeats it: a resident ID number only masked, and not put back in the box (principle 7).</summary>
@@ -53,6 +62,7 @@ public sealed class IndexModel(SearchPublicSubjects search, IStringLocalizer<Sha
     {
         if (q is null)
         {
+            Summary = await counts.GetAsync(cancellationToken);
             return;
         }
 

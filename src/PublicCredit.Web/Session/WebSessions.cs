@@ -127,6 +127,9 @@ public sealed class WebSessions(AuthenticateBearer bearer, CredentialSessions st
     public static Caller Current(HttpContext http) =>
         http?.Items[CallerItem] as Caller ?? throw new InvalidOperationException("No signed-in caller: the page is not behind SessionPageFilter.");
 
+    /// <summary>The signed-in caller of this request, or null on a page that needs no session (or before the filter ran).</summary>
+    public static Caller? Find(HttpContext http) => http?.Items[CallerItem] as Caller;
+
     internal static void ConfigureCookie(CookieAuthenticationOptions options, SessionArea area)
     {
         options.Cookie.Name = area == SessionArea.Console ? "pcredit.console" : "pcredit.me";

@@ -14,6 +14,10 @@ public static class DesignationEvents
     /// <summary>A granted restoration ended the designation (payload carries <c>restorationId</c>; ADR 0014).</summary>
     public const string Restored = "designation-restored";
 
+    /// <summary>A granted restoration a responsible person applied for ended the designation's reach to that person; the
+    /// organisation's entry stays as it is (docs/restorations.md#responsible-persons).</summary>
+    public const string ReachRestored = "designation-reach-restored";
+
     /// <summary>Removed once the obligation was performed (catalog <c>automaticRemoval</c>; ADR 0014).</summary>
     public const string Removed = "designation-removed";
 

@@ -427,7 +427,7 @@ internal sealed class RestorationsReconciler() : CreatedRowsReconciler<Restorati
             RestorationEvents.Submitted => RestorationStatus.Submitted,
             RestorationEvents.Accepted => RestorationStatus.Accepted,
             RestorationEvents.Refused => RestorationStatus.Refused,
-            RestorationEvents.RecordRestored or DesignationEvents.Restored => RestorationStatus.Granted,
+            RestorationEvents.RecordRestored or DesignationEvents.Restored or DesignationEvents.ReachRestored => RestorationStatus.Granted,
             _ => null,
         };
         if (status is { } known)

@@ -96,19 +96,34 @@ public sealed class ReadSubjectProfile(PublicCreditDbContext db, CreditCatalog c
         var designations = scope.Visible(all);
         var summaries = designations.Select(d => SubjectDesignations.Summary(d.Row, d.Through, catalog, now)).ToList();
         var measures = SubjectDesignations.MeasuresInForce(designations, catalog, now).ToList();
-        var outside = (groups.Count - shown.Count) + (all.Count - designations.Count);
-        var objections = (await db.Objections.AsNoTracking().Where(o => o.SubjectId == id.Value).ToListAsync(cancellationToken))
+        // Objections and restoration applications are about a record or an entry: shown only when that target is,
+        // and a responsible person's own ones (for its reach) are the person's, not the organisation's.
+        var shownRecords = shown.Select(g => g.Key).ToHashSet();
+        var shownDesignations = designations.Select(d => d.Row.Id).ToHashSet();
+        bool Within(Guid? recordId, Guid? designationId) =>
+            (recordId is { } r && shownRecords.Contains(r)) || (designationId is { } d && shownDesignations.Contains(d));
+        var allObjections = await db.Objections.AsNoTracking()
+            .Where(o => (o.SubjectId == id.Value && o.ReachOf == null) || o.ReachOf == id.Value)
+            .ToListAsync(cancellationToken);
+        var allRestorations = await db.Restorations.AsNoTracking()
+            .Where(r => (r.SubjectId == id.Value && r.ReachOf == null) || r.ReachOf == id.Value)
+            .ToListAsync(cancellationToken);
+        var objections = allObjections
+            .Where(o => Within(o.RecordId, o.DesignationId))
             .OrderBy(o => o.Status != ObjectionStatus.Open)
             .ThenBy(o => o.ReviewDeadline)
             .ThenBy(o => o.FiledAt)
             .Select(o => ObjectionView.From(o, ChinaTime.DateOf(now)))
             .ToList();
-        var restorations = (await db.Restorations.AsNoTracking().Where(r => r.SubjectId == id.Value).ToListAsync(cancellationToken))
+        var restorations = allRestorations
+            .Where(r => Within(r.RecordId, r.DesignationId))
             .OrderByDescending(r => r.SubmittedAt)
             .ThenBy(r => r.Id)
             .Select(r => ReadRestoration.View(r, catalog))
             .Select(v => new RestorationSummary(v.Id, v.Status, v.Target, v.Department, v.SubmittedAt, v.AcceptBy, v.DecideBy, v.Refusal))
             .ToList();
+        var outside = (groups.Count - shown.Count) + (all.Count - designations.Count)
+            + (allObjections.Count - objections.Count) + (allRestorations.Count - restorations.Count);
 
         await inquiries.RecordAsync(caller, id.Value, why, Endpoint,
             string.Create(CultureInfo.InvariantCulture, $"profile: records={records.Count} versions={shown.Sum(v => v.Count())} designations={summaries.Count} measures={measures.Count} outsideScope={outside}"),

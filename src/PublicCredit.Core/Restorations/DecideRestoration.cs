@@ -40,6 +40,19 @@ public sealed class DecideRestoration(PublicCreditDbContext db, AppendToLedger l
             {
                 await db.Entry(row).ReloadAsync(cancel);
                 RestorationSteps.RequireStatus(row, RestorationStatus.Accepted, Codes.NotAccepted);
+                if (row.ReachOf is { } person)
+                {
+                    // A person's reach (docs/restorations.md#responsible-persons): ended for good; the entry stays as it is.
+                    var reach = await db.ResponsiblePersons.FirstAsync(p => p.DesignationId == designation.Id && p.ResidentId == person, cancel);
+                    reach.ReachEndedAt ??= now;
+                    var reachLate = Close(row, caller, now, reasons, RestorationStatus.Granted);
+                    var reachDetails = RestorationSteps.Payload(row, RestorationSteps.Decide, true, reasons, reachLate);
+                    reachDetails.Remove("reasonsSha256");
+                    reachDetails["reachOf"] = reach.Id; // the person's row, never the resident ID (ADR 0009 §4)
+                    return new DesignationChange(designation.State, DesignationEvents.ReachRestored, null, reasons, reachDetails,
+                        position => row.LedgerPosition = position);
+                }
+
                 var next = DesignationLifecycle.Restore(designation.State, now);
                 var late = Close(row, caller, now, reasons, RestorationStatus.Granted);
                 var details = RestorationSteps.Payload(row, RestorationSteps.Decide, true, reasons, late);

@@ -36,7 +36,8 @@ public sealed record RestorationView(
     RestorationStepView? Acceptance,
     RestorationStepView? Decision,
     RestorationRefusal? Refusal,
-    long LedgerPosition);
+    long LedgerPosition,
+    string? ReachOf = null);
 
 /// <summary>One line of a department's queue, soonest deadline first, with the applicant's evidence the reviewer judges.</summary>
 public sealed record RestorationQueueItem(
@@ -72,7 +73,8 @@ public sealed class ReadRestoration(PublicCreditDbContext db, CreditCatalog cata
             throw DomainException.NotFound(Codes.NotFound, "There is no such restoration application.");
         }
 
-        caller.RequireSubjectOrRole(row.SubjectId, Role.Reviewer, Role.Auditor);
+        // A responsible person's application for its reach is the person's to read, not the organisation's.
+        caller.RequireSubjectOrRole(row.ReachOf ?? row.SubjectId, Role.Reviewer, Role.Auditor);
         if (caller.Role == Role.Reviewer)
         {
             caller.RequireDepartment(row.Department);
@@ -80,7 +82,7 @@ public sealed class ReadRestoration(PublicCreditDbContext db, CreditCatalog cata
 
         if (caller.IsStaff)
         {
-            await inquiries.RecordAsync(caller, row.SubjectId, Purpose, Endpoint, $"restoration {row.Id}", cancellationToken);
+            await inquiries.RecordAsync(caller, row.ReachOf ?? row.SubjectId, Purpose, Endpoint, $"restoration {row.Id}", cancellationToken);
         }
 
         return View(row, catalog);
@@ -137,6 +139,6 @@ public sealed class ReadRestoration(PublicCreditDbContext db, CreditCatalog cata
 
         return new RestorationView(row.Id, row.Status.Code(), row.SubjectId, new RestorationTarget(row.DesignationId, row.RecordId),
             row.Department, row.Commitment, row.Evidence, row.SubmittedAt, row.EarliestRestoration, row.AcceptBy, row.DecideBy,
-            acceptance, decision, refusal, row.LedgerPosition);
+            acceptance, decision, refusal, row.LedgerPosition, row.ReachOf);
     }
 }

@@ -38,6 +38,13 @@ public sealed class RestorationRow
     /// <summary>The record whose publication is to stop, or null when the target is a designation.</summary>
     public Guid? RecordId { get; set; }
 
+    /// <summary>
+    /// For an application a responsible person made "for its reach" (docs/restorations.md#responsible-persons): the
+    /// person's resident ID; granted, it ends the designation's reach to this person only, never the organisation's
+    /// own entry (<see cref="SubjectId"/> stays the designated organisation). Null for every other application.
+    /// </summary>
+    public string? ReachOf { get; set; }
+
     /// <summary>The department that designated or recorded, which decides (docs/domain.md#objections-and-restoration).</summary>
     public required string Department { get; set; }
 
@@ -91,6 +98,7 @@ internal sealed class RestorationRowConfiguration : IEntityTypeConfiguration<Res
         builder.HasKey(r => r.Id);
         builder.Ignore(r => r.DueBy);
         builder.Property(r => r.SubjectId).HasMaxLength(18);
+        builder.Property(r => r.ReachOf).HasMaxLength(18);
         builder.Property(r => r.Department).HasMaxLength(64);
         builder.Property(r => r.Status).HasMaxLength(16).HasConversion(new ValueConverter<RestorationStatus, string>(
             v => v.Code(), v => Enum.Parse<RestorationStatus>(v, true)));
@@ -167,10 +175,14 @@ public static class RestorationEvents
     public const string RecordRestored = "record-restored";
 }
 
-/// <summary>A restoration was applied for (ADR 0014): the target, the commitment, the evidence's hash and the deadlines.</summary>
+/// <summary>A restoration was applied for (ADR 0014): the target, the commitment, the evidence's hash and the deadlines;
+/// for a responsible person's application, <see cref="ReachOf"/> names the person's row in the designation's
+/// responsible persons — never the resident ID (ADR 0009 §4).</summary>
 public sealed record RestorationSubmitted(
     Guid RestorationId, Guid? DesignationId, Guid? RecordId, bool Commitment, string? EvidenceSha256, DateOnly EarliestRestoration,
-    DateOnly AcceptBy, DateOnly DecideBy) : PublicCredit.Ledger.ILedgerEvent
+    DateOnly AcceptBy, DateOnly DecideBy,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    Guid? ReachOf = null) : PublicCredit.Ledger.ILedgerEvent
 {
     public const string EventType = "restoration-submitted";
 }

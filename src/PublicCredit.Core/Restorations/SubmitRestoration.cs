@@ -59,13 +59,15 @@ public sealed class SubmitRestoration(PublicCreditDbContext db, AppendToLedger l
         await ledger.LockAsync(cancellationToken);
         var now = LedgerChain.Truncate(clock.GetUtcNow());
         var today = ChinaTime.DateOf(now);
-        var (subjectId, department, earliest) = input.DesignationId is { } designationId
+        var (subjectId, department, earliest, reach) = input.DesignationId is { } designationId
             ? await DesignationTargetAsync(caller, designationId, now, cancellationToken)
             : await RecordTargetAsync(caller, input.RecordId!.Value, today, cancellationToken);
         RestorationConditions.RequireReached(earliest, today);
 
+        // One open application per target: the organisation's entry, or one person's reach of it — neither blocks the other.
+        var reachOf = reach?.ResidentId;
         var open = await db.Restorations.AsNoTracking()
-            .Where(r => r.DesignationId == input.DesignationId && r.RecordId == input.RecordId
+            .Where(r => r.DesignationId == input.DesignationId && r.RecordId == input.RecordId && r.ReachOf == reachOf
                         && (r.Status == RestorationStatus.Submitted || r.Status == RestorationStatus.Accepted))
             .Select(r => (Guid?)r.Id)
             .FirstOrDefaultAsync(cancellationToken);
@@ -81,6 +83,7 @@ public sealed class SubmitRestoration(PublicCreditDbContext db, AppendToLedger l
             SubjectId = subjectId,
             DesignationId = input.DesignationId,
             RecordId = input.RecordId,
+            ReachOf = reachOf,
             Department = department,
             Status = RestorationStatus.Submitted,
             Commitment = true,
@@ -92,7 +95,7 @@ public sealed class SubmitRestoration(PublicCreditDbContext db, AppendToLedger l
             DecideBy = catalog.Calendar.AddWorkingDays(today, DecideWithinWorkingDays),
         };
         var submitted = new RestorationSubmitted(row.Id, row.DesignationId, row.RecordId, Commitment: true,
-            evidence is null ? null : DesignationTransitions.Sha256(evidence), earliest, row.AcceptBy, row.DecideBy);
+            evidence is null ? null : DesignationTransitions.Sha256(evidence), earliest, row.AcceptBy, row.DecideBy, reach?.Id);
         var recorded = await ledger.AppendAsync(LedgerEntry.Of(submitted, caller.Actor, department, subjectId), cancellationToken);
         row.LedgerPosition = recorded.Position;
         db.Restorations.Add(row);
@@ -101,11 +104,21 @@ public sealed class SubmitRestoration(PublicCreditDbContext db, AppendToLedger l
         return new SubmittedRestoration(row.Id, row.Status, row.AcceptBy, row.DecideBy, earliest, department);
     }
 
-    private async Task<(string Subject, string Department, DateOnly Earliest)> DesignationTargetAsync(Caller caller, Guid id, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(string Subject, string Department, DateOnly Earliest, ResponsiblePersonRow? Reach)> DesignationTargetAsync(
+        Caller caller, Guid id, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var designation = await db.Designations.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken)
             ?? throw DomainException.NotFound(Codes.TargetNotFound, $"There is no designation {id}.");
-        caller.RequireSubjectOrRole(designation.SubjectId); // another subject's target: 403 before anything about its state
+        // A person the organisation's designation names applies for its reach (docs/restorations.md#responsible-persons);
+        // anyone else's token gets 403 before anything about the designation's state.
+        var reach = caller.SubjectId is { } own && !string.Equals(own, designation.SubjectId, StringComparison.Ordinal)
+            ? await db.ResponsiblePersons.AsNoTracking().FirstOrDefaultAsync(p => p.DesignationId == id && p.ResidentId == own, cancellationToken)
+            : null;
+        if (reach is null)
+        {
+            caller.RequireSubjectOrRole(designation.SubjectId);
+        }
+
         var state = designation.State;
         if (state.StatusAt(now) != DesignationStatus.Effective || state.ObjectionOpen || designation.EffectiveFrom is not { } from)
         {
@@ -113,11 +126,18 @@ public sealed class SubmitRestoration(PublicCreditDbContext db, AppendToLedger l
                 $"Only a designation in force is restored; this one is {(state.StatusAt(now)).Code()}.");
         }
 
+        if (reach is { Reached: false })
+        {
+            throw DomainException.Conflict(Codes.TargetNotInForce, reach.ReachEndedAt is null
+                ? "The designation's reach to you is suspended by your objection: it is not in force against you while that is reviewed."
+                : "The designation no longer reaches you: there is nothing of yours to restore.");
+        }
+
         return (designation.SubjectId, designation.Department,
-            RestorationConditions.EarliestForDesignation(catalog, designation.ListType, designation.Department, from));
+            RestorationConditions.EarliestForDesignation(catalog, designation.ListType, designation.Department, from), reach);
     }
 
-    private async Task<(string Subject, string Department, DateOnly Earliest)> RecordTargetAsync(Caller caller, Guid id, DateOnly today, CancellationToken cancellationToken)
+    private async Task<(string Subject, string Department, DateOnly Earliest, ResponsiblePersonRow? Reach)> RecordTargetAsync(Caller caller, Guid id, DateOnly today, CancellationToken cancellationToken)
     {
         var record = await db.Records.AsNoTracking().Current().SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw DomainException.NotFound(Codes.TargetNotFound, $"There is no record {id}.");
@@ -129,6 +149,6 @@ public sealed class SubmitRestoration(PublicCreditDbContext db, AppendToLedger l
         }
 
         return (record.SubjectId, record.Department,
-            RestorationConditions.EarliestForRecord(catalog, record.Category, record.Severity, record.DecisionDate));
+            RestorationConditions.EarliestForRecord(catalog, record.Category, record.Severity, record.DecisionDate), null);
     }
 }

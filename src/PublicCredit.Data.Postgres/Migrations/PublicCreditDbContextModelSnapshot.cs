@@ -1391,6 +1391,11 @@ namespace PublicCredit.Data.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("ledger_position");
 
+                    b.Property<string>("ReachOf")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("reach_of");
+
                     b.Property<Guid?>("RecordId")
                         .HasColumnType("uuid")
                         .HasColumnName("record_id");

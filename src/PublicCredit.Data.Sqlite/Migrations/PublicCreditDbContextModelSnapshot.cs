@@ -1405,6 +1405,11 @@ namespace PublicCredit.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("ledger_position");
 
+                    b.Property<string>("ReachOf")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reach_of");
+
                     b.Property<Guid?>("RecordId")
                         .HasColumnType("TEXT")
                         .HasColumnName("record_id");

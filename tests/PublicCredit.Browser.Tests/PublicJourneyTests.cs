@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using PublicCredit.Browser.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -46,6 +47,14 @@ public sealed class PublicJourneyTests(Chromium chromium, PortalWorld world) : I
             // The report prints its own verification address; follow it as a reader would.
             var code = download.SuggestedFilename["credit-report-".Length..^".pdf".Length];
             Assert.Contains("/verify/" + code, text, StringComparison.Ordinal);
+            // Every page says which of how many it is; the QR code beside the title opens the same verification address.
+            var pages = Regex.Matches(text, @"第 (\d+) / (\d+) 页").Select(m => (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))).ToList();
+            Assert.NotEmpty(pages);
+            Assert.Equal(Enumerable.Range(1, pages.Count).Select(n => (n, pages.Count)), pages);
+            var scanned = await Pages.FirstPageQrCodeAsync(file);
+            Assert.NotNull(scanned);
+            Assert.EndsWith("/verify/" + code, scanned, StringComparison.Ordinal);
+            Assert.StartsWith("http", scanned, StringComparison.Ordinal);
             var response = await page.GotoAsync("/verify/" + code);
             Assert.Equal(200, response!.Status);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "报告真实：由本平台出具" })).ToBeVisibleAsync();

@@ -25,15 +25,20 @@ internal sealed class CreditReportPdf(IStringLocalizer<SharedResource> l, Credit
         ArgumentNullException.ThrowIfNull(stamp);
         // Relative to the site, so a public URL with a path (a proxy's prefix) keeps it (ADR 0038).
         var verifyAddress = new Uri(site, stamp.VerifyPath.TrimStart('/')).ToString();
-        string Footer(int n) => string.Format(CultureInfo.CurrentCulture, l["Report.Footer"], stamp.Code, verifyAddress, n);
+        using var qr = new QRCoder.QRCodeGenerator().CreateQrCode(verifyAddress, QRCoder.QRCodeGenerator.ECCLevel.M);
+        var code = qr.ModuleMatrix;
 
-        // First pass: lay out only, to learn which characters the report draws; the second draws with a face cut
-        // down to them (TrueTypeSubset), so the PDF embeds kilobytes of font instead of megabytes.
-        IReadOnlyCollection<string> texts;
+        // First pass: lay out only, to learn which characters the report draws and how many pages it has; the second
+        // draws "page N / M" with a face cut down to those characters (TrueTypeSubset), so the PDF embeds kilobytes of
+        // font instead of megabytes.
+        var total = 0;
+        string Footer(int n) => string.Format(CultureInfo.CurrentCulture, l["Report.Footer"], stamp.Code, verifyAddress, n, total);
+        List<string> texts;
         using (var layout = new PdfPageWriter(null, fonts.Whole, Footer))
         {
-            Write(layout, profile, stamp, verifyAddress);
-            texts = layout.Texts;
+            Write(layout, profile, stamp, verifyAddress, code);
+            texts = [.. layout.Texts, "0123456789 /"]; // the page total's digits, unknown while laying out
+            total = layout.Pages;
         }
 
         using var face = fonts.For(texts);
@@ -52,7 +57,7 @@ internal sealed class CreditReportPdf(IStringLocalizer<SharedResource> l, Credit
             using var document = SKDocument.CreatePdf(stream, metadata);
             using (var page = new PdfPageWriter(document, face, Footer))
             {
-                Write(page, profile, stamp, verifyAddress);
+                Write(page, profile, stamp, verifyAddress, code);
             }
 
             document.Close();
@@ -61,10 +66,12 @@ internal sealed class CreditReportPdf(IStringLocalizer<SharedResource> l, Credit
         return output.ToArray();
     }
 
-    private void Write(PdfPageWriter page, PublicProfile profile, ReportStamp stamp, string verifyAddress)
+    private void Write(PdfPageWriter page, PublicProfile profile, ReportStamp stamp, string verifyAddress, IReadOnlyList<System.Collections.BitArray> code)
     {
         page.Title(l["Report.Title"]);
         page.Muted(l["Site.Name"]);
+        // The verification address as a QR code beside the title: a phone opens the verification page directly.
+        page.CornerCode(code, 72f);
         page.Space(6f);
 
         page.Heading(l["Report.Subject"]);

@@ -67,7 +67,7 @@ internal sealed class PdfPageWriter : IDisposable
         const float size = 9.5f;
         using var labelFont = fonts.At(size, strong: true);
         using var valueFont = fonts.At(size);
-        var labelText = label + (Pages.Display.IsEnglish ? ": " : "：");
+        var labelText = label + (PublicCredit.Web.Pages.Display.IsEnglish ? ": " : "：");
         // Values start in one column (labels are short), unless a label is longer than the column.
         var indent = Math.Min(Math.Max(labelFont.MeasureText(labelText) + 4f, LabelColumn), ContentWidth / 3f);
         var lines = Wrap(value, valueFont, ContentWidth - indent);
@@ -83,6 +83,37 @@ internal sealed class PdfPageWriter : IDisposable
 
         y += 1.5f;
     }
+
+    /// <summary>
+    /// A QR code of <paramref name="modules"/> (dark = true, quiet zone included) in the top right corner of the current
+    /// page, <paramref name="size"/> points square; the text below it starts under the code.
+    /// </summary>
+    public void CornerCode(IReadOnlyList<System.Collections.BitArray> modules, float size)
+    {
+        ArgumentNullException.ThrowIfNull(modules);
+        EnsureRoom(0f);
+        var module = size / modules.Count;
+        var left = PageWidth - Margin - size;
+        if (canvas is not null)
+        {
+            using var dark = new SKPaint { Color = SKColors.Black, IsAntialias = false, Style = SKPaintStyle.Fill };
+            for (var row = 0; row < modules.Count; row++)
+            {
+                for (var column = 0; column < modules[row].Count; column++)
+                {
+                    if (modules[row][column])
+                    {
+                        canvas.DrawRect(left + (column * module), Margin + (row * module), module, module, dark);
+                    }
+                }
+            }
+        }
+
+        y = Math.Max(y, Margin + size + 4f);
+    }
+
+    /// <summary>How many pages have been started.</summary>
+    public int Pages => page;
 
     public void Space(float points)
     {

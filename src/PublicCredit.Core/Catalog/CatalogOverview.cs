@@ -54,7 +54,8 @@ public sealed record CatalogOverview(
                 l.Scope.Providers.Entries,
                 SharingOverview.From(l.Scope),
                 [.. l.EntryFields.Select(e => new EntryFieldOverview(e.Code, e.Name, e.Required, e.MaxLength, e.Public))],
-                l.Escalation is { } x ? new EscalationOverview(x.After.ToString(), x.To) : null))],
+                l.Escalation is { } x ? new EscalationOverview(x.After.ToString(), x.To) : null,
+                l.Eligibility is { } e ? new EligibilityOverview(e.NoEffectiveBlack, e.NoSeriousNegativeWithin?.ToString(), e.ConflictReview.Count) : null))],
             [.. catalog.Measures.Select(m => new MeasureOverview(
                 m.Code,
                 m.Name,
@@ -156,7 +157,15 @@ public sealed record ListTypeOverview(
     IReadOnlyList<string> Providers,
     IReadOnlyList<SharingOverview> Sharing,
     IReadOnlyList<EntryFieldOverview> EntryFields,
-    EscalationOverview? Escalation);
+    EscalationOverview? Escalation,
+    EligibilityOverview? Eligibility);
+
+/// <summary>
+/// Whom a red list admits (docs/catalog.md; ADR 0042): no effective black entry; where <see cref="NoSeriousNegativeWithin"/>
+/// (ISO-8601) is set, no serious negative record decided within it; and the working days the list's department has to
+/// revoke or confirm an entry a black one suspended. Null on black lists.
+/// </summary>
+public sealed record EligibilityOverview(bool NoEffectiveBlack, string? NoSeriousNegativeWithin, int ConflictReviewWorkingDays);
 
 /// <summary>An entry in force longer than <see cref="After"/> (ISO-8601) is suggested for list <see cref="To"/> (docs/catalog.md#escalation).</summary>
 public sealed record EscalationOverview(string After, string To);

@@ -84,6 +84,18 @@ public class CatalogOverviewTests
     }
 
     [Fact]
+    public void A_red_list_publishes_whom_it_admits_and_a_black_list_publishes_no_eligibility()
+    {
+        var lists = Json.GetProperty("listTypes").EnumerateArray().ToDictionary(l => l.GetProperty("code").GetString()!);
+        var red = lists["a-grade-taxpayers"].GetProperty("eligibility");
+
+        Assert.True(red.GetProperty("noEffectiveBlack").GetBoolean());
+        Assert.Equal("P3Y", red.GetProperty("noSeriousNegativeWithin").GetString());
+        Assert.Equal(10, red.GetProperty("conflictReviewWorkingDays").GetInt32());
+        Assert.Equal(JsonValueKind.Null, lists["serious-untrustworthy-market"].GetProperty("eligibility").ValueKind);
+    }
+
+    [Fact]
     public void Departments_carry_their_kind_and_categories_their_providers_sharing_and_purposes()
     {
         var departments = Json.GetProperty("departments").EnumerateArray().ToDictionary(d => d.GetProperty("code").GetString()!, d => d.GetProperty("kind").GetString());

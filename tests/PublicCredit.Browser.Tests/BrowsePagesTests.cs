@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace PublicCredit.Browser.Tests;
 
 /// <summary>
-/// Issue 18's Browse section (docs/web.md#lists-catalog-and-home): the home page says who runs the platform and what it
+/// Browsing the rules and lists (docs/web.md#lists-catalog-and-home): the home page says who runs the platform and what it
 /// holds, the list pages state each list's rules and its entries in force (filtered, downloadable), the catalog page
 /// states the rules, every page has its footer; in both languages at 1280 and 390 px, with Chinese data marked
 /// lang="zh-CN" on English pages; and every console page shows who is signed in and signs out.

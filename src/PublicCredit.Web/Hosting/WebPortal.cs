@@ -58,6 +58,7 @@ internal static class WebPortal
         {
             o.Conventions.Add(new PageAccessConvention());
             o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(SessionPageFilter)));
+            o.Conventions.ConfigureFilter(new HandlerRequiredPageFilter());
         });
         services.AddAntiforgery(o =>
         {

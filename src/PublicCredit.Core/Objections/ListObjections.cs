@@ -32,7 +32,7 @@ public sealed class ListObjections(PublicCreditDbContext db, InquiryLog inquirie
         if (caller.SubjectId is { } subject)
         {
             // Its own objections: on its records and entries, and a responsible person's for its reach (docs/objections.md#responsible-persons).
-            objections = objections.Where(o => o.ReachOf == subject || (o.SubjectId == subject && o.ReachOf == null));
+            objections = objections.Where(ObjectionRow.OwnedBy(subject));
         }
         else
         {

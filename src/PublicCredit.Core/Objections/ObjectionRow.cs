@@ -44,6 +44,11 @@ public sealed class ObjectionRow
     /// </summary>
     public string? ReachOf { get; set; }
 
+    /// <summary>The objections that are <paramref name="subject"/>'s own: on its records and entries, and a responsible
+    /// person's for its reach — never another person's for its reach of this subject's entry (docs/objections.md#responsible-persons).</summary>
+    public static System.Linq.Expressions.Expression<Func<ObjectionRow, bool>> OwnedBy(string subject) =>
+        o => o.ReachOf == subject || (o.SubjectId == subject && o.ReachOf == null);
+
     /// <summary>Who filed it: the subject with its own token, or a recorder of <see cref="FiledByDepartment"/>.</summary>
     public bool FiledBySubject { get; set; }
 

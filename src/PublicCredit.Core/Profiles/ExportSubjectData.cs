@@ -88,10 +88,10 @@ public sealed class ExportSubjectData(PublicCreditDbContext db, CreditCatalog ca
         var performances = await db.Performances.AsNoTracking().Where(p => p.SubjectId == id).OrderBy(p => p.RecordedAt)
             .Select(p => new PerformanceView(p.Id, p.DesignationId, p.PerformanceDocument, p.PerformedOn, p.Evidence, p.RecordedAt, p.RemovalDueBy, p.RemovedAt))
             .ToListAsync(cancellationToken);
-        var restorations = (await db.Restorations.AsNoTracking().Where(r => (r.SubjectId == id && r.ReachOf == null) || r.ReachOf == id).OrderBy(r => r.SubmittedAt).ToListAsync(cancellationToken))
+        var restorations = (await db.Restorations.AsNoTracking().Where(RestorationRow.OwnedBy(id)).OrderBy(r => r.SubmittedAt).ToListAsync(cancellationToken))
             .Select(r => ReadRestoration.View(r, catalog)).ToList();
         var today = ChinaTime.Today(clock);
-        var objections = (await db.Objections.AsNoTracking().Where(o => (o.SubjectId == id && o.ReachOf == null) || o.ReachOf == id).OrderBy(o => o.FiledAt).ToListAsync(cancellationToken))
+        var objections = (await db.Objections.AsNoTracking().Where(ObjectionRow.OwnedBy(id)).OrderBy(o => o.FiledAt).ToListAsync(cancellationToken))
             .Select(o => ObjectionView.From(o, today)).ToList();
         var inquiryLog = await db.Inquiries.AsNoTracking().Where(i => i.SubjectId == id).OrderBy(i => i.At).ThenBy(i => i.Id)
             .Select(i => new InquiryView(i.At, i.Department, i.Role, i.Purpose, i.Endpoint, i.Note)).ToListAsync(cancellationToken);

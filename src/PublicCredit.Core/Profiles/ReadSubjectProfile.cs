@@ -103,10 +103,10 @@ public sealed class ReadSubjectProfile(PublicCreditDbContext db, CreditCatalog c
         bool Within(Guid? recordId, Guid? designationId) =>
             (recordId is { } r && shownRecords.Contains(r)) || (designationId is { } d && shownDesignations.Contains(d));
         var allObjections = await db.Objections.AsNoTracking()
-            .Where(o => (o.SubjectId == id.Value && o.ReachOf == null) || o.ReachOf == id.Value)
+            .Where(ObjectionRow.OwnedBy(id.Value))
             .ToListAsync(cancellationToken);
         var allRestorations = await db.Restorations.AsNoTracking()
-            .Where(r => (r.SubjectId == id.Value && r.ReachOf == null) || r.ReachOf == id.Value)
+            .Where(RestorationRow.OwnedBy(id.Value))
             .ToListAsync(cancellationToken);
         var objections = allObjections
             .Where(o => Within(o.RecordId, o.DesignationId))

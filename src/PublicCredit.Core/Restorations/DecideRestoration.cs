@@ -40,24 +40,23 @@ public sealed class DecideRestoration(PublicCreditDbContext db, AppendToLedger l
             {
                 await db.Entry(row).ReloadAsync(cancel);
                 RestorationSteps.RequireStatus(row, RestorationStatus.Accepted, Codes.NotAccepted);
-                if (row.ReachOf is { } person)
-                {
-                    // A person's reach (docs/restorations.md#responsible-persons): ended for good; the entry stays as it is.
-                    var reach = await db.ResponsiblePersons.FirstAsync(p => p.DesignationId == designation.Id && p.ResidentId == person, cancel);
-                    reach.ReachEndedAt ??= now;
-                    var reachLate = Close(row, caller, now, reasons, RestorationStatus.Granted);
-                    var reachDetails = RestorationSteps.Payload(row, RestorationSteps.Decide, true, reasons, reachLate);
-                    reachDetails.Remove("reasonsSha256");
-                    reachDetails["reachOf"] = reach.Id; // the person's row, never the resident ID (ADR 0009 §4)
-                    return new DesignationChange(designation.State, DesignationEvents.ReachRestored, null, reasons, reachDetails,
-                        position => row.LedgerPosition = position);
-                }
-
-                var next = DesignationLifecycle.Restore(designation.State, now);
+                // A person's application (docs/restorations.md#responsible-persons) ends the designation's reach to that
+                // person for good and leaves the entry as it is; any other ends the entry.
+                var reach = row.ReachOf is { } person
+                    ? await db.ResponsiblePersons.FirstAsync(p => p.DesignationId == designation.Id && p.ResidentId == person, cancel)
+                    : null;
+                var next = reach is null ? DesignationLifecycle.Restore(designation.State, now) : designation.State;
                 var late = Close(row, caller, now, reasons, RestorationStatus.Granted);
                 var details = RestorationSteps.Payload(row, RestorationSteps.Decide, true, reasons, late);
                 details.Remove("reasonsSha256"); // the runner hashes the reasons itself
-                return new DesignationChange(next, DesignationEvents.Restored, null, reasons, details, position => row.LedgerPosition = position);
+                if (reach is not null)
+                {
+                    reach.ReachEndedAt ??= now;
+                    details["reachOf"] = reach.Id; // the person's row, never the resident ID (ADR 0009 §4)
+                }
+
+                return new DesignationChange(next, reach is null ? DesignationEvents.Restored : DesignationEvents.ReachRestored, null, reasons, details,
+                    position => row.LedgerPosition = position);
             }, cancellationToken);
             return new RestorationStep(row.Id, row.Status, row.DecidedAt!.Value, RestorationSteps.IsLate(row.DecidedAt.Value, row.DecideBy));
         }

@@ -45,6 +45,10 @@ public sealed class RestorationRow
     /// </summary>
     public string? ReachOf { get; set; }
 
+    /// <summary>The applications that are <paramref name="subject"/>'s own, on its records and entries, and a responsible person's for its reach (docs/restorations.md#responsible-persons).</summary>
+    public static System.Linq.Expressions.Expression<Func<RestorationRow, bool>> OwnedBy(string subject) =>
+        r => r.ReachOf == subject || (r.SubjectId == subject && r.ReachOf == null);
+
     /// <summary>The department that designated or recorded, which decides (docs/domain.md#objections-and-restoration).</summary>
     public required string Department { get; set; }
 

@@ -38,7 +38,7 @@ internal sealed class CreditReportPdf(IStringLocalizer<SharedResource> l, Credit
         {
             Write(layout, profile, stamp, verifyAddress, code);
             texts = [.. layout.Texts, "0123456789 /"]; // the page total's digits, unknown while laying out
-            total = layout.Pages;
+            total = layout.PageCount;
         }
 
         using var face = fonts.For(texts);

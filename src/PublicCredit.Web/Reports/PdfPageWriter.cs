@@ -67,7 +67,7 @@ internal sealed class PdfPageWriter : IDisposable
         const float size = 9.5f;
         using var labelFont = fonts.At(size, strong: true);
         using var valueFont = fonts.At(size);
-        var labelText = label + (PublicCredit.Web.Pages.Display.IsEnglish ? ": " : "：");
+        var labelText = label + (Pages.Display.IsEnglish ? ": " : "：");
         // Values start in one column (labels are short), unless a label is longer than the column.
         var indent = Math.Min(Math.Max(labelFont.MeasureText(labelText) + 4f, LabelColumn), ContentWidth / 3f);
         var lines = Wrap(value, valueFont, ContentWidth - indent);
@@ -113,7 +113,7 @@ internal sealed class PdfPageWriter : IDisposable
     }
 
     /// <summary>How many pages have been started.</summary>
-    public int Pages => page;
+    public int PageCount => page;
 
     public void Space(float points)
     {

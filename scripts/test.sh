@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's test command: installs what the tests need (PostgreSQL server; Chromium for the browser tests; a CJK
-# font for credit reports; poppler-utils to read the PDFs back) when it can, then runs every test — on SQLite and on a throwaway PostgreSQL cluster that
+# font for credit reports; poppler-utils to read the PDFs back; Node.js for the pinned HTML and OpenAPI checkers) when it can, then runs every test — on SQLite and on a throwaway PostgreSQL cluster that
 # the tests start themselves — and ends with one line "Tests: N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,8 +29,18 @@ if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then missing+=(postgre
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+# html-validate, Redocly CLI, Spectral and Lighthouse run on Node.js (pinned in tools/checkers/package-lock.json).
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 have_pg_server || { echo "error: PostgreSQL server binaries still not found after install" >&2; exit 1; }
+
+# The pinned checkers, installed from the lock file when it changed since the last install (tests find them there).
+checkers=tools/checkers
+if [ ! -e "$checkers/node_modules/.package-lock.json" ] || [ "$checkers/package-lock.json" -nt "$checkers/node_modules/.package-lock.json" ]; then
+  echo "==> installing the pinned checkers (npm ci in $checkers)"
+  npm ci --prefix "$checkers" --no-audit --no-fund --loglevel=error
+fi
 
 results="${PCREDIT_TEST_RESULTS:-$PWD/TestResults}"
 rm -rf "$results"

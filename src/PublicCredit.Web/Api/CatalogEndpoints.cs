@@ -13,6 +13,6 @@ internal static class CatalogEndpoints
         // The loaded catalog is public: the rules that bind everyone are published (docs/api.md).
         api.MapGet("/catalog", (CatalogOverview overview) => TypedResults.Ok(overview))
             .AllowPublic()
-            .WithName("GetCatalog");
+            .WithName("GetCatalog").WithSummary("The loaded catalog with its version: categories, departments, matters, list types, measures, purposes.");
     }
 }

@@ -25,7 +25,8 @@ internal static class CheckEndpoints
             using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
             var result = await check.RunAsync(http.Caller(), CheckInput.Read(body.RootElement), cancel);
             return TypedResults.Ok(result);
-        }).RequireRoles(Role.Checker).WithName("RunCheck")
+        }).RequireRoles(Role.Checker).WithName("RunCheck").WithSummary("The embedded check: the measures that bind the subject for the matter now, or clear.")
+            .AcceptsJson<CheckRequestBody>(CheckRequestBody.Example)
             .ProducesProblems(400, 401, 403, 422);
 
         api.MapPost("/checks/{checkId}/feedback", async (string checkId, HttpContext http, SubmitFeedback submit, CancellationToken cancel) =>
@@ -35,7 +36,8 @@ internal static class CheckEndpoints
             using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
             var given = await submit.RunAsync(http.Caller(), id, FeedbackInput.Read(body.RootElement), cancel);
             return TypedResults.Created($"/api/v1/checks/{given.CheckId}/feedback/{given.Id}", given);
-        }).RequireRoles(Role.Checker).WithName("GiveCheckFeedback")
+        }).RequireRoles(Role.Checker).WithName("GiveCheckFeedback").WithSummary("Whether a measure a check returned was applied (201).")
+            .AcceptsJson<FeedbackBody>(FeedbackBody.Example)
             .ProducesProblems(400, 401, 403, 404, 409, 422);
 
         // ?from=&to= (China dates, inclusive; ADR 0020): checks made in the period and the feedback on them.
@@ -44,7 +46,7 @@ internal static class CheckEndpoints
             var period = ReportingPeriod.Parse(from, to);
             return TypedResults.Ok(new ImplementationStatsResponse(await stats.RunAsync(http.Caller(), period, cancel), period.From, period.To));
         })
-            .RequireRoles(Role.Auditor).WithName("ImplementationStats")
+            .RequireRoles(Role.Auditor).WithName("ImplementationStats").WithSummary("Per memorandum, measure and checking department: checks made, measures returned and feedback in the period.")
             .ProducesProblems(401, 403, 422);
     }
 }

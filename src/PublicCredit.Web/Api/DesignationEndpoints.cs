@@ -24,7 +24,8 @@ internal static class DesignationEndpoints
             using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
             var proposed = await propose.RunAsync(http.Caller(), DesignationJson.ReadProposal(body.RootElement), cancel);
             return TypedResults.Created($"/api/v1/designations/{proposed.Id}", proposed);
-        }).RequireRoles(Role.Recorder).WithName("ProposeDesignation")
+        }).RequireRoles(Role.Recorder).WithName("ProposeDesignation").WithSummary("Proposes a designation with notice (201): the objection deadline and a one-time activation code for the subject.")
+            .AcceptsJson<ProposeDesignationBody>(ProposeDesignationBody.Example)
             .ProducesProblems(400, 401, 403, 409, 422);
 
         // The subject's own act: a self-service token, checked against the designation's subject by the use case.
@@ -34,7 +35,8 @@ internal static class DesignationEndpoints
             using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
             var filed = await file.RunAsync(http.Caller(), designationId, DesignationJson.ReadStatement(body.RootElement), cancel);
             return TypedResults.Created($"/api/v1/designations/{filed.DesignationId}", filed);
-        }).AllowSubjectToken().WithName("FileDesignationStatement")
+        }).AllowSubjectToken().WithName("FileDesignationStatement").WithSummary("The subject states its case on a noticed designation (its own token).")
+            .AcceptsJson<StatementBody>(StatementBody.Example)
             .ProducesProblems(400, 401, 403, 404, 409, 422);
 
         api.MapPost("/designations/{id}/decide", async (string id, HttpContext http, DecideDesignation decide, CancellationToken cancel) =>
@@ -43,7 +45,8 @@ internal static class DesignationEndpoints
             using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
             var decided = await decide.RunAsync(http.Caller(), designationId, DesignationJson.ReadDecision(body.RootElement), cancel);
             return TypedResults.Ok(decided);
-        }).RequireRoles(Role.Reviewer).WithName("DecideDesignation")
+        }).RequireRoles(Role.Reviewer).WithName("DecideDesignation").WithSummary("Decides a noticed designation: effective from the given day for the term; 409 while the objection window or an objection is open.")
+            .AcceptsJson<DecisionBody>(DecisionBody.Example)
             .ProducesProblems(400, 401, 403, 404, 409, 422);
 
         api.MapPost("/designations/{id}/revoke", async (string id, HttpContext http, RevokeDesignation revoke, CancellationToken cancel) =>
@@ -52,7 +55,8 @@ internal static class DesignationEndpoints
             using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
             var revoked = await revoke.RunAsync(http.Caller(), designationId, DesignationJson.ReadRevocation(body.RootElement), cancel);
             return TypedResults.Ok(revoked);
-        }).RequireRoles(Role.Reviewer).WithName("RevokeDesignation")
+        }).RequireRoles(Role.Reviewer).WithName("RevokeDesignation").WithSummary("Revokes a designation with reasons.")
+            .AcceptsJson<RevocationBody>(RevocationBody.Example)
             .ProducesProblems(400, 401, 403, 404, 409, 422);
 
         // A red entry a black one set aside (ADR 0042): back in force only for a subject eligible again.
@@ -62,7 +66,8 @@ internal static class DesignationEndpoints
             using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
             var confirmed = await confirm.RunAsync(http.Caller(), designationId, DesignationJson.ReadConfirmation(body.RootElement), cancel);
             return TypedResults.Ok(confirmed);
-        }).RequireRoles(Role.Reviewer).WithName("ConfirmDesignation")
+        }).RequireRoles(Role.Reviewer).WithName("ConfirmDesignation").WithSummary("Puts a red entry suspended by a conflicting black one back in force, for a subject eligible again.")
+            .AcceptsJson<ReasonsBody>(ReasonsBody.Example)
             .ProducesProblems(400, 401, 403, 404, 409, 422);
 
         // The department's own designations, for its recorders and reviewers (the use case checks role and scope).
@@ -82,12 +87,12 @@ internal static class DesignationEndpoints
         // Staff of any role, or the subject's own token: checked against the designation's subject by the use case.
         api.MapGet("/designations/{id}", async (string id, string? purpose, string? note, HttpContext http, ReadDesignation read, CancellationToken cancel) =>
             TypedResults.Ok(await read.RunAsync(http.Caller(), DesignationTransitions.ParseId(id), purpose, note, cancel)))
-            .AllowSubjectToken().WithName("ReadDesignation")
+            .AllowSubjectToken().WithName("ReadDesignation").WithSummary("One designation with its deadlines (staff with ?purpose=, or the subject's own token).")
             .ProducesProblems(401, 403, 404, 422);
 
         api.MapGet("/designations/{id}/decision", async (string id, string? purpose, string? note, HttpContext http, ReadDesignation read, CancellationToken cancel) =>
             TypedResults.Ok(await read.DecisionAsync(http.Caller(), DesignationTransitions.ParseId(id), purpose, note, cancel)))
-            .AllowSubjectToken().WithName("ReadDesignationDecision")
+            .AllowSubjectToken().WithName("ReadDesignationDecision").WithSummary("The decision document of a decided designation.")
             .ProducesProblems(401, 403, 404, 422);
     }
 }

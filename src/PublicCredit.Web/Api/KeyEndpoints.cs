@@ -19,16 +19,17 @@ internal static class KeyEndpoints
             var created = await createKey.RunAsync(http.Caller(), request, cancel);
             return TypedResults.Created($"/api/v1/keys/{created.Id}", created);
         }).RequireRoles(KeyAuthority.Administrators).WithName("CreateApiKey")
+            .AcceptsJson<ApiKeyBody>(ApiKeyBody.Example).WithSummary("Issues an API key with one role for one department (201); the secret is shown once.")
             .ProducesProblems(400, 401, 403, 422);
 
         api.MapGet("/keys", async (HttpContext http, ListApiKeys list, CancellationToken cancel) =>
             TypedResults.Ok(await list.RunAsync(http.Caller(), cancel)))
-            .RequireRoles(KeyAuthority.Administrators).WithName("ListApiKeys")
+            .RequireRoles(KeyAuthority.Administrators).WithName("ListApiKeys").WithSummary("The keys the caller has authority over, never their secrets.")
             .ProducesProblems(401, 403);
 
         api.MapDelete("/keys/{id}", async (string id, HttpContext http, RevokeApiKey revoke, CancellationToken cancel) =>
             TypedResults.Ok(await revoke.RunAsync(http.Caller(), PathId(id), cancel)))
-            .RequireRoles(KeyAuthority.Administrators).WithName("RevokeApiKey")
+            .RequireRoles(KeyAuthority.Administrators).WithName("RevokeApiKey").WithSummary("Revokes a key at once.")
             .ProducesProblems(401, 403, 404, 409);
 
         api.MapPost("/keys/{id}/rotation", async (string id, RotateApiKeyRequest? request, HttpContext http, RotateApiKey rotate, CancellationToken cancel) =>
@@ -36,6 +37,7 @@ internal static class KeyEndpoints
             var created = await rotate.RunAsync(http.Caller(), PathId(id), request?.Expires, cancel);
             return TypedResults.Created($"/api/v1/keys/{created.Id}", created);
         }).RequireRoles(KeyAuthority.Administrators).WithName("RotateApiKey")
+            .AcceptsJson<RotateApiKeyRequest>(new RotateApiKeyRequest("2027-06-30"), "Optional: without a body the new key lasts a year.", optional: true).WithSummary("A new key in place of this one (201); the old one is revoked.")
             .ProducesProblems(400, 401, 403, 404, 409, 422);
     }
 

@@ -16,13 +16,13 @@ internal static class LedgerEndpoints
         api.MapGet("/ledger", async (string? after, string? limit, string? purpose, string? note, HttpContext http, ReadLedger read, CancellationToken cancel) =>
                 TypedResults.Ok(await read.RunAsync(http.Caller(), after, limit, purpose, note, cancel)))
             .RequireRoles(Role.Auditor)
-            .WithName("ReadLedger")
+            .WithName("ReadLedger").RequiresQuery("purpose")
             .WithSummary("Ledger events in position order (auditor, ?purpose= required; logged as an inquiry about each subject named).")
             .ProducesProblems(401, 403, 422);
 
         api.MapGet("/ledger/verification", async (VerifyLedger verify, CancellationToken cancel) =>
             TypedResults.Ok(LedgerVerificationResponse.Of(await verify.RunAsync(cancel))))
-            .RequireRoles(Role.Auditor).WithName("VerifyLedger")
+            .RequireRoles(Role.Auditor).WithName("VerifyLedger").WithSummary("What pcredit ledger verify answers: the chain, the state tables and the last signed checkpoint.")
             .ProducesProblems(401, 403);
     }
 }

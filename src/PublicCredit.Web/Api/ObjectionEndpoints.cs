@@ -29,6 +29,7 @@ internal static class ObjectionEndpoints
             var view = FiledObjectionResponse.Of(filed.Objection);
             return filed.Created ? TypedResults.Created($"/api/v1/objections/{filed.Objection.Id}", view) : TypedResults.Ok(view);
         }).AllowSubjectToken().WithName("FileObjection")
+            .AcceptsJson<ObjectionBody>(ObjectionBody.Example)
             .WithSummary("Objects to a record or designation; suspends it at once. The same filing again answers 200 with the same id.")
             .ProducesProblems(400, 401, 403, 404, 409, 422);
 
@@ -39,7 +40,8 @@ internal static class ObjectionEndpoints
             var resolved = await resolve.RunAsync(http.Caller(), objectionId, ObjectionJson.ReadResolution(body.RootElement), cancel);
             return TypedResults.Ok(new ResolvedObjectionResponse(
                 resolved.Id, resolved.Status.Code(), resolved.ResolvedAt, new ObjectionTargetView(resolved.DesignationId, resolved.RecordId)));
-        }).RequireRoles(Role.Reviewer).WithName("ResolveObjection")
+        }).RequireRoles(Role.Reviewer).WithName("ResolveObjection").WithSummary("Upholds or rejects an objection with reasons.")
+            .AcceptsJson<ResolutionBody>(ResolutionBody.Example)
             .ProducesProblems(400, 401, 403, 404, 409, 422);
 
         // The owning department suspends the target of an objection that only opened a review (ADR 0034).
@@ -51,12 +53,13 @@ internal static class ObjectionEndpoints
             var suspended = await suspend.RunAsync(http.Caller(), objectionId, reasons, errors, cancel);
             return TypedResults.Ok(FiledObjectionResponse.Of(suspended));
         }).RequireRoles(Role.Reviewer).WithName("SuspendObjection")
+            .AcceptsJson<ReasonsBody>(ReasonsBody.Example)
             .WithSummary("The owning department suspends the target of an objection that opened a review without suspension.")
             .ProducesProblems(400, 401, 403, 404, 409, 422);
 
         api.MapGet("/objections/{id}", async (string id, HttpContext http, ReadObjection read, CancellationToken cancel) =>
                 TypedResults.Ok(await read.RunAsync(http.Caller(), ParseId(id), cancel)))
-            .AllowSubjectToken().WithName("ReadObjection")
+            .AllowSubjectToken().WithName("ReadObjection").WithSummary("One objection and its answer (the filer, staff of the owning department, an auditor).")
             .ProducesProblems(401, 403, 404);
 
         api.MapGet("/objections", async (string? status, string? page, HttpContext http, ListObjections list, CancellationToken cancel) =>

@@ -20,7 +20,7 @@ internal static class PublicEndpoints
                         $"At most {limits.SearchPerMinute} public searches a minute from one address; try again in {retry} s.")
                     : TypedResults.Ok(await search.RunAsync(http.Caller(), q, page, asOf, purpose, note, cancel)))
             .AllowPublic()
-            .WithName("SearchPublicSubjects")
+            .WithName("SearchPublicSubjects").RequiresQuery("q")
             .WithSummary("Subjects with something public now, by name substring or exact code; 20 per page.")
             .WithDescription(
                 "An individual's `id` is an opaque public id, never the identity number; `code` is masked. " +

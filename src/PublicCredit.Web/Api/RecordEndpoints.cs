@@ -37,7 +37,8 @@ internal static class RecordEndpoints
                 _ when outcome.IsConflict => throw ConflictProblem(outcome),
                 _ => throw DomainException.Invalid(outcome.Errors ?? []),
             };
-        }).RequireRoles(Role.Recorder).WithName("SubmitRecord")
+        }).RequireRoles(Role.Recorder).WithName("SubmitRecord").WithSummary("Submits one record (201); the same content again answers 200 unchanged, different content 409.")
+            .AcceptsJson<RecordBody>(RecordBody.Example)
             .ProducesProblems(400, 401, 403, 409, 422);
 
         api.MapPost("/records/batch", async (HttpContext http, SubmitRecords submit, CancellationToken cancel) =>
@@ -58,7 +59,8 @@ internal static class RecordEndpoints
             var inputs = body.RootElement.EnumerateArray().Select(item => RecordJson.Read(item).Input).ToList();
             var outcomes = await submit.RunAsync(http.Caller(), inputs, cancel);
             return TypedResults.Ok<IReadOnlyList<BatchItemResponse>>([.. outcomes.Select(o => new BatchItemResponse(o.Index, o.Id, o.Status, o.Errors))]);
-        }).RequireRoles(Role.Recorder).WithName("SubmitRecordBatch")
+        }).RequireRoles(Role.Recorder).WithName("SubmitRecordBatch").WithSummary("Submits up to 1000 records, each judged on its own: 200 with a status per item.")
+            .AcceptsJson<IReadOnlyList<RecordBody>>([RecordBody.Example])
             .ProducesProblems(400, 401, 403, 422);
 
         api.MapPost("/records/{id}/corrections", async (string id, HttpContext http, CorrectRecord correct, CancellationToken cancel) =>
@@ -68,19 +70,20 @@ internal static class RecordEndpoints
             var (input, reason) = RecordJson.Read(body.RootElement, allowReason: true);
             var outcome = await correct.RunAsync(http.Caller(), recordId, new CorrectionRequest(input, reason), cancel);
             return TypedResults.Ok(new CorrectedRecordResponse(outcome.Id, outcome.Version, outcome.Changed ? "corrected" : "unchanged"));
-        }).RequireRoles(Role.Recorder).WithName("CorrectRecord")
+        }).RequireRoles(Role.Recorder).WithName("CorrectRecord").WithSummary("Corrects a record: a new version with the reason; earlier versions are kept.")
+            .AcceptsJson<RecordCorrectionBody>(RecordCorrectionBody.Example)
             .ProducesProblems(400, 401, 403, 404, 422);
 
         // Reading a record is an inquiry about its subject (ADR 0008): ?purpose= is required and logged.
         api.MapGet("/records/{id}", async (string id, string? purpose, string? note, HttpContext http, ReadRecord read, CancellationToken cancel) =>
             TypedResults.Ok(await read.RunAsync(http.Caller(), ParseId(id), purpose, note, cancel)))
-            .RequireRoles(Role.Recorder).WithName("ReadRecord")
+            .RequireRoles(Role.Recorder).WithName("ReadRecord").RequiresQuery("purpose").WithSummary("One record with every version, within the caller's read scope; logged as an inquiry.")
             .ProducesProblems(401, 403, 404, 422);
 
         // ?from=&to= (China dates, inclusive; ADR 0020): records decided in the period.
         api.MapGet("/stats/publicity", async (string? from, string? to, HttpContext http, PublicityStats stats, CancellationToken cancel) =>
             TypedResults.Ok(await stats.RunAsync(http.Caller(), ReportingPeriod.Parse(from, to), cancel)))
-            .RequireRoles(Role.Auditor).WithName("PublicityStats")
+            .RequireRoles(Role.Auditor).WithName("PublicityStats").WithSummary("Double publicity per department and category: records published on time and late in the period.")
             .ProducesProblems(401, 403, 422);
     }
 

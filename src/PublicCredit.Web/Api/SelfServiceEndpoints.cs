@@ -41,7 +41,7 @@ internal static class SelfServiceEndpoints
 
             var subject = SubjectId.Parse(caller.SubjectId, ChinaTime.Today(clock));
             return TypedResults.Ok(new WhoAmIResponse(subject.Value, subject.Kind));
-        }).AllowSubjectToken().WithName("WhoAmI")
+        }).AllowSubjectToken().WithName("WhoAmI").WithSummary("The subject a self-service token speaks for.")
             .ProducesProblems(401, 403);
 
         // The subject redeems the one-time code printed in its notice for its own token (docs/design.md#the-department-never-holds-the-subjects-credential; ADR 0029).
@@ -59,20 +59,21 @@ internal static class SelfServiceEndpoints
                     activated.Token, activated.ExpiresAt, new SubjectSessionSubject(activated.SubjectMasked, activated.Kind), SubjectTokenOrigin.Activation.Code()));
             }))
             .AllowPublic().WithName("ActivateSubjectSession")
+            .AcceptsJson<ActivationBody>(ActivationBody.Example)
             .WithSummary("Redeems the one-time activation code of a designation notice for the subject's own self-service token (201).")
             .ProducesProblems(400, 409, 422, 429);
 
         // The subject's own credentials (docs/design.md#credentials-end; ADR 0030): what exists, and ending any of them at once.
         api.MapGet("/me/tokens", async (HttpContext http, ListSubjectTokens list, CancellationToken cancel) =>
             TypedResults.Ok(await list.RunAsync(http.Caller(), cancel)))
-            .AllowSubjectToken().WithName("ListOwnTokens")
+            .AllowSubjectToken().WithName("ListOwnTokens").WithSummary("The subject's own self-service tokens, never their secrets.")
             .ProducesProblems(401, 403);
 
         api.MapDelete("/me/tokens/{id}", async (string id, HttpContext http, RevokeSubjectToken revoke, CancellationToken cancel) =>
         {
             var tokenId = PathIds.Parse(id, AccessProblemCodes.TokenUnknown, raw => $"'{raw}' is not a token id.");
             return TypedResults.Ok(await revoke.RunAsync(http.Caller(), tokenId.ToString(), cancel));
-        }).AllowSubjectToken().WithName("RevokeOwnToken")
+        }).AllowSubjectToken().WithName("RevokeOwnToken").WithSummary("Revokes one of the subject's own tokens at once.")
             .ProducesProblems(401, 403, 404, 409);
     }
 }

@@ -181,13 +181,8 @@ public static class PublicCreditApp
         });
         services.AddAuthentication(BearerAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthentication>(BearerAuthentication.SchemeName, null);
-        // The document's server is the site's own address (ADR 0038), not the request's Host the library would copy.
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, context, _) =>
-        {
-            var site = context.ApplicationServices.GetRequiredService<PublicHosts>().Site;
-            document.Servers = [new Microsoft.OpenApi.OpenApiServer { Url = site.ToString().TrimEnd('/') }];
-            return Task.CompletedTask;
-        }));
+        // The OpenAPI document and its conventions (ADR 0048): security, problems, bodies, required members.
+        services.AddPublicCreditOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<FollowerHealthCheck>("ledger-follower");
         services.AddWebPortal(settings, startupReport);
         services.AddBehindProxy(settings);

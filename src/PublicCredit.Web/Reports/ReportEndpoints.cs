@@ -65,6 +65,7 @@ internal static class ReportEndpoints
             .AllowPublic()
             .RequireRateLimiting(RatePolicy)
             .WithName("CreditReportPdf")
+            .WithTags("reports")
             .WithSummary("The public profile as a PDF credit report with a signed verification code; its digest is kept for /verify/{code}.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

@@ -183,6 +183,8 @@ public static class PublicCreditApp
             .AddScheme<AuthenticationSchemeOptions, BearerAuthentication>(BearerAuthentication.SchemeName, null);
         // The OpenAPI document and its conventions (ADR 0048): security, problems, bodies, required members.
         services.AddPublicCreditOpenApi();
+        // HEAD on the API answers as GET would, without a body (docs/api.md#conventions).
+        services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, HeadRequests>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<FollowerHealthCheck>("ledger-follower");
         services.AddWebPortal(settings, startupReport);
         services.AddBehindProxy(settings);

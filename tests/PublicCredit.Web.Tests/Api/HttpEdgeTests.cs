@@ -82,6 +82,40 @@ public abstract class HttpEdgeTests(ITestDatabases databases) : ServerTests(data
     }
 
     [Fact]
+    public async Task Head_on_a_get_route_answers_its_status_and_headers_without_a_body()
+    {
+        using var recorder = Server.Client(await Server.KeyAsync(Role.Recorder, Departments.Samr));
+        var created = await recorder.PostExpectAsync("/api/v1/records", RecordBodies.Penalty(), HttpStatusCode.Created, Cancel);
+        var recordId = created.GetProperty("id").GetString();
+        using var admin = Server.Client(await Server.KeyAsync(Role.Admin, Departments.Ndrc));
+        using var anyone = Server.Client();
+        var sample = new (HttpClient Client, string Route)[]
+        {
+            (anyone, "/api/v1/catalog"),
+            (anyone, "/api/v1/public/records?department=samr"),
+            (anyone, "/api/v1/public/subjects"), // 422 query-missing
+            (anyone, "/api/v1/ledger"), // 401
+            (admin, "/api/v1/keys"),
+            (recorder, $"/api/v1/records/{recordId}?purpose=law-enforcement"),
+            (recorder, "/api/v1/records/00000000-0000-0000-0000-000000000000?purpose=law-enforcement"), // 404
+            (anyone, "/openapi/v1.json"),
+        };
+
+        foreach (var (client, route) in sample)
+        {
+            using var get = await client.GetAsync(new Uri(route, UriKind.Relative), Cancel);
+            using var request = new HttpRequestMessage(HttpMethod.Head, new Uri(route, UriKind.Relative));
+            using var head = await client.SendAsync(request, Cancel);
+
+            Assert.True(get.StatusCode == head.StatusCode, $"HEAD {route}: {(int)head.StatusCode}, GET {(int)get.StatusCode}");
+            Assert.True(get.Content.Headers.ContentType?.ToString() == head.Content.Headers.ContentType?.ToString(), $"HEAD {route}: {head.Content.Headers.ContentType}");
+            Assert.Equal(get.Headers.CacheControl?.ToString(), head.Headers.CacheControl?.ToString());
+            Assert.NotEmpty(await get.Content.ReadAsByteArrayAsync(Cancel));
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync(Cancel));
+        }
+    }
+
+    [Fact]
     public async Task Headers_larger_than_the_server_reads_are_a_coded_431()
     {
         using var client = Server.Client();

@@ -1,12 +1,11 @@
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
-using PublicCredit.Access;
 using PublicCredit.Browser.Tests.Infrastructure;
 
 namespace PublicCredit.Browser.Tests;
 
 /// <summary>
-/// Every page of docs/web.md, as each user reaches it, in both languages at 1280 and 390 px ("Done means": every page
+/// Every page of docs/web.md, as each user reaches it (<see cref="Tour"/>), in both languages at 1280 and 390 px ("Done means": every page
 /// works in both languages and reads well at both widths; no page leaks an unmasked ID). A page must answer 200, be
 /// in the asked language, show no untranslated resource key, never scroll sideways, and show no whole resident ID.
 /// Screenshots `tour-<lang>-<width>-<page>.png` are for people to look at.
@@ -20,112 +19,47 @@ public sealed partial class EveryPageTests(Chromium chromium, PortalWorld world)
     [InlineData("en", 390)]
     public async Task Every_page_answers_in_the_language_asked_without_sideways_scrolling_or_an_unmasked_id(string language, int width)
     {
-        var auditor = await world.KeyAsync(Role.Auditor, "ndrc");
-        var subject = world.OrganisationToken;
         var visited = new List<string>();
         var violations = new List<string>();
 
-        await VisitAsync(null, language, width, visited, violations,
-            ("home", "/"),
-            ("search", "/?q=" + Uri.EscapeDataString("示例")),
-            ("search-person", "/?q=" + PortalWorld.Person),
-            ("profile", "/public/subjects/" + PortalWorld.Organisation),
-            ("profile-person", "/public/subjects/" + PortalWorld.Person),
-            ("lists", "/lists"),
-            ("list", "/lists/serious-untrustworthy-market"),
-            ("list-defaulters", "/lists/judgment-defaulters?region=1101"),
-            ("catalog", "/catalog"),
-            ("privacy", "/privacy"),
-            ("verify", "/verify"),
-            ("verify-tampered", "/verify/AAAA-BBBB-CCCC-DDDD"),
-            ("console-signin", "/console/signin"),
-            ("me-signin", "/me/signin"));
-        await VisitAsync(("/console/signin", world.RecorderKey), language, width, visited, violations,
-            ("console-recorder", "/console"),
-            ("record-new", "/console/records/new"),
-            ("record-upload", "/console/records/upload"),
-            ("designations", "/console/designations"),
-            ("designation-new", "/console/designations/new"));
-        await VisitAsync(("/console/signin", world.ReviewerKey), language, width, visited, violations,
-            ("console-reviewer", "/console"),
-            ("objections", "/console/objections"),
-            ("restorations", "/console/restorations"),
-            ("designation", "first designation of the list"));
-        await VisitAsync(("/console/signin", auditor), language, width, visited, violations,
-            ("stats", "/console/stats"));
-        await VisitAsync(("/me/signin", subject), language, width, visited, violations,
-            ("me", "/me"));
-
-        Assert.Equal(25, visited.Count);
-        Assert.True(violations.Count == 0, $"axe-core found {violations.Count} violation(s):\n" + string.Join('\n', violations));
-    }
-
-    private async Task VisitAsync(
-        (string Path, string Secret)? signIn, string language, int width, List<string> visited, List<string> violations, params (string Name, string Path)[] pages)
-    {
-        await using var context = await chromium.ContextAsync(world.BaseAddress, width, language);
-        var page = await context.NewPageAsync();
-        var name = $"tour-{(language == "en" ? "en" : "zh")}-{width}";
-        await Screenshots.OnFailureAsync(page, name, async () =>
+        await Tour.WalkAsync(chromium, world, language, width, "tour", async (page, visit, _) =>
         {
-            if (signIn is { } session)
+            var pageName = visit.Name;
+            Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
+
+            var text = await page.Locator("body").InnerTextAsync();
+            Assert.Empty(Pages.UnmaskedResidentIds(await page.ContentAsync()));
+            var keys = ResourceKey().Matches(text).Select(m => m.Value).ToList();
+            Assert.True(keys.Count == 0, $"{pageName}: untranslated {string.Join(", ", keys)}");
+            if (language == "en")
             {
-                await page.GotoAsync(session.Path);
-                await page.Locator("input[type=password]").FillAsync(session.Secret);
-                await page.Locator("main form.panel button[type=submit]").ClickAsync();
-                await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+                // English pages may quote Chinese names, documents and laws, but their labels, buttons and column heads are English.
+                foreach (var label in await page.Locator("main label, main button, main th").AllInnerTextsAsync())
+                {
+                    Assert.False(HanOnly().IsMatch(label.Trim()), $"{pageName}: the label '{label}' is not in English");
+                }
             }
 
-            foreach (var (pageName, path) in pages)
-            {
-                IResponse? response;
-                if (path.StartsWith('/'))
-                {
-                    response = await page.GotoAsync(path);
-                }
-                else
-                {
-                    await page.GotoAsync("/console/designations");
-                    var href = await page.Locator("main table a").First.GetAttributeAsync("href");
-                    response = await page.GotoAsync(href!);
-                }
+            var (scroll, viewport) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
+            Assert.True(scroll <= viewport, $"{pageName} at {width} px scrolls sideways: {scroll} px wide");
+            // Every id a label, description or input points at is on the page (axe only asks for one of a list).
+            var dangling = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('[aria-describedby],[aria-labelledby],label[for]')]
+                    .flatMap(e => (e.getAttribute('aria-describedby') ?? e.getAttribute('aria-labelledby') ?? e.getAttribute('for')).split(/\s+/))
+                    .filter(id => id && !document.getElementById(id))
+                """);
+            violations.AddRange(dangling.Select(id => $"{pageName}: a reference to the missing element #{id}"));
 
-                var status = response?.Status ?? 0;
-                var expected = pageName == "verify-tampered" ? 404 : 200;
-                Assert.True(status == expected, $"{pageName} ({page.Url}) answered {status}");
-                Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
-
-                var text = await page.Locator("body").InnerTextAsync();
-                Assert.Empty(Pages.UnmaskedResidentIds(await page.ContentAsync()));
-                var keys = ResourceKey().Matches(text).Select(m => m.Value).ToList();
-                Assert.True(keys.Count == 0, $"{pageName}: untranslated {string.Join(", ", keys)}");
-                if (language == "en")
-                {
-                    // English pages may quote Chinese names, documents and laws, but their labels, buttons and column heads are English.
-                    foreach (var label in await page.Locator("main label, main button, main th").AllInnerTextsAsync())
-                    {
-                        Assert.False(HanOnly().IsMatch(label.Trim()), $"{pageName}: the label '{label}' is not in English");
-                    }
-                }
-
-                var (scroll, viewport) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
-                Assert.True(scroll <= viewport, $"{pageName} at {width} px scrolls sideways: {scroll} px wide");
-                // Every id a label, description or input points at is on the page (axe only asks for one of a list).
-                var dangling = await page.EvaluateAsync<string[]>("""
-                    () => [...document.querySelectorAll('[aria-describedby],[aria-labelledby],label[for]')]
-                        .flatMap(e => (e.getAttribute('aria-describedby') ?? e.getAttribute('aria-labelledby') ?? e.getAttribute('for')).split(/\s+/))
-                        .filter(id => id && !document.getElementById(id))
-                    """);
-                violations.AddRange(dangling.Select(id => $"{pageName}: a reference to the missing element #{id}"));
-
-                // axe-core in the page as it is shown: every rule, WCAG 2.1 AA and best practices.
-                var axe = await page.RunAxe();
-                violations.AddRange(axe.Violations.Select(v =>
-                    $"{pageName}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
-                await Screenshots.SaveAsync(page, $"{name}-{pageName}");
-                visited.Add(pageName);
-            }
+            // axe-core in the page as it is shown: every rule, WCAG 2.1 AA and best practices.
+            var axe = await page.RunAxe();
+            violations.AddRange(axe.Violations.Select(v =>
+                $"{pageName}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
+            await Screenshots.SaveAsync(page, $"tour-{(language == "en" ? "en" : "zh")}-{width}-{pageName}");
+            visited.Add(pageName);
         });
+
+        Assert.Equal(Tour.PageCount, visited.Count);
+        Assert.True(violations.Count == 0, $"axe-core found {violations.Count} violation(s):\n" + string.Join('\n', violations));
     }
 
     /// <summary>What a missing resource looks like on a page: the key itself, e.g. <c>Stats.Page.removals</c>.</summary>

@@ -40,6 +40,13 @@ internal static class ServeCommand
         {
             Description = "With --behind-proxy: the proxy's IP address(es), separated by ';' (default: loopback only)",
         };
+        var operatorName = new Option<string?>("--operator-name")
+        {
+            Description = "Who runs this site, shown with the contact details below in every page's footer and on the privacy notice (--demo: invented values)",
+        };
+        var operatorAddress = new Option<string?>("--operator-address") { Description = "The operator's postal address (with --operator-name)" };
+        var operatorTelephone = new Option<string?>("--operator-telephone") { Description = "The operator's telephone number (with --operator-name)" };
+        var operatorEmail = new Option<string?>("--operator-email") { Description = "The operator's e-mail address (with --operator-name)" };
         var searchLimit = Limit("--public-search-per-minute", "Public searches per client address per minute (API and search page; 0 = no limit)", 120);
         var verifyLimit = Limit("--verify-uploads-per-minute", "PDF uploads to /verify per client address per minute (0 = no limit)", 10);
         var reportLimit = Limit("--reports-per-minute", "Credit reports per client address per minute", 10);
@@ -55,7 +62,7 @@ internal static class ServeCommand
         {
             db, urls, catalog, demo, jsonLogs, keys, publicUrl, behindProxy, proxies,
             searchLimit, verifyLimit, reportLimit, objectionLimit, activationLimit, checkpointEvery, checkpointAge, poolSize,
-            inquirySeal,
+            inquirySeal, operatorName, operatorAddress, operatorTelephone, operatorEmail,
         };
         command.SetAction((parse, cancel) => CommonOptions.Guard(parse, async output =>
         {
@@ -86,6 +93,8 @@ internal static class ServeCommand
                     MaxAge = TimeSpan.FromMinutes(parse.GetValue(checkpointAge)),
                 },
                 InquirySealInterval = TimeSpan.FromSeconds(parse.GetValue(inquirySeal)),
+                Operator = Operator(parse.GetValue(operatorName), parse.GetValue(operatorAddress), parse.GetValue(operatorTelephone),
+                    parse.GetValue(operatorEmail), parse.GetValue(demo)),
             };
 
             await using var app = await PublicCreditApp.StartAsync(settings, cancel);
@@ -106,6 +115,12 @@ internal static class ServeCommand
         Description = $"{description} (default {defaultValue})",
         DefaultValueFactory = _ => defaultValue,
     };
+
+    /// <summary>The operator as given; none given: the demo's invented one with --demo, else none (the footer's generic text).</summary>
+    private static OperatorContact? Operator(string? name, string? address, string? telephone, string? email, bool demo) =>
+        new[] { name, address, telephone, email }.All(string.IsNullOrWhiteSpace)
+            ? (demo ? OperatorContact.Demo : null)
+            : new OperatorContact(name?.Trim() ?? string.Empty, address?.Trim(), telephone?.Trim(), email?.Trim());
 
     private static Uri? ParsePublicUrl(string? given) =>
         string.IsNullOrWhiteSpace(given) ? null

@@ -28,6 +28,12 @@ public sealed record HostSettings
     public Uri? PublicUrl { get; init; }
 
     /// <summary>
+    /// Who runs the site and how to reach them, shown in every page's footer and on the privacy notice
+    /// (docs/web.md#operator-contact). Null: the footer says to contact the operator without naming it.
+    /// </summary>
+    public OperatorContact? Operator { get; init; }
+
+    /// <summary>
     /// The server sits behind a TLS-terminating reverse proxy (ADR 0038): <c>X-Forwarded-For</c>/<c>-Proto</c> are
     /// read from <see cref="KnownProxies"/> only (loopback when none is given), HSTS is sent and every cookie is
     /// <c>Secure</c>. Without it forwarded headers are ignored.
@@ -210,6 +216,11 @@ public sealed record HostSettings
         {
             // Any name reaches such a server: the address printed on reports and the hosts answered must be stated.
             problems.Add(new FieldError("publicUrl", SettingProblemCodes.PublicUrlMissing, "a server listening on every interface needs --public-url (the address the public reaches it at)"));
+        }
+
+        if (Operator is { } contact)
+        {
+            problems.AddRange(contact.Problems());
         }
 
         foreach (var proxy in KnownProxies)

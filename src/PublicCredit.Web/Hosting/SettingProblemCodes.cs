@@ -36,4 +36,8 @@ public static class SettingProblemCodes
     public const string InquirySealInvalid = "setting-inquiry-seal-invalid";
     [Problem(0, "A PostgreSQL node needs --keys (shared signing keys).", Field = "keys")]
     public const string KeysRequired = "setting-keys-required";
+    [Problem(0, "the operator's name, address or telephone is empty, too long or not on one line")]
+    public const string OperatorInvalid = "setting-operator-invalid";
+    [Problem(0, "'…' is not an e-mail address (name@domain.tld)", Field = "operatorEmail")]
+    public const string OperatorEmailInvalid = "setting-operator-email-invalid";
 }

@@ -22,6 +22,42 @@ public static class Display
     /// </summary>
     public static string? ChineseData => IsEnglish ? "zh-CN" : null;
 
+    /// <summary>
+    /// The <c>lang</c> of a value that may or may not be Chinese (an operator's name or address from the settings):
+    /// <c>zh-CN</c> on an English page when it holds Chinese characters, else null.
+    /// </summary>
+    public static string? DataLanguage(string? text) =>
+        IsEnglish && text is not null && text.Any(c => c is >= '\u3400' and <= '\u9fff' or >= '\uf900' and <= '\ufaff') ? "zh-CN" : null;
+
+    /// <summary>
+    /// A resource sentence with data in it (<c>{0}</c>, <c>{1}</c>…), each value HTML-encoded and, when it is Chinese
+    /// data on an English page, wrapped in <c>&lt;span lang="zh-CN"&gt;</c> — so the sentence stays English and the name,
+    /// document or reasons in it are read with a Chinese voice.
+    /// </summary>
+    public static Microsoft.AspNetCore.Html.IHtmlContent Sentence(string format, params string?[] values)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        ArgumentNullException.ThrowIfNull(values);
+        var encoder = System.Text.Encodings.Web.HtmlEncoder.Default;
+        var marked = values.Select(v => v is null ? string.Empty
+            : DataLanguage(v) is { } lang ? $"<span lang=\"{lang}\">{encoder.Encode(v)}</span>" : encoder.Encode(v)).ToArray();
+        var parts = System.Text.RegularExpressions.Regex.Split(format, @"(\{[0-9]+\})");
+        var html = new System.Text.StringBuilder();
+        foreach (var part in parts)
+        {
+            if (part.Length > 2 && part[0] == '{' && part[^1] == '}' && int.TryParse(part[1..^1], CultureInfo.InvariantCulture, out var index) && index < marked.Length)
+            {
+                html.Append(marked[index]);
+            }
+            else
+            {
+                html.Append(encoder.Encode(part));
+            }
+        }
+
+        return new Microsoft.AspNetCore.Html.HtmlString(html.ToString());
+    }
+
     /// <summary>A catalog period in words: <c>3 years</c> / <c>3年</c>, <c>6 months</c> / <c>6个月</c>.</summary>
     public static string Duration(IsoDuration duration)
     {

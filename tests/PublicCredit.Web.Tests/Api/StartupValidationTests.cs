@@ -65,6 +65,33 @@ public sealed class StartupValidationTests
     }
 
     [Theory]
+    [InlineData("", null, null, null, "setting-operator-invalid", "operatorName")]
+    [InlineData("示范运营单位", "第一行\n第二行", null, null, "setting-operator-invalid", "operatorAddress")]
+    [InlineData("示范运营单位", null, "call us", null, "setting-operator-invalid", "operatorTelephone")]
+    [InlineData("示范运营单位", null, null, "contact@", "setting-operator-email-invalid", "operatorEmail")]
+    [InlineData("示范运营单位", null, null, "a b@example.org", "setting-operator-email-invalid", "operatorEmail")]
+    public void Operator_contact_details_that_are_empty_too_long_or_not_shaped_as_such_are_refused(
+        string name, string? address, string? telephone, string? email, string code, string field)
+    {
+        var settings = Settings(RepositoryPaths.Catalog) with { Operator = new OperatorContact(name, address, telephone, email) };
+
+        var ex = Assert.Throws<DomainException>(() => PublicCreditApp.Build(settings));
+
+        Assert.Equal((code, field), (ex.Code, ex.Errors[0].Field));
+    }
+
+    [Fact]
+    public void An_operator_name_longer_than_a_hundred_characters_is_refused_and_the_demo_operator_is_accepted()
+    {
+        var tooLong = Settings(RepositoryPaths.Catalog) with { Operator = new OperatorContact(new string('单', 101)) };
+
+        var ex = Assert.Throws<DomainException>(() => PublicCreditApp.Build(tooLong));
+
+        Assert.Equal(("setting-operator-invalid", "operatorName"), (ex.Code, ex.Errors[0].Field));
+        Assert.Empty(OperatorContact.Demo.Problems());
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(61)]
     public void A_publicity_end_interval_that_could_not_announce_within_a_minute_is_refused(int seconds)

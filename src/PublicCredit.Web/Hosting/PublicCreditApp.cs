@@ -205,6 +205,7 @@ public static class PublicCreditApp
         app.UseAuthentication();
         app.UseWebPortal();
         app.MapOpenApi("/openapi/{documentName}.json").AllowPublic();
+        app.MapApiReference();
         // ADR 0028: /healthz everything (degraded with quarantined ledger positions), /live the process, /ready the
         // database and a follower that is not stuck.
         app.MapHealthChecks("/healthz", FollowerHealthCheck.Options(null)).AllowPublic();

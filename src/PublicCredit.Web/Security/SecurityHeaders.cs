@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using PublicCredit.Web.Api;
 
 namespace PublicCredit.Web.Security;
 
@@ -15,7 +16,11 @@ internal static class SecurityHeaders
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
-                headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+                // The API reference at /docs (ADR 0048 §7) is a script page (Scalar) that configures itself inline and sets
+                // styles from script; only there are inline scripts and styles allowed, and still nothing from elsewhere.
+                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(ApiReference.Path, StringComparison.Ordinal)
+                    ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+                    : "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
                 return Task.CompletedTask;
             });
             await next(context);

@@ -140,6 +140,28 @@ public abstract class OpenApiContractTests(ITestDatabases databases) : ServerTes
         Assert.Equal(["filedAt", "id", "status", "suspended", "target"], Required(filed).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task The_api_reference_at_docs_renders_the_served_document_from_this_origin_only()
+    {
+        using var client = Server.Client();
+
+        using var page = await client.GetAsync(new Uri("/docs/", UriKind.Relative), Cancel);
+        using var script = await client.GetAsync(new Uri("/docs/scalar.js", UriKind.Relative), Cancel);
+        using var other = await client.GetAsync(new Uri("/privacy", UriKind.Relative), Cancel);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var html = await page.Content.ReadAsStringAsync(Cancel);
+        Assert.Contains("openapi/v1.json", html, StringComparison.Ordinal);
+        Assert.Contains("<title>PublicCredit API</title>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal); // no CDN, no web fonts from elsewhere
+        Assert.Equal(System.Net.HttpStatusCode.OK, script.StatusCode);
+        var policy = string.Join(";", page.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self' 'unsafe-inline'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", string.Join(";", other.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+    }
+
     private static JsonElement Parameter(JsonElement operation, string name) =>
         operation.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == name);
 

@@ -10,7 +10,7 @@ using PublicCredit.Bench.SearchBench;
 //     [--pcredit-env NAME=VALUE]   (import and check-http) a variable for the measured pcredit child only, ADR 0023
 //   dotnet run -c Release --project bench/PublicCredit.Bench -- import-phases --records 100000   where the import's time goes
 //   dotnet run -c Release --project bench/PublicCredit.Bench -- index-memory [--subjects N] [--designations N]   index vs plain Dictionary
-//   dotnet run -c Release --project bench/PublicCredit.Bench -- search --subjects 1000000 --records 5000000 [--provider sqlite|postgres|both] [--repeats N] [--connections C] [--seconds S]
+//   dotnet run -c Release --project bench/PublicCredit.Bench -- search --subjects 1000000 --records 5000000 [--provider sqlite|postgres|both] [--repeats N] [--connections C] [--seconds S] [--explain]
 //   dotnet run -c Release --project bench/PublicCredit.Bench -- check-http [--subjects N] [--designations N] [--seconds S] [--connections C] [--not-durable]
 if (args.Length > 0 && ImportBenchCommand.Handles(args[0]))
 {

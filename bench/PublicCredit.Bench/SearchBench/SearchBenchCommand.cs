@@ -77,11 +77,16 @@ internal static class SearchBenchCommand
                 var database = await BenchDatabase.CreateAsync(provider, cluster, work, "search", CancellationToken.None);
                 await StorageServices.MigrateAsync(database.Target);
                 var seed = Stopwatch.StartNew();
-                var data = await SearchData.SeedAsync(database.Target, subjects, records, catalog);
+                var data = await SearchData.SeedAsync(database.Target, subjects, records, catalog, work);
                 Say(Invariant($"{provider}: seeded in {seed.Elapsed.TotalSeconds:0} s ({database.Count("subject_name_grams"):N0} index rows); load {LoadAverage()}"));
                 var baseline = Stopwatch.StartNew();
                 var twin = Baseline.Create(database);
                 Say(Invariant($"{provider}: baseline index ({twin}) built in {baseline.Elapsed.TotalSeconds:0} s"));
+                if (args.Contains("--explain"))
+                {
+                    await ExplainAsync(provider, database, catalog, data);
+                }
+
                 failed |= !await MeasureAsync(provider, database, catalog, data, repeats, connections, seconds);
                 await database.DropAsync(cluster);
             }
@@ -162,6 +167,23 @@ internal static class SearchBenchCommand
         return ok;
     }
 
+    /// <summary>Each kind's first query once, with the plan of every statement it sends (<see cref="ExplainingInterceptor"/>).</summary>
+    private static async Task ExplainAsync(DatabaseProvider provider, BenchDatabase database, CreditCatalog catalog, SearchData data)
+    {
+        using var inquiries = new InquiryLog(new NoInquiries(), TimeProvider.System, NullLogger<InquiryLog>.Instance);
+        foreach (var kind in data.Kinds())
+        {
+            var explaining = new ExplainingInterceptor(provider);
+            var builder = new DbContextOptionsBuilder<PublicCredit.Storage.PublicCreditDbContext>();
+            database.Target.Configure(builder);
+            builder.AddInterceptors(explaining);
+            await using var db = new PublicCredit.Storage.PublicCreditDbContext(builder.Options);
+            var total = await RunAsync(db, catalog, inquiries, TimeProvider.System, kind, kind.Queries[0]);
+            Say(Invariant($"== {provider} {kind.Name} ({kind.Queries[0]}): total {total}"));
+            Say(explaining.Plans);
+        }
+    }
+
     private static async Task<string> RunAsync(
         PublicCredit.Storage.PublicCreditDbContext db, CreditCatalog catalog, InquiryLog inquiries, TimeProvider clock, QueryKind kind, string query)
     {
@@ -237,7 +259,7 @@ internal static class Baseline
             parameter.Value = "%" + key + "%";
             command.CommandText = FormattableString.Invariant(
                 $"SELECT subject_id, name_key FROM search_twin WHERE name_key LIKE @q ORDER BY name_key, public_id LIMIT 20 OFFSET {offset}; ") +
-                $"SELECT count(*) FROM (SELECT 1 FROM search_twin WHERE name_key LIKE @q LIMIT {SearchPublicSubjects.TotalCap + 1}) c";
+                $"SELECT count(*) FROM (SELECT 1 FROM search_twin WHERE name_key LIKE @q LIMIT {SearchPublicSubjects.CountLimit(kind.Page) + 1}) c";
         }
         else
         {
@@ -245,7 +267,7 @@ internal static class Baseline
             parameter.Value = "%" + key + "%";
             command.CommandText = FormattableString.Invariant(
                 $"SELECT subject_id, name_key FROM search_twin WHERE name_key LIKE @q ORDER BY name_key, public_id LIMIT 20 OFFSET {offset}; ") +
-                $"SELECT count(*) FROM (SELECT 1 FROM search_twin WHERE name_key LIKE @q LIMIT {SearchPublicSubjects.TotalCap + 1})";
+                $"SELECT count(*) FROM (SELECT 1 FROM search_twin WHERE name_key LIKE @q LIMIT {SearchPublicSubjects.CountLimit(kind.Page) + 1})";
         }
 
         using var reader = command.ExecuteReader();

@@ -3,15 +3,16 @@ using Microsoft.EntityFrameworkCore;
 using PublicCredit.Bench.CheckBench;
 using PublicCredit.Catalog;
 using PublicCredit.Data;
+using PublicCredit.Import;
+using PublicCredit.Demo;
 using PublicCredit.Identifiers;
-using PublicCredit.Records;
 using PublicCredit.Subjects;
 
 namespace PublicCredit.Bench.SearchBench;
 
 /// <summary>
-/// Synthetic subjects and records for the search bench, written through the platform's model (so every column is
-/// stored as the platform stores it, and the <c>subjects</c> triggers fill the search index). 80 % organisations named
+/// Synthetic subjects and records for the search bench, imported through the platform's own pipeline (so every column
+/// is stored as the platform stores it, and the <c>subjects</c> triggers fill the search index). 80 % organisations named
 /// city + brand + trade + form (福州鑫源科技有限公司: <c>公司</c> is in nearly every name, <c>科技</c> in one in twelve),
 /// 20 % individuals with common Chinese names (张伟). Records go round the subjects; about half of them are past their
 /// publicity period, an organisation's minor penalties and an individual's penalties are never public, so a
@@ -30,95 +31,108 @@ internal sealed class SearchData
     private static readonly string[] Surnames = ["张", "王", "李", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"];
     private static readonly string[] Given = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "华", "平", "建国", "志强"];
 
+    private static readonly string[] Departments = ["samr", "spc"];
+
     private readonly List<string> subjectIds = [];
     private readonly List<string> publicIds = [];
     private readonly List<string> documents = [];
     private readonly List<string> fourCharacterNames = [];
 
-    public static async Task<SearchData> SeedAsync(DatabaseTarget target, int subjects, int records, CreditCatalog catalog)
+    public static async Task<SearchData> SeedAsync(DatabaseTarget target, int subjects, int records, CreditCatalog catalog, string work)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var data = new SearchData();
         var random = new Random(46);
-        var now = TimeProvider.System.GetUtcNow();
+        var today = PublicCredit.Time.ChinaTime.Today(TimeProvider.System);
         var organisations = subjects * 8 / 10;
         var kinds = new SubjectKind[subjects];
         var ids = new string[subjects];
         var names = new string[subjects];
-        const int Batch = 5_000;
-        for (var start = 0; start < subjects; start += Batch)
+        for (var s = 0; s < subjects; s++)
         {
-            await using var db = StorageServices.CreateContext(target);
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            for (var s = start; s < Math.Min(subjects, start + Batch); s++)
+            var organisation = s < organisations;
+            ids[s] = organisation ? SyntheticDesignations.Organisation(s) : SyntheticDesignations.Person(s - organisations);
+            names[s] = organisation
+                ? Cities[random.Next(Cities.Length)] + Brands[random.Next(Brands.Length)] + Trades[random.Next(Trades.Length)] + Forms[random.Next(Forms.Length)]
+                : Surnames[random.Next(Surnames.Length)] + Given[random.Next(Given.Length)] + (random.Next(3) == 0 ? Given[random.Next(Given.Length)] : "");
+            kinds[s] = organisation ? SubjectKind.Organisation : SubjectKind.Individual;
+            if (s % 997 == 0)
             {
-                var organisation = s < organisations;
-                var id = organisation ? SyntheticDesignations.Organisation(s) : SyntheticDesignations.Person(s - organisations);
-                var name = organisation
-                    ? Cities[random.Next(Cities.Length)] + Brands[random.Next(Brands.Length)] + Trades[random.Next(Trades.Length)] + Forms[random.Next(Forms.Length)]
-                    : Surnames[random.Next(Surnames.Length)] + Given[random.Next(Given.Length)] + (random.Next(3) == 0 ? Given[random.Next(Given.Length)] : "");
-                (kinds[s], ids[s], names[s]) = (organisation ? SubjectKind.Organisation : SubjectKind.Individual, id, name);
-                var publicId = PublicSubjectId.New();
-                db.Subjects.Add(new SubjectRow
+                data.subjectIds.Add(ids[s]);
+                if (organisation)
                 {
-                    SubjectId = id, Kind = kinds[s], Name = name, NameKey = SubjectNames.SearchKey(name), PublicId = publicId,
-                    FirstRecordedAt = now, NameRecordedAt = now,
-                });
-                if (s % 997 == 0)
-                {
-                    data.subjectIds.Add(id);
-                    data.publicIds.Add(publicId);
-                    if (organisation)
-                    {
-                        data.fourCharacterNames.Add(name[..4]);
-                    }
+                    data.fourCharacterNames.Add(names[s][..4]);
                 }
             }
-
-            await db.SaveChangesAsync();
         }
 
+        // Two department files — SAMR's penalties and licences, the court's enforcement records — imported through the
+        // platform's own pipeline, as `pcredit import` runs it: subjects, index rows (from the triggers) and publicity
+        // periods (from the catalog) come out as they do for every department's data.
         var first = new DateOnly(2020, 1, 1);
-        var days = DateOnly.FromDateTime(now.UtcDateTime).DayNumber - first.DayNumber - 30;
-        for (var start = 0; start < records; start += Batch)
+        var days = today.DayNumber - first.DayNumber - 30;
+        IEnumerable<SyntheticRecord> Records(Random random)
         {
-            await using var db = StorageServices.CreateContext(target);
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            for (var i = start; i < Math.Min(records, start + Batch); i++)
+            for (var i = 0; i < records; i++)
             {
                 var s = (int)((long)i * 7_919 % subjects);
                 var decided = first.AddDays(random.Next(days));
                 var organisation = kinds[s] == SubjectKind.Organisation;
-                var (category, severity, published, until) = (organisation, i % 10) switch
+                var (department, category, severity, until) = (organisation, i % 10) switch
                 {
-                    (true, < 6) => ("administrative-penalty", (NegativeGrade?)NegativeGrade.General, true, (DateOnly?)decided.AddYears(3)),
-                    (true, < 9) => ("administrative-licensing", null, true, decided.AddYears(5)),
-                    (true, _) => ("administrative-penalty", NegativeGrade.Minor, false, null),
-                    (false, < 5) => ("court-enforcement", NegativeGrade.Serious, true, null),
-                    _ => ("administrative-penalty", NegativeGrade.General, false, null),
+                    (true, < 6) => ("samr", "administrative-penalty", (NegativeGrade?)NegativeGrade.General, (DateOnly?)null),
+                    (true, < 9) => ("samr", "administrative-licensing", null, decided.AddYears(5)),
+                    (true, _) => ("samr", "administrative-penalty", NegativeGrade.Minor, null),
+                    (false, < 5) => ("spc", "court-enforcement", NegativeGrade.Serious, null),
+                    _ => ("samr", "administrative-penalty", NegativeGrade.General, null),
                 };
-                var document = string.Create(CultureInfo.InvariantCulture, $"闽检罚〔{decided.Year}〕{i}号");
-                var at = now.AddDays(-1);
-                db.Records.Add(new RecordRow
-                {
-                    Id = Guid.NewGuid(), Version = 1, Department = "samr", DocumentNumber = document, Category = category,
-                    SubjectId = ids[s], SubjectKind = kinds[s], SubjectName = names[s], DecisionDate = decided, Severity = severity,
-                    LegalBasis = "synthetic basis", Facts = "synthetic facts", Content = "synthetic content", PublicUntil = until,
-                    Published = published, Late = false, SubmittedAt = at, RecordedAt = at, RecordedBy = "bench",
-                    ContentHash = new string('0', 64), LedgerPosition = i + 1,
-                });
-                if (i % 997 == 0 && published && (until is null || until >= DateOnly.FromDateTime(now.UtcDateTime)))
+                var document = department == "spc"
+                    ? string.Create(CultureInfo.InvariantCulture, $"({decided.Year})闽01执{i}号")
+                    : string.Create(CultureInfo.InvariantCulture, $"闽检罚〔{decided.Year}〕{i}号");
+                // A public penalty (three years) or licence (while valid) still public today: a document to look up.
+                var publicNow = (organisation && i % 10 < 6 && decided.AddYears(3) > today) || (until is { } valid && valid > today);
+                if (i % 997 == 0 && publicNow && department == "samr" && data.documents.Count < 100 && !data.documents.Contains(document))
                 {
                     data.documents.Add(document);
                 }
+
+                yield return new SyntheticRecord
+                {
+                    Category = category, SubjectId = ids[s], SubjectName = names[s], DocumentNumber = document, DecisionDate = decided,
+                    Severity = severity, LegalBasis = "synthetic basis", Facts = category == "administrative-licensing" ? null : "synthetic facts",
+                    Content = category == "administrative-licensing" ? "synthetic content" : null, PublicUntil = until,
+                    LegalRepresentative = organisation ? "张三" : null, Department = department,
+                };
+            }
+        }
+
+        var folder = Path.Combine(work, "files");
+        Directory.CreateDirectory(folder);
+        var paths = Departments.ToDictionary(d => d, d => Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"search-{d}-{subjects}-{records}.csv")));
+        foreach (var (department, path) in paths)
+        {
+            // The same seed for each file: one department's rows of one deterministic stream.
+            await using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            SyntheticRecordWriter.Write(Records(new Random(4_600)).Where(r => r.Department == department), stream, SyntheticFileFormat.Csv);
+        }
+
+        foreach (var (department, path) in paths)
+        {
+            await using var import = StorageServices.OpenImport(target, catalog, TimeProvider.System);
+            var summary = await import.RunAsync(new ImportRequest(path, ImportFormat.Csv, department), null, CancellationToken.None);
+            if (summary.Rejected > 0)
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The import rejected {summary.Rejected} rows of {path}."));
             }
 
-            await db.SaveChangesAsync();
+            File.Delete(path);
         }
 
         await using (var db = StorageServices.CreateContext(target))
         {
-            await db.Database.ExecuteSqlRawAsync(target.Provider == DatabaseProvider.Postgres ? "ANALYZE" : "ANALYZE");
+            var sampled = data.subjectIds.Take(10).ToList();
+            data.publicIds.AddRange(await db.Subjects.Where(x => sampled.Contains(x.SubjectId)).Select(x => x.PublicId).ToListAsync());
+            await db.Database.ExecuteSqlRawAsync("ANALYZE");
         }
 
         return data;

@@ -39,8 +39,8 @@ public sealed class SearchPublicSubjects(PublicCreditDbContext db, CreditCatalog
 
     public const string Endpoint = "GET /api/v1/public/subjects?asOf";
 
-    /// <summary>Name matches are counted up to this many (ADR 0046): each one counted costs a visibility test.</summary>
-    public const int TotalCap = 1_000;
+    /// <summary>Name matches are counted up to this many, ten pages (ADR 0046): each one counted costs a visibility test.</summary>
+    public const int TotalCap = 200;
 
     /// <summary>How many index rows of each of the query's bigrams are counted to pick the rarest one to read.</summary>
     private const int GramProbe = 2_000;
@@ -87,7 +87,8 @@ public sealed class SearchPublicSubjects(PublicCreditDbContext db, CreditCatalog
             // An exact code: at most one subject, read by its key.
             var matches = exact.Where(s => visible.Any(r => r.SubjectId == s.SubjectId) || listed.Any(d => d.SubjectId == s.SubjectId));
             found = await matches.Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-            counted = await matches.CountAsync(cancellationToken);
+            // The first page holds the one match there can be; a later page is empty and says how many there were.
+            counted = number == 1 ? found.Count : await matches.CountAsync(cancellationToken);
         }
         else
         {
@@ -116,10 +117,11 @@ public sealed class SearchPublicSubjects(PublicCreditDbContext db, CreditCatalog
                 .Take(PageSize)
                 .Select(x => x.Subject)
                 .ToListAsync(cancellationToken);
-            // Counting stops at the cap (ADR 0046): each further match costs a visibility test, and nobody pages that far.
+            // Counting stops at the cap, or at the end of this page past it (ADR 0046): each further match costs a
+            // visibility test, and a person refines the query rather than paging that far.
             counted = found.Count < PageSize && (found.Count > 0 || number == 1)
                 ? ((number - 1) * PageSize) + found.Count
-                : await rows.Take(TotalCap + 1).CountAsync(cancellationToken);
+                : await rows.Take(CountLimit(number) + 1).CountAsync(cancellationToken);
         }
 
         if (why is not null)
@@ -128,11 +130,17 @@ public sealed class SearchPublicSubjects(PublicCreditDbContext db, CreditCatalog
             await Task.WhenAll(found.Select(s => inquiries.RecordAsync(caller, s.SubjectId, why, Endpoint, returned, cancellationToken)));
         }
 
-        return new PublicSearchPage([.. found.Select(PublicSubjectView.From)], Math.Min(counted, TotalCap), counted > TotalCap, number, PageSize);
+        var limit = CountLimit(number);
+        return new PublicSearchPage([.. found.Select(PublicSubjectView.From)], Math.Min(counted, limit), counted > limit, number, PageSize);
     }
 
-    /// <summary>The bigram with the fewest index rows (counted up to <see cref="GramProbe"/>): every match holds each
-    /// bigram of the query, so reading the rarest one's rows finds them all and reads the fewest others.</summary>
+    /// <summary>How far matches are counted for page <paramref name="number"/>: the cap, or this page's last match when
+    /// the page lies beyond it, so a total never reads less than the page shows.</summary>
+    public static int CountLimit(int number) => Math.Max(TotalCap, number * PageSize);
+
+    /// <summary>The bigram with the fewest index rows (counted up to <see cref="GramProbe"/>, all in one statement):
+    /// every match holds each bigram of the query, so reading the rarest one's rows finds them all and reads the fewest
+    /// others.</summary>
     private async Task<string?> RarestGramAsync(IReadOnlyList<string> grams, CancellationToken cancellationToken)
     {
         if (grams.Count <= 1)
@@ -140,22 +148,18 @@ public sealed class SearchPublicSubjects(PublicCreditDbContext db, CreditCatalog
             return grams.Count == 0 ? null : grams[0];
         }
 
-        var rarest = grams[0];
-        var fewest = int.MaxValue;
-        foreach (var gram in grams.Take(GramsProbed))
-        {
-            var rows = await db.SubjectNameGrams.Where(g => g.Gram == gram).Take(GramProbe).CountAsync(cancellationToken);
-            if (rows < fewest)
-            {
-                (rarest, fewest) = (gram, rows);
-            }
+        var probed = grams.Take(GramsProbed).ToList();
+        var sql = string.Join(" UNION ALL ", probed.Select((_, i) => string.Create(CultureInfo.InvariantCulture,
+            $"SELECT {i} AS \"Index\", count(*) AS \"Rows\" FROM (SELECT 1 AS one FROM subject_name_grams WHERE gram = {{{i}}} LIMIT {GramProbe}) AS g{i}")));
+        var counts = await db.Database.SqlQueryRaw<GramRows>(sql, [.. probed]).ToListAsync(cancellationToken);
+        return probed[counts.OrderBy(c => c.Rows).ThenBy(c => c.Index).First().Index];
+    }
 
-            if (rows == 0)
-            {
-                break;
-            }
-        }
+    /// <summary>One row of the probe: the bigram's place in the query and its index rows, counted up to the probe's limit.</summary>
+    private sealed class GramRows
+    {
+        public int Index { get; init; }
 
-        return rarest;
+        public long Rows { get; init; }
     }
 }

@@ -179,6 +179,12 @@ internal sealed class RecordRowConfiguration : IEntityTypeConfiguration<RecordRo
             .HasDatabaseName("ix_records_current_document");
         builder.HasIndex(r => r.SubjectId);
 
+        // The double-publicity lookup by decision document number alone, whatever the department (ADR 0046 §6):
+        // current versions only, as the public sees no other.
+        builder.HasIndex(r => r.DocumentNumber)
+            .HasFilter("superseded_at IS NULL")
+            .HasDatabaseName("ix_records_document_number");
+
         // The publicity-end job's work list (ADR 0008): current published versions with an end not yet announced.
         // Small whatever the size of the table, as announced and unpublished versions are outside the filter.
         builder.HasIndex(r => r.PublicUntil)

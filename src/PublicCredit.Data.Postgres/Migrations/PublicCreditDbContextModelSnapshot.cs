@@ -1167,6 +1167,10 @@ namespace PublicCredit.Data.Postgres.Migrations
                     b.HasKey("Id", "Version")
                         .HasName("pk_records");
 
+                    b.HasIndex("DocumentNumber")
+                        .HasDatabaseName("ix_records_document_number")
+                        .HasFilter("superseded_at IS NULL");
+
                     b.HasIndex("PublicUntil")
                         .HasDatabaseName("ix_records_publicity_end_pending")
                         .HasFilter("superseded_at IS NULL AND withdrawal_position IS NULL AND published AND public_until IS NOT NULL");

@@ -36,7 +36,7 @@ public sealed class IndexModel(SearchPublicSubjects search, IStringLocalizer<Sha
 
     public int Pages => Results is null ? 0 : Math.Max(1, (Results.Total + Results.PageSize - 1) / Results.PageSize);
 
-    /// <summary>The total as the heading states it: "1,000+" where counting stopped at the cap (ADR 0046).</summary>
+    /// <summary>The total as the heading states it: "200+" where counting stopped at the cap (ADR 0046).</summary>
     public string ShownTotal => Results is null
         ? string.Empty
         : Results.TotalIsLowerBound

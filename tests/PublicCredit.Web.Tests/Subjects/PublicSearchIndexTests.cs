@@ -10,8 +10,8 @@ namespace PublicCredit.Web.Tests.Subjects;
 
 /// <summary>
 /// The search index agrees with the public profile (ADR 0046): after every step of a random history — public and
-/// never-public records, renames, publicity ending at midnight China time, objections — a subject is found by its
-/// current name exactly when its public profile answers, and never by a name it no longer bears.
+/// never-public records, renames, publicity ending at midnight China time, objections, granted restorations — a subject
+/// is found by its current name exactly when its public profile answers, and never by a name it no longer bears.
 /// </summary>
 public abstract class PublicSearchIndexTests(ITestDatabases databases) : ServerTests(databases)
 {
@@ -39,18 +39,21 @@ public abstract class PublicSearchIndexTests(ITestDatabases databases) : ServerT
         // Searches of now answer staff exactly as the public; a key is not held to the per-address allowance.
         using var searcher = Server.Client(await Server.KeyAsync(Role.Checker, Departments.Mof));
         var versions = new int[Subjects];
-        var penalties = Enumerable.Range(0, Subjects).Select(_ => new List<Guid>()).ToArray();
+        var penalties = Enumerable.Range(0, Subjects).Select(_ => new List<GivenRecord>()).ToArray();
+        // A penalty under objection or already restored is not applied for again.
         var objected = new HashSet<Guid>();
+        var restored = new HashSet<Guid>();
+        var monthsPassed = false;
         // The name the register holds: the one the subject's latest record was written under.
         var stored = new string?[Subjects];
         var document = 0;
 
-        for (var step = 0; step < 24; step++)
+        for (var step = 0; step < 30; step++)
         {
             var k = random.Next(Subjects);
             var subject = Organisation(k);
             var name = Name(k, versions[k]);
-            switch (random.Next(6))
+            switch (random.Next(8))
             {
                 case 0 or 1:
                     // A licence public for 0–2 more days (its last day inclusive).
@@ -68,19 +71,29 @@ public abstract class PublicSearchIndexTests(ITestDatabases databases) : ServerT
                 case 3:
                     var penalty = RecordBodies.Penalty($"闽市监罚〔2026〕{++document}号");
                     penalty["subject"] = new JsonObject { ["id"] = subject, ["name"] = name };
-                    penalties[k].Add((await Given.PublishedRecordAsync(body: penalty, recorder: recorder)).Id);
+                    penalties[k].Add(await Given.PublishedRecordAsync(body: penalty, recorder: recorder));
                     stored[k] = name;
                     break;
-                case 4 when penalties[k].FirstOrDefault(p => !objected.Contains(p)) is { } target && target != Guid.Empty:
+                case 4 when penalties[k].FirstOrDefault(p => !objected.Contains(p.Id) && !restored.Contains(p.Id)) is { } target:
                     using (var asSubject = Server.Client(await Server.SubjectTokenAsync(subject)))
                     {
-                        await asSubject.PostExpectAsync("/api/v1/objections", ObjectionSteps.Objection(target, record: true), HttpStatusCode.Created, Cancel);
+                        await asSubject.PostExpectAsync("/api/v1/objections", ObjectionSteps.Objection(target.Id, record: true), HttpStatusCode.Created, Cancel);
                     }
 
-                    objected.Add(target);
+                    objected.Add(target.Id);
                     break;
-                case 4:
-                case 5:
+                case 6 when monthsPassed && penalties[k].FirstOrDefault(p => !objected.Contains(p.Id) && !restored.Contains(p.Id)) is { } target:
+                    // Past the penalty's shortest publicity: the department grants the subject's restoration, which
+                    // ends the record's publication at once.
+                    await Given.RestorationAsync(target, RestorationStep.Granted);
+                    restored.Add(target.Id);
+                    break;
+                case 7 when !monthsPassed:
+                    // Past 2027-02-20, the earliest restoration of the penalties decided 2026-11-20.
+                    Server.Clock.Advance(TimeSpan.FromDays(100));
+                    monthsPassed = true;
+                    break;
+                default:
                     // Across midnight China time: licences whose last day it was stop being public.
                     Server.Clock.Advance(TimeSpan.FromDays(1));
                     break;
@@ -115,6 +128,8 @@ public abstract class PublicSearchIndexTests(ITestDatabases databases) : ServerT
                 }
             }
         }
+
+        Assert.True(restored.Count > 0 && objected.Count > 0, $"seed {seed}: the history granted {restored.Count} restorations and filed {objected.Count} objections");
     }
 }
 

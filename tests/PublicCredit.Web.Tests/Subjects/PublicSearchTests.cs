@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using PublicCredit.Access;
+using PublicCredit.Profiles;
 using PublicCredit.Web.Tests.Designations;
 using PublicCredit.Web.Tests.Infrastructure;
 using PublicCredit.Web.Tests.Objections;
@@ -67,6 +68,42 @@ public abstract class PublicSearchTests(ITestDatabases databases) : ServerTests(
             .Select(i => i.GetProperty("name").GetString()).ToList();
         Assert.Equal(Enumerable.Range(1, 25).Select(n => $"诚信个人{n:00}"), names);
         Assert.All(first.GetProperty("items").EnumerateArray(), i => Assert.StartsWith("p-", i.GetProperty("id").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Name_matches_are_counted_up_to_ten_pages_and_a_page_beyond_says_at_least_as_many_as_it_shows()
+    {
+        using var recorder = await RecorderAsync();
+        const int Shown = SearchPublicSubjects.TotalCap + SearchPublicSubjects.PageSize + 5;
+        // Shown public honours, and ten people whose only record (a penalty of an individual) is never public.
+        var batch = new JsonArray([.. Enumerable.Range(1, Shown).Select(n =>
+            (JsonNode)SubjectBodies.Honour(SubjectBodies.PersonNumber(n), $"计数样本{n:000}", $"闽表彰〔2026〕{n}号"))]);
+        foreach (var n in Enumerable.Range(Shown + 1, 10))
+        {
+            var hidden = RecordBodies.Penalty($"闽市监罚〔2026〕{n}号");
+            hidden["subject"] = new JsonObject { ["id"] = SubjectBodies.PersonNumber(n), ["name"] = $"计数样本{n:000}" };
+            batch.Add(hidden);
+        }
+
+        var outcome = await recorder.PostJsonAsync("/api/v1/records/batch", batch, Cancel);
+        Assert.Equal(HttpStatusCode.OK, outcome.StatusCode);
+        using var anonymous = Server.Client();
+
+        async Task<(int Total, bool AtLeast, int Items)> PageAsync(int page)
+        {
+            var found = await anonymous.GetJsonAsync($"/api/v1/public/subjects?q=计数样本&page={page}", Cancel);
+            return (found.GetProperty("total").GetInt32(), found.GetProperty("totalIsLowerBound").GetBoolean(), found.GetProperty("items").GetArrayLength());
+        }
+
+        const int PageSize = SearchPublicSubjects.PageSize;
+        const int LastFull = SearchPublicSubjects.TotalCap / PageSize;
+        Assert.Equal((SearchPublicSubjects.TotalCap, true, PageSize), await PageAsync(1));
+        Assert.Equal((SearchPublicSubjects.TotalCap, true, PageSize), await PageAsync(LastFull));
+        // A full page past the cap counts to its own last match, and says "at least" that many.
+        Assert.Equal((SearchPublicSubjects.TotalCap + PageSize, true, PageSize), await PageAsync(LastFull + 1));
+        // The short last page counts exactly: the ten never-public subjects are not among them.
+        Assert.Equal((Shown, false, 5), await PageAsync(LastFull + 2));
+        Assert.Equal((Shown, false, 0), await PageAsync(LastFull + 3));
     }
 
     [Fact]

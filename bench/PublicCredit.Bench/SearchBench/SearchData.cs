@@ -89,8 +89,8 @@ internal sealed class SearchData
                 var document = department == "spc"
                     ? string.Create(CultureInfo.InvariantCulture, $"({decided.Year})闽01执{i}号")
                     : string.Create(CultureInfo.InvariantCulture, $"闽检罚〔{decided.Year}〕{i}号");
-                // A public penalty (three years) or licence (while valid) still public today: a document to look up.
-                var publicNow = (organisation && i % 10 < 6 && decided.AddYears(3) > today) || (until is { } valid && valid > today);
+                // A licence still valid today (public while valid, whatever the catalog's penalty periods): a document to look up.
+                var publicNow = until is { } valid && valid > today;
                 if (i % 997 == 0 && publicNow && department == "samr" && data.documents.Count < 100 && !data.documents.Contains(document))
                 {
                     data.documents.Add(document);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PublicCredit.Browser.Tests.Infrastructure;
+using PublicCredit.Testing;
 
 namespace PublicCredit.Browser.Tests;
 
@@ -31,7 +32,8 @@ public sealed class HtmlValidationTests(Chromium chromium, PortalWorld world) : 
         // The report goes to a file: Node.js may end before a large report written to a pipe is flushed.
         var report = Path.Combine(folder, "report.json");
         var (exitCode, output, error) = await Checkers.RunAsync("html-validate",
-            ["--config", Path.Combine(Checkers.Folder, ".htmlvalidate.json"), "--formatter", "json=" + report, .. files]);
+            ["--config", Path.Combine(Checkers.Folder, ".htmlvalidate.json"), "--formatter", "json=" + report, .. files],
+            cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(File.Exists(report), $"{validator} wrote no report (exit {exitCode}): {error}{output}");
 
         var errors = new List<string>();

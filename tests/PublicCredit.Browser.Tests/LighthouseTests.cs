@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PublicCredit.Browser.Tests.Infrastructure;
+using PublicCredit.Testing;
 
 namespace PublicCredit.Browser.Tests;
 
@@ -80,7 +81,8 @@ public sealed class LighthouseTests(Chromium chromium, PortalWorld world) : ICla
                 "--extra-headers=" + headers,
             ],
             new Dictionary<string, string> { ["CHROME_PATH"] = Chromium.ExecutablePath },
-            TimeSpan.FromMinutes(2));
+            TimeSpan.FromMinutes(2),
+            TestContext.Current.CancellationToken);
         File.Delete(headers); // it held a session cookie
         Assert.True(exitCode == 0 && File.Exists(report), $"lighthouse on {path} failed (exit {exitCode}): {error}{output}");
 

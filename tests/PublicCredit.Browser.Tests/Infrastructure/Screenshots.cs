@@ -30,16 +30,5 @@ public static class Screenshots
         }
     }
 
-    internal static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PublicCredit.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Tests must run from inside the PublicCredit checkout.");
-    }
+    internal static string FindRoot() => PublicCredit.Testing.RepositoryRoot.Path;
 }

@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
+using PublicCredit.Testing;
 using PublicCredit.Web.Tests.Infrastructure;
 
 namespace PublicCredit.Web.Tests.Api;
@@ -13,14 +12,12 @@ namespace PublicCredit.Web.Tests.Api;
 /// </summary>
 public abstract class OpenApiLintTests(ITestDatabases databases) : ServerTests(databases)
 {
-    private static string Checkers => Path.Combine(RepositoryPaths.Root, "tools", "checkers");
-
     [Fact]
     public async Task Redocly_finds_no_error_in_the_served_document()
     {
         using var document = await SavedDocumentAsync();
 
-        var (output, _) = await RunAsync("redocly", "lint", document.Path, "--config", Path.Combine(Checkers, "redocly.yaml"), "--format", "json");
+        var (output, _) = await RunAsync("redocly", "lint", document.Path, "--config", Path.Combine(Checkers.Folder, "redocly.yaml"), "--format", "json");
 
         var problems = JsonDocument.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..]).RootElement.GetProperty("problems").EnumerateArray()
             .Select(p => (Severity: p.GetProperty("severity").GetString(), Line: $"{p.GetProperty("ruleId").GetString()} at {Pointer(p)}: {p.GetProperty("message").GetString()}"))
@@ -35,7 +32,7 @@ public abstract class OpenApiLintTests(ITestDatabases databases) : ServerTests(d
     {
         using var document = await SavedDocumentAsync();
 
-        var (output, _) = await RunAsync("spectral", "lint", document.Path, "--ruleset", Path.Combine(Checkers, "spectral.yaml"), "--format", "json", "--quiet");
+        var (output, _) = await RunAsync("spectral", "lint", document.Path, "--ruleset", Path.Combine(Checkers.Folder, "spectral.yaml"), "--format", "json", "--quiet");
 
         var problems = JsonDocument.Parse(output.Trim().Length == 0 ? "[]" : output[output.IndexOf('[', StringComparison.Ordinal)..]).RootElement.EnumerateArray()
             .Select(p => (Severity: p.GetProperty("severity").GetInt32(),
@@ -64,36 +61,15 @@ public abstract class OpenApiLintTests(ITestDatabases databases) : ServerTests(d
         return file;
     }
 
-    /// <summary>Runs a pinned checker; missing, the test fails and says how to install it (it never skips).</summary>
+    /// <summary>Runs a pinned checker (missing, the test fails and says how to install it) and returns its report.</summary>
     private static async Task<(string Output, int ExitCode)> RunAsync(string tool, params string[] arguments)
     {
-        var executable = Path.Combine(Checkers, "node_modules", ".bin", tool);
-        Assert.True(File.Exists(executable),
-            $"{executable} is missing: run scripts/test.sh (or `npm ci --no-audit --no-fund` in tools/checkers) to install the pinned checkers.");
-        var start = new ProcessStartInfo(executable)
-        {
-            WorkingDirectory = Checkers,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         // No telemetry or update checks from a test run.
-        start.Environment["REDOCLY_TELEMETRY"] = "off";
-        start.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(Cancel);
-        var stderr = process.StandardError.ReadToEndAsync(Cancel);
-        await process.WaitForExitAsync(Cancel);
-        var output = await stdout;
-        Assert.True(output.Contains('{', StringComparison.Ordinal) || output.Contains('[', StringComparison.Ordinal) || process.ExitCode == 0,
-            $"{tool} exited {process.ExitCode} without a report: {await stderr}");
-        return (output, process.ExitCode);
+        var (exitCode, output, error) = await Checkers.RunAsync(tool, arguments,
+            new Dictionary<string, string> { ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true" }, cancellationToken: Cancel);
+        Assert.True(output.Contains('{', StringComparison.Ordinal) || output.Contains('[', StringComparison.Ordinal) || exitCode == 0,
+            $"{tool} exited {exitCode} without a report: {error}");
+        return (output, exitCode);
     }
 
     private sealed class TempFile(string path) : IDisposable

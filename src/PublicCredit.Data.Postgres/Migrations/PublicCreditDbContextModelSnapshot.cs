@@ -1474,9 +1474,6 @@ namespace PublicCredit.Data.Postgres.Migrations
                     b.HasKey("Gram", "SortKey", "PublicId")
                         .HasName("pk_subject_name_grams");
 
-                    b.HasIndex("SubjectId")
-                        .HasDatabaseName("ix_subject_name_grams_subject_id");
-
                     b.ToTable("subject_name_grams", (string)null);
                 });
 

@@ -1489,9 +1489,6 @@ namespace PublicCredit.Data.Sqlite.Migrations
                     b.HasKey("Gram", "SortKey", "PublicId")
                         .HasName("pk_subject_name_grams");
 
-                    b.HasIndex("SubjectId")
-                        .HasDatabaseName("ix_subject_name_grams_subject_id");
-
                     b.ToTable("subject_name_grams", (string)null);
                 });
 

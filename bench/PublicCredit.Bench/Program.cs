@@ -11,7 +11,7 @@ using PublicCredit.Bench.SearchBench;
 //   dotnet run -c Release --project bench/PublicCredit.Bench -- import-phases --records 100000   where the import's time goes
 //   dotnet run -c Release --project bench/PublicCredit.Bench -- index-memory [--subjects N] [--designations N]   index vs plain Dictionary
 //   dotnet run -c Release --project bench/PublicCredit.Bench -- search --subjects 1000000 --records 5000000 [--provider sqlite|postgres|both] [--repeats N] [--connections C] [--seconds S] [--explain]
-//   dotnet run -c Release --project bench/PublicCredit.Bench -- check-http [--subjects N] [--designations N] [--seconds S] [--connections C] [--not-durable]
+//   dotnet run -c Release --project bench/PublicCredit.Bench -- check-http [--subjects N] [--designations N] [--seconds S] [--connections C] [--not-durable] [--batch N]
 if (args.Length > 0 && ImportBenchCommand.Handles(args[0]))
 {
     return await ImportBenchCommand.RunAsync(args);
@@ -45,7 +45,7 @@ if (args.Length > 0 && args[0] is "index-memory" or "check-http" or "bare-server
         _ => await CheckHttpBench.RunAsync(
             Number("--subjects", 1_000_000), Number("--designations", 2_000_000), Number("--seconds", 20), Number("--connections", 64),
             Option("--work", Path.Combine(Path.GetTempPath(), "pcredit-bench")), !args.Contains("--not-durable"),
-            ChildEnvironment.Parse(args.Where((_, i) => i > 0 && args[i - 1] == "--pcredit-env")), cancel.Token),
+            ChildEnvironment.Parse(args.Where((_, i) => i > 0 && args[i - 1] == "--pcredit-env")), cancel.Token, Number("--batch", 0)),
     };
 }
 

@@ -26,7 +26,7 @@ internal static partial class CheckHttpBench
     private static readonly string[] Matters =
         ["government-procurement", "air-ticket", "market-access", "public-bidding", "fiscal-subsidy", "tax-invoice-supply", "bond-issuance", "loan-application"];
 
-    public static async Task<int> RunAsync(int subjects, int designations, int seconds, int connections, string work, bool durable, IReadOnlyDictionary<string, string> pcreditEnvironment, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(int subjects, int designations, int seconds, int connections, string work, bool durable, IReadOnlyDictionary<string, string> pcreditEnvironment, CancellationToken cancellationToken, int batch = 0)
     {
 #if DEBUG
         await Console.Error.WriteLineAsync("error: measure a Release build: dotnet run -c Release --project bench/PublicCredit.Bench -- check-http");
@@ -63,9 +63,20 @@ internal static partial class CheckHttpBench
         var script = Path.Combine(work, "check.lua");
         await File.WriteAllTextAsync(script, LuaScript, cancellationToken);
 
+        // --batch N: the same bodies, N to a request, against POST /api/v1/checks/batch on the same server (ADR 0050).
+        var batchProbes = Path.Combine(work, "check-batch-bodies.txt");
+        if (batch > 0)
+        {
+            var lines = await File.ReadAllLinesAsync(probes, cancellationToken);
+            await File.WriteAllLinesAsync(batchProbes, lines.Chunk(batch).Where(c => c.Length == batch)
+                .Select(c => "{\"items\":[" + string.Join(',', c) + "]}"), cancellationToken);
+        }
+
         WrkResult check;
+        WrkResult? batched = null;
         int averageBody;
         long inquiries;
+        long batchInquiries = 0;
         var checkPort = FreePort();
         await using (var server = await ChildServer.StartAsync(
             ["exec", pcredit, "serve", "--db", db, "--urls", $"http://127.0.0.1:{checkPort}", "--catalog", Path.Combine(root, "catalog"), "--keys", Path.Combine(work, "keys")], new Dictionary<string, string>(pcreditEnvironment), cancellationToken))
@@ -82,6 +93,13 @@ internal static partial class CheckHttpBench
             check = await WrkAsync(server, script, url, probes, key, seconds, connections, "pcredit check", cancellationToken);
             inquiries = await CountAsync(db, "inquiries") - before;
             Say(Invariant($"  inquiries stored during the runs: {inquiries:N0} (answered: {check.Requests + check.WarmupRequests:N0})"));
+            if (batch > 0)
+            {
+                before = await CountAsync(db, "inquiries");
+                batched = await WrkAsync(server, script, url + "/batch", batchProbes, key, seconds, connections, Invariant($"pcredit batch of {batch}"), cancellationToken);
+                batchInquiries = await CountAsync(db, "inquiries") - before;
+                Say(Invariant($"  inquiries stored during the batch runs: {batchInquiries:N0} (answered: {(batched.Requests + batched.WarmupRequests) * batch:N0} checks)"));
+            }
         }
 
         WrkResult bare;
@@ -99,6 +117,17 @@ internal static partial class CheckHttpBench
         Say(Invariant($"{"pcredit check",-14} {check.RequestsPerSecond,11:N0} {check.P50Ms,8:0.00} {check.P99Ms,8:0.00} {check.Errors,7} {check.CpuMicrosecondsPerRequest,11:0}"));
         Say(Invariant($"{"bare Kestrel",-14} {bare.RequestsPerSecond,11:N0} {bare.P50Ms,8:0.00} {bare.P99Ms,8:0.00} {bare.Errors,7} {bare.CpuMicrosecondsPerRequest,11:0}"));
         Say(Invariant($"check/bare: {check.RequestsPerSecond / bare.RequestsPerSecond:0.00} (goal >= 0.50); check p99 {check.P99Ms:0.00} ms at {connections} connections (goal <= 5 ms); load {LoadAverage()}"));
+        if (batched is not null)
+        {
+            var checksPerSecond = batched.RequestsPerSecond * batch;
+            Say(Invariant($"{"pcredit batch",-14} {batched.RequestsPerSecond,11:N0} {batched.P50Ms,8:0.00} {batched.P99Ms,8:0.00} {batched.Errors,7} {batched.CpuMicrosecondsPerRequest,11:0}"));
+            Say(Invariant($"checks/s at {connections} connections: batch of {batch} {checksPerSecond:N0} vs single {check.RequestsPerSecond:N0} = {checksPerSecond / check.RequestsPerSecond:0.0}x (goal >= 10x); server CPU per check {batched.CpuMicrosecondsPerRequest / batch:0.0} vs {check.CpuMicrosecondsPerRequest:0} µs"));
+            if (batched.Errors != 0 || batchInquiries < batched.Requests * batch)
+            {
+                return 1;
+            }
+        }
+
         return check.Errors == 0 && inquiries >= check.Requests ? 0 : 1;
 #endif
     }

@@ -14,6 +14,12 @@ public static class CheckProblemCodes
     public const string UnknownMatter = "check-unknown-matter";
     [Problem(422, "asOf is an ISO-8601 instant with an offset (2027-01-01T09:00:00+08:00) or a date (2027-01-01, 00:00 China time).", Field = "asOf")]
     public const string AsOfInvalid = "check-as-of-invalid";
+    [Problem(422, "A batch is a JSON object {\"items\": [{subject, matter, asOf?}, …]}.")]
+    public const string BatchInvalid = "checks-batch-invalid";
+    [Problem(422, "A batch holds at least one check.", Field = "items")]
+    public const string BatchEmpty = "checks-batch-empty";
+    [Problem(422, "A batch holds at most … checks; this one has …. Split it.", Field = "items")]
+    public const string BatchTooLarge = "checks-batch-too-large";
     [Problem(404, "There is no check ….")]
     public const string NotFound = "check-not-found";
     [Problem(422, "The check did not return '…'; feedback is about a measure the check returned.", Field = "measure")]

@@ -38,7 +38,7 @@ public sealed class ImplementationStats(PublicCreditDbContext db, CreditCatalog 
         ArgumentNullException.ThrowIfNull(period);
         caller.RequireRole(Role.Auditor);
 
-        var inquiries = db.Inquiries.AsNoTracking().Where(i => i.Endpoint == RunCheck.Endpoint);
+        var inquiries = db.Inquiries.AsNoTracking().Where(i => i.Endpoint == RunCheck.Endpoint || i.Endpoint == RunCheck.BatchEndpoint);
         if (period.StartsAt is { } startsAt)
         {
             inquiries = inquiries.Where(i => i.At >= startsAt);

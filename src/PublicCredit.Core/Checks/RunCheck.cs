@@ -26,6 +26,15 @@ public sealed record CheckInput(string? Subject, string? Matter, string? AsOf, I
 
         return new CheckInput(CheckBody.Text(body, "subject", errors), CheckBody.Text(body, "matter", errors), CheckBody.Text(body, "asOf", errors), errors);
     }
+
+    /// <summary>Reads one item of a batch: an item that is not an object is that item's <c>check-body-invalid</c>, not the batch's.</summary>
+    public static CheckInput ReadItem(JsonElement item) =>
+        item.ValueKind == JsonValueKind.Object ? Read(item) : NotAnObject;
+
+    private static readonly CheckInput NotAnObject = new(null, null, null,
+        [new FieldError("", CheckProblemCodes.BodyInvalid, "A check is a JSON object {subject, matter, asOf?}.")]);
+
+    internal bool IsNotAnObject => ReferenceEquals(this, NotAnObject);
 }
 
 /// <summary>One measure a check found, with what makes it apply (docs/api.md shape).</summary>
@@ -43,6 +52,9 @@ public sealed record CheckedMeasure(
 /// <summary>An incentive the subject would otherwise have had, withheld, and why (<see cref="WithholdingReason"/>'s code).</summary>
 public sealed record WithheldMeasure(string Measure, string Kind, string Reason);
 
+/// <summary>One item of a batch, by its index in the request: the check's answer, or the problem that refused the item.</summary>
+public sealed record BatchCheckItem(int Index, CheckResult? Result, DomainException? Problem);
+
 /// <summary>The check's answer; <see cref="Withheld"/> is null (left out of the JSON) when nothing was withheld.</summary>
 public sealed record CheckResult(Guid CheckId, string Outcome, IReadOnlyList<CheckedMeasure> Measures, long DataVersion, IReadOnlyList<WithheldMeasure>? Withheld = null);
 
@@ -56,14 +68,95 @@ public sealed class RunCheck(EnforcementIndex index, CleanRecord clean, InquiryL
 {
     public const string Endpoint = "POST /api/v1/checks";
 
+    /// <summary>The endpoint a batch item's inquiry names (docs/checks.md#batch-checks; ADR 0050).</summary>
+    public const string BatchEndpoint = "POST /api/v1/checks/batch";
+
+    /// <summary>The most items one batch may hold.</summary>
+    public const int MaxBatch = 1000;
+
+    /// <summary>Whether an inquiry's endpoint is a check's, single or batched (feedback and statistics find checks by it).</summary>
+    public static bool IsCheck(string? endpoint) => endpoint is Endpoint or BatchEndpoint;
+
     public async Task<CheckResult> RunAsync(Caller caller, CheckInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(input);
         caller.RequireRole(Role.Checker);
 
+        var errors = new List<FieldError>();
+        var answer = Evaluate(input, clock.GetUtcNow(), errors) ?? throw DomainException.Invalid(errors);
+        var checkId = await inquiries.RecordAsync(caller, answer.Subject, answer.Matter, Endpoint, answer.Returned, cancellationToken);
+        return answer.WithId(checkId);
+    }
+
+    /// <summary>
+    /// Up to <see cref="MaxBatch"/> checks in one call (<c>POST /api/v1/checks/batch</c>, ADR 0050): each item is evaluated
+    /// exactly as <see cref="RunAsync"/> would, an invalid item gets its own problem (never the whole batch), and the valid
+    /// items' inquiries are handed to the <see cref="InquiryLog"/> together — one durable commit, one inquiry (checkId) per
+    /// item — before anything is answered.
+    /// </summary>
+    public async Task<IReadOnlyList<BatchCheckItem>> RunBatchAsync(Caller caller, IReadOnlyList<CheckInput> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(items);
+        caller.RequireRole(Role.Checker);
+        if (items.Count == 0)
+        {
+            throw DomainException.Invalid("items", CheckProblemCodes.BatchEmpty, "A batch holds at least one check.");
+        }
+
+        if (items.Count > MaxBatch)
+        {
+            throw DomainException.Invalid("items", CheckProblemCodes.BatchTooLarge, string.Create(CultureInfo.InvariantCulture,
+                $"A batch holds at most {MaxBatch} checks; this one has {items.Count}. Split it."));
+        }
+
+        // One instant for the whole batch: every item is answered as a single check made at the same moment.
         var now = clock.GetUtcNow();
-        var errors = new List<FieldError>(input.ReadErrors);
+        var answers = new Answer?[items.Count];
+        var problems = new DomainException?[items.Count];
+        var toLog = new List<InquiryEntry>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var errors = new List<FieldError>();
+            answers[i] = Evaluate(items[i], now, errors);
+            if (answers[i] is { } answer)
+            {
+                toLog.Add(new InquiryEntry(answer.Subject, new InquiryReason(answer.Matter), answer.Returned));
+            }
+            else
+            {
+                problems[i] = DomainException.Invalid(errors);
+            }
+        }
+
+        var ids = toLog.Count == 0 ? [] : await inquiries.RecordAllAsync(caller, toLog, BatchEndpoint, cancellationToken);
+        var result = new BatchCheckItem[items.Count];
+        var next = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            result[i] = answers[i] is { } answer ? new BatchCheckItem(i, answer.WithId(ids[next++]), null) : new BatchCheckItem(i, null, problems[i]);
+        }
+
+        return result;
+    }
+
+    /// <summary>One check's answer before its inquiry is stored.</summary>
+    private sealed record Answer(string Subject, string Matter, string Outcome, List<CheckedMeasure> Measures, long DataVersion, List<WithheldMeasure>? Withheld, string Returned)
+    {
+        public CheckResult WithId(Guid checkId) => new(checkId, Outcome, Measures, DataVersion, Withheld);
+    }
+
+    /// <summary>Evaluates one check from the index alone; null with <paramref name="errors"/> filled when the input is invalid.</summary>
+    private Answer? Evaluate(CheckInput input, DateTimeOffset now, List<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        errors.AddRange(input.ReadErrors);
+        if (input.IsNotAnObject)
+        {
+            return null;
+        }
+
         SubjectId? subject = null;
         if (input.Subject is null)
         {
@@ -98,7 +191,7 @@ public sealed class RunCheck(EnforcementIndex index, CleanRecord clean, InquiryL
 
         if (errors.Count > 0)
         {
-            throw DomainException.Invalid(errors);
+            return null;
         }
 
         // The position is read before the index: the answer reflects at least this ledger position (dataVersion).
@@ -146,9 +239,8 @@ public sealed class RunCheck(EnforcementIndex index, CleanRecord clean, InquiryL
         }
 
         var outcome = measures.Count == 0 ? "clear" : "measures";
-        var returned = Returned(outcome, measures);
-        var checkId = await inquiries.RecordAsync(caller, subject.Value, input.Matter.Trim(), Endpoint, returned, cancellationToken);
-        return new CheckResult(checkId, outcome, measures, dataVersion, withheld);
+        var matterCode = input.Matter!.Trim();
+        return new Answer(subject.Value, matterCode, outcome, measures, dataVersion, withheld, Returned(outcome, measures));
     }
 
     /// <summary>What the inquiry keeps of the answer: the outcome and each measure code once (feedback and statistics

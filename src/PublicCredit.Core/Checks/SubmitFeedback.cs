@@ -45,7 +45,7 @@ public sealed class SubmitFeedback(PublicCreditDbContext db, AppendToLedger ledg
         caller.RequireRole(Role.Checker);
 
         var check = await db.Inquiries.AsNoTracking()
-            .SingleOrDefaultAsync(i => i.Id == checkId && i.Endpoint == RunCheck.Endpoint, cancellationToken)
+            .SingleOrDefaultAsync(i => i.Id == checkId && (i.Endpoint == RunCheck.Endpoint || i.Endpoint == RunCheck.BatchEndpoint), cancellationToken)
             ?? throw DomainException.NotFound(CheckProblemCodes.NotFound, $"There is no check {checkId}.");
         caller.RequireDepartment(check.Department ?? "");
 

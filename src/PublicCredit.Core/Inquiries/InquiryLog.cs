@@ -19,6 +19,9 @@ public interface IInquiryBatchWriter
     Task WriteAsync(InquiryBatchRow batch, IReadOnlyList<InquiryRow> rows, CancellationToken cancellationToken);
 }
 
+/// <summary>One inquiry of a request that records several at once (<see cref="InquiryLog.RecordAllAsync"/>).</summary>
+public sealed record InquiryEntry(string SubjectId, InquiryReason Why, string? Returned);
+
 /// <summary>
 /// Durable inquiry logging by group commit (docs/design.md#inquiry-log-on-the-hot-path): a request hands its inquiry to a
 /// bounded channel and waits until the batch holding it has committed; one writer flushes whatever is queued in one
@@ -31,8 +34,9 @@ public sealed partial class InquiryLog(IInquiryBatchWriter writer, TimeProvider 
     public const int Capacity = 50_000;
     public const int MaxBatch = 5_000;
 
-    private readonly Channel<(InquiryRow Row, TaskCompletionSource Stored)> queue =
-        Channel.CreateBounded<(InquiryRow, TaskCompletionSource)>(new BoundedChannelOptions(Capacity)
+    // An entry is one request's inquiries (one, or a batch check's items): they are always committed together.
+    private readonly Channel<(InquiryRow[] Rows, TaskCompletionSource Stored)> queue =
+        Channel.CreateBounded<(InquiryRow[], TaskCompletionSource)>(new BoundedChannelOptions(Capacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
@@ -47,25 +51,56 @@ public sealed partial class InquiryLog(IInquiryBatchWriter writer, TimeProvider 
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(why);
+        var ids = await RecordAllAsync(caller, [new InquiryEntry(subjectId, why, returned)], endpoint, cancellationToken);
+        return ids[0];
+    }
+
+    /// <summary>
+    /// Records several inquiries of one request (a batch check's items, ADR 0050) in the same commit, and returns their
+    /// ids, in order, once all of them are durable.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> RecordAllAsync(Caller caller, IReadOnlyList<InquiryEntry> entries, string endpoint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count > MaxBatch)
+        {
+            throw new ArgumentOutOfRangeException(nameof(entries), entries.Count, $"At most {MaxBatch} inquiries are committed together.");
+        }
+
         // Microseconds, as PostgreSQL keeps them: the digest is computed over what is stored.
         var now = Ledger.LedgerChain.Truncate(clock.GetUtcNow());
-        var row = new InquiryRow
+        var role = caller.Role?.Code() ?? (caller.SubjectId is null ? null : "subject");
+        var rows = new InquiryRow[entries.Count];
+        var ids = new Guid[entries.Count];
+        for (var i = 0; i < rows.Length; i++)
         {
-            Id = Guid.CreateVersion7(now),
-            At = now,
-            SubjectId = subjectId,
-            Department = caller.Department,
-            Role = caller.Role?.Code() ?? (caller.SubjectId is null ? null : "subject"),
-            Actor = caller.Actor,
-            Purpose = why.Purpose,
-            Note = why.Note,
-            Endpoint = endpoint,
-            Returned = returned,
-        };
+            var entry = entries[i];
+            ArgumentNullException.ThrowIfNull(entry.Why);
+            rows[i] = new InquiryRow
+            {
+                Id = ids[i] = Guid.CreateVersion7(now),
+                At = now,
+                SubjectId = entry.SubjectId,
+                Department = caller.Department,
+                Role = role,
+                Actor = caller.Actor,
+                Purpose = entry.Why.Purpose,
+                Note = entry.Why.Note,
+                Endpoint = endpoint,
+                Returned = entry.Returned,
+            };
+        }
+
+        if (rows.Length == 0)
+        {
+            return ids;
+        }
+
         var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await queue.Writer.WriteAsync((row, stored), cancellationToken);
+        await queue.Writer.WriteAsync((rows, stored), cancellationToken);
         await stored.Task.WaitAsync(cancellationToken);
-        return row.Id;
+        return ids;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -80,10 +115,13 @@ public sealed partial class InquiryLog(IInquiryBatchWriter writer, TimeProvider 
             while (await reader.WaitToReadAsync(stoppingToken))
             {
                 await inFlight.WaitAsync(stoppingToken);
-                var batch = new List<(InquiryRow Row, TaskCompletionSource Stored)>(Math.Min(MaxBatch, 256));
-                while (batch.Count < MaxBatch && reader.TryRead(out var item))
+                var batch = new List<(InquiryRow[] Rows, TaskCompletionSource Stored)>(256);
+                var rows = 0;
+                // A request's inquiries are never split between commits: an entry that would pass MaxBatch waits for the next.
+                while (reader.TryPeek(out var next) && (rows == 0 || rows + next.Rows.Length <= MaxBatch) && reader.TryRead(out var item))
                 {
                     batch.Add(item);
+                    rows += item.Rows.Length;
                 }
 
                 if (batch.Count == 0)
@@ -106,7 +144,7 @@ public sealed partial class InquiryLog(IInquiryBatchWriter writer, TimeProvider 
     }
 
     private async Task FlushThenReleaseAsync(
-        List<(InquiryRow Row, TaskCompletionSource Stored)> batch, SemaphoreSlim inFlight, CancellationToken stoppingToken)
+        List<(InquiryRow[] Rows, TaskCompletionSource Stored)> batch, SemaphoreSlim inFlight, CancellationToken stoppingToken)
     {
         try
         {
@@ -125,9 +163,9 @@ public sealed partial class InquiryLog(IInquiryBatchWriter writer, TimeProvider 
         }
     }
 
-    private async Task FlushAsync(List<(InquiryRow Row, TaskCompletionSource Stored)> batch, CancellationToken stoppingToken)
+    private async Task FlushAsync(List<(InquiryRow[] Rows, TaskCompletionSource Stored)> batch, CancellationToken stoppingToken)
     {
-        var rows = batch.ConvertAll(b => b.Row);
+        var rows = batch.SelectMany(b => b.Rows).ToList();
         var now = clock.GetUtcNow();
         var written = new InquiryBatchRow { Id = Guid.CreateVersion7(now), WrittenAt = Ledger.LedgerChain.Truncate(now), Count = rows.Count, Digest = "" };
         var digest = new InquiryDigest();
@@ -154,7 +192,7 @@ public sealed partial class InquiryLog(IInquiryBatchWriter writer, TimeProvider 
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                LogWriteFailed(logger, ex, batch.Count, attempt);
+                LogWriteFailed(logger, ex, rows.Count, attempt);
                 if (attempt >= 5)
                 {
                     foreach (var item in batch)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,6 +19,9 @@ internal static class CheckEndpoints
     /// <summary>A check body is three short strings.</summary>
     public const long BodyLimit = 16 * 1024;
 
+    /// <summary>A batch of <see cref="RunCheck.MaxBatch"/> checks of up to 1 KiB each (a real item is about 100 bytes).</summary>
+    public const long BatchBodyLimit = RunCheck.MaxBatch * 1024L;
+
     public static void MapCheckEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/checks", async (HttpContext http, RunCheck check, CancellationToken cancel) =>
@@ -28,6 +32,26 @@ internal static class CheckEndpoints
         }).RequireRoles(Role.Checker).WithName("RunCheck").WithSummary("The embedded check: the measures that bind the subject for the matter now, or clear.")
             .AcceptsJson<CheckRequestBody>(CheckRequestBody.Example)
             .ProducesProblems(400, 401, 403, 422);
+
+        // Registered before /checks/{checkId}/… so that "batch" is never read as a check id (ADR 0050).
+        api.MapPost("/checks/batch", async (HttpContext http, RunCheck check, CancellationToken cancel) =>
+        {
+            using var body = await JsonBody.ReadAsync(http, BatchBodyLimit, cancel);
+            var root = body.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
+            {
+                throw DomainException.Invalid("items", CheckProblemCodes.BatchInvalid, "A batch is a JSON object {\"items\": [{subject, matter, asOf?}, …]}.");
+            }
+
+            var count = items.GetArrayLength();
+            // Counted before anything is read: an oversized batch costs no item parsing.
+            var inputs = count > RunCheck.MaxBatch ? new CheckInput[count] : [.. items.EnumerateArray().Select(CheckInput.ReadItem)];
+            var answered = await check.RunBatchAsync(http.Caller(), inputs, cancel);
+            return TypedResults.Ok(new CheckBatchResponse([.. answered.Select(CheckBatchItem.Of)]));
+        }).RequireRoles(Role.Checker).WithName("RunCheckBatch")
+            .WithSummary("Up to 1000 checks in one call, each answered as a single check would be (its own checkId), or with its own problem.")
+            .AcceptsJson<CheckBatchRequestBody>(CheckBatchRequestBody.Example)
+            .ProducesProblems(400, 401, 403, 413, 422);
 
         api.MapPost("/checks/{checkId}/feedback", async (string checkId, HttpContext http, SubmitFeedback submit, CancellationToken cancel) =>
         {
@@ -48,6 +72,26 @@ internal static class CheckEndpoints
         })
             .RequireRoles(Role.Auditor).WithName("ImplementationStats").WithSummary("Per memorandum, measure and checking department: checks made, measures returned and feedback in the period.")
             .ProducesProblems(401, 403, 422);
+    }
+}
+
+/// <summary>A batch's answers, one per item in request order.</summary>
+internal sealed record CheckBatchResponse(IReadOnlyList<CheckBatchItem> Items);
+
+/// <summary>One item of a batch by its index: the single check's answer, or the problem a single check would have answered with.</summary>
+internal sealed record CheckBatchItem(int Index, CheckResult? Result, CheckItemProblem? Problem)
+{
+    public static CheckBatchItem Of(BatchCheckItem item) =>
+        new(item.Index, item.Result, item.Problem is { } problem ? CheckItemProblem.Of(problem) : null);
+}
+
+/// <summary>A refused item, shaped as the ProblemDetails a single check answers with (docs/api.md#errors).</summary>
+internal sealed record CheckItemProblem(string Title, int Status, string Detail, string Code, IReadOnlyList<FieldError> Errors)
+{
+    public static CheckItemProblem Of(DomainException problem)
+    {
+        var details = PublicCredit.Web.Errors.ProblemMapping.FromDomain(problem);
+        return new(details.Title ?? "", details.Status ?? 422, details.Detail ?? "", problem.Code, problem.Errors);
     }
 }
 

@@ -75,6 +75,12 @@ internal sealed record CheckRequestBody(string Subject, string Matter, string? A
     public static CheckRequestBody Example { get; } = new("91350100M000100Y43", "government-procurement", null);
 }
 
+/// <summary>A batch of checks: up to 1000 items, each a single check's body.</summary>
+internal sealed record CheckBatchRequestBody(IReadOnlyList<CheckRequestBody> Items)
+{
+    public static CheckBatchRequestBody Example { get; } = new([CheckRequestBody.Example, new("91350100M000100Y43", "market-access", "2027-01-01")]);
+}
+
 /// <summary>Feedback on one measure a check returned: whether it was applied, with an optional note.</summary>
 internal sealed record FeedbackBody(string Measure, bool Applied, string? Note)
 {

@@ -190,6 +190,10 @@ public abstract partial class AuthorizationMatrixTests(ITestDatabases databases)
         ["GET /public/subjects/{subjectId}/report.pdf"] = w => Get($"/public/subjects/{w.Subject}/report.pdf"),
         ["GET /api/v1/changes"] = _ => Get("/api/v1/changes?limit=5"),
         ["POST /api/v1/checks"] = w => Post("/api/v1/checks", new JsonObject { ["subject"] = w.Subject, ["matter"] = "government-procurement" }),
+        ["POST /api/v1/checks/batch"] = w => Post("/api/v1/checks/batch", new JsonObject
+        {
+            ["items"] = new JsonArray { new JsonObject { ["subject"] = w.Subject, ["matter"] = "government-procurement" } },
+        }),
         ["POST /api/v1/checks/{checkId}/feedback"] = w => Post($"/api/v1/checks/{w.CheckId}/feedback",
             new JsonObject { ["measure"] = "restrict-government-procurement", ["applied"] = true }),
         ["GET /api/v1/stats/implementation"] = _ => Get("/api/v1/stats/implementation"),

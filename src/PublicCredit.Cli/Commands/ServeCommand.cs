@@ -40,6 +40,14 @@ internal static class ServeCommand
         {
             Description = "With --behind-proxy: the proxy's IP address(es), separated by ';' (default: loopback only)",
         };
+        var webhooksLoopback = new Option<bool>("--webhooks-allow-loopback")
+        {
+            Description = "Webhook deliveries may go to loopback addresses, over plain http too (a receiver on this host; tests)",
+        };
+        var webhooksPrivate = new Option<bool>("--webhooks-allow-private")
+        {
+            Description = "Webhook deliveries may go to private and link-local addresses (a receiver inside the network)",
+        };
         var operatorName = new Option<string?>("--operator-name")
         {
             Description = "Who runs this site, shown with the contact details below in every page's footer and on the privacy notice (--demo: invented values)",
@@ -62,7 +70,7 @@ internal static class ServeCommand
         {
             db, urls, catalog, demo, jsonLogs, keys, publicUrl, behindProxy, proxies,
             searchLimit, verifyLimit, reportLimit, objectionLimit, activationLimit, checkpointEvery, checkpointAge, poolSize,
-            inquirySeal, operatorName, operatorAddress, operatorTelephone, operatorEmail,
+            inquirySeal, operatorName, operatorAddress, operatorTelephone, operatorEmail, webhooksLoopback, webhooksPrivate,
         };
         command.SetAction((parse, cancel) => CommonOptions.Guard(parse, async output =>
         {
@@ -93,6 +101,7 @@ internal static class ServeCommand
                     MaxAge = TimeSpan.FromMinutes(parse.GetValue(checkpointAge)),
                 },
                 InquirySealInterval = TimeSpan.FromSeconds(parse.GetValue(inquirySeal)),
+                Webhooks = new PublicCredit.Subscriptions.WebhookTargets(parse.GetValue(webhooksLoopback), parse.GetValue(webhooksPrivate)),
                 Operator = Operator(parse.GetValue(operatorName), parse.GetValue(operatorAddress), parse.GetValue(operatorTelephone),
                     parse.GetValue(operatorEmail), parse.GetValue(demo)),
             };

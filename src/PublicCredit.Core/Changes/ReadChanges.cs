@@ -58,6 +58,14 @@ public static class ChangeTypes
     /// <summary>A black entry took effect beside a red one: the red one is set aside, no incentive applies (ADR 0042).</summary>
     public const string DesignationSuspendedByConflict = "designation-suspended-by-conflict";
 
+    /// <summary>Every item type, as subscriptions name the changes they want delivered (ADR 0052).</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        RecordPublished, RecordWithdrawn, RecordCorrected, RecordSuspended, RecordReinstated, RecordRestored,
+        DesignationEffective, DesignationSuspended, DesignationReinstated, DesignationSuspendedByConflict, DesignationRevoked,
+        DesignationRestored, DesignationRemoved, DesignationExpired,
+    ];
+
     /// <summary>
     /// The status a designation item leaves its designation in, as a downstream mirror keeps it (ADR 0044): the
     /// designation's status codes (docs/designations.md); null for a record item.

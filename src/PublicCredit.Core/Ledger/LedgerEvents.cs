@@ -11,6 +11,7 @@ using PublicCredit.Removals;
 using PublicCredit.Reports;
 using PublicCredit.Restorations;
 using PublicCredit.Storage;
+using PublicCredit.Subscriptions;
 using PublicCredit.Inquiries;
 
 namespace PublicCredit.Ledger;
@@ -119,6 +120,14 @@ public static class LedgerEvents
         // Inquiries (ADR 0032 §4)
         Event<InquiriesSealed>(InquiriesSealed.EventType, "inquiries", "inquiry-log batches sealed with their counts and digests",
             NoFeed("the inquiry log is not public"), typeof(InquiryBatchRow), typeof(InquiryRow)),
+
+        // Subscriptions (ADR 0052): who is told of changes is not itself a change of what is public or enforced.
+        Event<SubscriptionRegistered>(SubscriptionRegistered.EventType, "subscriptions", "a checking department registered a webhook subscription",
+            NoFeed(NotInFeed), typeof(SubscriptionRow)),
+        Event<SubscriptionWatchlistSet>(SubscriptionWatchlistSet.EventType, "subscriptions", "a subscription's watchlist replaced (count and digest)",
+            NoFeed(NotInFeed), typeof(SubscriptionRow)),
+        Event<SubscriptionDeleted>(SubscriptionDeleted.EventType, "subscriptions", "a subscription deleted by its department",
+            NoFeed(NotInFeed), typeof(SubscriptionRow)),
 
         // Catalog, checks, reports
         Event<CatalogActivated>(CatalogActivated.EventType, "catalog", "a catalog version activated",

@@ -13,6 +13,7 @@ using PublicCredit.Reports;
 using PublicCredit.Restorations;
 using PublicCredit.Storage;
 using PublicCredit.Subjects;
+using PublicCredit.Subscriptions;
 using PublicCredit.Text;
 
 namespace PublicCredit.Ledger;
@@ -33,6 +34,7 @@ public static class StateReconcilers
         [typeof(SubjectNameGramRow)] = "the public name search's index (ADR 0046): bigrams of the subjects' names, written by database triggers from the subjects table and shown nowhere; what a search returns is decided by the ledgered rows",
         [typeof(ImportRunRow)] = "an import's resume checkpoint (file position, counts); the records it wrote are ledgered chunk by chunk",
         [typeof(WebSessionRow)] = "browser sessions (ADR 0030): sign-in is not a change of the record; a session only ever acts as its ledgered key or token, which must be current on every request",
+        [typeof(SubscriptionSubjectRow)] = "a subscription's watchlist (ADR 0052): its count and SHA-256 are stated by subscription-watchlist-set and compared with the subscription's row; the rows only filter which changes are delivered, nothing public or enforced",
     }.ToFrozenDictionary();
 
     /// <summary>A fresh reconciler for each ledgered table, in the order their tables are checked.</summary>
@@ -49,6 +51,7 @@ public static class StateReconcilers
         new SubjectTokensReconciler(),
         new ActivationCodesReconciler(),
         new CheckFeedbackReconciler(),
+        new SubscriptionsReconciler(),
         new IssuedReportsReconciler(),
         new InquiryBatchesReconciler(),
         new InquiriesReconciler(),
@@ -584,6 +587,46 @@ internal sealed class CheckFeedbackReconciler() : CreatedRowsReconciler<CheckFee
             .Field("applied", row.Applied, Payloads.Bool(payload, "applied") ?? false)
             .Field("ledger_position", row.LedgerPosition, created.Position)
             .Digest("note", row.Note, Payloads.String(payload, "noteSha256"));
+}
+
+/// <summary>Webhook subscriptions (ADR 0052) by their registration, watchlist and deletion events.</summary>
+internal sealed class SubscriptionsReconciler() : CreatedRowsReconciler<SubscriptionRow>("webhook_subscriptions", "subscriptionId", SubscriptionRegistered.EventType)
+{
+    private readonly Dictionary<Guid, (int Count, string? Sha256)> watchlists = [];
+    private readonly HashSet<Guid> deleted = [];
+
+    public override void Observe(LedgerEventRow row, JsonElement payload)
+    {
+        base.Observe(row, payload);
+        if (Payloads.Id(payload, "subscriptionId") is not { } id)
+        {
+            return;
+        }
+
+        if (row.Type == SubscriptionWatchlistSet.EventType)
+        {
+            watchlists[id] = (payload.TryGetProperty("subjects", out var count) ? count.GetInt32() : -1, Payloads.String(payload, "sha256"));
+        }
+        else if (row.Type == SubscriptionDeleted.EventType)
+        {
+            deleted.Add(id);
+        }
+    }
+
+    protected override Guid IdOf(SubscriptionRow row) => row.Id;
+
+    protected override void Compare(RowCheck check, SubscriptionRow row, LedgerEventRow created, JsonElement payload)
+    {
+        var watchlist = watchlists.GetValueOrDefault(row.Id);
+        check.Field("department", row.Department, created.Department)
+            .Field("url", row.Url, Payloads.String(payload, "url"))
+            .Field("events", row.Events, string.Join(',', payload.GetProperty("events").EnumerateArray().Select(e => e.GetString())))
+            .Field("starts_after", row.StartsAfter, payload.TryGetProperty("startsAfter", out var starts) ? starts.GetInt64() : -1)
+            .Field("has_watchlist", row.HasWatchlist, watchlists.ContainsKey(row.Id))
+            .Field("watchlist_count", row.WatchlistCount, watchlist.Count)
+            .Field("watchlist_sha256", row.WatchlistSha256, watchlist.Sha256)
+            .Field("deleted", row.DeletedAt is not null, deleted.Contains(row.Id));
+    }
 }
 
 /// <summary>Issued credit reports (what /verify checks a downloaded report against): code and digest as the event says.</summary>

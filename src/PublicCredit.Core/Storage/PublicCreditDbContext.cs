@@ -16,6 +16,7 @@ using PublicCredit.Reports;
 using PublicCredit.Removals;
 using PublicCredit.Restorations;
 using PublicCredit.Subjects;
+using PublicCredit.Subscriptions;
 
 namespace PublicCredit.Storage;
 
@@ -76,6 +77,12 @@ public class PublicCreditDbContext(DbContextOptions<PublicCreditDbContext> optio
 
     /// <summary>Performance of obligations recorded for automatic removal from a list (ADR 0014).</summary>
     public DbSet<PerformanceRow> Performances => Set<PerformanceRow>();
+
+    /// <summary>Checking departments' webhook subscriptions (ADR 0052).</summary>
+    public DbSet<SubscriptionRow> Subscriptions => Set<SubscriptionRow>();
+
+    /// <summary>The subjects of subscriptions' watchlists.</summary>
+    public DbSet<SubscriptionSubjectRow> SubscriptionSubjects => Set<SubscriptionSubjectRow>();
 
     public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 

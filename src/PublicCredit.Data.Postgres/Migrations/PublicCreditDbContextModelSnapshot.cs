@@ -1525,6 +1525,108 @@ namespace PublicCredit.Data.Postgres.Migrations
                     b.ToTable("subjects", (string)null);
                 });
 
+            modelBuilder.Entity("PublicCredit.Subscriptions.SubscriptionRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("created_by");
+
+                    b.Property<long>("Cursor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cursor");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("deleted_by");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("department");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("events");
+
+                    b.Property<bool>("HasWatchlist")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_watchlist");
+
+                    b.Property<string>("ListTypes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("list_types");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("protected_secret");
+
+                    b.Property<long>("StartsAfter")
+                        .HasColumnType("bigint")
+                        .HasColumnName("starts_after");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.Property<int>("WatchlistCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("watchlist_count");
+
+                    b.Property<string>("WatchlistSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("watchlist_sha256");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_subscriptions");
+
+                    b.HasIndex("Department")
+                        .HasDatabaseName("ix_webhook_subscriptions_department");
+
+                    b.ToTable("webhook_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("PublicCredit.Subscriptions.SubscriptionSubjectRow", b =>
+                {
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<string>("SubjectId")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("SubscriptionId", "SubjectId")
+                        .HasName("pk_webhook_subscription_subjects");
+
+                    b.ToTable("webhook_subscription_subjects", (string)null);
+                });
+
             modelBuilder.Entity("PublicCredit.Designations.ResponsiblePersonRow", b =>
                 {
                     b.HasOne("PublicCredit.Designations.DesignationRow", null)

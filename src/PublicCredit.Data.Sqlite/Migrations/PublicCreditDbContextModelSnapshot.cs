@@ -1542,6 +1542,109 @@ namespace PublicCredit.Data.Sqlite.Migrations
                     b.ToTable("subjects", (string)null);
                 });
 
+            modelBuilder.Entity("PublicCredit.Subscriptions.SubscriptionRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<long>("Cursor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cursor");
+
+                    b.Property<string>("DeletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deleted_by");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("events");
+
+                    b.Property<bool>("HasWatchlist")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_watchlist");
+
+                    b.Property<string>("ListTypes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("list_types");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_secret");
+
+                    b.Property<long>("StartsAfter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starts_after");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.Property<int>("WatchlistCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("watchlist_count");
+
+                    b.Property<string>("WatchlistSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("watchlist_sha256");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_subscriptions");
+
+                    b.HasIndex("Department")
+                        .HasDatabaseName("ix_webhook_subscriptions_department");
+
+                    b.ToTable("webhook_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("PublicCredit.Subscriptions.SubscriptionSubjectRow", b =>
+                {
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<string>("SubjectId")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("SubscriptionId", "SubjectId")
+                        .HasName("pk_webhook_subscription_subjects");
+
+                    b.ToTable("webhook_subscription_subjects", (string)null);
+                });
+
             modelBuilder.Entity("PublicCredit.Designations.ResponsiblePersonRow", b =>
                 {
                     b.HasOne("PublicCredit.Designations.DesignationRow", null)

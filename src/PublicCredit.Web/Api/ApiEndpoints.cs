@@ -23,6 +23,7 @@ internal static class ApiEndpoints
         Capability(api, "public").MapPublicEndpoints();
         Capability(api, "changes").MapChangeEndpoints();
         Capability(api, "checks").MapCheckEndpoints();
+        Capability(api, "subscriptions").MapSubscriptionEndpoints();
         Capability(api, "objections").MapObjectionEndpoints();
         Capability(api, "restorations").MapRestorationEndpoints();
         return app;

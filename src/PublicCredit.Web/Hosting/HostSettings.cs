@@ -61,6 +61,12 @@ public sealed record HostSettings
     /// </summary>
     public Func<IServiceProvider, StartupReport, CancellationToken, Task>? Seed { get; init; }
 
+    /// <summary>
+    /// Where webhook deliveries may go (ADR 0052 §3): https to public addresses unless these allow plain http to
+    /// loopback (<c>--webhooks-allow-loopback</c>) or private addresses (<c>--webhooks-allow-private</c>).
+    /// </summary>
+    public PublicCredit.Subscriptions.WebhookTargets Webhooks { get; init; } = new();
+
     /// <summary>"now" for every rule; tests pass a fake clock (docs/design.md#9-time-is-an-input).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 

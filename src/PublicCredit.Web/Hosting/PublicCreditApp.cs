@@ -128,6 +128,7 @@ public static class PublicCreditApp
 
         services.AddSingleton<RunCheck>();
         services.AddScoped<SubmitFeedback>();
+        services.AddSubscriptions(settings);
         services.AddScoped<ImplementationStats>();
         services.AddScoped<DesignationTransitions>();
         services.AddScoped<ProposeDesignation>();

@@ -87,13 +87,21 @@ internal static class RequestEdges
                 $"The request headers take {headerBytes} bytes; at most {MaxHeaderBytes} are read.");
         }
 
-        if (request.Path.StartsWithSegments("/api", StringComparison.Ordinal) && HasBody(request) && !IsJson(request.ContentType))
+        if (request.Path.StartsWithSegments("/api", StringComparison.Ordinal) && HasBody(request) && !IsJson(request.ContentType)
+            && !IsWatchlistUpload(request))
         {
             return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", WebProblemCodes.UnsupportedMediaType,
                 "The API reads JSON bodies only: send Content-Type: application/json.");
         }
 
         return null;
+    }
+
+    /// <summary>A watchlist upload is the one API body that is CSV or NDJSON (ADR 0052 §4); its route judges the type.</summary>
+    private static bool IsWatchlistUpload(HttpRequest request)
+    {
+        var segments = request.Path.Value?.Split('/') ?? [];
+        return HttpMethods.IsPut(request.Method) && segments is ["", "api", "v1", "subscriptions", _, "subjects"];
     }
 
     private static bool HasBody(HttpRequest request) =>

@@ -20,11 +20,11 @@ public partial class NamespaceCycleTests
         // in the migrations' snapshots.
         "Storage -> Checks", "Storage -> Designations", "Storage -> Import", "Storage -> Inquiries", "Storage -> Ledger",
         "Storage -> Objections", "Storage -> Records", "Storage -> Removals", "Storage -> Reports",
-        "Storage -> Restorations", "Storage -> Subjects",
+        "Storage -> Restorations", "Storage -> Subjects", "Storage -> Subscriptions",
         // The ledger's event registry and the state reconcilers know every capability's events and rows (ADR 0040).
         "Ledger -> Changes", "Ledger -> Checks", "Ledger -> Designations", "Ledger -> Import", "Ledger -> Inquiries",
         "Ledger -> Objections", "Ledger -> Records", "Ledger -> Removals", "Ledger -> Reports",
-        "Ledger -> Restorations",
+        "Ledger -> Restorations", "Ledger -> Subscriptions",
         // Kernel namespaces that reach up: a catalog version is stored and appended by the catalog itself, and the
         // catalog rules name the restoration conditions.
         "Catalog -> Access", "Catalog -> Storage", "Catalog -> Ledger", "Catalog -> Restorations",

@@ -91,6 +91,8 @@ public sealed class RunningServer : IAsyncDisposable
             InquirySealInterval = null,
             // SQLite keeps its keys beside the file; a PostgreSQL database gets a folder of its own, shared by restarts.
             KeysDirectory = database.Provider == DatabaseProvider.Sqlite ? null : Path.Combine(Path.GetTempPath(), "pcredit-keys-" + perDatabase),
+            // The in-test webhook receivers listen on loopback over plain http (ADR 0052 §3).
+            Webhooks = new PublicCredit.Subscriptions.WebhookTargets(AllowLoopbackHttp: true),
             UploadsDirectory = database.Provider == DatabaseProvider.Sqlite ? null : Path.Combine(Path.GetTempPath(), "pcredit-uploads-" + perDatabase),
         };
         var app = await PublicCreditApp.StartAsync(configure is null ? settings : configure(settings), cancellationToken);

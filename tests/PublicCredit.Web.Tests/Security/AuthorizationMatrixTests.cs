@@ -196,6 +196,14 @@ public abstract partial class AuthorizationMatrixTests(ITestDatabases databases)
         }),
         ["POST /api/v1/checks/{checkId}/feedback"] = w => Post($"/api/v1/checks/{w.CheckId}/feedback",
             new JsonObject { ["measure"] = "restrict-government-procurement", ["applied"] = true }),
+        ["POST /api/v1/subscriptions"] = _ => Post("/api/v1/subscriptions", Subscriptions.SubscriptionTests.Registration()),
+        ["GET /api/v1/subscriptions"] = _ => Get("/api/v1/subscriptions"),
+        ["GET /api/v1/subscriptions/{id}"] = w => Get($"/api/v1/subscriptions/{w.SubscriptionId}"),
+        ["DELETE /api/v1/subscriptions/{id}"] = w => new HttpRequestMessage(HttpMethod.Delete, new Uri($"/api/v1/subscriptions/{w.DeletableSubscriptionId}", UriKind.Relative)),
+        ["PUT /api/v1/subscriptions/{id}/subjects"] = w => new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/v1/subscriptions/{w.SubscriptionId}/subjects", UriKind.Relative))
+        {
+            Content = new StringContent(w.Subject + "\n", Encoding.UTF8, "text/csv"),
+        },
         ["GET /api/v1/stats/implementation"] = _ => Get("/api/v1/stats/implementation"),
         ["GET /api/v1/stats/publicity"] = _ => Get("/api/v1/stats/publicity"),
         ["GET /api/v1/stats/deadlines"] = _ => Get("/api/v1/stats/deadlines"),
@@ -283,6 +291,10 @@ public abstract partial class AuthorizationMatrixTests(ITestDatabases databases)
 
         public Guid UploadRunId { get; private set; }
 
+        public Guid SubscriptionId { get; private set; }
+
+        public Guid DeletableSubscriptionId { get; private set; }
+
         public Guid RevocableKeyId { get; private set; }
 
         public Guid RotatableKeyId { get; private set; }
@@ -300,6 +312,10 @@ public abstract partial class AuthorizationMatrixTests(ITestDatabases databases)
             using (var checker = server.Client(await server.KeyAsync(Role.Checker, Owner)))
             {
                 world.CheckId = (await checker.PostExpectAsync("/api/v1/checks", new JsonObject { ["subject"] = world.Subject, ["matter"] = "government-procurement" }, HttpStatusCode.OK, cancel)).GetProperty("checkId").GetGuid();
+                world.SubscriptionId = (await checker.PostExpectAsync("/api/v1/subscriptions", Subscriptions.SubscriptionTests.Registration(), HttpStatusCode.Created, cancel))
+                    .GetProperty("subscription").GetProperty("id").GetGuid();
+                world.DeletableSubscriptionId = (await checker.PostExpectAsync("/api/v1/subscriptions", Subscriptions.SubscriptionTests.Registration(), HttpStatusCode.Created, cancel))
+                    .GetProperty("subscription").GetProperty("id").GetGuid();
             }
 
             // Restoration of a general penalty opens three months after its decision (2026-11-20 → 2027-02-20).

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -102,6 +103,8 @@ internal static class ServeCommand
                 },
                 InquirySealInterval = TimeSpan.FromSeconds(parse.GetValue(inquirySeal)),
                 Webhooks = new PublicCredit.Subscriptions.WebhookTargets(parse.GetValue(webhooksLoopback), parse.GetValue(webhooksPrivate)),
+                PipelineProbeBytes = int.TryParse(Environment.GetEnvironmentVariable(HostSettings.PipelineProbeVariable), NumberStyles.None,
+                    CultureInfo.InvariantCulture, out var probe) && probe is > 0 and <= 65_536 ? probe : null,
                 Operator = Operator(parse.GetValue(operatorName), parse.GetValue(operatorAddress), parse.GetValue(operatorTelephone),
                     parse.GetValue(operatorEmail), parse.GetValue(demo)),
             };

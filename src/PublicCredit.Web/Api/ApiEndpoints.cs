@@ -10,7 +10,7 @@ internal static class ApiEndpoints
     /// All of `/api/v1` (docs/api.md). Each capability maps its own routes, in a group tagged with the capability for
     /// the OpenAPI document (ADR 0048).
     /// </summary>
-    public static IEndpointRouteBuilder MapPublicCreditApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapPublicCreditApi(this IEndpointRouteBuilder app, int? pipelineProbeBytes = null)
     {
         var api = app.MapGroup("/api/v1");
         Capability(api, "catalog").MapCatalogEndpoints();
@@ -22,7 +22,7 @@ internal static class ApiEndpoints
         Capability(api, "subjects").MapSubjectEndpoints();
         Capability(api, "public").MapPublicEndpoints();
         Capability(api, "changes").MapChangeEndpoints();
-        Capability(api, "checks").MapCheckEndpoints();
+        Capability(api, "checks").MapCheckEndpoints(pipelineProbeBytes);
         Capability(api, "subscriptions").MapSubscriptionEndpoints();
         Capability(api, "objections").MapObjectionEndpoints();
         Capability(api, "restorations").MapRestorationEndpoints();

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,8 +23,20 @@ internal static class CheckEndpoints
     /// <summary>A batch of <see cref="RunCheck.MaxBatch"/> checks of up to 1 KiB each (a real item is about 100 bytes).</summary>
     public const long BatchBodyLimit = RunCheck.MaxBatch * 1024L;
 
-    public static void MapCheckEndpoints(this RouteGroupBuilder api)
+    public static void MapCheckEndpoints(this RouteGroupBuilder api, int? pipelineProbeBytes)
     {
+        if (pipelineProbeBytes is int size)
+        {
+            // Bench only (HostSettings.PipelineProbeBytes): the check's pipeline with a constant answer instead of the check.
+            var constant = Encoding.UTF8.GetBytes("{\"outcome\":\"clear\",\"pad\":\"" + new string('x', Math.Max(0, size - 29)) + "\"}");
+            api.MapPost("/checks/pipeline-probe", async (HttpContext http, CancellationToken cancel) =>
+            {
+                using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);
+                _ = http.Caller();
+                return TypedResults.Bytes(constant, "application/json");
+            }).RequireRoles(Role.Checker).ExcludeFromDescription();
+        }
+
         api.MapPost("/checks", async (HttpContext http, RunCheck check, CancellationToken cancel) =>
         {
             using var body = await JsonBody.ReadAsync(http, BodyLimit, cancel);

@@ -70,6 +70,17 @@ public sealed record HostSettings
     /// <summary>"now" for every rule; tests pass a fake clock (docs/design.md#9-time-is-an-input).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Bench only (docs/performance.md#http-check): when set, <c>POST /api/v1/checks/pipeline-probe</c> answers this
+    /// many bytes of constant JSON through the check's whole pipeline — authentication, the checker role, the body
+    /// read — without the check itself, so the bench separates the pipeline's cost from the check's. Set from the
+    /// environment variable <see cref="PipelineProbeVariable"/>, never by a command-line option; left out of the
+    /// OpenAPI document.
+    /// </summary>
+    public int? PipelineProbeBytes { get; init; }
+
+    public const string PipelineProbeVariable = "PCREDIT_BENCH_PIPELINE_PROBE_BYTES";
+
     /// <summary>Write logs as JSON lines (structured) instead of the human-readable console format.</summary>
     public bool JsonLogs { get; init; }
 

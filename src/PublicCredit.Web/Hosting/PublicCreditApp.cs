@@ -204,6 +204,7 @@ public static class PublicCreditApp
         // caller's language, so its requests (thousands of checks a second) skip the cookie and Accept-Language parsing.
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal), pages => pages.UseRequestLocalization());
         app.UseAuthentication();
+        app.UseEndpointRoles();
         app.UseWebPortal();
         app.MapOpenApi("/openapi/{documentName}.json").AllowPublic();
         app.MapApiReference();
@@ -212,7 +213,7 @@ public static class PublicCreditApp
         app.MapHealthChecks("/healthz", FollowerHealthCheck.Options(null)).AllowPublic();
         app.MapHealthChecks("/healthz/live", FollowerHealthCheck.Options(_ => false)).AllowPublic();
         app.MapHealthChecks("/healthz/ready", FollowerHealthCheck.Options(_ => true)).AllowPublic();
-        app.MapPublicCreditApi();
+        app.MapPublicCreditApi(settings.PipelineProbeBytes);
         return app;
     }
 

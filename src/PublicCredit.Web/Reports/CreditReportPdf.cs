@@ -63,7 +63,7 @@ internal sealed class CreditReportPdf(IStringLocalizer<SharedResource> l, Credit
             document.Close();
         }
 
-        return output.ToArray();
+        return PdfLanguage.Mark(output.ToArray(), Language);
     }
 
     private void Write(PdfPageWriter page, PublicProfile profile, ReportStamp stamp, string verifyAddress, IReadOnlyList<System.Collections.BitArray> code)

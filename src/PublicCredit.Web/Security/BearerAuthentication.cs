@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -25,6 +26,11 @@ internal sealed class BearerAuthentication(
     private const string CallerItem = "pcredit.caller";
     private const string FailureItem = "pcredit.auth-failure";
 
+    /// <summary>One ticket per cached <see cref="Caller"/> (AuthenticateBearer keeps a caller 30 s): nothing reads or
+    /// changes the principal after authentication — endpoints use the Caller — so thousands of checks a second do not
+    /// build a principal each (ADR 0016). Entries go with their caller.</summary>
+    private static readonly ConditionalWeakTable<Caller, AuthenticationTicket> Tickets = new();
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
@@ -42,10 +48,8 @@ internal sealed class BearerAuthentication(
         {
             var caller = await bearer.RunAsync(header["Bearer ".Length..].Trim(), Context.Connection.RemoteIpAddress?.ToString(), Context.RequestAborted);
             Context.Items[CallerItem] = caller;
-            var identity = new ClaimsIdentity(
-                [new Claim(ClaimTypes.NameIdentifier, caller.Actor), new Claim(ClaimTypes.Role, caller.Role?.Code() ?? "subject")],
-                SchemeName);
-            return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+            return AuthenticateResult.Success(Tickets.GetValue(caller, static c => new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(
+                [new Claim(ClaimTypes.NameIdentifier, c.Actor), new Claim(ClaimTypes.Role, c.Role?.Code() ?? "subject")], SchemeName)), SchemeName)));
         }
         catch (DomainException ex)
         {

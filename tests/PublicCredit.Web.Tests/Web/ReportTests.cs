@@ -127,6 +127,49 @@ public abstract class ReportTests(ITestDatabases databases) : ServerTests(databa
     }
 
     [Fact]
+    public async Task A_report_names_its_language_in_the_catalog_for_screen_readers_and_stays_a_well_formed_pdf()
+    {
+        using var recorder = Server.Client(await Server.KeyAsync(Role.Recorder, Departments.Samr));
+        (await recorder.PostJsonAsync("/api/v1/records", RecordBodies.Penalty(), Cancel)).EnsureSuccessStatusCode();
+        using var chinese = Server.Client();
+        using var english = Server.Client();
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        foreach (var (client, language) in new[] { (chinese, "zh-CN"), (english, "en") })
+        {
+            var (pdf, _) = await ReportAsync(client, RecordBodies.OrganisationId);
+
+            var text = System.Text.Encoding.Latin1.GetString(pdf);
+            var root = System.Text.RegularExpressions.Regex.Matches(text, @"/Root (\d+) 0 R")[^1].Groups[1].Value;
+            var catalog = text[text.LastIndexOf($"\n{root} 0 obj", StringComparison.Ordinal)..];
+            Assert.Contains($"/Lang ({language})", catalog[..catalog.IndexOf("endobj", StringComparison.Ordinal)], StringComparison.Ordinal);
+            var (exit, output, errors) = await PopplerAsync("pdfinfo", pdf);
+            Assert.True(exit == 0 && errors.Length == 0, $"pdfinfo: exit {exit}, {errors}");
+            Assert.Matches(@"Pages:\s+[1-9]", output);
+        }
+    }
+
+    /// <summary>Runs a poppler tool (scripts/test.sh installs poppler-utils) on the PDF: exit code, output, errors.</summary>
+    private static async Task<(int Exit, string Output, string Errors)> PopplerAsync(string tool, byte[] pdf)
+    {
+        var file = Path.Combine(Path.GetTempPath(), "pcredit-report-" + Guid.NewGuid().ToString("N") + ".pdf");
+        await File.WriteAllBytesAsync(file, pdf, Cancel);
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo(tool, [file]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException(tool + " did not start");
+            var output = process.StandardOutput.ReadToEndAsync(Cancel);
+            var errors = process.StandardError.ReadToEndAsync(Cancel);
+            await process.WaitForExitAsync(Cancel);
+            return (process.ExitCode, await output, await errors);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task A_report_shows_no_more_than_the_public_api_nothing_for_a_private_individual()
     {
         using var recorder = Server.Client(await Server.KeyAsync(Role.Recorder, Departments.Samr));

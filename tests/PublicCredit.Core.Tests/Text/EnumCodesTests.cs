@@ -104,6 +104,7 @@ public class EnumCodesTests
         "ErrorKind", // mapped to an HTTP status by the web layer
         "Reach", // an index slot: subject or responsible person
         "ImportPhase", "ImportFormat", // the importer's own bookkeeping and its file-type switch
+        "WatchlistFormat", // a watchlist upload's body format, chosen by its Content-Type, never written
         "DateReading", // how an input date was read
         "TokenKind", // written as the token's prefix (pck_, pcs_)
         "SubmissionStatus", // answered as an HTTP status (201/200/409/422) and counted, never written as text

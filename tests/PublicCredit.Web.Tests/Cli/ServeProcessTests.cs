@@ -33,7 +33,9 @@ public sealed class ServeProcessTests
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-            timeout.CancelAfter(TimeSpan.FromSeconds(60));
+            // Migrations, demo seeding and the first index build: ~20 s on a loaded 2-core machine, more while the
+            // browser and web suites run side by side.
+            timeout.CancelAfter(TimeSpan.FromSeconds(180));
             string? line;
             while ((line = await process.StandardOutput.ReadLineAsync(timeout.Token)) is not null)
             {

@@ -22,10 +22,10 @@ internal static partial class PdfLanguage
             throw new ArgumentException($"'{language}' is not a language tag", nameof(language));
         }
 
-        // The tail holds the last trailer and startxref; Latin-1 keeps one char per byte.
-        var tailStart = Math.Max(0, pdf.Length - 1024);
-        var tail = Encoding.Latin1.GetString(pdf, tailStart, pdf.Length - tailStart);
-        var trailer = Trailer().Match(tail);
+        // Latin-1 keeps one char per byte, so offsets in the text are offsets in the file; the tail holds the last
+        // trailer and startxref.
+        var text = Encoding.Latin1.GetString(pdf);
+        var trailer = Trailer().Match(text, Math.Max(0, text.Length - 1024));
         if (!trailer.Success)
         {
             throw new InvalidDataException("The PDF has no classic trailer to extend (cross-reference streams are not expected from the backend).");
@@ -35,7 +35,7 @@ internal static partial class PdfLanguage
         var size = trailer.Groups["size"].Value;
         var info = trailer.Groups["info"].Success ? $"\n/Info {trailer.Groups["info"].Value} 0 R" : "";
         var previous = trailer.Groups["startxref"].Value;
-        var catalog = Catalog(root).Match(Encoding.Latin1.GetString(pdf));
+        var catalog = Catalog(root).Match(text);
         if (!catalog.Success || catalog.Groups["body"].Value.Contains("/Lang", StringComparison.Ordinal))
         {
             throw new InvalidDataException($"The PDF's catalog (object {root}) is not a plain dictionary without /Lang.");
